@@ -1,0 +1,262 @@
+"""Check a GGUF file's header before llama.cpp ever sees it.
+
+llama.cpp reacts to a broken file with a C++ exception turned into a bare
+"Failed to load model" or, worse, an abort. Reading the header ourselves lets
+us tell the user *what* is wrong (not a model file, truncated download,
+damaged header) and gives the hardware planner the model's shape (layers,
+context length, KV heads) without loading anything.
+
+Only the header and tensor table are read; tensor data is never touched, so
+this is cheap even for a 5 GB file.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+GGUF_MAGIC = b"GGUF"
+SUPPORTED_VERSIONS = (2, 3)
+DEFAULT_ALIGNMENT = 32
+
+# GGUF metadata value types.
+_UINT8, _INT8, _UINT16, _INT16, _UINT32, _INT32, _FLOAT32, _BOOL, _STRING, _ARRAY = range(10)
+_UINT64, _INT64, _FLOAT64 = 10, 11, 12
+_SCALAR_FORMATS = {
+    _UINT8: "<B", _INT8: "<b", _UINT16: "<H", _INT16: "<h", _UINT32: "<I", _INT32: "<i",
+    _FLOAT32: "<f", _BOOL: "<?", _UINT64: "<Q", _INT64: "<q", _FLOAT64: "<d",
+}
+
+# ggml tensor types: (elements per block, bytes per block). Used only to check
+# that the tensor data the header promises fits inside the file; a type not
+# listed here is skipped rather than guessed.
+_GGML_BLOCKS = {
+    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34),
+    9: (32, 36), 10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176),
+    14: (256, 210), 15: (256, 292), 16: (256, 66), 17: (256, 74), 18: (256, 98),
+    19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82), 23: (256, 136),
+    24: (1, 1), 25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56), 30: (1, 2),
+}
+
+# Sanity bounds: far above any real model, far below what a corrupt count
+# would make us allocate.
+_MAX_KV = 1_000_000
+_MAX_TENSORS = 10_000_000
+_MAX_DIMS = 8
+
+
+class GGUFError(Exception):
+    """The file cannot be used as a model; str(error) is a sentence for the user."""
+
+
+@dataclass(frozen=True)
+class ArrayInfo:
+    """A metadata array we did not keep in memory (e.g. a 256k-entry vocabulary)."""
+
+    item_type: int
+    length: int
+
+
+@dataclass
+class GGUFInfo:
+    path: Path
+    version: int
+    file_size: int
+    tensor_count: int
+    metadata: dict[str, Any] = field(default_factory=dict)
+    data_bytes: int = 0  # bytes of tensor data the header describes
+
+    def _arch_key(self, suffix: str) -> Any:
+        return self.metadata.get(f"{self.architecture}.{suffix}")
+
+    @property
+    def architecture(self) -> str:
+        return str(self.metadata.get("general.architecture", "unknown"))
+
+    @property
+    def name(self) -> str:
+        return str(self.metadata.get("general.name") or self.path.stem)
+
+    @property
+    def block_count(self) -> int | None:
+        return self._arch_key("block_count")
+
+    @property
+    def context_length(self) -> int | None:
+        return self._arch_key("context_length")
+
+    @property
+    def embedding_length(self) -> int | None:
+        return self._arch_key("embedding_length")
+
+    @property
+    def head_count(self) -> int | None:
+        return self._arch_key("attention.head_count")
+
+    @property
+    def head_count_kv(self) -> int | None:
+        kv = self._arch_key("attention.head_count_kv")
+        return kv if kv is not None else self.head_count
+
+    @property
+    def key_length(self) -> int | None:
+        return self._arch_key("attention.key_length")
+
+    @property
+    def value_length(self) -> int | None:
+        return self._arch_key("attention.value_length")
+
+    @property
+    def chat_template(self) -> str | None:
+        template = self.metadata.get("tokenizer.chat_template")
+        return template if isinstance(template, str) and template.strip() else None
+
+
+class _Reader:
+    """Bounded little-endian reader that turns every overrun into GGUFError."""
+
+    def __init__(self, stream: BinaryIO, file_size: int, label: str) -> None:
+        self._stream = stream
+        self._file_size = file_size
+        self._label = label
+
+    @property
+    def offset(self) -> int:
+        return self._stream.tell()
+
+    def read(self, count: int, what: str) -> bytes:
+        if count < 0 or self.offset + count > self._file_size:
+            raise GGUFError(
+                f"{self._label} is truncated or damaged: its header runs past the end of the "
+                f"file while reading {what}. If it was downloaded, download it again."
+            )
+        data = self._stream.read(count)
+        if len(data) != count:
+            raise GGUFError(f"{self._label} could not be read completely ({what}).")
+        return data
+
+    def scalar(self, value_type: int, what: str) -> Any:
+        fmt = _SCALAR_FORMATS[value_type]
+        return struct.unpack(fmt, self.read(struct.calcsize(fmt), what))[0]
+
+    def u32(self, what: str) -> int:
+        return self.scalar(_UINT32, what)
+
+    def u64(self, what: str) -> int:
+        return self.scalar(_UINT64, what)
+
+    def string(self, what: str) -> str:
+        length = self.u64(what)
+        raw = self.read(length, what)
+        return raw.decode("utf-8", errors="replace")
+
+    def skip(self, count: int, what: str) -> None:
+        if count < 0 or self.offset + count > self._file_size:
+            self.read(count, what)  # raises the truncation message
+        self._stream.seek(count, io.SEEK_CUR)
+
+
+def _read_value(reader: _Reader, value_type: int, key: str) -> Any:
+    if value_type == _STRING:
+        return reader.string(f"the value of {key}")
+    if value_type in _SCALAR_FORMATS:
+        return reader.scalar(value_type, f"the value of {key}")
+    if value_type == _ARRAY:
+        item_type = reader.u32(f"the type of array {key}")
+        length = reader.u64(f"the length of array {key}")
+        if item_type in _SCALAR_FORMATS:
+            item_size = struct.calcsize(_SCALAR_FORMATS[item_type])
+            if length * item_size > 16 * 1024:  # big numeric arrays: keep only their shape
+                reader.skip(length * item_size, f"array {key}")
+                return ArrayInfo(item_type, length)
+            return [reader.scalar(item_type, f"array {key}") for _ in range(length)]
+        if item_type == _STRING:
+            if length > 64:  # vocabularies: skip, but still walk every string to stay aligned
+                for _ in range(length):
+                    reader.skip(reader.u64(f"array {key}"), f"array {key}")
+                return ArrayInfo(item_type, length)
+            return [reader.string(f"array {key}") for _ in range(length)]
+        if item_type == _ARRAY:
+            raise GGUFError(f"Nested arrays in {key} are not supported.")
+        raise GGUFError(f"Metadata array {key} has an unknown item type {item_type}.")
+    raise GGUFError(f"Metadata key {key} has an unknown value type {value_type}.")
+
+
+def read_gguf(path: str | Path) -> GGUFInfo:
+    """Parse the header of *path*; raise GGUFError with a human message if unusable."""
+    path = Path(path)
+    label = f"“{path.name}”"
+    try:
+        file_size = path.stat().st_size
+        stream = path.open("rb", buffering=1 << 20)
+    except FileNotFoundError:
+        raise GGUFError(f"The model file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise GGUFError(f"{path} is a folder, not a model file.") from None
+    except PermissionError:
+        raise GGUFError(f"Composer is not allowed to read {path}.") from None
+    except OSError as exc:
+        raise GGUFError(f"{path} cannot be opened: {exc.strerror or exc}.") from None
+
+    with stream:
+        if file_size == 0:
+            raise GGUFError(f"{label} is empty (0 bytes). If it was downloaded, download it again.")
+        reader = _Reader(stream, file_size, label)
+        magic = stream.read(4)
+        if magic != GGUF_MAGIC:
+            raise GGUFError(
+                f"{label} is not a GGUF model file. Composer runs models in the GGUF format "
+                "(the files llama.cpp, LM Studio and GPT4All use)."
+            )
+        version = reader.u32("the format version")
+        if version not in SUPPORTED_VERSIONS:
+            raise GGUFError(
+                f"{label} uses GGUF version {version}, which this version of Composer cannot read."
+            )
+        tensor_count = reader.u64("the tensor count")
+        kv_count = reader.u64("the metadata count")
+        # Every tensor entry and every key takes at least a few bytes: counts
+        # larger than the file allows mean a damaged header, not a huge model.
+        if tensor_count > _MAX_TENSORS or tensor_count * 24 > file_size:
+            raise GGUFError(f"{label} is damaged: it claims {tensor_count:,} tensors.")
+        if kv_count > _MAX_KV or kv_count * 12 > file_size:
+            raise GGUFError(f"{label} is damaged: it claims {kv_count:,} metadata entries.")
+
+        info = GGUFInfo(path=path, version=version, file_size=file_size, tensor_count=tensor_count)
+        for _ in range(kv_count):
+            key = reader.string("a metadata key")
+            value_type = reader.u32(f"the type of {key}")
+            info.metadata[key] = _read_value(reader, value_type, key)
+
+        data_end = 0
+        for index in range(tensor_count):
+            name = reader.string(f"the name of tensor {index}")
+            n_dims = reader.u32(f"the shape of tensor {name}")
+            if n_dims == 0 or n_dims > _MAX_DIMS:
+                raise GGUFError(f"{label} is damaged: tensor {name} has {n_dims} dimensions.")
+            elements = 1
+            for _ in range(n_dims):
+                elements *= reader.u64(f"the shape of tensor {name}")
+            ggml_type = reader.u32(f"the type of tensor {name}")
+            offset = reader.u64(f"the offset of tensor {name}")
+            block = _GGML_BLOCKS.get(ggml_type)
+            size = (elements // block[0]) * block[1] if block else 0
+            data_end = max(data_end, offset + size)
+
+        alignment = info.metadata.get("general.alignment", DEFAULT_ALIGNMENT)
+        if not isinstance(alignment, int) or alignment <= 0:
+            raise GGUFError(f"{label} is damaged: its alignment is {alignment!r}.")
+        data_start = -(-reader.offset // alignment) * alignment
+        info.data_bytes = data_end
+        if data_start + data_end > file_size:
+            need_mb = (data_start + data_end) / 1e6
+            have_mb = file_size / 1e6
+            raise GGUFError(
+                f"{label} is truncated: it is {have_mb:,.1f} MB but its header describes "
+                f"{need_mb:,.1f} MB of model data. The download was probably interrupted; "
+                "download it again."
+            )
+    return info
