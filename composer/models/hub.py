@@ -1,0 +1,176 @@
+"""What the Hugging Face Hub says about one file: URL, size, sha256, commit.
+
+huggingface_hub does the talking (URL layout, auth headers, error codes);
+this module turns its answers into a RemoteFile pinned to a commit and its
+exceptions into sentences a user can act on. The endpoint is read from
+HF_ENDPOINT on every call rather than from huggingface_hub.constants, which
+freezes it at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ENDPOINT = "https://huggingface.co"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_TOKEN_HINT = (
+    "Create a read token at https://huggingface.co/settings/tokens and save it with "
+    "“composer models login” (or in the model manager); Composer keeps it only in your "
+    "system keychain."
+)
+
+
+class HubError(Exception):
+    """The Hub could not tell us about the file; str(error) is a sentence for the user."""
+
+
+class HubAuthError(HubError):
+    """The repository is gated or private: a (better) token is needed."""
+
+
+class HubNotFoundError(HubError):
+    """Repository, revision or file does not exist."""
+
+
+class HubNetworkError(HubError):
+    """The endpoint could not be reached; trying again later may work."""
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    repo_id: str
+    filename: str
+    revision: str  # what the user asked for ("main", a tag, a commit)
+    commit: str  # what it resolved to: the URL below is pinned to it
+    url: str
+    size: int
+    sha256: str
+    endpoint: str
+
+    @property
+    def basename(self) -> str:
+        return self.filename.rsplit("/", 1)[-1]
+
+
+def hub_endpoint(endpoint: str | None = None) -> str:
+    return (endpoint or os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")
+
+
+def stored_token() -> str | None:
+    """The token saved in the keychain, or None (no token, or no keychain)."""
+    from composer import secrets
+
+    try:
+        return secrets.get_secret(secrets.HF_TOKEN)
+    except secrets.SecretStoreError as exc:
+        # No keychain means no saved token; public downloads still work.
+        log.debug("No Hugging Face token available: %s", exc)
+        return None
+
+
+def file_url(repo_id: str, filename: str, revision: str, endpoint: str | None = None) -> str:
+    from huggingface_hub import hf_hub_url
+
+    return hf_hub_url(repo_id, filename, revision=revision, endpoint=hub_endpoint(endpoint))
+
+
+def resolve_file(
+    repo_id: str,
+    filename: str,
+    revision: str | None = None,
+    *,
+    token: str | None = None,
+    endpoint: str | None = None,
+    timeout: float = 15.0,
+) -> RemoteFile:
+    """Ask the Hub for size, sha256 and commit of *filename*; raise HubError subclasses."""
+    import httpx2
+    from huggingface_hub import errors as hf_errors
+    from huggingface_hub import get_hf_file_metadata
+
+    endpoint = hub_endpoint(endpoint)
+    revision = revision or "main"
+    where = f"{filename} in {repo_id}" + ("" if revision == "main" else f" (revision {revision})")
+    url = file_url(repo_id, filename, revision, endpoint)
+    try:
+        # token=False rather than None: never let huggingface_hub pick up a
+        # token from its own config files; ours lives in the keychain only.
+        meta = get_hf_file_metadata(url, token=token or False, endpoint=endpoint, timeout=timeout)
+    except hf_errors.GatedRepoError:
+        if token:
+            raise HubAuthError(
+                f"{repo_id} is a gated repository and your Hugging Face account has not been "
+                "granted access yet. Open the repository page on huggingface.co, accept its "
+                "terms, then try again."
+            ) from None
+        raise HubAuthError(
+            f"{repo_id} is a gated repository: downloading it needs a Hugging Face token from "
+            f"an account that accepted its terms. {_TOKEN_HINT}"
+        ) from None
+    except hf_errors.RepositoryNotFoundError as exc:
+        status = exc.response.status_code if exc.response is not None else None
+        if not token and status in (401, 403):
+            raise HubAuthError(
+                f"{repo_id} was not found, or it is private. If it is private, a Hugging Face "
+                f"token is needed. {_TOKEN_HINT}"
+            ) from None
+        raise HubNotFoundError(f"The repository {repo_id} does not exist on {endpoint}.") from None
+    except hf_errors.RevisionNotFoundError:
+        raise HubNotFoundError(f"{repo_id} has no revision called “{revision}”.") from None
+    except hf_errors.EntryNotFoundError:
+        raise HubNotFoundError(f"There is no file {filename} in {repo_id} at {revision}.") from None
+    except hf_errors.OfflineModeIsEnabled:
+        raise HubNetworkError(
+            "Downloads are switched off (HF_HUB_OFFLINE is set); unset it to download models."
+        ) from None
+    except hf_errors.HfHubHTTPError as exc:
+        status = exc.response.status_code if exc.response is not None else None
+        if status in (401, 403):
+            raise HubAuthError(
+                f"The Hub refused access to {where} (HTTP {status}). {_TOKEN_HINT}"
+            ) from None
+        if status in (404, 410):
+            raise HubNotFoundError(f"{endpoint} has no {where} (HTTP {status}).") from None
+        raise HubNetworkError(f"The Hub answered HTTP {status} for {where}; try again later.") from None
+    except hf_errors.HFValidationError:
+        raise HubNotFoundError(
+            f"“{repo_id}” is not a valid repository name; it looks like owner/name."
+        ) from None
+    except httpx2.HTTPError as exc:
+        raise HubNetworkError(
+            f"Could not reach {endpoint} to look up {where}: {_describe(exc)}. "
+            "Check your internet connection and try again."
+        ) from None
+
+    if not meta.commit_hash:
+        raise HubError(f"{endpoint} did not say which commit {where} belongs to.")
+    sha256 = (meta.etag or "").lower()
+    if not _SHA256.fullmatch(sha256):
+        # Model weights are always LFS/Xet files whose etag is their sha256;
+        # without it we could not prove the download is intact.
+        raise HubError(
+            f"{endpoint} published no sha256 checksum for {where}, so Composer cannot verify "
+            "the download. Only model files stored with Git LFS can be downloaded."
+        )
+    if not meta.size:
+        raise HubError(f"{endpoint} did not say how large {where} is.")
+    return RemoteFile(
+        repo_id=repo_id,
+        filename=filename,
+        revision=revision,
+        commit=meta.commit_hash,
+        url=file_url(repo_id, filename, meta.commit_hash, endpoint),
+        size=int(meta.size),
+        sha256=sha256,
+        endpoint=endpoint,
+    )
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text or type(exc).__name__
