@@ -1,0 +1,347 @@
+"""Choose device, GPU layers, context size and threads for one model.
+
+Pure functions of a Probe and the model's header facts: no llama.cpp, no Qt,
+so every rule is tested against probes recorded on other machines.
+
+The rules, in order:
+1. The user's override (CPU only, a device, a layer count) wins, but is
+   still explained.
+2. Only real GPUs are chosen on their own: CPU backends, accelerators
+   (BLAS) and software Vulkan devices (lavapipe) are slower than the CPU path.
+3. On mains power the discrete GPU goes first; on battery an integrated GPU
+   that holds the whole model goes first (it draws a fraction of the power).
+4. A GPU is used only when the model fits its memory budget: all layers if
+   they fit, else (discrete GPUs only) as many layers as fit. An integrated
+   GPU shares the system's RAM and bandwidth, so half a model on it gains
+   little: it gets all layers or none.
+5. Apple's unified memory keeps headroom for macOS and the apps beside us.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from composer.hardware.probe import Device, Probe
+
+if TYPE_CHECKING:
+    from composer.engine.gguf_check import GGUFInfo
+
+GIB = 1024**3
+MIB = 1024**2
+DEFAULT_CTX = 4096  # an email thread and a draft fit comfortably
+SMALL_CTX = 2048
+# llama.cpp's compute buffers and scratch: a floor plus a share of the weights.
+COMPUTE_FLOOR = 320 * MIB
+COMPUTE_SHARE = 0.03
+# Memory left free on a discrete GPU for the desktop and fragmentation.
+DGPU_RESERVE = 512 * MIB
+# Unified memory (Apple): macOS and the other apps keep at least this much.
+UMA_RESERVE_MIN = 2 * GIB
+UMA_RESERVE_SHARE = 0.25
+# An integrated GPU allocates from system RAM: leave this much for everything else.
+IGPU_RAM_RESERVE = 1 * GIB
+
+# llama.cpp's enum llama_split_mode
+SPLIT_MODE_NONE = 0
+
+
+@dataclass
+class ModelFacts:
+    file_size: int
+    n_layers: int | None = None
+    n_ctx_train: int | None = None
+    n_embd: int | None = None
+    n_head: int | None = None
+    n_head_kv: int | None = None
+    key_length: int | None = None
+    value_length: int | None = None
+
+    @classmethod
+    def from_gguf(cls, info: "GGUFInfo") -> "ModelFacts":
+        return cls(
+            file_size=info.file_size, n_layers=info.block_count,
+            n_ctx_train=info.context_length, n_embd=info.embedding_length,
+            n_head=info.head_count, n_head_kv=info.head_count_kv,
+            key_length=info.key_length, value_length=info.value_length,
+        )
+
+    def kv_bytes(self, n_ctx: int, layers: int | None = None) -> int:
+        """f16 K and V cache for n_ctx tokens over `layers` layers (default all)."""
+        n_layers = self.n_layers or 1
+        layers = n_layers if layers is None else layers
+        head_dim = (self.n_embd // self.n_head) if self.n_embd and self.n_head else None
+        k_len = self.key_length or head_dim
+        v_len = self.value_length or head_dim
+        heads = self.n_head_kv or self.n_head
+        if k_len and v_len and heads:
+            per_token_layer = heads * (k_len + v_len) * 2
+        else:  # unknown shape: assume plain multi-head attention, 4096 wide
+            per_token_layer = 2 * (self.n_embd or 4096) * 2
+        return n_ctx * layers * per_token_layer
+
+    def layer_bytes(self) -> int:
+        # Embeddings and the output head weigh about one layer more.
+        return self.file_size // ((self.n_layers or 0) + 1)
+
+    def need_bytes(self, n_ctx: int, layers: int | None = None) -> int:
+        """Device memory for `layers` offloaded layers (default all, head included)."""
+        all_layers = layers is None or layers >= (self.n_layers or 0)
+        weights = self.file_size if all_layers else self.layer_bytes() * (layers or 0)
+        compute = COMPUTE_FLOOR + int(self.file_size * COMPUTE_SHARE)
+        return weights + self.kv_bytes(n_ctx, layers) + compute
+
+
+@dataclass
+class Override:
+    device: str = "auto"  # "auto" | "cpu" | str(device index)
+    gpu_layers: int | None = None  # None = the planner decides
+
+
+@dataclass
+class DevicePlan:
+    device: Device | None  # None = CPU
+    n_gpu_layers: int  # 0 = CPU only
+    n_layers: int | None
+    n_ctx: int
+    n_threads: int
+    fit: str  # "gpu" | "partial" | "cpu" | "none"
+    reason: str
+    env: dict[str, str] = field(default_factory=dict)
+    main_gpu: int = 0  # index into llama.cpp's list of usable GPUs
+    need_bytes: int = 0
+    budget_bytes: int = 0
+
+    @property
+    def all_layers(self) -> bool:
+        if self.n_gpu_layers <= 0:
+            return False
+        return self.n_layers is None or self.n_gpu_layers >= self.n_layers
+
+    def llama_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "n_ctx": self.n_ctx, "n_threads": self.n_threads, "n_threads_batch": self.n_threads,
+            # One device, never split: the plan's memory figures are for one card.
+            "split_mode": SPLIT_MODE_NONE,
+        }
+        if self.device is None or self.n_gpu_layers <= 0:
+            # main_gpu -1 with split mode NONE gives the model no GPU at all, so
+            # nothing (KV cache, large matmuls) touches a GPU that just failed.
+            kwargs.update(n_gpu_layers=0, main_gpu=-1, offload_kqv=False, op_offload=False)
+        else:
+            # -1 = every layer and the output head; a count leaves the head on the CPU.
+            kwargs.update(n_gpu_layers=-1 if self.all_layers else self.n_gpu_layers,
+                          main_gpu=self.main_gpu)
+        return kwargs
+
+    def cpu_fallback(self, why: str) -> "DevicePlan":
+        what = self.device.label if self.device else "the GPU"
+        first = (why.strip().splitlines() or ["unknown error"])[0][:160]
+        return replace(
+            self, device=None, n_gpu_layers=0, fit="cpu", env={}, main_gpu=0,
+            reason=f"CPU only: {what} could not load the model ({first})",
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in vars(self).items() if k != "device"}
+        data["device"] = vars(self.device) if self.device else None
+        data["llama_kwargs"] = self.llama_kwargs()
+        return data
+
+
+def gb(n_bytes: float) -> str:
+    """5.1, 8, 0.5: one decimal, none when whole (GiB, as OS dialogs say GB)."""
+    value = round(n_bytes / GIB, 1)
+    return f"{value:g}"
+
+
+def default_threads(probe: Probe) -> int:
+    # Hyper-threads and efficiency cores add little to llama.cpp's matmuls.
+    count = max(1, probe.cpu_count)
+    return count // 2 if count >= 4 else count
+
+
+def budget(device: Device, probe: Probe) -> int:
+    """Bytes this device can give the model, after headroom."""
+    if device.backend == "Metal" or (device.unified_memory and probe.os.startswith("macOS")):
+        reserve = max(UMA_RESERVE_MIN, int(probe.ram_total * UMA_RESERVE_SHARE))
+        room = min(device.free_bytes, probe.ram_total - reserve)
+    elif device.kind in ("integrated", "cpu"):
+        room = min(device.free_bytes, probe.ram_available - IGPU_RAM_RESERVE)
+    else:
+        room = device.free_bytes - DGPU_RESERVE
+    return max(0, room)
+
+
+def llama_gpu_order(probe: Probe) -> list[Device]:
+    """The GPUs a llama.cpp model may use by default, in main_gpu order.
+
+    llama.cpp takes every "gpu"-type device and adds "igpu" ones only when
+    there is no "gpu" (llama.cpp's llama_model_load_from_file).
+    """
+    gpus = [d for d in probe.devices if d.ggml_type == "gpu"]
+    return gpus or [d for d in probe.devices if d.ggml_type == "igpu"]
+
+
+def _placement(device: Device, probe: Probe) -> tuple[int, dict[str, str]] | None:
+    """(main_gpu, env) that puts the model on `device`, or None if unreachable."""
+    order = llama_gpu_order(probe)
+    if device in order:
+        return order.index(device), {}
+    if device.backend == "Vulkan" and device.vk_index is not None:
+        # Hide every other Vulkan device, so this one becomes Vulkan0.
+        others = [d for d in probe.devices if d.ggml_type == "gpu" and d.backend != "Vulkan"]
+        return len(others), {"GGML_VK_VISIBLE_DEVICES": str(device.vk_index)}
+    return None
+
+
+def _full_ctx(facts: ModelFacts) -> int:
+    return min(facts.n_ctx_train or DEFAULT_CTX, DEFAULT_CTX)
+
+
+def _choose_ctx(facts: ModelFacts, probe: Probe) -> int:
+    """Context for a model whose weights and cache live in system RAM."""
+    ctx = _full_ctx(facts)
+    ram = probe.ram_available or probe.ram_total
+    if ram and ctx > SMALL_CTX and facts.file_size + facts.kv_bytes(ctx) > ram * 0.9:
+        ctx = SMALL_CTX
+    return ctx
+
+
+def _cpu_plan(facts: ModelFacts, probe: Probe, ctx: int, reason: str) -> DevicePlan:
+    need = facts.file_size + facts.kv_bytes(ctx) + COMPUTE_FLOOR
+    fit = "cpu"
+    if probe.ram_total and need > probe.ram_total:
+        fit = "none"
+        reason = (f"Too large for this computer: the model needs {gb(need)} GB and there are "
+                  f"{gb(probe.ram_total)} GB of memory; it will be very slow or fail to load")
+    return DevicePlan(
+        device=None, n_gpu_layers=0, n_layers=facts.n_layers, n_ctx=ctx,
+        n_threads=default_threads(probe), fit=fit, reason=reason, need_bytes=need,
+        budget_bytes=probe.ram_total,
+    )
+
+
+def _gpu_plan(
+    device: Device, facts: ModelFacts, probe: Probe, ctx: int, layers: int | None,
+    forced: bool,
+) -> DevicePlan | None:
+    """A plan on `device`; None if nothing fits (unless `forced` by the user)."""
+    placement = _placement(device, probe)
+    if placement is None:
+        return None
+    main_gpu, env = placement
+    room = budget(device, probe)
+    n_layers = facts.n_layers
+    if layers is None:
+        full = _full_ctx(facts)  # weights and cache on the GPU: RAM does not limit it
+        if facts.need_bytes(full) <= room:
+            layers, ctx = (n_layers if n_layers is not None else 1), full
+        elif full > SMALL_CTX and facts.need_bytes(SMALL_CTX) <= room:
+            # All layers with a shorter context beat half the layers.
+            layers, ctx = (n_layers if n_layers is not None else 1), SMALL_CTX
+        elif n_layers and device.kind == "discrete":
+            per_layer = facts.layer_bytes() + facts.kv_bytes(ctx, 1)
+            spare = room - COMPUTE_FLOOR - int(facts.file_size * COMPUTE_SHARE)
+            layers = max(0, min(n_layers - 1, spare // per_layer))
+        else:
+            layers = 0
+        if layers <= 0 and not forced:
+            return None
+    elif n_layers is not None:
+        layers = max(0, min(layers, n_layers))
+    # Without a layer count the model can only go whole (n_gpu_layers -1) or not at all.
+    all_layers = layers > 0 and (n_layers is None or layers >= n_layers)
+    need = facts.need_bytes(ctx, None if all_layers else layers)
+    plan = DevicePlan(
+        device=device, n_gpu_layers=layers, n_layers=n_layers, n_ctx=ctx,
+        n_threads=default_threads(probe), fit="gpu" if all_layers else "partial",
+        reason="", env=env, main_gpu=main_gpu, need_bytes=need, budget_bytes=room,
+    )
+    if layers <= 0:
+        plan.fit, plan.device = "cpu", None
+    plan.reason = _gpu_reason(plan, device)
+    return plan
+
+
+def _gpu_reason(plan: DevicePlan, device: Device) -> str:
+    total = f"{gb(plan.need_bytes)} of {gb(device.total_bytes)} GB"
+    if plan.n_layers is None:
+        return f"{device.label}, whole model, {total}"
+    if plan.fit == "gpu":
+        if device.backend == "Metal":
+            return (f"{device.label}, all {plan.n_layers} layers, {gb(plan.need_bytes)} of "
+                    f"{gb(plan.budget_bytes)} GB of shared memory (the rest is left to macOS)")
+        return f"{device.label}, {plan.n_layers} of {plan.n_layers} layers, {total}"
+    if plan.fit == "partial":
+        return (f"{device.label}, {plan.n_gpu_layers} of {plan.n_layers} layers "
+                f"(the rest on the CPU), {total}")
+    return f"CPU only: 0 layers on {device.label} as set in settings"
+
+
+def _too_small_reason(device: Device, facts: ModelFacts, ctx: int) -> str:
+    return (f"CPU only: {device.description or device.name} reports {gb(device.free_bytes)} GB, "
+            f"the model needs {gb(facts.need_bytes(ctx))} GB")
+
+
+def _auto_candidates(probe: Probe) -> list[Device]:
+    gpus = [d for d in probe.devices if d.is_gpu]
+    discrete = sorted((d for d in gpus if d.kind == "discrete"), key=lambda d: -d.free_bytes)
+    integrated = [d for d in gpus if d.kind == "integrated"]
+    if probe.on_battery:
+        return integrated + discrete
+    return discrete + integrated
+
+
+def make_plan(probe: Probe, facts: ModelFacts, override: Override | None = None) -> DevicePlan:
+    override = override or Override()
+    ctx = _choose_ctx(facts, probe)
+    layers = override.gpu_layers
+    if override.device == "cpu" or layers == 0:
+        why = "chosen in settings" if override.device == "cpu" else "0 GPU layers set in settings"
+        return _cpu_plan(facts, probe, ctx, f"CPU only: {why}")
+
+    prefix = ""
+    if override.device not in ("auto", ""):
+        chosen = probe.device(int(override.device)) if override.device.isdigit() else None
+        if chosen is not None and chosen.backend == "CPU":
+            return _cpu_plan(facts, probe, ctx, "CPU only: chosen in settings")
+        if chosen is not None:
+            plan = _gpu_plan(chosen, facts, probe, ctx, layers, forced=layers is not None)
+            if plan is not None:
+                plan.reason += " (chosen in settings)"
+                return plan
+            prefix = f"{chosen.label} was chosen in settings but cannot hold the model. "
+        else:
+            prefix = f"The device chosen in settings ({override.device}) is not present. "
+
+    candidates = _auto_candidates(probe)
+    plans = [p for p in (_gpu_plan(d, facts, probe, ctx, layers, forced=layers is not None)
+                         for d in candidates) if p is not None]
+    full = [p for p in plans if p.fit == "gpu"]
+    best = full[0] if full else max(plans, key=lambda p: p.n_gpu_layers, default=None)
+    if best is not None and best.device is not None:
+        if probe.on_battery and best.device.kind == "integrated" and len(candidates) > 1:
+            best.reason += " (on battery: the integrated GPU draws less power)"
+        best.reason = prefix + best.reason
+        return best
+    return _cpu_plan(facts, probe, ctx, prefix + _cpu_reason(probe, facts, ctx, candidates))
+
+
+def _cpu_reason(probe: Probe, facts: ModelFacts, ctx: int, candidates: list[Device]) -> str:
+    if candidates:
+        smallest = max(candidates, key=lambda d: d.free_bytes)
+        return _too_small_reason(smallest, facts, ctx)
+    software = [d for d in probe.devices if d.backend not in ("CPU", "") and d.kind == "cpu"]
+    if software:
+        return (f"CPU only: {software[0].description} is a software renderer, "
+                "slower than running on the CPU directly")
+    if probe.note:
+        return f"CPU only: {probe.note}"
+    unused = [d["name"] for d in probe.hidden_devices if d.get("type") in ("discrete", "integrated")]
+    if not probe.gpu_offload:
+        if unused:
+            return (f"CPU only: {unused[0]} was found, but this build of llama.cpp has no GPU "
+                    "support; install the Vulkan build to use it (see Hardware help)")
+        return "CPU only: this build of llama.cpp has no GPU support and no GPU was found"
+    return "CPU only: no GPU found"

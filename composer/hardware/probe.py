@@ -1,0 +1,260 @@
+"""What this machine offers llama.cpp: OS, CPU, memory, power and devices.
+
+The device list comes from a child process (ggml_list.py): starting a GPU
+backend runs driver code, and a broken driver can hang or abort the process
+that does it. The composer survives either: probe() never raises, and on a
+timeout or crash it returns a CPU-only Probe whose ``note`` says what happened.
+
+The device list is cached per llama.cpp build and driver (see cache_key);
+RAM and power are read fresh on every call because they change by the minute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from composer.hardware.ggml_list import MARKER, llama_lib_dir
+from composer.hardware.system import SystemFacts, system_facts
+from composer.paths import app_paths
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 1
+# Env vars that change which devices llama.cpp shows: part of the cache key.
+_DEVICE_ENV = (
+    "GGML_VK_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES", "HIP_VISIBLE_DEVICES",
+    "VK_DRIVER_FILES", "VK_ICD_FILENAMES", "GGML_VK_FORCE_MAX_ALLOCATION_SIZE",
+)
+
+
+@dataclass
+class Device:
+    """One llama.cpp (ggml backend) device."""
+
+    index: int  # position in the ggml_backend_dev list
+    name: str  # "Vulkan0", "Metal", "CUDA0", "CPU"
+    description: str  # "NVIDIA H100 80GB HBM3"
+    backend: str  # "Vulkan" | "Metal" | "CUDA" | "CPU" | ...
+    kind: str  # "discrete" | "integrated" | "cpu" | "accel"
+    free_bytes: int
+    total_bytes: int
+    f16: bool | None = None
+    # How llama.cpp itself classes the device ("gpu", "igpu", "cpu", "accel"):
+    # it decides which devices a model may use by default.
+    ggml_type: str = ""
+    unified_memory: bool | None = None
+    # The Vulkan loader's index for GGML_VK_VISIBLE_DEVICES; None elsewhere.
+    vk_index: int | None = None
+
+    @property
+    def is_gpu(self) -> bool:
+        return self.kind in ("discrete", "integrated")
+
+    @property
+    def label(self) -> str:
+        """"NVIDIA RTX 4060 (Vulkan)"; Apple's GPUs say "Apple M2 GPU (Metal)"."""
+        text = self.description or self.name
+        if self.backend == "Metal" and "GPU" not in text:
+            text += " GPU"
+        return f"{text} ({self.backend})" if self.backend else text
+
+
+@dataclass
+class Probe(SystemFacts):
+    """SystemFacts (os, arch, cpu_name, cpu_count, ram_total, ram_available,
+    on_battery) plus what llama.cpp offers."""
+
+    devices: list[Device]
+    gpu_offload: bool
+    llama_cpp_version: str
+    system_info: str
+    note: str = ""  # why the device list is incomplete, if it is
+    # Vulkan devices llama.cpp does not use unless named (e.g. Mesa's lavapipe).
+    hidden_devices: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def gpus(self) -> list[Device]:
+        return [d for d in self.devices if d.is_gpu]
+
+    def device(self, index: int) -> Device | None:
+        return next((d for d in self.devices if d.index == index), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Probe":
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        device_fields = {f.name for f in fields(Device)}
+        values["devices"] = [
+            Device(**{k: v for k, v in d.items() if k in device_fields})
+            for d in data.get("devices", [])
+        ]
+        return cls(**values)
+
+
+def _kind(raw: dict[str, Any], physical_type: str | None, uma: bool | None) -> str:
+    ggml_type = raw.get("ggml_type", "gpu")
+    if ggml_type == "cpu":
+        return "cpu"
+    if ggml_type == "accel":
+        return "accel"
+    if physical_type == "cpu":  # lavapipe / SwiftShader: a CPU behind a GPU API
+        return "cpu"
+    if raw.get("backend") == "Metal" or uma or ggml_type == "igpu":
+        return "integrated"
+    return "discrete"
+
+
+def devices_from_listing(listing: dict[str, Any]) -> tuple[list[Device], list[dict[str, Any]]]:
+    """Turn ggml_list's raw output into Devices plus hidden Vulkan devices."""
+    physical = {p["index"]: p for p in listing.get("vulkan_physical", [])}
+    order: list[int] = listing.get("vulkan_order", [])
+    extra = listing.get("backend_lines", {})
+    devices = []
+    for raw in listing.get("devices", []):
+        facts = extra.get(raw["name"], {})
+        vk_index = None
+        if raw.get("backend") == "Vulkan" and raw["name"].startswith("Vulkan"):
+            position = int(raw["name"][len("Vulkan"):] or 0)
+            if position < len(order):
+                vk_index = order[position]
+        physical_type = physical.get(vk_index, {}).get("type") if vk_index is not None else None
+        uma = facts.get("uma")
+        if raw.get("backend") == "Metal":
+            uma = True  # every Metal device llama.cpp supports shares the system RAM
+        devices.append(Device(
+            index=raw["index"], name=raw["name"], description=raw["description"],
+            backend=raw.get("backend", ""), kind=_kind(raw, physical_type, uma),
+            free_bytes=int(raw.get("free_bytes", 0)), total_bytes=int(raw.get("total_bytes", 0)),
+            f16=facts.get("f16"), ggml_type=raw.get("ggml_type", ""), unified_memory=uma,
+            vk_index=vk_index,
+        ))
+    used = set(order)
+    hidden = [p for i, p in physical.items() if i not in used]
+    return devices, hidden
+
+
+def cache_key(env: dict[str, str] | None = None) -> str:
+    """Identifies the llama.cpp build and the graphics driver in use."""
+    env = os.environ if env is None else env
+    parts: list[str] = [str(CACHE_VERSION), sys.executable]
+    lib_dir = llama_lib_dir()
+    if lib_dir is not None and lib_dir.is_dir():
+        for lib in sorted(lib_dir.iterdir()):
+            stat = lib.stat()
+            parts.append(f"{lib.name}:{stat.st_size}:{int(stat.st_mtime)}")
+    parts.extend(f"{name}={env.get(name, '')}" for name in _DEVICE_ENV)
+    parts.extend(_driver_fingerprint())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _driver_fingerprint() -> list[str]:
+    """Cheap signs that a GPU driver changed: versions and ICD files, no GPU calls."""
+    found = []
+    nvidia = Path("/proc/driver/nvidia/version")
+    if nvidia.exists():
+        found.append(nvidia.read_text(errors="replace")[:200])
+    for folder in ("/usr/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d"):
+        path = Path(folder)
+        if path.is_dir():
+            found.extend(f"{p}:{int(p.stat().st_mtime)}" for p in sorted(path.glob("*.json")))
+    if sys.platform == "darwin":
+        import platform
+
+        found.append(platform.mac_ver()[0])
+    elif sys.platform == "win32":
+        import platform
+
+        found.append(platform.version())
+    return found
+
+
+def _cache_file() -> Path:
+    return app_paths().cache / "hardware-probe.json"
+
+
+def _read_cache(key: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(_cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("listing") if data.get("key") == key else None
+
+
+def _write_cache(key: str, listing: dict[str, Any]) -> None:
+    path = _cache_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": key, "listing": listing}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as error:  # a read-only cache only costs a re-probe
+        log.warning("could not cache the hardware probe: %s", error)
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # The child must import this package even when it is not installed.
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def run_listing(timeout: float) -> tuple[dict[str, Any] | None, str]:
+    """Run ggml_list in a child; (listing, "") or (None, a sentence saying why not)."""
+    command = [sys.executable, "-m", "composer.hardware.ggml_list"]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, env=_child_env(),
+            stdin=subprocess.DEVNULL, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None, (f"The graphics driver did not answer within {timeout:g} seconds, "
+                      "so the GPU is not used. Updating the graphics driver may help.")
+    except OSError as error:
+        return None, f"The device check could not start ({error}); using the CPU."
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(MARKER):
+            listing = json.loads(line[len(MARKER):])
+            if "error" in listing:
+                return None, f"The device check failed ({listing['error']}); using the CPU."
+            return listing, ""
+    tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+    return None, (f"The device check crashed (exit code {done.returncode}: {tail[0][:200]}), "
+                  "so the GPU is not used. Updating the graphics driver may help.")
+
+
+def cpu_only_device(facts: SystemFacts) -> Device:
+    return Device(index=0, name="CPU", description=facts.cpu_name, backend="CPU", kind="cpu",
+                  free_bytes=facts.ram_available, total_bytes=facts.ram_total, ggml_type="cpu")
+
+
+def probe(timeout: float = 20.0, use_cache: bool = True) -> Probe:
+    """Probe this machine. Never raises; see the module docstring."""
+    facts = system_facts()
+    key = cache_key()
+    listing = _read_cache(key) if use_cache else None
+    note = ""
+    if listing is None:
+        listing, note = run_listing(timeout)
+        if listing is not None:
+            _write_cache(key, listing)
+    if listing is None:
+        return Probe(**asdict(facts), devices=[cpu_only_device(facts)], gpu_offload=False,
+                     llama_cpp_version="unknown", system_info="", note=note)
+    devices, hidden = devices_from_listing(listing)
+    return Probe(
+        **asdict(facts), devices=devices, gpu_offload=bool(listing.get("gpu_offload")),
+        llama_cpp_version=str(listing.get("llama_cpp_version", "unknown")),
+        system_info=str(listing.get("system_info", "")), note=note, hidden_devices=hidden,
+    )

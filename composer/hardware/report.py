@@ -1,0 +1,44 @@
+"""`composer --hardware-report`: the probe and the plan as one JSON-able dict.
+
+Meant for bug reports and scripts. It carries the model's file name and
+shape, never its folder (which may hold the user's name) and never any text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from composer import __version__
+from composer.engine.gguf_check import GGUFError, read_gguf
+from composer.hardware.plan import ModelFacts, Override, make_plan
+from composer.hardware.probe import probe
+
+REPORT_VERSION = 1
+
+
+def hardware_report(
+    model_path: str | None, override: Override | None = None, timeout: float = 20.0,
+) -> dict[str, Any]:
+    found = probe(timeout=timeout)
+    report: dict[str, Any] = {
+        "report_version": REPORT_VERSION,
+        "composer_version": __version__,
+        "probe": found.to_dict(),
+        "override": vars(override or Override()),
+        "model": None,
+        "plan": None,
+    }
+    if not model_path:
+        report["model_error"] = "No model is selected, so there is no plan."
+        return report
+    try:
+        info = read_gguf(model_path)
+    except (GGUFError, OSError) as error:
+        report["model_error"] = str(error)
+        return report
+    facts = ModelFacts.from_gguf(info)
+    report["model"] = {"file": Path(model_path).name, "architecture": info.architecture,
+                       "name": info.name, **vars(facts)}
+    report["plan"] = make_plan(found, facts, override).to_dict()
+    return report

@@ -1,0 +1,257 @@
+"""Plan rules against probes recorded on real machines (see each fixture's _source)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from composer.hardware.plan import DevicePlan, ModelFacts, Override, gb, make_plan
+from composer.hardware.probe import Probe
+
+from conftest import (
+    GIB,
+    LLAMA2_7B_Q4_0,
+    LLAMA2_13B_Q4_K_M,
+    LLAMA31_8B_Q4_K_M,
+    LLAMA32_1B_Q4_K_M,
+    all_probe_names,
+    load_probe,
+)
+
+
+@pytest.mark.parametrize("name", all_probe_names())
+def test_every_fixture_round_trips_and_plans(name: str) -> None:
+    probe = load_probe(name)
+    assert Probe.from_dict(probe.to_dict()) == probe
+    assert any(d.backend == "CPU" for d in probe.devices), "llama.cpp always has a CPU device"
+    for facts in (LLAMA32_1B_Q4_K_M, LLAMA2_7B_Q4_0, LLAMA2_13B_Q4_K_M):
+        plan = make_plan(probe, facts)
+        assert plan.reason and "\n" not in plan.reason
+        assert plan.n_threads >= 1 and plan.n_ctx >= 512
+        if plan.device is None:
+            assert plan.n_gpu_layers == 0 and plan.fit in ("cpu", "none")
+        else:
+            assert plan.device.is_gpu and 0 < plan.n_gpu_layers <= facts.n_layers
+
+
+def test_apple_m1_runs_a_small_model_entirely_on_metal() -> None:
+    plan = make_plan(load_probe("apple_m1_8gb"), LLAMA32_1B_Q4_K_M)
+    assert plan.fit == "gpu" and plan.device.backend == "Metal"
+    assert plan.reason.startswith("Apple M1 GPU (Metal), all 16 layers")
+    assert plan.llama_kwargs()["n_gpu_layers"] == -1
+    assert plan.n_ctx == 4096
+
+
+def test_apple_8gb_keeps_headroom_by_shortening_the_context() -> None:
+    # 7B at 4096 tokens would need about 6 GB of a 5.3 GB working set: all
+    # layers at 2048 tokens beats a split on unified memory.
+    plan = make_plan(load_probe("apple_m2_8gb"), LLAMA2_7B_Q4_0)
+    assert plan.fit == "gpu" and plan.n_ctx == 2048
+    assert plan.need_bytes <= plan.budget_bytes
+    assert plan.budget_bytes <= load_probe("apple_m2_8gb").devices[0].total_bytes
+    assert plan.reason.startswith("Apple M2 GPU (Metal), all 32 layers")
+
+
+def test_apple_unified_memory_is_never_split() -> None:
+    # 13B on an 8 GB Mac: Metal cannot take part of it usefully, and the
+    # machine itself is too small: say so.
+    plan = make_plan(load_probe("apple_m1_8gb"), LLAMA2_13B_Q4_K_M)
+    assert plan.device is None and plan.fit == "none"
+    assert "Too large for this computer" in plan.reason and "8 GB of memory" in plan.reason
+
+
+def test_apple_16gb_holds_a_13b_model() -> None:
+    plan = make_plan(load_probe("apple_m1_16gb"), LLAMA2_13B_Q4_K_M)
+    assert plan.fit == "gpu" and plan.n_gpu_layers == 40
+
+
+def test_windows_laptop_on_mains_prefers_the_discrete_gpu() -> None:
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")
+    probe.on_battery = False
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    assert plan.device.description == "NVIDIA GeForce RTX 3060 Laptop GPU"
+    assert plan.env == {}  # llama.cpp already prefers the discrete GPU
+    assert plan.main_gpu == 0
+    assert plan.reason == (
+        f"NVIDIA GeForce RTX 3060 Laptop GPU (Vulkan), 16 of 16 layers, "
+        f"{gb(plan.need_bytes)} of 5.9 GB"
+    )
+
+
+def test_windows_laptop_on_battery_uses_the_integrated_gpu_when_the_model_fits() -> None:
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")
+    probe.on_battery = True
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    assert plan.device.description == "AMD Radeon(TM) Graphics" and plan.fit == "gpu"
+    # llama.cpp drops integrated GPUs when a discrete one exists: only hiding
+    # the other Vulkan devices puts the model on the iGPU.
+    assert plan.env == {"GGML_VK_VISIBLE_DEVICES": "0"}
+    assert plan.llama_kwargs()["main_gpu"] == 0
+    assert "on battery" in plan.reason
+
+
+def test_windows_laptop_on_battery_falls_back_to_the_dgpu_for_big_models() -> None:
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")
+    probe.on_battery = True
+    plan = make_plan(probe, LLAMA2_7B_Q4_0)
+    assert plan.device.kind == "discrete" and plan.fit == "partial"
+
+
+def test_small_discrete_gpu_gets_as_many_layers_as_fit() -> None:
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")
+    plan = make_plan(probe, LLAMA31_8B_Q4_K_M)
+    assert plan.fit == "partial" and 0 < plan.n_gpu_layers < 32
+    assert plan.need_bytes <= plan.budget_bytes
+    assert plan.llama_kwargs()["n_gpu_layers"] == plan.n_gpu_layers
+    assert f"{plan.n_gpu_layers} of 32 layers (the rest on the CPU)" in plan.reason
+    # One more layer would not fit.
+    assert LLAMA31_8B_Q4_K_M.need_bytes(plan.n_ctx, plan.n_gpu_layers + 1) > plan.budget_bytes
+
+
+def test_linux_amd_discrete_gpu_takes_a_13b_model() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_13B_Q4_K_M)
+    assert plan.fit == "gpu"
+    assert plan.reason.startswith("AMD Radeon RX 6700 XT (RADV NAVI22) (Vulkan), 40 of 40 layers, ")
+    assert plan.reason.endswith(" of 12 GB")
+
+
+def test_linux_amd_integrated_gpu_with_a_big_carve_out_is_used() -> None:
+    plan = make_plan(load_probe("linux_amd_strix_halo_igpu"), LLAMA2_13B_Q4_K_M)
+    assert plan.fit == "gpu" and plan.device.kind == "integrated" and plan.env == {}
+
+
+def test_integrated_gpu_too_small_means_cpu_with_the_numbers() -> None:
+    probe = load_probe("linux_intel_arc_mtl_igpu")
+    # The same machine with the iGPU reporting only 0.5 GB (as Intel UHD 620
+    # does on Windows, where it counts only its dedicated aperture).
+    probe.devices[0] = replace(probe.devices[0], free_bytes=GIB // 2, total_bytes=GIB // 2)
+    plan = make_plan(probe, LLAMA31_8B_Q4_K_M)
+    assert plan.device is None and plan.fit == "cpu"
+    need = LLAMA31_8B_Q4_K_M.need_bytes(4096)
+    assert plan.reason == f"CPU only: Intel(R) Arc(tm) Graphics (MTL) reports 0.5 GB, the model needs {gb(need)} GB"
+
+
+def test_integrated_gpu_is_never_given_half_a_model() -> None:
+    probe = load_probe("linux_intel_arc_mtl_igpu")
+    probe.devices[0] = replace(probe.devices[0], free_bytes=3 * GIB, total_bytes=3 * GIB)
+    plan = make_plan(probe, LLAMA31_8B_Q4_K_M)
+    assert plan.device is None and plan.n_gpu_layers == 0
+
+
+def test_linux_nvidia_two_gpus_picks_the_one_with_most_free_memory() -> None:
+    plan = make_plan(load_probe("linux_nvidia_cuda_two_gpus"), LLAMA2_13B_Q4_K_M)
+    assert plan.device.name == "CUDA1" and plan.main_gpu == 1
+    kwargs = plan.llama_kwargs()
+    assert kwargs["main_gpu"] == 1 and kwargs["split_mode"] == 0  # one card, never split
+
+
+def test_cpu_only_build_says_so() -> None:
+    plan = make_plan(load_probe("this_machine_cpu_build"), LLAMA32_1B_Q4_K_M)
+    assert plan.device is None and plan.fit == "cpu"
+    assert "no GPU support" in plan.reason
+    kwargs = plan.llama_kwargs()
+    assert kwargs["n_gpu_layers"] == 0 and kwargs["main_gpu"] == -1 and kwargs["split_mode"] == 0
+
+
+def test_cpu_only_build_next_to_a_real_gpu_points_to_the_vulkan_build() -> None:
+    probe = load_probe("this_machine_cpu_build")
+    probe.hidden_devices = [{"index": 0, "name": "NVIDIA GeForce RTX 4060", "type": "discrete"}]
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    assert "NVIDIA GeForce RTX 4060 was found" in plan.reason and "Vulkan build" in plan.reason
+
+
+def test_probe_failure_note_is_the_reason() -> None:
+    probe = load_probe("this_machine_cpu_build")
+    probe.note = "The graphics driver did not answer within 20 seconds, so the GPU is not used."
+    assert make_plan(probe, LLAMA32_1B_Q4_K_M).reason == "CPU only: " + probe.note
+
+
+# -- overrides -------------------------------------------------------------
+
+def test_override_cpu() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(device="cpu"))
+    assert plan.device is None and plan.reason == "CPU only: chosen in settings"
+
+
+def test_override_zero_layers_is_cpu() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(gpu_layers=0))
+    assert plan.device is None and "0 GPU layers" in plan.reason
+
+
+def test_override_layer_count_is_obeyed_and_explained() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(gpu_layers=10))
+    assert plan.n_gpu_layers == 10 and plan.fit == "partial"
+    assert plan.llama_kwargs()["n_gpu_layers"] == 10
+
+
+def test_override_layer_count_is_clamped_to_the_model() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(gpu_layers=99))
+    assert plan.n_gpu_layers == 32 and plan.fit == "gpu"
+
+
+def test_override_specific_device_the_planner_would_not_pick() -> None:
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(device="0"))
+    assert plan.device.description == "AMD Radeon(TM) Graphics"
+    assert plan.env == {"GGML_VK_VISIBLE_DEVICES": "0"}
+    assert plan.reason.endswith("(chosen in settings)")
+
+
+def test_override_missing_device_falls_back_to_auto_and_says_so() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(device="7"))
+    assert plan.device is not None and plan.device.name == "Vulkan0"
+    assert plan.reason.startswith("The device chosen in settings (7) is not present. ")
+
+
+def test_override_cpu_device_index_is_cpu() -> None:
+    probe = load_probe("linux_amd_rx6700xt")
+    cpu = next(d for d in probe.devices if d.backend == "CPU")
+    plan = make_plan(probe, LLAMA2_7B_Q4_0, Override(device=str(cpu.index)))
+    assert plan.device is None
+
+
+# -- plan objects ----------------------------------------------------------
+
+def test_cpu_fallback_keeps_model_settings_and_explains() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0)
+    fallback = plan.cpu_fallback("vk::Device::allocateMemory: ErrorOutOfDeviceMemory\nmore detail")
+    assert isinstance(fallback, DevicePlan)
+    assert fallback.device is None and fallback.n_gpu_layers == 0 and fallback.env == {}
+    assert fallback.n_ctx == plan.n_ctx and fallback.n_threads == plan.n_threads
+    assert fallback.reason == (
+        "CPU only: AMD Radeon RX 6700 XT (RADV NAVI22) (Vulkan) could not load the model "
+        "(vk::Device::allocateMemory: ErrorOutOfDeviceMemory)"
+    )
+    assert fallback.llama_kwargs()["n_gpu_layers"] == 0
+
+
+def test_plan_to_dict_is_json_ready() -> None:
+    import json
+
+    plan = make_plan(load_probe("linux_nvidia_cuda_two_gpus"), LLAMA2_7B_Q4_0)
+    data = json.loads(json.dumps(plan.to_dict()))
+    assert data["device"]["name"] == "CUDA1" and data["llama_kwargs"]["main_gpu"] == 1
+
+
+def test_unknown_model_shape_still_plans() -> None:
+    facts = ModelFacts(file_size=2 * GIB)
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), facts)
+    assert plan.fit == "gpu" and plan.reason.startswith("AMD Radeon RX 6700 XT")
+
+
+def test_kv_cache_uses_grouped_query_heads() -> None:
+    # Llama 3.1 8B: 8 KV heads of 128 -> 128 KiB per token (f16 K and V, 32 layers).
+    assert LLAMA31_8B_Q4_K_M.kv_bytes(1) == 32 * 8 * 128 * 2 * 2
+    # Llama 2 7B: 32 KV heads -> four times as much.
+    assert LLAMA2_7B_Q4_0.kv_bytes(1) == 4 * LLAMA31_8B_Q4_K_M.kv_bytes(1)
+
+
+def test_model_facts_from_the_real_starter_model(starter_model_path) -> None:
+    from composer.engine.gguf_check import read_gguf
+
+    facts = ModelFacts.from_gguf(read_gguf(starter_model_path))
+    assert facts.n_layers == 18 and facts.file_size > 200_000_000
+    assert facts.n_head_kv == 1 and facts.key_length == 256
+    plan = make_plan(load_probe("apple_m1_8gb"), facts)
+    assert plan.reason.startswith("Apple M1 GPU (Metal), all 18 layers")
