@@ -220,10 +220,17 @@ def read_gguf(path: str | Path) -> GGUFInfo:
         kv_count = reader.u64("the metadata count")
         # Every tensor entry and every key takes at least a few bytes: counts
         # larger than the file allows mean a damaged header, not a huge model.
-        if tensor_count > _MAX_TENSORS or tensor_count * 24 > file_size:
-            raise GGUFError(f"{label} is damaged: it claims {tensor_count:,} tensors.")
-        if kv_count > _MAX_KV or kv_count * 12 > file_size:
-            raise GGUFError(f"{label} is damaged: it claims {kv_count:,} metadata entries.")
+        for count, what, limit, min_bytes in (
+            (tensor_count, "tensors", _MAX_TENSORS, 24),
+            (kv_count, "metadata entries", _MAX_KV, 12),
+        ):
+            if count > limit:
+                raise GGUFError(f"{label} is damaged: its header claims {count:,} {what}.")
+            if count * min_bytes > file_size:
+                raise GGUFError(
+                    f"{label} is truncated or damaged: its header lists {count:,} {what}, more "
+                    "than a file of this size can hold. If it was downloaded, download it again."
+                )
 
         info = GGUFInfo(path=path, version=version, file_size=file_size, tensor_count=tensor_count)
         for _ in range(kv_count):

@@ -1,0 +1,52 @@
+"""Command line: `composer` opens the compose window; see --help."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from composer import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="composer",
+        description=f"{APP_NAME}: a private email composer whose writing assistant runs on this computer.",
+        epilog="Subcommands: `composer models --help` manages model files.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--model", metavar="PATH", help="open this GGUF model file instead of the configured one")
+    parser.add_argument(
+        "--device",
+        metavar="DEVICE",
+        help="where the model runs: auto (default), cpu, or a device number from --hardware-report",
+    )
+    parser.add_argument(
+        "--hardware-report",
+        action="store_true",
+        help="print what this machine offers and the plan for the active model as JSON, then exit",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "models":
+        from composer.models.cli import run as run_models
+
+        return run_models(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.hardware_report:
+        import json
+
+        from composer.hardware.report import hardware_report
+
+        print(json.dumps(hardware_report(args.model), indent=2))
+        return 0
+    from composer.app import run_gui
+
+    return run_gui(model=args.model, device=args.device)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

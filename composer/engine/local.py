@@ -1,0 +1,331 @@
+"""The local engine: a GGUF model run in-process by llama.cpp (llama-cpp-python).
+
+One object, one thread: the EngineWorker owns it and is the only caller. The
+only thing another thread may touch is the cancel Event passed to stream(),
+which llama.cpp's abort callback polls while it reads the prompt.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.engine.base import (
+    Availability,
+    Cancelled,
+    ChatMessage,
+    EngineError,
+    GenerationRequest,
+    GenerationStats,
+    ModelInfo,
+    ProgressCallback,
+)
+from composer.engine.gguf_check import GGUFError, read_gguf
+
+if TYPE_CHECKING:
+    from composer.hardware.plan import DevicePlan
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONTEXT = 4096
+
+# Used when the GGUF carries no chat template (base models such as the
+# starter). A plain instruction layout that base models continue sensibly.
+FALLBACK_STOPS = ["\n### ", "<end_of_turn>", "<eos>"]
+
+
+def fallback_prompt(messages: tuple[ChatMessage, ...]) -> str:
+    parts: list[str] = []
+    for message in messages:
+        if message.role == "system":
+            parts.append(message.content.strip() + "\n")
+        elif message.role == "user":
+            parts.append("### Instruction\n" + message.content.strip() + "\n")
+        else:
+            parts.append("### Response\n" + message.content.strip() + "\n")
+    parts.append("### Response\n")
+    return "\n".join(parts)
+
+
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+class LocalEngine:
+    def __init__(self) -> None:
+        self._llm: Any = None
+        self._info: ModelInfo | None = None
+        self._formatter: Any = None
+        self._stats: GenerationStats | None = None
+        self._cancel: threading.Event | None = None
+        self._abort_callback: Any = None  # keep the ctypes callback alive
+        self._load_error: str | None = None
+
+    # -- state -------------------------------------------------------------
+    def availability(self) -> Availability:
+        return Availability.AVAILABLE if self._llm is not None else Availability.UNAVAILABLE
+
+    @property
+    def info(self) -> ModelInfo | None:
+        return self._info
+
+    @property
+    def last_stats(self) -> GenerationStats | None:
+        return self._stats
+
+    # -- loading -----------------------------------------------------------
+    def load(
+        self,
+        path: str | Path,
+        plan: "DevicePlan | None" = None,
+        context_size: int = DEFAULT_CONTEXT,
+    ) -> ModelInfo:
+        """Load *path*; raise GGUFError / EngineError with a message for the user."""
+        path = Path(path)
+        gguf = read_gguf(path)  # before llama.cpp sees the file
+        self.close()
+
+        if plan is not None:
+            # Device selection variables only work before llama.cpp starts its
+            # backends, i.e. before the first import of llama_cpp.
+            for key, value in plan.env.items():
+                os.environ.setdefault(key, value)
+            kwargs = plan.llama_kwargs()
+            device = plan.reason
+        else:
+            trained = gguf.context_length or context_size
+            kwargs = {
+                "n_gpu_layers": 0,
+                "n_ctx": min(context_size, trained),
+                "n_threads": max(1, os.cpu_count() or 1),
+            }
+            device = "CPU"
+
+        import llama_cpp
+
+        fallback_reason = None
+        try:
+            llm = llama_cpp.Llama(model_path=str(path), verbose=False, **kwargs)
+        except Exception as exc:  # llama.cpp reports every load failure as ValueError/RuntimeError
+            if plan is None or plan.n_gpu_layers <= 0:
+                raise EngineError(
+                    f"llama.cpp could not load “{path.name}”: {exc}. "
+                    "The file may be damaged or use a model type this version does not support."
+                ) from exc
+            fallback = plan.cpu_fallback(str(exc))
+            log.warning("GPU load failed (%s); retrying on the CPU", exc)
+            try:
+                llm = llama_cpp.Llama(model_path=str(path), verbose=False, **fallback.llama_kwargs())
+            except Exception as exc2:
+                raise EngineError(f"llama.cpp could not load “{path.name}”: {exc2}.") from exc2
+            fallback_reason = fallback.reason
+            device = fallback.reason
+
+        self._llm = llm
+        self._install_abort_callback()
+        self._formatter = self._make_formatter(gguf.chat_template)
+        self._info = ModelInfo(
+            path=str(path),
+            name=gguf.name,
+            architecture=gguf.architecture,
+            context_size=llm.n_ctx(),
+            trained_context=gguf.context_length,
+            chat_template="model" if self._formatter is not None else "fallback",
+            device=device,
+            fallback_reason=fallback_reason,
+        )
+        return self._info
+
+    def _make_formatter(self, template: str | None) -> Any:
+        if template is None:
+            return None
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        model = self._llm._model
+        try:
+            # Rendered in Jinja's ImmutableSandboxedEnvironment: a GGUF's
+            # template is untrusted input (CVE-2024-34359).
+            return Jinja2ChatFormatter(
+                template=template,
+                eos_token=model.token_get_text(model.token_eos()),
+                bos_token=model.token_get_text(model.token_bos()),
+            )
+        except Exception as exc:  # a broken template must not make the model unusable
+            log.warning("Model chat template unusable (%s); using the fallback format", exc)
+            return None
+
+    def _install_abort_callback(self) -> None:
+        import llama_cpp
+
+        def should_abort(_data: ctypes.c_void_p) -> bool:
+            cancel = self._cancel
+            return bool(cancel is not None and cancel.is_set())
+
+        self._abort_callback = llama_cpp.ggml_abort_callback(should_abort)
+        llama_cpp.llama_set_abort_callback(self._llm._ctx.ctx, self._abort_callback, None)
+
+    # -- prompts -----------------------------------------------------------
+    def _prompt_tokens(self, request: GenerationRequest) -> tuple[list[int], list[str]]:
+        llm = self._llm
+        if self._formatter is not None:
+            messages = [{"role": m.role, "content": m.content} for m in request.messages]
+            try:
+                result = self._formatter(messages=messages)
+            except Exception as exc:
+                raise EngineError(f"The model's chat template failed: {exc}") from exc
+            stops = result.stop if isinstance(result.stop, list) else [result.stop] if result.stop else []
+            # The template already wrote the BOS text; special=True maps it to the token.
+            tokens = llm.tokenize(result.prompt.encode("utf-8"), add_bos=False, special=True)
+            return tokens, stops
+        text = fallback_prompt(request.messages)
+        return llm.tokenize(text.encode("utf-8"), add_bos=True, special=False), list(FALLBACK_STOPS)
+
+    def measure_input_usage(self, request: GenerationRequest) -> int:
+        self._require_model()
+        return len(self._prompt_tokens(request)[0])
+
+    def _require_model(self) -> None:
+        if self._llm is None:
+            raise EngineError("No model is loaded yet.")
+
+    def _perf_counts(self) -> int:
+        import llama_cpp
+
+        data = llama_cpp.llama_perf_context(self._llm._ctx.ctx)
+        return int(data.n_p_eval) + int(data.n_eval)
+
+    # -- generation --------------------------------------------------------
+    def stream(
+        self,
+        request: GenerationRequest,
+        cancel: threading.Event,
+        on_prompt_progress: ProgressCallback | None = None,
+    ) -> Iterator[str]:
+        self._require_model()
+        llm = self._llm
+        stats = GenerationStats()
+        self._stats = stats
+        self._cancel = cancel
+        try:
+            tokens, stops = self._prompt_tokens(request)
+            stats.prompt_tokens = len(tokens)
+            room = llm.n_ctx() - len(tokens)
+            if room < 16:
+                raise EngineError(
+                    f"This email is too long for the model: it takes {len(tokens):,} tokens and "
+                    f"the model reads at most {llm.n_ctx():,}. Select a part of it, or shorten it."
+                )
+            self._read_prompt(tokens, cancel, stats, on_prompt_progress)
+            yield from self._write(tokens, stops, min(request.max_tokens, room), request, cancel, stats)
+        finally:
+            self._cancel = None
+
+    def _read_prompt(
+        self,
+        tokens: list[int],
+        cancel: threading.Event,
+        stats: GenerationStats,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        """Evaluate the prompt in batches, reusing the KV cache's shared prefix.
+
+        Done here rather than inside llama-cpp-python's generate() so that we
+        can report progress between batches and stop between them.
+        """
+        llm = self._llm
+        cached = llm.input_ids[: llm.n_tokens].tolist()
+        # Keep at least the last token to evaluate, so fresh logits exist.
+        reuse = min(_common_prefix(cached, tokens), len(tokens) - 1)
+        if reuse > 0 and not llm._ctx.kv_cache_seq_rm(-1, reuse, -1):
+            reuse = 0  # this cache type cannot drop a suffix (e.g. sliding window)
+        if reuse == 0:
+            llm.reset()
+            llm._ctx.kv_cache_clear()
+        llm.n_tokens = reuse
+        stats.reused_tokens = reuse
+        before = self._perf_counts()
+        started = time.perf_counter()
+        total = len(tokens)
+        if on_progress:
+            on_progress(reuse, total)
+        for start in range(reuse, total, llm.n_batch):
+            if cancel.is_set():
+                raise Cancelled("Stopped.")
+            try:
+                llm.eval(tokens[start : start + llm.n_batch])
+            except RuntimeError as exc:
+                if cancel.is_set():
+                    raise Cancelled("Stopped.") from exc
+                raise EngineError(f"llama.cpp failed while reading the prompt: {exc}") from exc
+            if on_progress:
+                on_progress(min(start + llm.n_batch, total), total)
+        stats.prompt_seconds = time.perf_counter() - started
+        stats.evaluated_tokens = self._perf_counts() - before
+
+    def _write(
+        self,
+        tokens: list[int],
+        stops: list[str],
+        max_tokens: int,
+        request: GenerationRequest,
+        cancel: threading.Event,
+        stats: GenerationStats,
+    ) -> Iterator[str]:
+        started = time.perf_counter()
+        chunks = self._llm.create_completion(
+            prompt=tokens,
+            max_tokens=max_tokens,
+            temperature=request.temperature,
+            stop=stops or None,
+            stream=True,
+        )
+        try:
+            for chunk in chunks:
+                if cancel.is_set():
+                    stats.stop_reason = "cancelled"
+                    raise Cancelled("Stopped.")
+                choice = chunk["choices"][0]
+                text = choice.get("text") or ""
+                if choice.get("finish_reason"):
+                    stats.stop_reason = choice["finish_reason"]
+                if text:
+                    yield text
+        except RuntimeError as exc:
+            if cancel.is_set():
+                stats.stop_reason = "cancelled"
+                raise Cancelled("Stopped.") from exc
+            raise EngineError(f"llama.cpp failed while writing: {exc}") from exc
+        finally:
+            chunks.close()
+            stats.generation_seconds = time.perf_counter() - started
+            # Tokens llama.cpp appended after the prompt; the last sampled
+            # token (EOS or the length limit's last) is sampled, not evaluated.
+            written = self._llm.n_tokens - len(tokens)
+            stats.generated_tokens = max(0, written + (1 if stats.stop_reason else 0))
+        if cancel.is_set():
+            stats.stop_reason = "cancelled"
+            raise Cancelled("Stopped.")
+
+    def close(self) -> None:
+        if self._llm is not None:
+            try:
+                self._llm.close()
+            finally:
+                self._llm = None
+                self._info = None
+                self._formatter = None
+                self._abort_callback = None
+
+
+__all__ = ["LocalEngine", "GGUFError", "EngineError", "Cancelled", "fallback_prompt"]

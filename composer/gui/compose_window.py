@@ -1,0 +1,355 @@
+"""The compose window: the message, the assistant panel, menus and status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer import APP_NAME
+from composer.assist.actions import draft_request
+from composer.engine.base import GenerationStats, ModelInfo
+from composer.gui.dialogs.about import AboutDialog
+from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
+from composer.models.starter import STARTER_NOTE, starter_file_name, StarterUnavailable
+from composer.paths import AppPaths
+from composer.settings import Settings
+from composer.workers.engine_worker import EngineService, LoadSpec
+
+log = logging.getLogger(__name__)
+
+
+class ComposeWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings,
+        paths: AppPaths,
+        model_override: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.paths = paths
+        self._model_override = model_override
+        self._model_info: ModelInfo | None = None
+        self._closing = False
+        self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
+        self.resize(1100, 700)
+
+        self._build_fields()
+        self.assistant = AssistantPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.body)
+        splitter.addWidget(self.assistant)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._fields_form)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.model_status = QLabel()
+        self.model_status.setObjectName("modelStatus")
+        self.statusBar().addPermanentWidget(self.model_status)
+
+        self._create_actions()
+        self._create_menus()
+
+        self.engine = EngineService(self)
+        worker = self.engine.worker
+        worker.sig_loading.connect(self._on_loading)
+        worker.sig_loaded.connect(self._on_loaded)
+        worker.sig_load_failed.connect(self._on_load_failed)
+        worker.sig_phase.connect(self._on_phase)
+        worker.sig_tokens.connect(self._on_tokens)
+        worker.sig_finished.connect(self._on_finished)
+        worker.sig_stopped.connect(self._on_stopped)
+        worker.sig_failed.connect(self._on_failed)
+
+        self.assistant.sig_draft_requested.connect(self._on_draft_requested)
+        self.assistant.sig_stop_requested.connect(self.stop_generation)
+        self.assistant.sig_accept_requested.connect(self.accept_suggestion)
+        self.assistant.sig_discard_requested.connect(self.discard_suggestion)
+
+        self.body.setFocus()
+        self.load_model(model_override or settings.model_path)
+
+    # -- layout --------------------------------------------------------------
+    def _build_fields(self) -> None:
+        self._fields_form = QFormLayout()
+        self.to_field = self._add_field(self.tr("&To:"), "To", self.tr("name@example.com, …"))
+        self.cc_field = self._add_field(self.tr("&Cc:"), "Cc")
+        self.bcc_field = self._add_field(self.tr("&Bcc:"), "Bcc")
+        self.subject_field = self._add_field(self.tr("&Subject:"), "Subject")
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName("Message body")
+        self.body.setPlaceholderText(self.tr("Write your message here, or ask the assistant for a draft."))
+        self.body.textChanged.connect(self._update_title)
+        self.subject_field.textChanged.connect(self._update_title)
+
+    def _add_field(self, label: str, accessible: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(accessible)
+        edit.setPlaceholderText(placeholder)
+        caption = QLabel(label)
+        caption.setBuddy(edit)
+        self._fields_form.addRow(caption, edit)
+        return edit
+
+    @Slot()
+    def _update_title(self) -> None:
+        subject = self.subject_field.text().strip() or self.tr("New message")
+        self.setWindowTitle(f"{subject} — {APP_NAME}")
+
+    # -- actions and menus (every shortcut lives here) ------------------------
+    def _create_actions(self) -> None:
+        def action(text: str, slot, shortcut=None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.open_model_action = action(self.tr("Open &model file…"), self.choose_model_file, "Ctrl+Shift+O")
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = action(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = action(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
+        self.cut_action = action(self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut)
+        self.copy_action = action(self.tr("&Copy"), lambda: self._edit("copy"), QKeySequence.StandardKey.Copy)
+        self.paste_action = action(self.tr("&Paste"), lambda: self._edit("paste"), QKeySequence.StandardKey.Paste)
+        self.select_all_action = action(
+            self.tr("Select &All"), lambda: self._edit("selectAll"), QKeySequence.StandardKey.SelectAll
+        )
+        self.focus_prompt_action = action(self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D")
+        self.stop_action = action(self.tr("&Stop writing"), self.stop_generation, "Esc")
+        self.accept_action = action(self.tr("A&ccept suggestion"), self.accept_suggestion, "Ctrl+Shift+Return")
+        self.discard_action = action(self.tr("&Discard suggestion"), self.discard_suggestion, "Ctrl+Shift+Backspace")
+        self.shortcuts_action = action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        self.about_action = action(self.tr("&About %1").replace("%1", APP_NAME), self.show_about)
+        for act in (self.undo_action, self.redo_action, self.cut_action, self.copy_action, self.paste_action,
+                    self.select_all_action):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_model_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for act in (self.undo_action, self.redo_action, None, self.cut_action, self.copy_action,
+                    self.paste_action, None, self.select_all_action):
+            edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
+        assistant_menu = bar.addMenu(self.tr("&Assistant"))
+        for act in (self.focus_prompt_action, self.stop_action, self.accept_action, self.discard_action):
+            assistant_menu.addAction(act)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def _focused_editor(self):
+        widget = QApplication.focusWidget()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            return widget
+        return self.body
+
+    @Slot()
+    def _undo(self) -> None:
+        self._focused_editor().undo()
+
+    @Slot()
+    def _redo(self) -> None:
+        self._focused_editor().redo()
+
+    def _edit(self, operation: str) -> None:
+        getattr(self._focused_editor(), operation)()
+
+    @Slot()
+    def _focus_prompt(self) -> None:
+        self.assistant.prompt.setFocus()
+        self.assistant.prompt.selectAll()
+
+    def shortcut_lines(self) -> list[tuple[str, str]]:
+        rows = []
+        for act in self.findChildren(QAction):
+            if not act.shortcut().isEmpty() and act.text():
+                rows.append((act.text().replace("&", ""), act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        rows.append((self.tr("Draft from the prompt"), self.tr("Enter in the prompt field")))
+        return sorted(rows)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{name}: {keys}" for name, keys in self.shortcut_lines())
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+
+    @Slot()
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    # -- model -----------------------------------------------------------------
+    def load_model(self, path: str | None) -> None:
+        self._model_info = None
+        self.assistant.set_state(PanelState.NO_MODEL)
+        spec = LoadSpec(
+            path=path,
+            models_dir=str(self.paths.models),
+            device=self.settings.device,
+            gpu_layers=self.settings.gpu_layers,
+            context_size=self.settings.context_size,
+        )
+        self._loading_path = path
+        self.engine.load(spec)
+
+    @Slot()
+    def choose_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a model file"), str(Path.home()), self.tr("GGUF models (*.gguf);;All files (*)")
+        )
+        if path:
+            self.load_model(path)
+
+    @Slot(str)
+    def _on_loading(self, what: str) -> None:
+        self.model_status.setText(self.tr("Loading %1…").replace("%1", what))
+        self.assistant.model_note.setText(self.tr("Loading %1…").replace("%1", what))
+
+    @Slot(object)
+    def _on_loaded(self, info: ModelInfo) -> None:
+        self._model_info = info
+        self.assistant.set_state(PanelState.READY)
+        is_starter = self._is_starter(info.path)
+        name = self.tr("Starter model (Gemma 3 270M)") if is_starter else info.name
+        status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
+        if info.fallback_reason:
+            status += " — " + info.fallback_reason
+        self.model_status.setText(status)
+        note = self.tr(STARTER_NOTE) if is_starter else self.tr("Model: %1").replace("%1", info.name)
+        if info.chat_template == "fallback" and not is_starter:
+            note += " " + self.tr("(it has no chat template; a generic one is used)")
+        self.assistant.model_note.setText(note)
+        if self._loading_path and not self._model_override and self._loading_path != self.settings.model_path:
+            self.settings.model_path = self._loading_path
+            self.settings.save(self.paths.settings_file)
+
+    def _is_starter(self, path: str) -> bool:
+        try:
+            return Path(path).name == starter_file_name() and Path(path).parent == self.paths.models
+        except StarterUnavailable:
+            return False
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        self.assistant.set_state(PanelState.NO_MODEL)
+        self.model_status.setText(self.tr("No model: you can still write by hand"))
+        self.assistant.model_note.setText(message)
+        self.statusBar().showMessage(message, 15000)
+
+    # -- generation ----------------------------------------------------------------
+    @Slot(str)
+    def _on_draft_requested(self, instruction: str) -> None:
+        try:
+            request = draft_request(
+                instruction,
+                subject=self.subject_field.text(),
+                recipients=self.to_field.text(),
+                max_tokens=self.settings.max_tokens,
+                temperature=self.settings.temperature,
+            )
+        except ValueError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        self.assistant.begin_suggestion()
+        self.engine.generate(request)
+
+    def _is_current(self, request_id: int) -> bool:
+        return request_id == self.engine.current_request and not self._closing
+
+    @Slot(int, str, int, int)
+    def _on_phase(self, request_id: int, phase: str, done: int, total: int) -> None:
+        if not self._is_current(request_id):
+            return
+        if phase == "reading":
+            self.assistant.show_reading_progress(done, total)
+        else:
+            self.assistant.show_writing()
+
+    @Slot(int, str)
+    def _on_tokens(self, request_id: int, text: str) -> None:
+        if self._is_current(request_id):
+            self.assistant.append_text(text)
+
+    def _speed_text(self, stats: GenerationStats | None) -> str:
+        if not stats or not stats.generated_tokens:
+            return ""
+        return self.tr("%1 tokens at %2 tokens/s").replace("%1", str(stats.generated_tokens)).replace(
+            "%2", f"{stats.generation_tokens_per_second:.1f}")
+
+    @Slot(int, object)
+    def _on_finished(self, request_id: int, stats: GenerationStats) -> None:
+        if self._is_current(request_id):
+            self.assistant.finish(self.tr("Done. ") + self._speed_text(stats))
+
+    @Slot(int, object)
+    def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
+        if self._is_current(request_id):
+            self.assistant.finish(self.tr("Stopped."))
+
+    @Slot(int, str)
+    def _on_failed(self, request_id: int, message: str) -> None:
+        if self._is_current(request_id):
+            self.assistant.finish(message)
+            self.statusBar().showMessage(message, 15000)
+
+    @Slot()
+    def stop_generation(self) -> None:
+        if self.assistant.state is PanelState.GENERATING:
+            self.engine.stop()
+
+    @Slot()
+    def accept_suggestion(self) -> None:
+        """Replace the body with the suggestion as exactly one undo step."""
+        if self.assistant.state is not PanelState.REVIEW:
+            return
+        text = self.assistant.suggestion_text()
+        if not text:
+            return
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text.strip("\n"))
+        cursor.endEditBlock()
+        self.body.setTextCursor(cursor)
+        self.assistant.clear_suggestion(self.tr("Accepted. Edit > Undo brings the previous text back."))
+        self.assistant.set_state(PanelState.READY)
+        self.body.setFocus()
+
+    @Slot()
+    def discard_suggestion(self) -> None:
+        if self.assistant.state is PanelState.GENERATING:
+            self.engine.abandon()
+        self.assistant.clear_suggestion(self.tr("Discarded."))
+        self.assistant.set_state(PanelState.READY if self._model_info else PanelState.NO_MODEL)
+
+    # -- shutdown ----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self._closing = True
+        self.engine.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,62 @@
+"""User settings: one dataclass, stored as JSON in the config folder.
+
+Writes are atomic (temp file + os.replace) so a crash mid-save never leaves a
+half-written settings file; an unreadable file falls back to defaults and is
+kept aside rather than overwritten, so nothing the user set is silently lost.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Settings:
+    schema_version: int = SCHEMA_VERSION
+    model_path: str | None = None  # None = the bundled starter model
+    device: str = "auto"  # "auto" | "cpu" | a llama.cpp device index
+    gpu_layers: int | None = None  # None = the hardware planner decides
+    context_size: int = 4096
+    max_tokens: int = 512
+    temperature: float = 0.7
+
+    @classmethod
+    def load(cls, path: Path) -> "Settings":
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            backup = path.with_suffix(".unreadable.json")
+            log.warning("Settings file unreadable (%s); kept as %s, using defaults", exc, backup)
+            try:
+                os.replace(path, backup)
+            except OSError:
+                pass
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+        values["schema_version"] = SCHEMA_VERSION
+        return cls(**values)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(self), handle, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,171 @@
+"""The engine on its own thread.
+
+EngineWorker is the only owner of the engine (and so of the llama.cpp
+objects, which are not thread-safe). The GUI talks to it only through
+EngineService: requests go in as queued signals, results come out as queued
+signals. Stop is a threading.Event the GUI sets directly, because a queued
+"stop" slot would only run after the generation it is meant to stop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from composer.engine.base import Cancelled, EngineError, GenerationRequest
+from composer.engine.gguf_check import GGUFError
+from composer.engine.local import LocalEngine
+from composer.models.starter import StarterUnavailable, ensure_starter_model
+
+log = logging.getLogger(__name__)
+
+FLUSH_INTERVAL_S = 0.03  # batch tokens so a fast model never floods the GUI's event loop
+
+
+@dataclass(frozen=True)
+class LoadSpec:
+    path: str | None  # None = the bundled starter model
+    models_dir: str
+    device: str = "auto"
+    gpu_layers: int | None = None
+    context_size: int = 4096
+
+
+class EngineWorker(QObject):
+    sig_loading = Signal(str)  # what is being loaded, for the status bar
+    sig_loaded = Signal(object)  # ModelInfo
+    sig_load_failed = Signal(str)  # a sentence for the user
+    sig_phase = Signal(int, str, int, int)  # request id, "reading" | "writing", done, total
+    sig_tokens = Signal(int, str)  # request id, text (a batch of tokens)
+    sig_finished = Signal(int, object)  # request id, GenerationStats
+    sig_stopped = Signal(int, object)  # request id, GenerationStats
+    sig_failed = Signal(int, str)  # request id, a sentence for the user
+    sig_closed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._engine = LocalEngine()
+
+    @Slot(object)
+    def load(self, spec: LoadSpec) -> None:
+        try:
+            path = Path(spec.path) if spec.path else None
+            if path is None:
+                self.sig_loading.emit("starter model")
+                path = ensure_starter_model(Path(spec.models_dir))
+            self.sig_loading.emit(path.name)
+            info = self._engine.load(path, plan=None, context_size=spec.context_size)
+        except (GGUFError, EngineError, StarterUnavailable) as exc:
+            self._engine.close()
+            self.sig_load_failed.emit(str(exc))
+            return
+        except OSError as exc:
+            self._engine.close()
+            self.sig_load_failed.emit(f"The model could not be prepared: {exc}")
+            return
+        self.sig_loaded.emit(info)
+
+    @Slot(int, object, object)
+    def generate(self, request_id: int, request: GenerationRequest, cancel: threading.Event) -> None:
+        pending: list[str] = []
+        last_flush = time.monotonic()
+
+        def flush() -> None:
+            nonlocal last_flush
+            if pending:
+                self.sig_tokens.emit(request_id, "".join(pending))
+                pending.clear()
+            last_flush = time.monotonic()
+
+        def on_progress(done: int, total: int) -> None:
+            self.sig_phase.emit(request_id, "reading", done, total)
+
+        try:
+            if cancel.is_set():
+                raise Cancelled("Stopped.")
+            writing = False
+            for piece in self._engine.stream(request, cancel, on_progress):
+                if not writing:
+                    writing = True
+                    self.sig_phase.emit(request_id, "writing", 0, 0)
+                pending.append(piece)
+                if time.monotonic() - last_flush >= FLUSH_INTERVAL_S:
+                    flush()
+            flush()
+            self.sig_finished.emit(request_id, self._engine.last_stats)
+        except Cancelled:
+            flush()
+            self.sig_stopped.emit(request_id, self._engine.last_stats)
+        except EngineError as exc:
+            flush()
+            self.sig_failed.emit(request_id, str(exc))
+        except Exception as exc:  # never let the worker thread die silently
+            log.exception("Generation failed")
+            flush()
+            self.sig_failed.emit(request_id, f"The assistant failed unexpectedly: {exc}")
+
+    @Slot()
+    def close(self) -> None:
+        self._engine.close()
+        self.sig_closed.emit()
+
+
+class EngineService(QObject):
+    """The GUI's handle on the engine thread."""
+
+    _sig_load = Signal(object)
+    _sig_generate = Signal(int, object, object)
+    _sig_close = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # One Event per request: clearing a shared flag for a new request could
+        # revive a stopped one that has not noticed its stop yet.
+        self._cancel = threading.Event()
+        self._next_id = 0
+        self.current_request: int | None = None
+        self._thread = QThread()
+        self._thread.setObjectName("engine")
+        self.worker = EngineWorker()
+        self.worker.moveToThread(self._thread)
+        self._sig_load.connect(self.worker.load)
+        self._sig_generate.connect(self.worker.generate)
+        self._sig_close.connect(self.worker.close)
+        self.worker.sig_closed.connect(self._thread.quit)
+        self._thread.start()
+
+    def load(self, spec: LoadSpec) -> None:
+        self.stop()
+        self._sig_load.emit(spec)
+
+    def generate(self, request: GenerationRequest) -> int:
+        self._cancel.set()  # at most one generation: a new one replaces the old
+        self._cancel = threading.Event()
+        self._next_id += 1
+        self.current_request = self._next_id
+        self._sig_generate.emit(self._next_id, request, self._cancel)
+        return self._next_id
+
+    def stop(self) -> None:
+        self._cancel.set()
+
+    def abandon(self) -> None:
+        """Stop and forget the current request: its late tokens are ignored."""
+        self._cancel.set()
+        self.current_request = None
+
+    def shutdown(self, timeout_ms: int = 30000) -> bool:
+        """Stop any generation, free the model on its own thread, end the thread."""
+        if not self._thread.isRunning():
+            return True
+        self._cancel.set()
+        self._sig_close.emit()  # queued behind whatever runs now; cancel makes that quick
+        finished = self._thread.wait(timeout_ms)
+        if not finished:
+            log.error("Engine thread did not stop within %d ms", timeout_ms)
+        return finished

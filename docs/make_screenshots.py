@@ -1,0 +1,61 @@
+"""Regenerate docs/screenshots/*.png: the compose window empty and with a suggestion.
+
+Runs offscreen with the real starter model:
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def wait_until(app, predicate, timeout_s: float = 180.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> int:
+    home = tempfile.mkdtemp(prefix="composer-shots-")
+    os.environ["COMPOSER_HOME"] = home
+    from PySide6.QtWidgets import QApplication
+
+    from composer.gui.compose_window import ComposeWindow
+    from composer.gui.widgets.assistant_panel import PanelState
+    from composer.paths import app_paths
+    from composer.settings import Settings
+
+    app = QApplication(sys.argv[:1])
+    paths = app_paths().ensure()
+    window = ComposeWindow(Settings(max_tokens=120), paths)
+    window.resize(1100, 680)
+    window.show()
+    wait_until(app, lambda: window.assistant.state is not PanelState.NO_MODEL
+               or "No model" in window.model_status.text())
+    OUT.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(OUT / "compose-empty.png"))
+
+    window.to_field.setText("anna@example.com")
+    window.subject_field.setText("Friday, and next week")
+    window.assistant.prompt.setText("thank Anna for Friday, propose Tuesday instead")
+    window.assistant.draft_button.click()
+    wait_until(app, lambda: window.assistant.state is PanelState.REVIEW)
+    window.grab().save(str(OUT / "compose-suggestion.png"))
+    window.close()
+    print(f"wrote {OUT / 'compose-empty.png'} and {OUT / 'compose-suggestion.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

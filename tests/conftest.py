@@ -1,0 +1,39 @@
+"""Shared fixtures: the real starter model, an isolated app home, Qt setup."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _model_cache_dir() -> Path:
+    # Assembling 253 MB once per machine, not once per test run.
+    root = os.environ.get("COMPOSER_TEST_CACHE") or Path.home() / ".cache" / "composer-tests"
+    return Path(root)
+
+
+@pytest.fixture(scope="session")
+def starter_model_path() -> Path:
+    """The real Gemma 3 270M Q4_K_M GGUF from the PyPI package, sha256-checked."""
+    from composer.models.starter import ensure_starter_model
+
+    return ensure_starter_model(_model_cache_dir())
+
+
+@pytest.fixture
+def composer_home(tmp_path, monkeypatch) -> Path:
+    """Everything the app writes goes under a temporary COMPOSER_HOME."""
+    home = tmp_path / "composer-home"
+    monkeypatch.setenv("COMPOSER_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def app_paths_tmp(composer_home):
+    from composer.paths import app_paths
+
+    return app_paths().ensure()

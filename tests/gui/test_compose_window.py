@@ -1,0 +1,147 @@
+"""The compose window end to end: real engine thread, real model, offscreen Qt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from composer.gui.compose_window import ComposeWindow
+from composer.gui.widgets.assistant_panel import PanelState
+from composer.settings import Settings
+
+LOAD_TIMEOUT_MS = 120_000
+GEN_TIMEOUT_MS = 180_000
+
+
+def make_window(qtbot, app_paths_tmp, model: str, **settings_kw) -> ComposeWindow:
+    settings = Settings(**settings_kw)
+    window = ComposeWindow(settings, app_paths_tmp, model_override=model)
+    qtbot.addWidget(window)  # closed (and its engine thread joined) at teardown
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, app_paths_tmp, starter_model_path):
+    w = make_window(qtbot, app_paths_tmp, str(starter_model_path), max_tokens=48, context_size=2048)
+    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
+    return w
+
+
+def by_name(window, cls, name):
+    matches = [w for w in window.findChildren(cls) if w.accessibleName() == name]
+    assert len(matches) == 1, f"expected one {cls.__name__} named {name!r}"
+    return matches[0]
+
+
+def ask_for_draft(qtbot, window, prompt="thank Anna for Friday, propose Tuesday instead"):
+    from PySide6.QtWidgets import QLineEdit
+
+    field = by_name(window, QLineEdit, "Prompt")
+    field.setFocus()
+    qtbot.keyClicks(field, prompt)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.assistant.state is PanelState.GENERATING
+
+
+def test_accessible_names_exist(window):
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
+
+    for name in ("To", "Subject", "Prompt"):
+        by_name(window, QLineEdit, name)
+    for name in ("Message body", "Suggestion"):
+        by_name(window, QPlainTextEdit, name)
+    for name in ("Draft", "Stop", "Accept", "Discard"):
+        by_name(window, QPushButton, name)
+
+
+def test_draft_streams_real_tokens_and_leaves_body_alone(qtbot, window):
+    window.body.setPlainText("My own words.")
+    batches = []
+    window.engine.worker.sig_tokens.connect(lambda rid, text: batches.append(text))
+    ask_for_draft(qtbot, window)
+    qtbot.waitUntil(lambda: window.assistant.state is PanelState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    suggestion = window.assistant.suggestion_text()
+    assert suggestion.strip()
+    assert suggestion == "".join(batches)
+    assert len(batches) >= 2  # it streamed in pieces
+    assert window.body.toPlainText() == "My own words."
+    assert "tokens/s" in window.assistant.phase.text()
+
+
+def test_stop_ends_generation_and_leaves_body_untouched(qtbot, app_paths_tmp, starter_model_path):
+    w = make_window(qtbot, app_paths_tmp, str(starter_model_path), max_tokens=2000, context_size=4096)
+    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
+    w.body.setPlainText("Keep me.")
+    stopped = []
+    w.engine.worker.sig_stopped.connect(lambda rid, stats: stopped.append(stats))
+    ask_for_draft(qtbot, w, "write a long report about every meeting this year")
+    qtbot.waitUntil(lambda: len(w.assistant.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
+    qtbot.mouseClick(w.assistant.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: stopped, timeout=30_000)
+    assert stopped[0].stop_reason == "cancelled"
+    assert stopped[0].generated_tokens < 2000
+    assert w.assistant.state is PanelState.REVIEW  # the partial text can still be reviewed
+    assert w.body.toPlainText() == "Keep me."
+
+
+def test_accept_is_one_undo_step(qtbot, window):
+    original = "Hello Anna,\n\nfirst line\nsecond line"
+    window.body.setPlainText(original)
+    ask_for_draft(qtbot, window)
+    qtbot.waitUntil(lambda: window.assistant.state is PanelState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    suggestion = window.assistant.suggestion_text()
+    qtbot.mouseClick(window.assistant.accept_button, Qt.MouseButton.LeftButton)
+    assert window.body.toPlainText() == suggestion.strip("\n")
+    assert window.body.toPlainText() != original
+    window.undo_action.trigger()
+    assert window.body.toPlainText() == original
+    window.redo_action.trigger()
+    assert window.body.toPlainText() == suggestion.strip("\n")
+
+
+def test_discard_leaves_body_untouched(qtbot, window):
+    window.body.setPlainText("Untouched.")
+    ask_for_draft(qtbot, window)
+    qtbot.waitUntil(lambda: window.assistant.state is PanelState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    qtbot.mouseClick(window.assistant.discard_button, Qt.MouseButton.LeftButton)
+    assert window.assistant.suggestion_text() == ""
+    assert window.body.toPlainText() == "Untouched."
+    assert window.assistant.state is PanelState.READY
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [(None, "does not exist"), (b"PK\x03\x04 not a model" * 50, "not a GGUF"), (b"GGUF\x03\x00\x00\x00", "truncated")],
+)
+def test_bad_model_file_gives_message_and_composer_stays_usable(qtbot, app_paths_tmp, tmp_path, content, expected):
+    path = tmp_path / "model.gguf"
+    if content is not None:
+        path.write_bytes(content)
+    w = make_window(qtbot, app_paths_tmp, str(path))
+    qtbot.waitUntil(lambda: expected in w.assistant.model_note.text(), timeout=LOAD_TIMEOUT_MS)
+    assert w.assistant.state is PanelState.NO_MODEL
+    assert not w.assistant.draft_button.isEnabled()
+    assert "write by hand" in w.model_status.text()
+    w.body.setFocus()
+    qtbot.keyClicks(w.body, "Still writing.")
+    assert w.body.toPlainText() == "Still writing."
+
+
+def test_close_during_generation_exits_cleanly(qtbot, app_paths_tmp, starter_model_path):
+    w = make_window(qtbot, app_paths_tmp, str(starter_model_path), max_tokens=2000)
+    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
+    ask_for_draft(qtbot, w, "write a long letter")
+    qtbot.waitUntil(lambda: len(w.assistant.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
+    assert w.close()
+    assert not w.engine._thread.isRunning()
+    # qt_log_level_fail turns any Qt warning during this into a failure.
+
+
+def test_help_lists_shortcuts_and_about_shows_llama_info(window):
+    names = dict(window.shortcut_lines())
+    assert "Undo" in names and "Stop writing" in names and "Accept suggestion" in names
+    from composer.gui.dialogs.about import version_lines
+
+    lines = "\n".join(version_lines())
+    assert "llama-cpp-python" in lines and "system info" in lines
