@@ -1,0 +1,156 @@
+"""The curated model list (resources/catalog.json) and what fits this machine.
+
+Each entry carries the shape of its model (layers, context, heads) so the
+hardware planner can judge the fit before a single byte is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from composer.hardware.plan import ModelFacts
+    from composer.hardware.probe import Probe
+
+GIB = 1024**3
+# On the CPU, writing speed falls with model size (every token reads all
+# weights): above this the wait for a draft is no longer pleasant.
+CPU_COMFORT_BYTES = 3_000_000_000
+
+FIT_LABELS = {
+    "gpu": "Fits on the GPU",
+    "partial": "Partly on the GPU, slower",
+    "cpu": "Fits on the CPU, slower",
+    "none": "Does not fit",
+}
+
+
+class CatalogError(Exception):
+    """The catalog file is unreadable; str(error) is a sentence for the user."""
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    id: str
+    name: str
+    repo: str
+    file: str
+    size: int  # approximate; the Hub gives the exact size at download time
+    quant: str
+    params: str
+    licence: str
+    licence_url: str
+    languages: tuple[str, ...]
+    min_ram_gb: float
+    quality: int  # higher writes better; used to pick the recommendation
+    summary: str
+    n_layers: int | None = None
+    n_ctx_train: int | None = None
+    n_embd: int | None = None
+    n_head: int | None = None
+    n_head_kv: int | None = None
+    key_length: int | None = None
+    value_length: int | None = None
+
+    @property
+    def basename(self) -> str:
+        return self.file.rsplit("/", 1)[-1]
+
+    def facts(self) -> "ModelFacts":
+        from composer.hardware.plan import ModelFacts
+
+        return ModelFacts(
+            file_size=self.size, n_layers=self.n_layers, n_ctx_train=self.n_ctx_train,
+            n_embd=self.n_embd, n_head=self.n_head, n_head_kv=self.n_head_kv,
+            key_length=self.key_length, value_length=self.value_length,
+        )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    entry: CatalogEntry
+    fit: str  # "gpu" | "partial" | "cpu" | "none"
+    reason: str
+    recommended: bool = False
+
+    @property
+    def label(self) -> str:
+        return FIT_LABELS.get(self.fit, self.fit)
+
+
+def default_catalog_path() -> Path:
+    try:
+        from importlib.resources import files
+
+        resource = files("composer.resources").joinpath("catalog.json")
+        if resource.is_file():
+            return Path(str(resource))
+    except (ModuleNotFoundError, TypeError):
+        pass
+    # A source checkout that is not installed: resources/ beside composer/.
+    return Path(__file__).resolve().parents[2] / "resources" / "catalog.json"
+
+
+def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
+    path = path or default_catalog_path()
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return [_entry(raw) for raw in data["models"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CatalogError(f"The model catalog {path} cannot be read ({exc}).") from None
+
+
+def _entry(raw: dict[str, Any]) -> CatalogEntry:
+    values = dict(raw)
+    values["languages"] = tuple(values.get("languages", ()))
+    known = CatalogEntry.__dataclass_fields__
+    return CatalogEntry(**{k: v for k, v in values.items() if k in known})
+
+
+def find_entry(entries: Iterable[CatalogEntry], key: str) -> CatalogEntry | None:
+    """By id, or by repo + file name (how the CLI names things)."""
+    for entry in entries:
+        if key in (entry.id, entry.basename, f"{entry.repo}/{entry.file}"):
+            return entry
+    return None
+
+
+def assess(entries: Iterable[CatalogEntry], probe: "Probe") -> list[Verdict]:
+    """A fit verdict for every entry on this machine, one of them recommended."""
+    from composer.hardware.plan import gb, make_plan
+
+    verdicts = []
+    for entry in entries:
+        plan = make_plan(probe, entry.facts())
+        fit, reason = plan.fit, plan.reason
+        if fit != "none" and probe.ram_total and probe.ram_total < entry.min_ram_gb * GIB * 0.95:
+            fit = "none"
+            reason = (f"needs at least {entry.min_ram_gb:g} GB of memory; this computer has "
+                      f"{gb(probe.ram_total)} GB")
+        verdicts.append(Verdict(entry, fit, reason))
+    best = recommend(verdicts)
+    return [Verdict(v.entry, v.fit, v.reason, v is best) for v in verdicts]
+
+
+def recommend(verdicts: list[Verdict]) -> Verdict | None:
+    """The best writer that runs well here.
+
+    Whole-model-on-GPU first (the best quality among those); otherwise the
+    best one small enough to be pleasant on the CPU; otherwise the smallest
+    that fits at all.
+    """
+    def best(candidates: list[Verdict]) -> Verdict | None:
+        return max(candidates, key=lambda v: (v.entry.quality, -v.entry.size), default=None)
+
+    on_gpu = [v for v in verdicts if v.fit == "gpu"]
+    if on_gpu:
+        return best(on_gpu)
+    runnable = [v for v in verdicts if v.fit in ("partial", "cpu")]
+    comfortable = [v for v in runnable if v.entry.size <= CPU_COMFORT_BYTES]
+    if comfortable:
+        return best(comfortable)
+    return min(runnable, key=lambda v: v.entry.size, default=None)

@@ -1,0 +1,354 @@
+"""Which models are on this computer: ours, imported ones, and other apps'.
+
+A 2–5 GB download is best avoided altogether, so besides Composer's own
+models folder we look (read-only) where the Hugging Face cache, LM Studio,
+GPT4All and Ollama keep GGUF files, and offer those in place. Nothing is
+copied: an imported or found model is used from where it lies, and removing
+it from Composer never deletes another app's file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from composer.paths import AppPaths, app_paths
+
+log = logging.getLogger(__name__)
+
+SOURCE_LABELS = {
+    "composer": "Composer",
+    "imported": "Imported",
+    "hf-cache": "Hugging Face cache",
+    "lm-studio": "LM Studio",
+    "gpt4all": "GPT4All",
+    "ollama": "Ollama",
+}
+_SPLIT = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
+_OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
+
+
+class LibraryError(Exception):
+    """A library action cannot be done; str(error) is a sentence for the user."""
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    path: Path
+    name: str
+    size: int
+    source: str  # one of SOURCE_LABELS
+    sha256: str | None = None  # when known without hashing (origin record, blob name)
+    repo_id: str | None = None
+
+    @property
+    def owned(self) -> bool:
+        """True when the file lives in Composer's own folder (removing deletes it)."""
+        return self.source == "composer"
+
+    @property
+    def source_label(self) -> str:
+        return SOURCE_LABELS.get(self.source, self.source)
+
+
+@dataclass
+class ExternalFolders:
+    """Where other apps keep models; each list may name folders that do not exist."""
+
+    hf_cache: list[Path] = field(default_factory=list)
+    lm_studio: list[Path] = field(default_factory=list)
+    gpt4all: list[Path] = field(default_factory=list)
+    ollama: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def none(cls) -> "ExternalFolders":
+        return cls()
+
+    @classmethod
+    def discover(cls, env: dict[str, str] | None = None, home: Path | None = None) -> "ExternalFolders":
+        env = dict(os.environ if env is None else env)
+        home = home or Path.home()
+        return cls(
+            hf_cache=[_hf_cache_dir(env, home)],
+            lm_studio=[home / ".lmstudio" / "models", home / ".cache" / "lm-studio" / "models"],
+            gpt4all=[_gpt4all_dir(env, home)],
+            ollama=[Path(env["OLLAMA_MODELS"])] if env.get("OLLAMA_MODELS") else [
+                home / ".ollama" / "models", Path("/usr/share/ollama/.ollama/models"),
+            ],
+        )
+
+
+def _hf_cache_dir(env: dict[str, str], home: Path) -> Path:
+    # The same precedence huggingface_hub applies, read now rather than at import.
+    if env.get("HF_HUB_CACHE"):
+        return Path(env["HF_HUB_CACHE"])
+    if env.get("HF_HOME"):
+        return Path(env["HF_HOME"]) / "hub"
+    cache = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else home / ".cache"
+    return cache / "huggingface" / "hub"
+
+
+def _gpt4all_dir(env: dict[str, str], home: Path) -> Path:
+    if sys.platform == "win32":
+        base = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else home / ".local" / "share"
+    return base / "nomic.ai" / "GPT4All"
+
+
+def is_gguf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"GGUF"
+    except OSError:
+        return False
+
+
+def _usable_gguf_files(folder: Path, max_depth: int) -> Iterator[tuple[Path, int]]:
+    """(first file, total size) of each model below *folder*; split models once."""
+    if not folder.is_dir():
+        return
+    for path in sorted(_walk(folder, max_depth)):
+        name = path.name.lower()
+        if not name.endswith(".gguf") or name.startswith("mmproj") or "-mmproj" in name:
+            continue  # vision projectors are not chat models
+        split = _SPLIT.search(path.name)
+        if split and split[1] != "00001":
+            continue
+        try:
+            size = path.stat().st_size
+            if split:
+                stem = path.name[: split.start()]
+                size = sum(p.stat().st_size for p in path.parent.glob(f"{stem}-*-of-{split[2]}.gguf"))
+        except OSError:
+            continue
+        if is_gguf(path):
+            yield path, size
+
+
+def _walk(folder: Path, max_depth: int) -> Iterator[Path]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                if max_depth > 0 and not entry.name.startswith("."):
+                    yield from _walk(Path(entry.path), max_depth - 1)
+            elif entry.is_file():
+                yield Path(entry.path)
+        except OSError:
+            continue
+
+
+class ModelLibrary:
+    def __init__(self, paths: AppPaths | None = None, external: ExternalFolders | None = None) -> None:
+        self.paths = paths or app_paths()
+        self.external = ExternalFolders.discover() if external is None else external
+
+    @property
+    def folder(self) -> Path:
+        return self.paths.models
+
+    @property
+    def _imports_file(self) -> Path:
+        return self.paths.data / "imported-models.json"
+
+    # ---- listing
+
+    def installed(self) -> list[InstalledModel]:
+        """Every usable model, Composer's own first; the same file is listed once."""
+        seen: set[Path] = set()
+        found: list[InstalledModel] = []
+        for model in (*self._own(), *self._imported(), *self._hf_cache(), *self._lm_studio(),
+                      *self._gpt4all(), *self._ollama()):
+            key = _real(model.path)
+            if key not in seen:
+                seen.add(key)
+                found.append(model)
+        return found
+
+    def find(self, key: str) -> InstalledModel | None:
+        """By name, file name or path; LibraryError when the name is ambiguous."""
+        models = self.installed()
+        as_path = _real(Path(key).expanduser())
+        for model in models:
+            if _real(model.path) == as_path:
+                return model
+        matches = [m for m in models if key in (m.name, m.path.name)]
+        if len(matches) > 1:
+            listed = ", ".join(str(m.path) for m in matches)
+            raise LibraryError(f"“{key}” names several models ({listed}); give the full path.")
+        return matches[0] if matches else None
+
+    def find_same(self, sha256: str, basename: str, size: int) -> InstalledModel | None:
+        """A copy of that exact file already here (by hash, else by name and size)."""
+        models = self.installed()
+        by_hash = next((m for m in models if m.sha256 == sha256), None)
+        if by_hash is not None:
+            return by_hash
+        return next(
+            (m for m in models if m.path.name == basename and m.size == size and m.sha256 is None),
+            None,
+        )
+
+    def _own(self) -> Iterator[InstalledModel]:
+        for path, size in _usable_gguf_files(self.folder, max_depth=0):
+            origin = _read_json(origin_path(path))
+            yield InstalledModel(
+                path=path, name=path.stem, size=size, source="composer",
+                sha256=origin.get("sha256"), repo_id=origin.get("repo_id"),
+            )
+
+    def _imported(self) -> Iterator[InstalledModel]:
+        for entry in self._read_imports():
+            path = Path(entry["path"])
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue  # the file moved or its drive is not mounted: skip, keep the record
+            yield InstalledModel(path=path, name=entry.get("name") or path.stem, size=size,
+                                 source="imported")
+
+    def _hf_cache(self) -> Iterator[InstalledModel]:
+        for cache in self.external.hf_cache:
+            if not cache.is_dir():
+                continue
+            for repo_dir in sorted(cache.glob("models--*")):
+                repo_id = repo_dir.name[len("models--"):].replace("--", "/", 1)
+                snapshots = repo_dir / "snapshots"
+                for path, size in _usable_gguf_files(snapshots, max_depth=4):
+                    blob = path.resolve()
+                    # LFS blobs are named by their sha256: identity without hashing.
+                    sha = blob.name if re.fullmatch(r"[0-9a-f]{64}", blob.name) else None
+                    yield InstalledModel(path=path, name=f"{repo_id}/{path.name}", size=size,
+                                         source="hf-cache", sha256=sha, repo_id=repo_id)
+
+    def _lm_studio(self) -> Iterator[InstalledModel]:
+        for folder in self.external.lm_studio:
+            for path, size in _usable_gguf_files(folder, max_depth=3):
+                parts = path.relative_to(folder).parts
+                repo_id = "/".join(parts[:2]) if len(parts) >= 3 else None
+                yield InstalledModel(path=path, name=path.stem, size=size, source="lm-studio",
+                                     repo_id=repo_id)
+
+    def _gpt4all(self) -> Iterator[InstalledModel]:
+        for folder in self.external.gpt4all:
+            for path, size in _usable_gguf_files(folder, max_depth=0):
+                yield InstalledModel(path=path, name=path.stem, size=size, source="gpt4all")
+
+    def _ollama(self) -> Iterator[InstalledModel]:
+        for root in self.external.ollama:
+            manifests = root / "manifests"
+            if not manifests.is_dir():
+                continue
+            for manifest in sorted(p for p in manifests.rglob("*") if p.is_file()):
+                model = _ollama_model(root, manifest)
+                if model is not None:
+                    yield model
+
+    # ---- changes
+
+    def import_file(self, path: str | Path) -> InstalledModel:
+        """Offer a GGUF file from anywhere, in place, after checking its header."""
+        from composer.engine.gguf_check import read_gguf
+
+        path = Path(path).expanduser().resolve()
+        info = read_gguf(path)  # GGUFError: a sentence saying what is wrong
+        existing = next((m for m in self.installed() if _real(m.path) == path), None)
+        if existing is not None:
+            return existing
+        entries = self._read_imports()
+        entries.append({"path": str(path), "name": path.stem, "title": info.name})
+        self._write_imports(entries)
+        return InstalledModel(path=path, name=path.stem, size=info.file_size, source="imported")
+
+    def remove(self, model: InstalledModel) -> str:
+        """Delete our own file or forget an imported one; returns what was done."""
+        if model.source == "composer":
+            for path in (model.path, origin_path(model.path),
+                         model.path.with_name(model.path.name + ".verified")):
+                path.unlink(missing_ok=True)
+            return f"Deleted {model.path}."
+        if model.source == "imported":
+            entries = [e for e in self._read_imports() if _real(Path(e["path"])) != _real(model.path)]
+            self._write_imports(entries)
+            return f"Composer no longer lists {model.path}; the file itself was left in place."
+        raise LibraryError(
+            f"{model.path} belongs to {model.source_label}; Composer only uses it and will not "
+            f"delete it. Remove it in {model.source_label} if you no longer need it."
+        )
+
+    def destination(self, basename: str, commit: str) -> Path:
+        """Where a download of *basename* goes; another version gets its own name."""
+        plain = self.folder / basename
+        origin = _read_json(origin_path(plain))
+        if not plain.exists() or origin.get("commit") in (None, commit):
+            return plain
+        stem = basename[: -len(".gguf")] if basename.lower().endswith(".gguf") else basename
+        return self.folder / f"{stem}-{commit[:8]}.gguf"
+
+    def record_origin(self, path: Path, origin: dict[str, object]) -> None:
+        origin_path(path).write_text(json.dumps(origin, indent=1), encoding="utf-8")
+
+    def _read_imports(self) -> list[dict[str, str]]:
+        data = _read_json(self._imports_file)
+        entries = data.get("models", [])
+        return [e for e in entries if isinstance(e, dict) and isinstance(e.get("path"), str)]
+
+    def _write_imports(self, entries: list[dict[str, str]]) -> None:
+        self.paths.data.mkdir(parents=True, exist_ok=True)
+        tmp = self._imports_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"version": 1, "models": entries}, indent=1), encoding="utf-8")
+        os.replace(tmp, self._imports_file)
+
+
+def origin_path(model: Path) -> Path:
+    return model.with_name(model.name + ".origin.json")
+
+
+def _ollama_model(root: Path, manifest: Path) -> InstalledModel | None:
+    data = _read_json(manifest)
+    layer = next((layer for layer in data.get("layers", []) if isinstance(layer, dict)
+                  and layer.get("mediaType") == _OLLAMA_MODEL_LAYER), None)
+    digest = str(layer.get("digest", "")) if layer else ""
+    if not digest.startswith("sha256:"):
+        return None
+    blob = root / "blobs" / digest.replace(":", "-")
+    if not is_gguf(blob):
+        return None
+    # manifests/<registry>/<namespace>/<model>/<tag>; "library" is the default namespace.
+    parts = manifest.relative_to(root / "manifests").parts
+    model, tag = (parts[-2], parts[-1]) if len(parts) >= 2 else (manifest.name, "latest")
+    namespace = parts[-3] if len(parts) >= 3 else "library"
+    name = f"{model}:{tag}" if namespace == "library" else f"{namespace}/{model}:{tag}"
+    try:
+        size = blob.stat().st_size
+    except OSError:
+        return None
+    return InstalledModel(path=blob, name=f"ollama {name}", size=size, source="ollama",
+                          sha256=digest.split(":", 1)[1])
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()

@@ -1,0 +1,68 @@
+"""Get one model file: reuse a copy already on this computer, else download it.
+
+Shared by the command line and the download worker so both follow the same
+rules: look up the file on the Hub, prefer an identical file that is already
+here, continue a partial download, verify, and record where it came from.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from composer.models.download import DownloadControl, DownloadOptions, Progress, download
+from composer.models.hub import RemoteFile, resolve_file, stored_token
+from composer.models.library import InstalledModel, LibraryError, ModelLibrary
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    repo_id: str
+    filename: str
+    revision: str | None = None
+    force: bool = False  # download even when a same-named file of the same size is here
+
+    @property
+    def key(self) -> str:
+        return f"{self.repo_id}/{self.filename}@{self.revision or 'main'}"
+
+
+@dataclass(frozen=True)
+class PullResult:
+    path: Path
+    remote: RemoteFile
+    reused: InstalledModel | None  # set when nothing was downloaded
+
+
+def pull(
+    library: ModelLibrary,
+    request: PullRequest,
+    *,
+    token: str | None = None,
+    endpoint: str | None = None,
+    control: DownloadControl | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+    options: DownloadOptions | None = None,
+) -> PullResult:
+    """Raises HubError, DownloadError, DownloadPaused/DownloadCancelled, LibraryError."""
+    if not request.filename.lower().endswith(".gguf"):
+        raise LibraryError(
+            f"{request.filename} is not a GGUF file; Composer can only run *.gguf models."
+        )
+    token = token if token is not None else stored_token()
+    remote = resolve_file(request.repo_id, request.filename, request.revision,
+                          token=token, endpoint=endpoint)
+    same = library.find_same(remote.sha256, remote.basename, remote.size)
+    if same is not None and (same.sha256 == remote.sha256 or not request.force):
+        return PullResult(path=same.path, remote=remote, reused=same)
+    final = library.destination(remote.basename, remote.commit)
+    path = download(remote, final, token=token, control=control, on_progress=on_progress,
+                    options=options)
+    library.record_origin(path, {
+        "repo_id": remote.repo_id, "filename": remote.filename, "revision": remote.revision,
+        "commit": remote.commit, "sha256": remote.sha256, "size": remote.size,
+        "endpoint": remote.endpoint, "downloaded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    })
+    return PullResult(path=path, remote=remote, reused=None)

@@ -1,0 +1,110 @@
+"""The curated catalog and its fit verdicts from the hardware planner.
+
+Probes are the recorded ones in tests/fixtures/probes (each names its source)
+plus a live probe of this machine.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from composer.hardware.probe import Probe
+from composer.models.catalog import (
+    FIT_LABELS,
+    CatalogError,
+    Verdict,
+    assess,
+    find_entry,
+    load_catalog,
+    recommend,
+)
+
+PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
+GB = 1_000_000_000
+
+
+def _probe(name: str) -> Probe:
+    return Probe.from_dict(json.loads((PROBES / name).read_text()))
+
+
+def test_catalog_covers_three_sizes_with_complete_entries():
+    entries = load_catalog()
+    assert len({e.id for e in entries}) == len(entries)
+    for entry in entries:
+        assert entry.repo.count("/") == 1 and entry.file.endswith(".gguf")
+        assert entry.licence and entry.licence_url.startswith("https://")
+        assert entry.languages and "en" in entry.languages
+        assert entry.min_ram_gb * GB > entry.size
+        assert entry.n_layers and entry.n_ctx_train and entry.n_head_kv
+    sizes = [e.size for e in entries]
+    for target in (1.0, 2.5, 4.5):  # the issue's bands: about 1, 2.5 and 4.5 GB
+        assert any(abs(size / GB - target) <= 0.4 for size in sizes), target
+
+
+def test_find_entry_by_id_or_file():
+    entries = load_catalog()
+    first = entries[0]
+    assert find_entry(entries, first.id) is first
+    assert find_entry(entries, first.basename) is first
+    assert find_entry(entries, "no-such-model") is None
+
+
+def test_broken_catalog_is_a_clear_error(tmp_path):
+    bad = tmp_path / "catalog.json"
+    bad.write_text("{not json")
+    with pytest.raises(CatalogError, match="cannot be read"):
+        load_catalog(bad)
+
+
+@pytest.mark.parametrize("probe_file", sorted(p.name for p in PROBES.glob("*.json")))
+def test_every_recorded_machine_gets_verdicts_and_at_most_one_recommendation(probe_file):
+    verdicts = assess(load_catalog(), _probe(probe_file))
+    assert all(v.fit in FIT_LABELS and v.reason for v in verdicts)
+    recommended = [v for v in verdicts if v.recommended]
+    if any(v.fit != "none" for v in verdicts):
+        assert len(recommended) == 1 and recommended[0].fit != "none"
+
+
+def test_gpu_machine_recommends_the_best_model_on_the_gpu():
+    verdicts = assess(load_catalog(), _probe("linux_nvidia_cuda_two_gpus.json"))
+    best = next(v for v in verdicts if v.recommended)
+    assert best.fit == "gpu"
+    assert best.entry.quality == max(v.entry.quality for v in verdicts if v.fit == "gpu")
+
+
+def test_cpu_only_machine_recommends_a_model_pleasant_on_the_cpu():
+    verdicts = assess(load_catalog(), _probe("this_machine_cpu_build.json"))
+    assert {v.fit for v in verdicts} == {"cpu"}
+    best = next(v for v in verdicts if v.recommended)
+    assert best.entry.size <= 3 * GB
+    assert "CPU" in best.reason
+
+
+def test_too_little_memory_says_does_not_fit():
+    probe = _probe("this_machine_cpu_build.json")
+    probe.ram_total = probe.ram_available = 3 * 1024**3
+    verdicts = assess(load_catalog(), probe)
+    big = [v for v in verdicts if v.entry.min_ram_gb > 3]
+    assert big and all(v.fit == "none" and "memory" in v.reason for v in big)
+    assert all(not v.recommended for v in big)
+
+
+def test_recommend_prefers_gpu_then_comfortable_cpu():
+    entries = load_catalog()
+    small, large = min(entries, key=lambda e: e.size), max(entries, key=lambda e: e.size)
+    assert recommend([Verdict(small, "cpu", "x"), Verdict(large, "gpu", "x")]).entry is large
+    assert recommend([Verdict(small, "cpu", "x"), Verdict(large, "cpu", "x")]).entry is small
+    assert recommend([Verdict(small, "none", "x")]) is None
+
+
+@pytest.mark.slow
+def test_this_machine_live_probe_gives_verdicts():
+    from composer.hardware.probe import probe
+
+    verdicts = assess(load_catalog(), probe(use_cache=False))
+    assert len(verdicts) == len(load_catalog())
+    assert sum(v.recommended for v in verdicts) <= 1
+    assert all(v.label for v in verdicts)
