@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,13 +48,9 @@ class CatalogEntry:
     min_ram_gb: float
     quality: int  # higher writes better; used to pick the recommendation
     summary: str
-    n_layers: int | None = None
-    n_ctx_train: int | None = None
-    n_embd: int | None = None
-    n_head: int | None = None
-    n_head_kv: int | None = None
-    key_length: int | None = None
-    value_length: int | None = None
+    # Header facts (n_layers, n_ctx_train, n_embd, n_head, n_head_kv, key_length,
+    # value_length) so the planner can judge the fit before downloading.
+    shape: dict[str, int] = field(default_factory=dict, hash=False)
 
     @property
     def basename(self) -> str:
@@ -63,11 +59,7 @@ class CatalogEntry:
     def facts(self) -> "ModelFacts":
         from composer.hardware.plan import ModelFacts
 
-        return ModelFacts(
-            file_size=self.size, n_layers=self.n_layers, n_ctx_train=self.n_ctx_train,
-            n_embd=self.n_embd, n_head=self.n_head, n_head_kv=self.n_head_kv,
-            key_length=self.key_length, value_length=self.value_length,
-        )
+        return ModelFacts(file_size=self.size, **self.shape)
 
 
 @dataclass(frozen=True)
@@ -107,6 +99,7 @@ def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
 def _entry(raw: dict[str, Any]) -> CatalogEntry:
     values = dict(raw)
     values["languages"] = tuple(values.get("languages", ()))
+    values["shape"] = {k: int(v) for k, v in dict(values.get("shape") or {}).items()}
     known = CatalogEntry.__dataclass_fields__
     return CatalogEntry(**{k: v for k, v in values.items() if k in known})
 

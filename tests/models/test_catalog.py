@@ -38,7 +38,8 @@ def test_catalog_covers_three_sizes_with_complete_entries():
         assert entry.licence and entry.licence_url.startswith("https://")
         assert entry.languages and "en" in entry.languages
         assert entry.min_ram_gb * GB > entry.size
-        assert entry.n_layers and entry.n_ctx_train and entry.n_head_kv
+        facts = entry.facts()
+        assert facts.n_layers and facts.n_ctx_train and facts.n_head_kv and facts.n_embd
     sizes = [e.size for e in entries]
     for target in (1.0, 2.5, 4.5):  # the bands: about 1, 2.5 and 4.5 GB
         assert any(abs(size / GB - target) <= 0.4 for size in sizes), target
