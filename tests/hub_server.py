@@ -400,6 +400,7 @@ def write_gguf_like(path: Path, size: int, seed: int = 0) -> Path:
     header = b"GGUF" + struct.pack("<IQQ", 3, 0, 0)
     rng = hashlib.sha256(str(seed).encode()).digest()
     block = hashlib.shake_256(rng).digest(1 << 20)
+    path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(header)
         remaining = size - len(header)

@@ -73,7 +73,22 @@ def stored_token() -> str | None:
         return None
 
 
+def _quiet_hub() -> None:
+    """Switch off huggingface_hub's telemetry before it sends anything.
+
+    2.4.0 builds its User-Agent with detect_agent(), which fetches
+    {endpoint}/api/agent-harnesses once a day and caches it under HF_HOME
+    unless telemetry is disabled. The flag is read from the constants module
+    at call time, so setting it here works even after import.
+    """
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    from huggingface_hub import constants
+
+    constants.HF_HUB_DISABLE_TELEMETRY = True
+
+
 def file_url(repo_id: str, filename: str, revision: str, endpoint: str | None = None) -> str:
+    _quiet_hub()
     from huggingface_hub import hf_hub_url
 
     return hf_hub_url(repo_id, filename, revision=revision, endpoint=hub_endpoint(endpoint))
@@ -93,6 +108,7 @@ def resolve_file(
     from huggingface_hub import errors as hf_errors
     from huggingface_hub import get_hf_file_metadata
 
+    _quiet_hub()
     endpoint = hub_endpoint(endpoint)
     revision = revision or "main"
     where = f"{filename} in {repo_id}" + ("" if revision == "main" else f" (revision {revision})")

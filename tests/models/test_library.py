@@ -23,7 +23,6 @@ SIZE = 64 << 10
 
 
 def _gguf(path: Path, seed: int = 0) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
     return write_gguf_like(path, SIZE, seed=seed)
 
 
