@@ -9,7 +9,7 @@ import pytest
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, gb, make_plan
 from composer.hardware.probe import Probe
 
-from conftest import (
+from hw_helpers import (
     GIB,
     LLAMA2_7B_Q4_0,
     LLAMA2_13B_Q4_K_M,

@@ -1,0 +1,104 @@
+"""CPU vs GPU speed of one model on this machine, through Composer's own planner.
+
+    python bench/gpu_bench.py --model MODEL.gguf [--out results.json]
+
+Each mode (the planner's automatic choice, then CPU only) runs in a fresh
+child process, because the device variables in a plan's env (e.g.
+GGML_VK_VISIBLE_DEVICES) act only before llama.cpp starts its backends. Per
+mode: load time, the layers llama.cpp reports offloaded, and reading
+(prompt) / writing (generation) tokens/s from composer.hardware.speed, the
+median of --runs runs after a warm-up. Numbers go to docs/PERFORMANCE.md by
+hand, with the machine and the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dict:
+    from composer.engine.gguf_check import read_gguf
+    from composer.hardware.offload import captured_llama_log, layer_devices, offloaded_layers
+    from composer.hardware.plan import ModelFacts, Override, make_plan
+    from composer.hardware.probe import probe
+    from composer.hardware.speed import measure_speed
+
+    found = probe(use_cache=False)
+    plan = make_plan(found, ModelFacts.from_gguf(read_gguf(model)), Override(device=mode))
+    os.environ.update(plan.env)
+    import llama_cpp
+
+    start = time.perf_counter()
+    with captured_llama_log() as log:
+        llm = llama_cpp.Llama(model_path=model, verbose=True, **plan.llama_kwargs())
+    load_s = time.perf_counter() - start
+    results = [measure_speed(llm, n_prompt=n_prompt, n_gen=n_gen) for _ in range(runs)]
+    llm.close()
+    text = log.getvalue()
+    return {
+        "mode": mode,
+        "reason": plan.reason,
+        "device": plan.device.description if plan.device else found.cpu_name,
+        "n_threads": plan.n_threads,
+        "n_ctx": plan.n_ctx,
+        "offloaded": offloaded_layers(text),
+        "layer_devices": sorted(layer_devices(text)),
+        "load_s": round(load_s, 2),
+        "prompt_tokens_per_s": round(statistics.median(r.prompt_tokens_per_s for r in results), 1),
+        "gen_tokens_per_s": round(statistics.median(r.gen_tokens_per_s for r in results), 1),
+        "n_prompt": results[0].n_prompt,
+        "n_gen": n_gen,
+        "runs": runs,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--modes", default="auto,cpu", help="comma list: auto, cpu, or a device index")
+    parser.add_argument("--n-prompt", type=int, default=512)
+    parser.add_argument("--n-gen", type=int, default=128)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", help="write the results as JSON here")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # child: run one mode, print JSON
+    args = parser.parse_args()
+
+    if args.one:
+        print("BENCH=" + json.dumps(run_mode(args.model, args.one, args.n_prompt, args.n_gen, args.runs)))
+        return 0
+
+    rows = []
+    for mode in args.modes.split(","):
+        done = subprocess.run(
+            [sys.executable, __file__, "--model", args.model, "--one", mode,
+             "--n-prompt", str(args.n_prompt), "--n-gen", str(args.n_gen), "--runs", str(args.runs)],
+            capture_output=True, text=True, check=False,
+        )
+        line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH=")), None)
+        if line is None:
+            print(f"{mode}: failed (exit {done.returncode})\n{done.stderr[-3000:]}", file=sys.stderr)
+            return 1
+        rows.append(json.loads(line[len("BENCH="):]))
+    print("| mode | device | layers on GPU | load s | reading tok/s | writing tok/s |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        layers = "{}/{}".format(*r["offloaded"]) if r["offloaded"] else "?"
+        print(f"| {r['mode']} | {r['device']} | {layers} | {r['load_s']} | "
+              f"{r['prompt_tokens_per_s']:,} | {r['gen_tokens_per_s']:,} |")
+    if args.out:
+        Path(args.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

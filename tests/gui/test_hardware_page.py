@@ -1,0 +1,110 @@
+"""The Hardware settings page, fed with probes recorded on real machines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hardware"))
+
+from hw_helpers import LLAMA32_1B_Q4_K_M, load_probe  # noqa: E402  (tests/hardware/)
+
+from composer.gui.dialogs.hardware_page import HardwarePage  # noqa: E402
+from composer.hardware.plan import Override, make_plan  # noqa: E402
+from composer.hardware.speed import SpeedResult  # noqa: E402
+
+
+def _page(qtbot) -> HardwarePage:
+    page = HardwarePage()
+    qtbot.addWidget(page)
+    return page
+
+
+def test_shows_detected_devices_and_the_reason(qtbot) -> None:
+    page = _page(qtbot)
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")
+    page.set_probe(probe)
+    assert page.devices.rowCount() == 3
+    names = [page.devices.item(r, 0).text() for r in range(3)]
+    assert names == ["AMD Radeon(TM) Graphics", "NVIDIA GeForce RTX 3060 Laptop GPU",
+                     "AMD Ryzen 7 5800H with Radeon Graphics"]
+    assert page.devices.item(1, 3).text() == "5.1 / 5.9 GB"
+    assert page.devices.item(0, 2).text() == "integrated GPU"
+    assert "16 cores" in page.computer.text() and "on mains power" in page.computer.text()
+
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    page.set_plan(plan)
+    assert page.in_use.text() == plan.reason
+    assert page.fallback.isHidden()
+    assert page.layers.maximum() == 16
+
+
+def test_device_choice_lists_auto_each_gpu_and_cpu(qtbot) -> None:
+    page = _page(qtbot)
+    page.set_probe(load_probe("windows_laptop_amd_igpu_rtx3060"))
+    items = [(page.device_choice.itemText(i), page.device_choice.itemData(i))
+             for i in range(page.device_choice.count())]
+    assert items == [
+        ("Automatic (recommended)", "auto"),
+        ("AMD Radeon(TM) Graphics (Vulkan)", "0"),
+        ("NVIDIA GeForce RTX 3060 Laptop GPU (Vulkan)", "1"),
+        ("CPU only", "cpu"),
+    ]
+
+
+def test_changing_the_choice_emits_an_override(qtbot) -> None:
+    page = _page(qtbot)
+    page.set_probe(load_probe("windows_laptop_amd_igpu_rtx3060"))
+    with qtbot.waitSignal(page.sig_override_changed) as blocker:
+        page.device_choice.setCurrentIndex(page.device_choice.findData("0"))
+    assert blocker.args == [Override(device="0", gpu_layers=None)]
+    with qtbot.waitSignal(page.sig_override_changed) as blocker:
+        page.layers.setValue(12)
+    assert blocker.args == [Override(device="0", gpu_layers=12)]
+    with qtbot.waitSignal(page.sig_override_changed) as blocker:
+        page.layers.setValue(-1)
+    assert blocker.args[0].gpu_layers is None
+
+
+def test_set_override_shows_the_saved_choice_quietly(qtbot) -> None:
+    page = _page(qtbot)
+    page.set_probe(load_probe("linux_nvidia_cuda_two_gpus"))
+    with qtbot.assertNotEmitted(page.sig_override_changed):
+        page.set_override(Override(device="1", gpu_layers=20))
+    assert page.device_choice.currentData() == "1" and page.layers.value() == 20
+    assert page.override() == Override(device="1", gpu_layers=20)
+    # A new probe keeps the user's choice.
+    page.set_probe(load_probe("linux_nvidia_cuda_two_gpus"))
+    assert page.device_choice.currentData() == "1"
+
+
+def test_fallback_reason_is_shown(qtbot) -> None:
+    page = _page(qtbot)
+    probe = load_probe("linux_amd_rx6700xt")
+    page.set_probe(probe)
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    fallback = plan.cpu_fallback("unable to allocate Vulkan0 buffer")
+    page.set_plan(fallback, fallback_reason=fallback.reason)
+    assert not page.fallback.isHidden()
+    assert "unable to allocate Vulkan0 buffer" in page.fallback.text()
+    assert page.in_use.text().startswith("CPU only: AMD Radeon RX 6700 XT")
+
+
+def test_measure_button_asks_and_shows_the_result(qtbot) -> None:
+    page = _page(qtbot)
+    with qtbot.waitSignal(page.sig_measure_requested):
+        page.measure_button.click()
+    assert not page.measure_button.isEnabled() and page.speed.text() == "Measuring…"
+    page.show_speed(SpeedResult(prompt_tokens_per_s=1234.4, gen_tokens_per_s=56.78, n_prompt=256, n_gen=64))
+    assert page.measure_button.isEnabled()
+    assert page.speed.text() == "Reading 1,234 tokens/s, writing 56.8 tokens/s"
+
+
+def test_probe_note_is_visible_when_detection_failed(qtbot) -> None:
+    page = _page(qtbot)
+    probe = load_probe("this_machine_cpu_build")
+    probe.note = "The graphics driver did not answer within 20 seconds."
+    page.set_probe(probe)
+    assert not page.probe_note.isHidden() and page.probe_note.text() == probe.note
+    # A CPU-only build offers no GPU to choose.
+    assert [page.device_choice.itemData(i) for i in range(page.device_choice.count())] == ["auto", "cpu"]
