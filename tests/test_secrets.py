@@ -1,0 +1,130 @@
+"""composer.secrets against a real Secret Service, and with no keychain at all.
+
+The fixture starts a private session bus and gnome-keyring-daemon under a
+temporary HOME (the dbus and gnome-keyring packages; .ci/run installs them),
+so a developer's real keychain is never touched. Only where those tools are
+missing but a Secret Service already runs is that one used, with throwaway
+item names.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+from composer import APP_ID, secrets
+
+
+def _secret_service_works() -> bool:
+    from keyring.backends import SecretService
+
+    try:
+        return SecretService.Keyring.priority > 0
+    except Exception:
+        return False
+
+
+@pytest.fixture
+def secret_service(tmp_path, monkeypatch):
+    import keyring
+    from keyring.backends import SecretService
+
+    started: list[subprocess.Popen] = []
+    tools = all(shutil.which(tool) for tool in ("dbus-daemon", "gnome-keyring-daemon"))
+    if not tools and not _secret_service_works():
+        pytest.fail("No Secret Service: install the dbus and gnome-keyring packages "
+                    "(.ci/run does) to test the keychain for real")
+    if tools:
+        # A private bus and keyring under a temporary HOME: never the user's own.
+        env = {**os.environ, "HOME": str(tmp_path)}
+        bus = subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE, text=True, env=env)
+        started.append(bus)
+        address = bus.stdout.readline().strip()
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        daemon = subprocess.Popen(
+            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, text=True)
+        started.append(daemon)
+        daemon.stdin.write("test-keyring-password")
+        daemon.stdin.close()
+        deadline = time.monotonic() + 20
+        while not _secret_service_works():
+            assert time.monotonic() < deadline, "gnome-keyring-daemon did not come up"
+            time.sleep(0.05)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SecretService.Keyring())
+    yield
+    keyring.set_keyring(previous)
+    for proc in reversed(started):
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def no_keychain():
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # what keyring itself uses when nothing is available
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_round_trip_in_the_real_secret_service(secret_service):
+    import keyring
+
+    name = f"test-{uuid.uuid4().hex}"
+    assert secrets.keychain_available()
+    assert secrets.get_secret(name) is None
+    secrets.set_secret(name, "hf_abc123")
+    assert secrets.get_secret(name) == "hf_abc123"
+    assert keyring.get_password(APP_ID, name) == "hf_abc123"  # stored under the app's service
+    secrets.set_secret(name, "hf_new")
+    assert secrets.get_secret(name) == "hf_new"
+    assert secrets.delete_secret(name) is True
+    assert secrets.get_secret(name) is None
+    assert secrets.delete_secret(name) is False
+
+
+def test_no_keychain_is_a_clear_error_and_nothing_is_written(no_keychain, composer_home):
+    assert not secrets.keychain_available()
+    with pytest.raises(secrets.SecretStoreError, match="No system keychain"):
+        secrets.set_secret(secrets.HF_TOKEN, "hf_abc123")
+    with pytest.raises(secrets.SecretStoreError, match="never stores secrets in plain files"):
+        secrets.get_secret(secrets.HF_TOKEN)
+    assert not composer_home.exists() or not any(composer_home.rglob("*"))
+
+
+def test_empty_secret_is_refused(secret_service):
+    with pytest.raises(ValueError):
+        secrets.set_secret("test-empty", "")
+
+
+def test_hub_token_lookup_survives_a_missing_keychain(no_keychain):
+    from composer.models.hub import stored_token
+
+    assert stored_token() is None
+
+
+def test_cli_login_and_logout_use_the_keychain(secret_service, composer_home, capsys, monkeypatch):
+    import io
+
+    from composer.models.cli import run
+
+    monkeypatch.setattr(secrets, "HF_TOKEN", f"test-{uuid.uuid4().hex}")
+    monkeypatch.setattr("sys.stdin", io.StringIO("hf_from_stdin\n"))
+    assert run(["login"]) == 0
+    assert secrets.get_secret(secrets.HF_TOKEN) == "hf_from_stdin"
+    assert run(["logout"]) == 0
+    assert secrets.get_secret(secrets.HF_TOKEN) is None
+    assert "removed" in capsys.readouterr().out
