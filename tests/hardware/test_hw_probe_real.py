@@ -1,0 +1,81 @@
+"""The real probe on this machine (the venv's llama.cpp build), its cache and its failures."""
+
+from __future__ import annotations
+
+import json
+
+import llama_cpp
+
+from composer.hardware import probe as probe_module
+from composer.hardware.probe import Probe, cache_key, probe
+from composer.hardware.system import _linux_on_battery, system_facts
+from composer.paths import app_paths
+
+
+def test_real_probe_of_this_machine(composer_home) -> None:
+    found = probe(use_cache=False)
+    assert found.note == ""
+    assert found.llama_cpp_version == llama_cpp.__version__
+    assert found.ram_total > found.ram_available > 0 and found.cpu_count >= 1
+    cpu = [d for d in found.devices if d.backend == "CPU"]
+    assert len(cpu) == 1 and cpu[0].kind == "cpu" and cpu[0].total_bytes > 0
+    assert found.gpu_offload == bool(llama_cpp.llama_supports_gpu_offload())
+    assert "CPU :" in found.system_info
+    assert Probe.from_dict(json.loads(json.dumps(found.to_dict()))) == found
+
+
+def test_probe_result_is_cached_per_build_and_driver(composer_home, monkeypatch) -> None:
+    first = probe(use_cache=True)
+    cached = json.loads((app_paths().cache / "hardware-probe.json").read_text())
+    assert cached["key"] == cache_key()
+
+    def no_child(timeout: float):
+        raise AssertionError("the cached device list should have been used")
+
+    monkeypatch.setattr(probe_module, "run_listing", no_child)
+    second = probe(use_cache=True)
+    assert second.devices == first.devices
+
+
+def test_cache_key_follows_device_selection_variables(monkeypatch) -> None:
+    monkeypatch.delenv("GGML_VK_VISIBLE_DEVICES", raising=False)
+    plain = cache_key()
+    monkeypatch.setenv("GGML_VK_VISIBLE_DEVICES", "1")
+    assert cache_key() != plain
+
+
+def test_a_hanging_probe_times_out_to_cpu_only(composer_home) -> None:
+    # No child can start Python and llama.cpp in a millisecond: a real timeout.
+    found = probe(timeout=0.001, use_cache=False)
+    assert "did not answer within 0.001 seconds" in found.note
+    assert [d.backend for d in found.devices] == ["CPU"] and found.gpu_offload is False
+    assert found.ram_total > 0
+    assert not (app_paths().cache / "hardware-probe.json").exists()  # failures are not cached
+
+
+def test_system_facts_of_this_machine() -> None:
+    facts = system_facts()
+    assert facts.os.startswith("Linux") and facts.arch in ("x86_64", "arm64")
+    assert facts.cpu_name and facts.cpu_name != "unknown"
+
+
+def _supply(root, name: str, **files: str) -> None:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for key, value in files.items():
+        (folder / key).write_text(value + "\n")
+
+
+def test_battery_state_from_sysfs(tmp_path) -> None:
+    # The layout of /sys/class/power_supply on a ThinkPad (BAT0 + AC): no
+    # battery exists on this machine, so the files are laid out by hand.
+    laptop = tmp_path / "laptop"
+    _supply(laptop, "AC", type="Mains", online="0")
+    _supply(laptop, "BAT0", type="Battery", status="Discharging")
+    assert _linux_on_battery(laptop) is True
+    (laptop / "AC" / "online").write_text("1\n")
+    assert _linux_on_battery(laptop) is False
+    desktop = tmp_path / "desktop"
+    desktop.mkdir()
+    assert _linux_on_battery(desktop) is None
+    assert _linux_on_battery(tmp_path / "missing") is None
