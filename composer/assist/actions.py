@@ -2,18 +2,208 @@
 
 Pure functions: no Qt, no engine. The user's text goes into the request and
 nowhere else (never into logs).
+
+Layout of every request, stable parts first:
+
+    system:  SYSTEM_PROMPT                       (identical for every action)
+    user:    the email (body, subject, recipients)  (identical while the email is)
+             ---- everything below varies ----
+             the part to work on, the conversation summary, the task, the language
+
+llama.cpp keeps the KV cache of the longest token prefix shared with the
+previous request, so a second action on the same email only reads the short
+tail. Anything that differs between actions must therefore stay below the
+email block.
 """
 
 from __future__ import annotations
 
-from composer.engine.base import ChatMessage, GenerationRequest
+import enum
+from dataclasses import dataclass
+
+from composer.assist.language import detect_language, language_instruction
+from composer.assist.quoting import describe_thread, parse_thread
+from composer.assist.review import fit_whitespace
+from composer.assist.target import Target
+from composer.engine.base import ChatMessage, EngineError, GenerationRequest
 
 SYSTEM_PROMPT = (
-    "You are a writing assistant inside an email app. You write the body of an "
-    "email for the user: plain text, no subject line, no commentary, no "
-    "placeholders in square brackets unless the user gave no name. Keep the "
-    "language of the user's instruction."
+    "You are a writing assistant inside an email app. You help the user write "
+    "the body of their email: plain text, no subject line, no commentary before "
+    "or after, no placeholders in square brackets unless a name is unknown. "
+    "Never invent facts, dates, prices or promises the user did not give. "
+    "When asked to change existing text, answer with the changed text only."
 )
+
+
+class Action(str, enum.Enum):
+    DRAFT = "draft"
+    REPLY = "reply"
+    PROOFREAD = "proofread"
+    SHORTEN = "shorten"
+    EXPAND = "expand"
+    FORMAL = "formal"
+    FRIENDLY = "friendly"
+    CUSTOM = "custom"
+
+    @property
+    def rewrites(self) -> bool:
+        """True for actions that change existing text (and need some)."""
+        return self not in (Action.DRAFT, Action.REPLY)
+
+
+_TASKS: dict[Action, str] = {
+    Action.PROOFREAD: (
+        "Correct the spelling, grammar, punctuation and capitalisation of {part}. "
+        "Change nothing else: keep the words, the meaning, the tone and the line breaks."
+    ),
+    Action.SHORTEN: (
+        "Make {part} shorter. Keep every fact, question, request, name and date; "
+        "drop repetition and filler."
+    ),
+    Action.EXPAND: (
+        "Make {part} longer and more complete: clearer sentences and smoother "
+        "transitions, without adding facts, names, dates or promises."
+    ),
+    Action.FORMAL: (
+        "Rewrite {part} in a more formal, professional tone. Keep the meaning and every fact."
+    ),
+    Action.FRIENDLY: (
+        "Rewrite {part} in a warmer, friendlier tone. Keep the meaning and every fact."
+    ),
+    Action.CUSTOM: "Change {part} as follows: {instruction}",
+}
+
+_TEMPERATURE: dict[Action, float] = {
+    Action.DRAFT: 0.7,
+    Action.REPLY: 0.7,
+    Action.PROOFREAD: 0.1,  # corrections, not creativity
+    Action.SHORTEN: 0.4,
+    Action.EXPAND: 0.6,
+    Action.FORMAL: 0.5,
+    Action.FRIENDLY: 0.6,
+    Action.CUSTOM: 0.6,
+}
+
+
+@dataclass(frozen=True)
+class EmailContext:
+    """The email the action runs in: the whole body even when a selection is edited."""
+
+    body: str = ""
+    subject: str = ""
+    recipients: str = ""
+
+
+class RequestError(ValueError):
+    """The request cannot be built; str() is a sentence for the user."""
+
+
+def email_block(context: EmailContext) -> str:
+    """The stable part of every request about this email."""
+    lines = []
+    if context.recipients.strip():
+        lines.append(f"To: {context.recipients.strip()}")
+    if context.subject.strip():
+        lines.append(f"Subject: {context.subject.strip()}")
+    body = context.body.strip("\n")
+    if body.strip():
+        lines.append("The email so far:\n<<<\n" + body + "\n>>>")
+    else:
+        lines.append("The email is empty so far.")
+    return "\n".join(lines)
+
+
+def _estimate_tokens(text: str) -> int:
+    # About 3.5 characters a token for English and French with common
+    # vocabularies; only used to size the answer, never to check the context
+    # (that is measured with the model's own tokenizer).
+    return int(len(text) / 3.5) + 1
+
+
+def default_max_tokens(action: Action, text: str) -> int:
+    """Room for the answer: a rewrite needs about as much as its input."""
+    if not action.rewrites:
+        return 512
+    size = _estimate_tokens(text)
+    if action is Action.SHORTEN:
+        wanted = size + 32
+    elif action is Action.EXPAND:
+        wanted = 2 * size + 128
+    else:
+        wanted = int(size * 1.3) + 64
+    return max(64, min(wanted, 4096))
+
+
+def build_request(
+    action: Action,
+    text: str = "",
+    *,
+    instruction: str | None = None,
+    language: str | None = None,
+    context: EmailContext | None = None,
+    max_tokens: int | None = None,
+    temperature: float | None = None,
+) -> GenerationRequest:
+    """The chat request for *action* on *text* (the selection, or the whole body).
+
+    *language* is the output language the user picked (a code such as "fr" or
+    a name); None keeps the input's language. Raises RequestError with a
+    sentence for the user when something needed is missing.
+    """
+    action = Action(action)
+    instruction = (instruction or "").strip()
+    context = context or EmailContext(body=text)
+    body = context.body
+    whole = not text.strip() or text.strip() == body.strip()
+
+    tail: list[str] = []
+    if action is Action.DRAFT:
+        if not instruction:
+            raise RequestError("Type what the email should say first.")
+        tail.append(f"Write the email. What it should say: {instruction}")
+        # The instruction's language (one word in a short line is enough),
+        # else the body's.
+        if detect_language(instruction, min_hits=1).code:
+            tail.append(language_instruction(instruction, language, min_hits=1))
+        else:
+            tail.append(language_instruction(body, language))
+    elif action is Action.REPLY:
+        thread = parse_thread(body)
+        if not thread.is_reply:
+            raise RequestError(
+                "There is no quoted message to reply to in the body. Open or paste the "
+                "message you are answering (quoted with “>”), or use Draft instead."
+            )
+        tail.append("Who wrote what:\n" + describe_thread(thread))
+        latest = thread.replying_to
+        to = str(latest.author) if latest is not None and latest.author else "the sender"
+        task = f"Write my reply to {to}. Answer their questions; use my notes if there are any."
+        if instruction:
+            task += f" Also: {instruction}"
+        tail.append(task)
+        own = thread.own_text if detect_language(thread.own_text).code else body
+        tail.append(language_instruction(own, language))
+    else:
+        if not text.strip():
+            raise RequestError("There is no text to work on yet. Write or select some text first.")
+        if action is Action.CUSTOM and not instruction:
+            raise RequestError("Type what the assistant should do with the text.")
+        if whole:
+            part = "the whole email"
+        else:
+            tail.append("The part to work on:\n<<<\n" + text.strip("\n") + "\n>>>")
+            part = "that part only"
+        tail.append(_TASKS[action].format(part=part, instruction=instruction))
+        tail.append(language_instruction(text, language))
+        tail.append("Answer with the new text only.")
+
+    user = email_block(context) + "\n\n" + "\n\n".join(tail)
+    return GenerationRequest(
+        messages=(ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", user)),
+        max_tokens=max_tokens if max_tokens is not None else default_max_tokens(action, text),
+        temperature=temperature if temperature is not None else _TEMPERATURE[action],
+    )
 
 
 def draft_request(
@@ -24,20 +214,112 @@ def draft_request(
     temperature: float = 0.7,
 ) -> GenerationRequest:
     """A new email body written from the user's short instruction."""
-    instruction = instruction.strip()
-    if not instruction:
+    if not instruction.strip():
         raise ValueError("Type what the email should say first.")
-    context = []
-    if recipients.strip():
-        context.append(f"To: {recipients.strip()}")
-    if subject.strip():
-        context.append(f"Subject: {subject.strip()}")
-    user = "Write an email."
-    if context:
-        user += "\n" + "\n".join(context)
-    user += f"\nWhat it should say: {instruction}"
-    return GenerationRequest(
-        messages=(ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", user)),
+    return build_request(
+        Action.DRAFT,
+        instruction=instruction,
+        context=EmailContext(subject=subject, recipients=recipients),
         max_tokens=max_tokens,
         temperature=temperature,
     )
+
+
+def target_for(action: Action, body: str, selection_start: int = 0, selection_end: int = 0) -> Target:
+    """The range an action's suggestion will replace.
+
+    REPLY writes over the user's own text above the quote (or inserts before
+    the quote) and never touches the quoted conversation; the others use the
+    selection, or the whole body when nothing is selected.
+    """
+    if Action(action) is Action.REPLY:
+        start, end = parse_thread(body).own_span
+        return Target.span(body, start, end)
+    return Target.selection(body, selection_start, selection_end)
+
+
+def prepare_suggestion(target: Target, output: str) -> str:
+    """The model's answer made ready to replace *target*.
+
+    Strips what models wrap answers in (code fences, quotes around the whole
+    answer), keeps the target's surrounding white space, and keeps a blank
+    line between a reply written above a quote and the quote.
+    """
+    text = output.strip()
+    if text.startswith("```") and text.endswith("```") and len(text) > 6:
+        text = text[3:-3].strip()
+        first, _, rest = text.partition("\n")
+        if first.isalpha() and rest:  # a language tag such as ```text
+            text = rest.strip()
+    for opening, closing in (('"', '"'), ("“", "”"), ("«", "»")):
+        if text.startswith(opening) and text.endswith(closing) and len(text) > 1:
+            inner = text[1:-1]
+            if opening not in inner and closing not in inner:
+                text = inner.strip()
+    if target.original:
+        return fit_whitespace(target.original, text)
+    after = target.document[target.end :]
+    if after.strip() and text:
+        return text + ("\n\n" if not after.startswith("\n\n") else "")
+    return text
+
+
+@dataclass(frozen=True)
+class InputUsage:
+    """The request's size against the model's context (the W3C "input quota")."""
+
+    input_tokens: int
+    quota: int  # tokens the model reads at most (its context size)
+    reserved_output: int  # room kept for the answer
+
+    @property
+    def fits(self) -> bool:
+        return self.input_tokens + self.reserved_output <= self.quota
+
+    @property
+    def message(self) -> str:
+        """A sentence for the user; empty when the request fits."""
+        if self.fits:
+            return ""
+        if self.input_tokens >= self.quota:
+            return (
+                f"This email is too long for the model: it takes {self.input_tokens:,} tokens "
+                f"and the model reads at most {self.quota:,}. Select a part of the email and "
+                "run the action on that, or choose a model with a longer context."
+            )
+        return (
+            f"This email takes {self.input_tokens:,} of the model's {self.quota:,} tokens, "
+            f"which leaves too little room for the answer (about {self.reserved_output:,} "
+            "tokens). Select a shorter part, or choose a model with a longer context."
+        )
+
+
+class InputTooLong(EngineError):
+    """The request does not fit the model's context; str() says so plainly."""
+
+    def __init__(self, usage: InputUsage) -> None:
+        super().__init__(usage.message)
+        self.usage = usage
+
+
+def measure_usage(engine: object, request: GenerationRequest) -> InputUsage:
+    """Measure *request* with the engine's tokenizer against its context size.
+
+    *engine* is anything with measure_input_usage() and info.context_size
+    (the Engine protocol). Call it before stream() so an email that is too
+    long is reported before any work starts.
+    """
+    info = getattr(engine, "info", None)
+    if info is None:
+        raise EngineError("No model is loaded yet.")
+    tokens = engine.measure_input_usage(request)  # type: ignore[attr-defined]
+    # The engine refuses to start with fewer than 16 tokens of room anyway.
+    return InputUsage(tokens, int(info.context_size), max(16, request.max_tokens))
+
+
+def check_fits(engine: object, request: GenerationRequest) -> InputUsage:
+    """measure_usage(), raising InputTooLong when the request does not fit."""
+    usage = measure_usage(engine, request)
+    if not usage.fits:
+        raise InputTooLong(usage)
+    return usage

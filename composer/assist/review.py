@@ -1,0 +1,199 @@
+"""A suggestion as a list of word-level changes the user accepts one by one.
+
+The diff runs over tokens (words, runs of white space, single punctuation
+marks) so that a change never splits a word and every change maps to an exact
+character range of the original. Applying any subset of the changes gives an
+exact text: the unchanged parts are copied from the original, never rebuilt.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*|.", re.UNICODE | re.DOTALL)
+
+
+class ChangeKind(str, enum.Enum):
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True)
+class Change:
+    index: int  # position in the list, stable for one diff
+    kind: ChangeKind
+    start: int  # range in the original text (start == end for an insertion)
+    end: int
+    old_text: str
+    new_text: str
+    new_start: int  # range of new_text in the suggestion
+    new_end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the side-by-side rendering: unchanged, deleted or inserted text."""
+
+    kind: str  # "equal" | "delete" | "insert"
+    text: str
+    change: int | None  # index of the Change it belongs to; None for "equal"
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    offsets = [0]
+    for token in tokens:
+        offsets.append(offsets[-1] + len(token))
+    return offsets
+
+
+def diff_words(original: str, suggestion: str, *, merge: bool = True) -> list[Change]:
+    """The changes turning *original* into *suggestion*.
+
+    With *merge*, an unchanged stretch that is only white space, or shorter
+    than the changes on both sides of it, is folded into one change: a
+    rewritten sentence reads as one replacement instead of a comb of
+    one-word edits. Proofreading passes merge=False to keep each fix apart.
+    """
+    a, b = tokenize(original), tokenize(suggestion)
+    a_off, b_off = _offsets(a), _offsets(b)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    spans: list[list[int]] = []  # [i1, i2, j1, j2] in token indices
+    last_equal: tuple[int, int, int, int] | None = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            last_equal = (i1, i2, j1, j2)
+            continue
+        if merge and spans and last_equal is not None and last_equal[0] == spans[-1][1]:
+            prev = spans[-1]
+            gap = "".join(a[last_equal[0] : last_equal[1]])
+            left = max(a_off[prev[1]] - a_off[prev[0]], b_off[prev[3]] - b_off[prev[2]])
+            right = max(a_off[i2] - a_off[i1], b_off[j2] - b_off[j1])
+            # Never across a line break: each paragraph stays its own decision.
+            if "\n" not in gap and (not gap.strip() or len(gap) < min(left, right)):
+                prev[1], prev[3] = i2, j2
+                last_equal = None
+                continue
+        spans.append([i1, i2, j1, j2])
+        last_equal = None
+    changes: list[Change] = []
+    for i1, i2, j1, j2 in spans:
+        old = original[a_off[i1] : a_off[i2]]
+        new = suggestion[b_off[j1] : b_off[j2]]
+        kind = ChangeKind.REPLACE if old and new else ChangeKind.DELETE if old else ChangeKind.INSERT
+        changes.append(
+            Change(len(changes), kind, a_off[i1], a_off[i2], old, new, b_off[j1], b_off[j2])
+        )
+    return changes
+
+
+def splice(original: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """*original* with each (start, end, text) range replaced; ranges must not overlap."""
+    out: list[str] = []
+    pos = 0
+    for start, end, text in sorted(edits, key=lambda e: e[0]):
+        if start < pos:
+            raise ValueError("The changes overlap; they must come from one diff.")
+        out.append(original[pos:start])
+        out.append(text)
+        pos = end
+    out.append(original[pos:])
+    return "".join(out)
+
+
+def apply_changes(
+    original: str, changes: Iterable[Change], accepted: Collection[int] | None = None
+) -> str:
+    """*original* with the accepted changes applied (all when *accepted* is None)."""
+    return splice(
+        original,
+        ((c.start, c.end, c.new_text) for c in changes if accepted is None or c.index in accepted),
+    )
+
+
+def segments(original: str, changes: Iterable[Change]) -> list[Segment]:
+    """The original and the suggestion interleaved, for drawing the diff."""
+    result: list[Segment] = []
+    pos = 0
+    for change in sorted(changes, key=lambda c: c.start):
+        if change.start > pos:
+            result.append(Segment("equal", original[pos : change.start], None))
+        if change.old_text:
+            result.append(Segment("delete", change.old_text, change.index))
+        if change.new_text:
+            result.append(Segment("insert", change.new_text, change.index))
+        pos = change.end
+    if pos < len(original):
+        result.append(Segment("equal", original[pos:], None))
+    return result
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Sentence templates for describing changes; the GUI passes translated ones."""
+
+    replaced: str = "Replaced “{old}” with “{new}”"
+    inserted: str = "Inserted “{new}”"
+    deleted: str = "Deleted “{old}”"
+    line_break: str = "a line break"
+    line_breaks: str = "{n} line breaks"
+    space: str = "a space"
+    spaces: str = "{n} spaces"
+
+
+def speakable(text: str, phrases: Phrases = Phrases(), limit: int = 80) -> str:
+    """*text* as a screen reader can say it: white space named, long text shortened."""
+    if not text.strip():
+        breaks = text.count("\n")
+        if breaks:
+            return phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks)
+        return phrases.space if len(text) == 1 else phrases.spaces.format(n=len(text))
+    def name_breaks(match: re.Match[str]) -> str:
+        breaks = match.group(0).count("\n")
+        return " (" + (phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks)) + ") "
+
+    # Line breaks inside text are said, not swallowed: a paragraph split is a change too.
+    flat = " ".join(re.sub(r"\s*\n\s*", name_breaks, text).split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def describe_change(change: Change, phrases: Phrases = Phrases()) -> str:
+    """One sentence saying what the change does, e.g. Replaced “teh” with “the”."""
+    old = speakable(change.old_text, phrases)
+    new = speakable(change.new_text, phrases)
+    if change.kind is ChangeKind.INSERT:
+        template = phrases.inserted
+    elif change.kind is ChangeKind.DELETE:
+        template = phrases.deleted
+    else:
+        template = phrases.replaced
+    # White space is named without quotes: “a line break” would read as text.
+    if not change.new_text.strip():
+        template = template.replace("“{new}”", "{new}")
+    if not change.old_text.strip():
+        template = template.replace("“{old}”", "{old}")
+    return template.format(old=old, new=new)
+
+
+def fit_whitespace(original: str, suggestion: str) -> str:
+    """Give *suggestion* the leading and trailing white space of *original*.
+
+    Models drop or add blank lines at the edges; keeping the original's edges
+    stops a selection edit from gluing onto the next paragraph.
+    """
+    core = suggestion.strip()
+    if not core:
+        return suggestion
+    lead = original[: len(original) - len(original.lstrip())]
+    trail = original[len(original.rstrip()) :]
+    return lead + core + trail
