@@ -1,0 +1,469 @@
+"""The model manager: installed models, the catalog, downloads.
+
+The dialog only shows and asks; the work happens elsewhere: downloads on the
+DownloadWorker's thread (which outlives the dialog, so closing it does not
+stop a download), the hardware check on the global thread pool, and loading
+a chosen model in the engine worker (the owner connects sig_model_chosen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.models.catalog import CatalogEntry, Verdict, load_catalog
+from composer.models.download import Progress, find_partials, human_size
+from composer.models.library import InstalledModel, LibraryError, ModelLibrary
+from composer.models.pull import PullRequest
+from composer.workers.download_worker import DownloadWorker
+
+INSTALLED_COLUMNS = 4  # name, size, source, location
+CATALOG_COLUMNS = 6  # model, size, fit, licence, languages, status
+
+
+class _VerdictJob(QRunnable):
+    """Probe the hardware and judge the catalog, off the GUI thread."""
+
+    class Bridge(QObject):
+        sig_done = Signal(object)  # list[Verdict] or an Exception
+
+    def __init__(self, entries: list[CatalogEntry], probe_fn: Callable[[], object]) -> None:
+        super().__init__()
+        self.bridge = _VerdictJob.Bridge()
+        self._entries = entries
+        self._probe_fn = probe_fn
+
+    def run(self) -> None:
+        from composer.models.catalog import assess
+
+        try:
+            result: object = assess(self._entries, self._probe_fn())
+        except Exception as exc:  # shown as "unknown fit", never fatal
+            result = exc
+        self.bridge.sig_done.emit(result)
+
+
+def _default_probe():
+    from composer.hardware.probe import probe
+
+    return probe()
+
+
+class ModelManagerDialog(QDialog):
+    sig_model_chosen = Signal(str)  # path of the GGUF the user chose
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        library: ModelLibrary,
+        downloads: DownloadWorker,
+        *,
+        active_path: str | None = None,
+        entries: list[CatalogEntry] | None = None,
+        probe_fn: Callable[[], object] | None = _default_probe,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Models"))
+        self.setObjectName("modelManager")
+        self._library = library
+        self._downloads = downloads
+        self._active_path = active_path
+        self._entries = entries if entries is not None else load_catalog()
+        self._verdicts: dict[str, Verdict] = {}
+        self._verdicts_failed = probe_fn is None
+        self._status: dict[str, str] = {}  # catalog id -> status text
+        self._installed: list[InstalledModel] = []
+        self._build()
+        self._connect_worker()
+        self.refresh()
+        if probe_fn is not None:
+            job = _VerdictJob(self._entries, probe_fn)
+            job.bridge.sig_done.connect(self._on_verdicts)
+            self._verdict_job = job  # keeps the bridge alive while the job runs
+            QThreadPool.globalInstance().start(job)
+
+    # ---- layout
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+
+        installed_label = QLabel(self.tr("&Installed models"))
+        self.installed_table = self._table(
+            [self.tr("Name"), self.tr("Size"), self.tr("Source"), self.tr("Location")],
+            self.tr("Installed models"))
+        installed_label.setBuddy(self.installed_table)
+        self.use_button = self._button(self.tr("&Use this model"), self._on_use)
+        self.import_button = self._button(self.tr("I&mport file…"), self._on_import)
+        self.remove_button = self._button(self.tr("&Remove"), self._on_remove)
+        layout.addWidget(installed_label)
+        layout.addWidget(self.installed_table)
+        layout.addLayout(self._row(self.use_button, self.import_button, self.remove_button))
+
+        catalog_label = QLabel(self.tr("&Available to download"))
+        self.catalog_table = self._table(
+            [self.tr("Model"), self.tr("Size"), self.tr("Fit on this computer"),
+             self.tr("Licence"), self.tr("Languages"), self.tr("Status")],
+            self.tr("Models available to download"))
+        catalog_label.setBuddy(self.catalog_table)
+        self.download_button = self._button(self.tr("&Download"), self._on_download)
+        self.pause_button = self._button(self.tr("&Pause"), self._on_pause)
+        self.resume_button = self._button(self.tr("Res&ume"), self._on_download)
+        self.cancel_button = self._button(self.tr("&Cancel download"), self._on_cancel)
+        layout.addWidget(catalog_label)
+        layout.addWidget(self.catalog_table)
+        layout.addLayout(self._row(self.download_button, self.pause_button,
+                                   self.resume_button, self.cancel_button))
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Download progress"))
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.progress_label = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.token_button = self._button(self.tr("Save Hugging Face &token…"), self._on_token)
+        self.token_button.setVisible(False)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.message)
+        layout.addLayout(self._row(self.token_button))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.installed_table.itemSelectionChanged.connect(self._update_buttons)
+        self.catalog_table.itemSelectionChanged.connect(self._update_buttons)
+        self.installed_table.itemDoubleClicked.connect(self._on_use)
+        self.resize(860, 620)
+
+    def _table(self, headers: list[str], name: str) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setAccessibleName(name)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _connect_worker(self) -> None:
+        worker = self._downloads
+        worker.sig_queued.connect(self._on_queued)
+        worker.sig_started.connect(self._on_started)
+        worker.sig_progress.connect(self._on_progress)
+        worker.sig_finished.connect(self._on_finished)
+        worker.sig_paused.connect(self._on_paused)
+        worker.sig_cancelled.connect(self._on_cancelled)
+        worker.sig_failed.connect(self._on_failed)
+
+    # ---- content
+
+    def refresh(self) -> None:
+        self._installed = self._library.installed()
+        table = self.installed_table
+        table.setRowCount(len(self._installed))
+        for row, model in enumerate(self._installed):
+            name = model.name
+            if self._active_path and str(model.path) == self._active_path:
+                name = self.tr("{name} (in use)").format(name=name)
+            cells = [name, human_size(model.size), model.source_label, str(model.path)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(model.path))
+                table.setItem(row, column, item)
+        for partial in find_partials(self._library.folder):
+            entry = self._entry_for(partial.repo_id, partial.filename)
+            if entry is not None and entry.id not in self._status:
+                self._status[entry.id] = self.tr("Paused at {percent}").format(
+                    percent=f"{partial.done / partial.size:.0%}")
+        self._fill_catalog()
+        self._update_buttons()
+
+    def _fill_catalog(self) -> None:
+        table = self.catalog_table
+        table.setRowCount(len(self._entries))
+        have = {m.path.name for m in self._installed}
+        for row, entry in enumerate(self._entries):
+            verdict = self._verdicts.get(entry.id)
+            if verdict is None:
+                fit = self.tr("unknown") if self._verdicts_failed else self.tr("checking…")
+            else:
+                fit = self._fit_label(verdict.fit)
+                if verdict.recommended:
+                    fit = self.tr("{fit} — recommended").format(fit=fit)
+            status = self._status.get(entry.id, "")
+            if not status and entry.basename in have:
+                status = self.tr("Installed")
+            cells = [entry.name, human_size(entry.size), fit, entry.licence,
+                     ", ".join(entry.languages), status]
+            tip = entry.summary + (f"\n{verdict.reason}" if verdict else "")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                table.setItem(row, column, item)
+
+    def _fit_label(self, fit: str) -> str:
+        labels = {
+            "gpu": self.tr("Fits on the GPU"),
+            "partial": self.tr("Partly on the GPU, slower"),
+            "cpu": self.tr("Fits on the CPU, slower"),
+            "none": self.tr("Does not fit"),
+        }
+        return labels.get(fit, fit)
+
+    def _entry_for(self, repo_id: str, filename: str) -> CatalogEntry | None:
+        return next((e for e in self._entries if e.repo == repo_id and e.file == filename), None)
+
+    def _entry_for_key(self, key: str) -> CatalogEntry | None:
+        return next((e for e in self._entries if _request(e).key == key), None)
+
+    def selected_installed(self) -> InstalledModel | None:
+        row = self.installed_table.currentRow()
+        return self._installed[row] if 0 <= row < len(self._installed) else None
+
+    def selected_entry(self) -> CatalogEntry | None:
+        row = self.catalog_table.currentRow()
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def _update_buttons(self) -> None:
+        model = self.selected_installed()
+        self.use_button.setEnabled(model is not None)
+        self.remove_button.setEnabled(model is not None and model.source in ("composer", "imported"))
+        entry = self.selected_entry()
+        busy = entry is not None and self._downloads.is_busy(_request(entry).key)
+        paused = entry is not None and self._status.get(entry.id, "").startswith(self.tr("Paused"))
+        installed = entry is not None and entry.basename in {m.path.name for m in self._installed}
+        self.download_button.setEnabled(entry is not None and not busy and not paused
+                                        and not installed)
+        self.pause_button.setEnabled(busy)
+        self.resume_button.setEnabled(paused and not busy)
+        self.cancel_button.setEnabled(busy or paused)
+
+    def _say(self, text: str, token_hint: bool = False) -> None:
+        self.message.setText(text)
+        self.token_button.setVisible(token_hint)
+
+    # ---- actions
+
+    @Slot()
+    def _on_use(self) -> None:
+        model = self.selected_installed()
+        if model is None:
+            return
+        from composer.engine.gguf_check import GGUFError, read_gguf
+
+        try:
+            read_gguf(model.path)
+        except GGUFError as exc:
+            self._say(str(exc))
+            return
+        self._active_path = str(model.path)
+        self.sig_model_chosen.emit(str(model.path))
+        self._say(self.tr("Loading {name} in the background; you can keep writing.").format(
+            name=model.name))
+        self.refresh()
+
+    @Slot()
+    def _on_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a GGUF model"), "", self.tr("GGUF models (*.gguf);;All files (*)"))
+        if path:
+            self.import_path(path)
+
+    def import_path(self, path: str) -> InstalledModel | None:
+        from composer.engine.gguf_check import GGUFError
+
+        try:
+            model = self._library.import_file(path)
+        except (GGUFError, LibraryError) as exc:
+            self._say(str(exc))
+            return None
+        self._say(self.tr("{name} is now available; the file stays where it is.").format(
+            name=model.name))
+        self.refresh()
+        return model
+
+    @Slot()
+    def _on_remove(self) -> None:
+        model = self.selected_installed()
+        if model is None:
+            return
+        if model.source == "composer":
+            question = self.tr("Delete {name} ({size}) from this computer?").format(
+                name=model.name, size=human_size(model.size))
+            answer = QMessageBox.question(self, self.tr("Remove model"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self._say(self._library.remove(model))
+        except LibraryError as exc:
+            self._say(str(exc))
+        self.refresh()
+
+    @Slot()
+    def _on_download(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self._downloads.enqueue(_request(entry))
+
+    @Slot()
+    def _on_pause(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self._downloads.pause(_request(entry).key)
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self._downloads.cancel(_request(entry).key, _request(entry))
+
+    @Slot()
+    def _on_token(self) -> None:
+        token, ok = QInputDialog.getText(
+            self, self.tr("Hugging Face token"),
+            self.tr("Paste a read token from huggingface.co/settings/tokens.\n"
+                    "Composer keeps it only in your system keychain."),
+            QLineEdit.EchoMode.Password)
+        if ok and token.strip():
+            self.save_token(token.strip())
+
+    def save_token(self, token: str) -> bool:
+        from composer import secrets
+
+        try:
+            secrets.set_secret(secrets.HF_TOKEN, token)
+        except secrets.SecretStoreError as exc:
+            self._say(str(exc), token_hint=True)
+            return False
+        self._say(self.tr("Token saved in the system keychain. Start the download again."))
+        return True
+
+    # ---- worker signals
+
+    def _set_status(self, key: str, text: str) -> None:
+        entry = self._entry_for_key(key)
+        if entry is not None:
+            self._status[entry.id] = text
+        self._fill_catalog()
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_queued(self, key: str) -> None:
+        self._set_status(key, self.tr("Queued"))
+
+    @Slot(str)
+    def _on_started(self, key: str) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._say("")
+        self._set_status(key, self.tr("Starting…"))
+
+    @Slot(str, object)
+    def _on_progress(self, key: str, progress: Progress) -> None:
+        self.progress.setVisible(True)
+        self.progress.setValue(int(progress.fraction * 1000))
+        eta = ""
+        if progress.eta is not None:
+            eta = self.tr(", {seconds:.0f} s left").format(seconds=progress.eta)
+        self.progress_label.setText(self.tr("{done} of {total} at {speed}/s{eta}").format(
+            done=human_size(progress.done), total=human_size(progress.total),
+            speed=human_size(progress.speed), eta=eta))
+        state = self.tr("Verifying") if progress.state == "verifying" else self.tr(
+            "Downloading {percent}").format(percent=f"{progress.fraction:.0%}")
+        entry = self._entry_for_key(key)
+        if entry is not None and self._status.get(entry.id) != state:
+            self._set_status(key, state)
+
+    def _download_ended(self, key: str) -> None:
+        """Hide the progress of *key* and forget its transient status."""
+        self.progress.setVisible(False)
+        self.progress_label.clear()
+        entry = self._entry_for_key(key)
+        if entry is not None:
+            self._status.pop(entry.id, None)
+
+    @Slot(str, str, bool)
+    def _on_finished(self, key: str, path: str, reused: bool) -> None:
+        self._download_ended(key)
+        if reused:
+            self._say(self.tr("Already on this computer: {path}").format(path=path))
+        else:
+            self._say(self.tr("Downloaded and verified: {path}").format(path=path))
+        self.refresh()
+
+    @Slot(str)
+    def _on_paused(self, key: str) -> None:
+        self._download_ended(key)
+        self.refresh()  # a partial file on disk gives the "Paused at …" text
+        entry = self._entry_for_key(key)
+        if entry is not None and entry.id not in self._status:
+            self._set_status(key, self.tr("Paused"))
+
+    @Slot(str)
+    def _on_cancelled(self, key: str) -> None:
+        self._download_ended(key)
+        self.refresh()
+
+    @Slot(str, str, bool)
+    def _on_failed(self, key: str, message: str, needs_token: bool) -> None:
+        self._download_ended(key)
+        self._say(message, token_hint=needs_token)
+        self.refresh()
+        self._set_status(key, self.tr("Failed"))
+
+    @Slot(object)
+    def _on_verdicts(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self._verdicts = {}
+            self._verdicts_failed = True
+            self._say(self.tr("Could not check this computer's hardware: {error}").format(
+                error=result))
+        else:
+            self._verdicts = {v.entry.id: v for v in result}
+        self._fill_catalog()
+
+    def verdict(self, entry_id: str) -> Verdict | None:
+        return self._verdicts.get(entry_id)
+
+
+def _request(entry: CatalogEntry) -> PullRequest:
+    return PullRequest(entry.repo, entry.file)
