@@ -1,0 +1,417 @@
+"""Review a suggestion as a word-level diff; accept all, some changes, or none.
+
+The diff is drawn twice: in colour with strike-through / underline for the
+eye, and as a list of sentences ("Replaced “teh” with “the”") that a screen
+reader reads and the keyboard walks, one checkbox per change. The list is
+the control: checked changes are the ones accepted.
+
+Regenerating adds a version; earlier versions stay browsable, each with its
+own choice of changes. The widget never edits the message itself: it emits
+the chosen text, and apply_to_editor() puts it in as exactly one undo step.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.assist.review import Change, Phrases, apply_changes, describe_change, diff_words, segments
+from composer.assist.target import Target, py_to_qt
+
+# Colours chosen to stay readable on light and dark palettes; the strike and
+# underline carry the meaning for anyone who cannot tell the colours apart.
+_DELETE_STYLE = "color:#c62828; background-color:rgba(198,40,40,40); text-decoration:line-through;"
+_INSERT_STYLE = "color:#2e7d32; background-color:rgba(46,125,50,40); text-decoration:underline;"
+_FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
+
+
+@dataclass
+class _Version:
+    text: str = ""
+    rejected: set[int] = field(default_factory=set)  # changes the user unticked
+    finished: bool = False
+
+
+class ReviewView(QWidget):
+    sig_accept = Signal(str)  # the text chosen to replace the target
+    sig_discard = Signal()
+    sig_regenerate = Signal()  # also "run again" after the text changed underneath
+    sig_version_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewView")
+        self._original = ""
+        self._versions: list[_Version] = []
+        self._current = -1
+        self._changes: list[Change] = []
+        self._streaming = False
+        self._phrases = Phrases(
+            replaced=self.tr("Replaced “{old}” with “{new}”"),
+            inserted=self.tr("Inserted “{new}”"),
+            deleted=self.tr("Deleted “{old}”"),
+            line_break=self.tr("a line break"),
+            line_breaks=self.tr("{n} line breaks"),
+            space=self.tr("a space"),
+            spaces=self.tr("{n} spaces"),
+        )
+
+        self.previous_button = QToolButton()
+        self.previous_button.setText(self.tr("◀ Pre&vious"))
+        self.previous_button.setAccessibleName(self.tr("Previous version"))
+        self.next_button = QToolButton()
+        self.next_button.setText(self.tr("Ne&xt ▶"))
+        self.next_button.setAccessibleName(self.tr("Next version"))
+        self.version_label = QLabel()
+        self.version_label.setObjectName("versionLabel")
+        self.regenerate_button = QPushButton(self.tr("Re&generate"))
+        self.regenerate_button.setAccessibleName(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("Write another version; this one stays browsable"))
+
+        self.notice = QLabel()
+        self.notice.setObjectName("reviewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.rerun_button = QPushButton(self.tr("Run agai&n"))
+        self.rerun_button.setAccessibleName(self.tr("Run again on the current text"))
+
+        self.diff_view = QTextBrowser()
+        self.diff_view.setObjectName("diffView")
+        self.diff_view.setAccessibleName(self.tr("Suggestion with changes marked"))
+        self.diff_view.setOpenLinks(False)
+
+        changes_label = QLabel(self.tr("C&hanges (tick the ones to keep):"))
+        self.change_list = QListWidget()
+        self.change_list.setAccessibleName(self.tr("Changes"))
+        self.change_list.setAccessibleDescription(
+            self.tr("Each change has a checkbox; Space keeps or rejects it.")
+        )
+        changes_label.setBuddy(self.change_list)
+        self.summary = QLabel()
+        self.summary.setObjectName("reviewSummary")
+
+        self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
+        self.accept_all_button.setAccessibleName(self.tr("Accept all changes"))
+        self.accept_selected_button = QPushButton(self.tr("Acce&pt ticked"))
+        self.accept_selected_button.setAccessibleName(self.tr("Accept the ticked changes"))
+        self.discard_button = QPushButton(self.tr("Disca&rd"))
+        self.discard_button.setAccessibleName(self.tr("Discard the suggestion"))
+
+        version_row = QHBoxLayout()
+        version_row.addWidget(self.previous_button)
+        version_row.addWidget(self.version_label)
+        version_row.addWidget(self.next_button)
+        version_row.addStretch(1)
+        version_row.addWidget(self.regenerate_button)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.rerun_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.accept_all_button)
+        button_row.addWidget(self.accept_selected_button)
+        button_row.addWidget(self.discard_button)
+        button_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(version_row)
+        layout.addLayout(notice_row)
+        layout.addWidget(self.diff_view, 3)
+        layout.addWidget(changes_label)
+        layout.addWidget(self.change_list, 2)
+        layout.addWidget(self.summary)
+        layout.addLayout(button_row)
+
+        self.previous_button.clicked.connect(self.previous_version)
+        self.next_button.clicked.connect(self.next_version)
+        self.regenerate_button.clicked.connect(self.sig_regenerate)
+        self.rerun_button.clicked.connect(self.sig_regenerate)
+        self.accept_all_button.clicked.connect(self.accept_all)
+        self.accept_selected_button.clicked.connect(self.accept_selected)
+        self.discard_button.clicked.connect(self.discard)
+        self.change_list.itemChanged.connect(self._on_item_changed)
+        self.change_list.currentRowChanged.connect(self._on_current_row_changed)
+        self.hide_notice()
+        self._refresh()
+
+    # -- content -----------------------------------------------------------
+    def set_original(self, text: str) -> None:
+        """Start a review of *text* (the target's text); forgets earlier versions."""
+        self._original = text
+        self._versions = []
+        self._current = -1
+        self._streaming = False
+        self.hide_notice()
+        self._refresh()
+
+    def original(self) -> str:
+        return self._original
+
+    def add_version(self, text: str = "") -> int:
+        """Begin a new version (streaming until finish_current()); returns its index."""
+        self._versions.append(_Version(text))
+        self._current = len(self._versions) - 1
+        self._streaming = True
+        self.hide_notice()
+        self._refresh()
+        self.sig_version_changed.emit(self._current)
+        return self._current
+
+    def append_to_current(self, text: str) -> None:
+        if self._current < 0:
+            self.add_version()
+        version = self._versions[self._current]
+        version.text += text
+        version.rejected.clear()  # indices move while the text grows
+        self._refresh(follow_end=True)
+
+    def set_current_text(self, text: str) -> None:
+        """Replace the current version's text (e.g. after cleaning the model's wrapping)."""
+        if self._current < 0:
+            self.add_version()
+        version = self._versions[self._current]
+        version.text = text
+        version.rejected.clear()
+        self._refresh()
+
+    def finish_current(self) -> None:
+        """The current version is complete: changes can now be chosen and accepted."""
+        if self._current >= 0:
+            self._versions[self._current].finished = True
+        self._streaming = False
+        self._refresh()
+
+    def version_count(self) -> int:
+        return len(self._versions)
+
+    def current_version(self) -> int:
+        return self._current
+
+    def current_text(self) -> str:
+        return self._versions[self._current].text if self._current >= 0 else ""
+
+    def changes(self) -> list[Change]:
+        return list(self._changes)
+
+    def is_streaming(self) -> bool:
+        return self._streaming
+
+    # -- choosing ----------------------------------------------------------
+    def set_change_accepted(self, index: int, accepted: bool) -> None:
+        item = self.change_list.item(index)
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+
+    def accepted_changes(self) -> set[int]:
+        if self._current < 0:
+            return set()
+        rejected = self._versions[self._current].rejected
+        return {c.index for c in self._changes} - rejected
+
+    def selected_result(self) -> str:
+        """The target's new text with only the ticked changes applied."""
+        return apply_changes(self._original, self._changes, self.accepted_changes())
+
+    # -- notices -----------------------------------------------------------
+    def show_notice(self, text: str, offer_rerun: bool = False) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        self.rerun_button.setVisible(offer_rerun)
+        self.notice.setAccessibleDescription(text)
+
+    def show_stale_notice(self) -> None:
+        self.show_notice(
+            self.tr(
+                "You edited this text after asking, so the suggestion no longer fits it. "
+                "Nothing was changed. Run the assistant again on the current text?"
+            ),
+            offer_rerun=True,
+        )
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+        self.rerun_button.hide()
+
+    # -- commands (public so the window can bind shortcuts to them) ---------
+    @Slot()
+    def accept_all(self) -> None:
+        if self._can_accept():
+            self.sig_accept.emit(apply_changes(self._original, self._changes))
+
+    @Slot()
+    def accept_selected(self) -> None:
+        if self._can_accept():
+            self.sig_accept.emit(self.selected_result())
+
+    @Slot()
+    def discard(self) -> None:
+        self.sig_discard.emit()
+
+    @Slot()
+    def previous_version(self) -> None:
+        self.show_version(self._current - 1)
+
+    @Slot()
+    def next_version(self) -> None:
+        self.show_version(self._current + 1)
+
+    def show_version(self, index: int) -> None:
+        if self._streaming or not 0 <= index < len(self._versions) or index == self._current:
+            return
+        self._current = index
+        self._refresh()
+        self.sig_version_changed.emit(index)
+
+    def _can_accept(self) -> bool:
+        return not self._streaming and self._current >= 0
+
+    # -- drawing -----------------------------------------------------------
+    def _refresh(self, follow_end: bool = False) -> None:
+        text = self.current_text()
+        self._changes = diff_words(self._original, text) if self._current >= 0 else []
+        self._fill_list()
+        self._render(follow_end=follow_end)
+        self._update_controls()
+
+    def _fill_list(self) -> None:
+        rejected = self._versions[self._current].rejected if self._current >= 0 else set()
+        self.change_list.blockSignals(True)
+        try:
+            row = self.change_list.currentRow()
+            self.change_list.clear()
+            for change in self._changes:
+                item = QListWidgetItem(describe_change(change, self._phrases))
+                item.setData(Qt.ItemDataRole.UserRole, change.index)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if not self._streaming:
+                    flags |= Qt.ItemFlag.ItemIsUserCheckable
+                item.setFlags(flags)
+                state = Qt.CheckState.Unchecked if change.index in rejected else Qt.CheckState.Checked
+                item.setCheckState(state)
+                self.change_list.addItem(item)
+            if 0 <= row < self.change_list.count():
+                self.change_list.setCurrentRow(row)
+        finally:
+            self.change_list.blockSignals(False)
+
+    def _render(self, follow_end: bool = False, focus: int | None = None) -> None:
+        if self._current < 0:
+            self.diff_view.setHtml("")
+            self.diff_view.setAccessibleDescription("")
+            return
+        rejected = self._versions[self._current].rejected
+        parts: list[str] = []
+        anchored: set[int] = set()
+        for segment in segments(self._original, self._changes):
+            text = html.escape(segment.text).replace("\n", "<br/>")
+            if segment.kind == "equal":
+                parts.append(text)
+                continue
+            style = _DELETE_STYLE if segment.kind == "delete" else _INSERT_STYLE
+            if segment.change in rejected:
+                # A rejected change shows what stays: the original, unmarked.
+                parts.append(text if segment.kind == "delete" else "")
+                continue
+            if segment.change == focus:
+                style += _FOCUS_STYLE
+            anchor = ""
+            if segment.change not in anchored:  # scrollToAnchor target for the list
+                anchored.add(segment.change)
+                anchor = f'<a name="change-{segment.change}"></a>'
+            parts.append(f'{anchor}<span style="{style}">{text}</span>')
+        self.diff_view.setHtml("<div style='white-space:pre-wrap'>" + "".join(parts) + "</div>")
+        if follow_end:
+            self.diff_view.moveCursor(QTextCursor.MoveOperation.End)
+        elif focus is not None:
+            self.diff_view.scrollToAnchor(f"change-{focus}")
+        self.diff_view.setAccessibleDescription(self._spoken_summary())
+
+    def _spoken_summary(self) -> str:
+        count = len(self._changes)
+        kept = len(self.accepted_changes())
+        if count == 0:
+            return self.tr("No changes.")
+        head = self.tr("%1 changes, %2 ticked.").replace("%1", str(count)).replace("%2", str(kept))
+        return head + " " + " ".join(describe_change(c, self._phrases) + "." for c in self._changes[:20])
+
+    def _update_controls(self) -> None:
+        has_version = self._current >= 0
+        count = len(self._versions)
+        self.version_label.setText(
+            self.tr("Version %1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(count))
+            if has_version
+            else ""
+        )
+        browsing = has_version and not self._streaming
+        self.previous_button.setEnabled(browsing and self._current > 0)
+        self.next_button.setEnabled(browsing and self._current < count - 1)
+        self.regenerate_button.setEnabled(browsing)
+        can_accept = self._can_accept()
+        self.accept_all_button.setEnabled(can_accept)
+        kept = len(self.accepted_changes())
+        self.accept_selected_button.setEnabled(can_accept and kept > 0)
+        self.discard_button.setEnabled(has_version)
+        if not has_version:
+            self.summary.setText("")
+        elif self._streaming:
+            self.summary.setText(self.tr("Writing… %1 changes so far").replace("%1", str(len(self._changes))))
+        else:
+            self.summary.setText(
+                self.tr("%1 of %2 changes ticked").replace("%1", str(kept)).replace("%2", str(len(self._changes)))
+            )
+
+    @Slot(QListWidgetItem)
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if self._current < 0:
+            return
+        index = int(item.data(Qt.ItemDataRole.UserRole))
+        rejected = self._versions[self._current].rejected
+        if item.checkState() == Qt.CheckState.Checked:
+            rejected.discard(index)
+        else:
+            rejected.add(index)
+        self._render(focus=index)
+        self._update_controls()
+
+    @Slot(int)
+    def _on_current_row_changed(self, row: int) -> None:
+        if row >= 0 and not self._streaming:
+            self._render(focus=row)
+
+
+def apply_to_editor(editor: QPlainTextEdit | QTextEdit, target: Target, text: str) -> bool:
+    """Replace *target* in *editor* with *text* as exactly one undo step.
+
+    Returns False and changes nothing when the target's text was edited since
+    the request (the caller then offers to run again). Never uses
+    setPlainText(), which would clear the undo history.
+    """
+    current = editor.toPlainText()
+    where = target.locate(current)
+    if where is None:
+        return False
+    start, end = (py_to_qt(current, i) for i in where)
+    cursor = QTextCursor(editor.document())
+    cursor.beginEditBlock()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+    cursor.endEditBlock()
+    editor.setTextCursor(cursor)
+    return True

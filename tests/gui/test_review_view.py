@@ -1,0 +1,191 @@
+"""ReviewView: diff display, per-change choice, versions, accept as one undo step, stale guard."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton, QTextBrowser, QToolButton
+
+from composer.assist.actions import Action, EmailContext, build_request, prepare_suggestion, target_for
+from composer.assist.target import Target
+from composer.gui.widgets.review_view import ReviewView, apply_to_editor
+
+BODY = "Hello Anna,\n\nI has teh report ready for our meeting.\n\nBest,\nTom"
+ORIGINAL = "I has teh report ready for our meeting."
+SEL = (BODY.index(ORIGINAL), BODY.index(ORIGINAL) + len(ORIGINAL))
+SUGGESTION = "I have the report ready for the meeting."
+
+
+@pytest.fixture
+def view(qtbot):
+    # Not shown: the offscreen platform warns on every shown top-level with a
+    # layout ("does not support propagateSizeHints"), and Qt warnings fail tests.
+    widget = ReviewView()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def by_name(parent, cls, name):
+    matches = [w for w in parent.findChildren(cls) if w.accessibleName() == name]
+    assert len(matches) == 1, f"expected one {cls.__name__} named {name!r}"
+    return matches[0]
+
+
+def review(view, original=ORIGINAL, suggestion=SUGGESTION, pieces=3):
+    view.set_original(original)
+    view.add_version()
+    step = max(1, len(suggestion) // pieces)
+    for i in range(0, len(suggestion), step):
+        view.append_to_current(suggestion[i : i + step])
+    view.finish_current()
+
+
+def test_controls_have_accessible_names(view):
+    for name in ("Accept all changes", "Accept the ticked changes", "Discard the suggestion", "Regenerate",
+                 "Run again on the current text"):
+        by_name(view, QPushButton, name)
+    for name in ("Previous version", "Next version"):
+        by_name(view, QToolButton, name)
+    by_name(view, QListWidget, "Changes")
+    by_name(view, QTextBrowser, "Suggestion with changes marked")
+
+
+def test_diff_is_marked_visually_and_in_words(view):
+    review(view)
+    items = [view.change_list.item(i).text() for i in range(view.change_list.count())]
+    assert items == ["Replaced “has teh” with “have the”", "Replaced “our” with “the”"]
+    page = view.diff_view.toHtml()
+    assert "line-through" in page and "underline" in page
+    description = view.diff_view.accessibleDescription()
+    assert description.startswith("2 changes, 2 ticked.")
+    assert "Replaced “our” with “the”." in description
+
+
+def test_accept_all(qtbot, view):
+    review(view)
+    with qtbot.waitSignal(view.sig_accept) as signal:
+        qtbot.mouseClick(view.accept_all_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [SUGGESTION]
+
+
+def test_reject_one_change_by_keyboard_gives_the_exact_text(qtbot, view):
+    review(view)
+    view.change_list.setFocus()
+    view.change_list.setCurrentRow(1)
+    qtbot.keyClick(view.change_list, Qt.Key.Key_Space)  # untick "our" -> "the"
+    assert view.accepted_changes() == {0}
+    assert view.selected_result() == "I have the report ready for our meeting."
+    assert view.summary.text() == "1 of 2 changes ticked"
+    with qtbot.waitSignal(view.sig_accept) as signal:
+        view.accept_selected_button.click()
+    assert signal.args == ["I have the report ready for our meeting."]
+
+
+def test_nothing_ticked_cannot_be_accepted(view):
+    review(view)
+    for i in range(2):
+        view.set_change_accepted(i, False)
+    assert view.selected_result() == ORIGINAL
+    assert not view.accept_selected_button.isEnabled()
+    assert view.accept_all_button.isEnabled()
+
+
+def test_streaming_blocks_accepting_and_browsing(view):
+    view.set_original(ORIGINAL)
+    view.add_version()
+    view.append_to_current("I have")
+    assert view.is_streaming()
+    assert not view.accept_all_button.isEnabled()
+    assert not view.regenerate_button.isEnabled()
+    assert view.summary.text().startswith("Writing…")
+    assert not (view.change_list.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable)
+    view.finish_current()
+    assert view.accept_all_button.isEnabled()
+
+
+def test_versions_stay_browsable_with_their_own_choices(qtbot, view):
+    review(view)
+    view.set_change_accepted(1, False)
+    with qtbot.waitSignal(view.sig_regenerate):
+        view.regenerate_button.click()
+    view.add_version()
+    view.append_to_current("I have the report for our meeting.")
+    view.finish_current()
+    assert view.version_label.text() == "Version 2 of 2"
+    assert view.selected_result() == "I have the report for our meeting."
+    assert view.previous_button.isEnabled() and not view.next_button.isEnabled()
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
+    assert view.version_label.text() == "Version 1 of 2"
+    assert view.current_text() == SUGGESTION
+    assert view.selected_result() == "I have the report ready for our meeting."  # choice kept
+    view.next_version()
+    assert view.current_version() == 1
+
+
+def test_discard(qtbot, view):
+    review(view)
+    with qtbot.waitSignal(view.sig_discard):
+        view.discard_button.click()
+
+
+def test_stale_notice_offers_to_run_again(qtbot, view):
+    review(view)
+    view.show_stale_notice()
+    assert not view.notice.isHidden() and not view.rerun_button.isHidden()
+    assert "Nothing was changed" in view.notice.text()
+    with qtbot.waitSignal(view.sig_regenerate):
+        view.rerun_button.click()
+
+
+def _editor(qtbot, text=BODY):
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText(text)  # the starting text; undo history begins after this
+    editor.document().clearUndoRedoStacks()
+    return editor
+
+
+def test_accept_on_a_selection_edits_only_the_selection_and_is_one_undo_step(qtbot, view):
+    editor = _editor(qtbot)
+    target = Target.selection(editor.toPlainText(), *SEL)
+    review(view, target.original)
+    view.set_change_accepted(0, False)  # keep "has teh", take "our" -> "the"
+    assert apply_to_editor(editor, target, view.selected_result())
+    assert editor.toPlainText() == "Hello Anna,\n\nI has teh report ready for the meeting.\n\nBest,\nTom"
+    # One undo brings the whole original back, and nothing more is left to undo.
+    # (availableUndoSteps() counts the raw commands inside an edit block.)
+    editor.undo()
+    assert editor.toPlainText() == BODY
+    assert not editor.document().isUndoAvailable()
+
+
+def test_accept_after_an_edit_elsewhere_still_applies(qtbot, view):
+    editor = _editor(qtbot)
+    target = Target.selection(editor.toPlainText(), *SEL)
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("😀 ")  # two UTF-16 units: Qt and Python positions differ from here on
+    assert apply_to_editor(editor, target, SUGGESTION)
+    assert editor.toPlainText() == "😀 " + BODY.replace(ORIGINAL, SUGGESTION)
+
+
+def test_stale_guard_refuses_to_overwrite_edited_text(qtbot, view):
+    editor = _editor(qtbot)
+    target = Target.selection(editor.toPlainText(), *SEL)
+    cursor = editor.textCursor()
+    cursor.setPosition(SEL[0] + 2)
+    cursor.insertText("really ")  # the user edits inside the selection meanwhile
+    edited = editor.toPlainText()
+    assert not apply_to_editor(editor, target, SUGGESTION)
+    assert editor.toPlainText() == edited  # nothing lost, nothing overwritten
+
+
+def test_reply_suggestion_leaves_the_quote_untouched(qtbot):
+    body = "On Mon, Anna <anna@example.org> wrote:\n> Can we meet on Tuesday?\n"
+    editor = _editor(qtbot, body)
+    target = target_for(Action.REPLY, body)
+    text = prepare_suggestion(target, "Yes, Tuesday works.\n")
+    assert apply_to_editor(editor, target, text)
+    assert editor.toPlainText() == "Yes, Tuesday works.\n\n" + body
