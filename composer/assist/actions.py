@@ -225,7 +225,9 @@ def draft_request(
     )
 
 
-def target_for(action: Action, body: str, selection_start: int = 0, selection_end: int = 0) -> Target:
+def target_for(
+    action: Action, body: str, selection_start: int = 0, selection_end: int = 0
+) -> Target:
     """The range an action's suggestion will replace.
 
     REPLY writes over the user's own text above the quote (or inserts before

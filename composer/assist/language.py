@@ -33,39 +33,44 @@ NATIVE_NAMES: dict[str, str] = {
     "nl": "Nederlands",
 }
 
-# Frequent words that are rare in the other listed languages. Words shared by
-# two of them (e.g. "de", "a", "en") are left out because they do not decide.
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Frequent words of each language; words shared by two of the lists are
+# dropped below (_unshared) because they cannot decide between them.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the and is are was were be been have has had you your we our i my it this that "
         "with for of to in on at not but can could would should will thanks thank please "
-        "hi hello dear regards best from about if what when which there they them".split()
+        "hi hello dear regards best from about if what when which there they them"
     ),
-    "fr": frozenset(
+    "fr": _words(
         "le les des du un une et est sont était être avoir ai avez avons nous vous je "
         "mon ma mes votre vos notre nos ce cette ces qui pour pas dans sur avec mais "
         "ou où au aux merci bonjour cordialement bien il elle ils elles se sa son leur "
-        "c'est j'ai n'est d'un d'une qu'il très".split()
+        "c'est j'ai n'est d'un d'une qu'il très"
     ),
-    "de": frozenset(
+    "de": _words(
         "der die das und ist sind war nicht ich du wir ihr sie mit für auf dem den ein "
-        "eine einen zu von bitte danke hallo liebe lieber grüße viele gruß auch noch".split()
+        "eine einen zu von bitte danke hallo liebe lieber grüße viele gruß auch noch"
     ),
-    "es": frozenset(
+    "es": _words(
         "el los las y es son está están fue ser yo tú nosotros usted ustedes con por para "
-        "pero como muy gracias hola saludos del al una unos mi su sus también".split()
+        "pero como muy gracias hola saludos del al una unos mi su sus también"
     ),
-    "it": frozenset(
+    "it": _words(
         "il lo gli e è sono era essere io tu noi voi con per ma come molto grazie ciao "
-        "saluti del della dei una uno mio suo anche che non".split()
+        "saluti del della dei una uno mio suo anche che non"
     ),
-    "pt": frozenset(
+    "pt": _words(
         "o os as e é são está estão foi ser eu você nós com por para mas como muito "
-        "obrigado obrigada olá cumprimentos do da dos das uma um meu seu também não".split()
+        "obrigado obrigada olá cumprimentos do da dos das uma um meu seu também não"
     ),
-    "nl": frozenset(
+    "nl": _words(
         "het een en is zijn was niet ik jij wij jullie met voor op van dank bedankt "
-        "hallo groeten vriendelijke ook nog maar dat wat".split()
+        "hallo groeten vriendelijke ook nog maar dat wat"
     ),
 }
 
@@ -115,10 +120,12 @@ def detect_language(text: str, *, min_hits: int = 2) -> Detection:
     scores = {code: 0.0 for code in _STOPWORDS}
     for word in words:
         for code, stop in _STOPWORDS.items():
-            if word in stop:
-                scores[code] += 1.0
             # Elisions such as "l'équipe" count for French.
-            elif "'" in word and code == "fr" and word.split("'")[0] in {"l", "d", "j", "n", "qu", "c", "s", "m", "t"}:
+            if word in stop or (
+                "'" in word
+                and code == "fr"
+                and word.split("'")[0] in {"l", "d", "j", "n", "qu", "c", "s", "m", "t"}
+            ):
                 scores[code] += 1.0
     for code, letters in _LETTERS.items():
         if letters:

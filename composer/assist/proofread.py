@@ -47,10 +47,12 @@ class ProofreadResult:
 # Short words whose changes are grammar (agreement, articles, tense), even
 # when they look like a one-letter typo: "a" -> "an", "is" -> "are".
 _FUNCTION_WORDS = frozenset(
-    "a an the is are was were be been am has have had do does did this that these those "
-    "its it's their there they're your you're to too two than then who whom whose "
-    "le la les un une des du de au aux est sont a ont ai as ce cet cette ces son sa ses "
-    "leur leurs se ne et ou où à".split()
+    str.split(
+        "a an the is are was were be been am has have had do does did this that these those "
+        "its it's their there they're your you're to too two than then who whom whose "
+        "le la les un une des du de au aux est sont a ont ai as ce cet cette ces son sa ses "
+        "leur leurs se ne et ou où à"
+    )
 )
 
 _LABELS: dict[str, dict[CorrectionType, str]] = {

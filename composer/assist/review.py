@@ -88,7 +88,9 @@ def diff_words(original: str, suggestion: str, *, merge: bool = True) -> list[Ch
     for i1, i2, j1, j2 in spans:
         old = original[a_off[i1] : a_off[i2]]
         new = suggestion[b_off[j1] : b_off[j2]]
-        kind = ChangeKind.REPLACE if old and new else ChangeKind.DELETE if old else ChangeKind.INSERT
+        kind = (
+            ChangeKind.REPLACE if old and new else ChangeKind.DELETE if old else ChangeKind.INSERT
+        )
         changes.append(
             Change(len(changes), kind, a_off[i1], a_off[i2], old, new, b_off[j1], b_off[j2])
         )
@@ -156,9 +158,14 @@ def speakable(text: str, phrases: Phrases = Phrases(), limit: int = 80) -> str:
         if breaks:
             return phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks)
         return phrases.space if len(text) == 1 else phrases.spaces.format(n=len(text))
+
     def name_breaks(match: re.Match[str]) -> str:
         breaks = match.group(0).count("\n")
-        return " (" + (phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks)) + ") "
+        return (
+            " ("
+            + (phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks))
+            + ") "
+        )
 
     # Line breaks inside text are said, not swallowed: a paragraph split is a change too.
     flat = " ".join(re.sub(r"\s*\n\s*", name_breaks, text).split())

@@ -24,11 +24,11 @@ class Target:
     whole_body: bool
 
     @classmethod
-    def whole(cls, document: str) -> "Target":
+    def whole(cls, document: str) -> Target:
         return cls(0, len(document), document, document, True)
 
     @classmethod
-    def selection(cls, document: str, start: int, end: int) -> "Target":
+    def selection(cls, document: str, start: int, end: int) -> Target:
         """The range [start, end) of *document*; an empty range is the whole body."""
         start, end = sorted((max(0, start), min(len(document), end)))
         if start == end:
@@ -36,7 +36,7 @@ class Target:
         return cls.span(document, start, end)
 
     @classmethod
-    def span(cls, document: str, start: int, end: int) -> "Target":
+    def span(cls, document: str, start: int, end: int) -> Target:
         """Exactly [start, end) of *document*; empty means an insertion point."""
         start, end = sorted((max(0, start), min(len(document), end)))
         return cls(start, end, document[start:end], document, False)

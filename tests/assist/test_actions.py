@@ -29,7 +29,9 @@ BODY = (
     "Hi Anna,\n\nthank you for the meeting on friday. I think we should talk about "
     "the budget again next week, because teh numbers are not final.\n\nBest,\nTom"
 )
-SELECTION = "I think we should talk about the budget again next week, because teh numbers are not final."
+SELECTION = (
+    "I think we should talk about the budget again next week, because teh numbers are not final."
+)
 REPLY_BODY = (
     "Thanks Anna, Tuesday works.\n\n"
     "On Mon, 3 Mar 2025, Anna Smith <anna@example.org> wrote:\n"
@@ -63,7 +65,7 @@ def test_every_action_puts_the_email_first_and_the_task_last(action):
     body = REPLY_BODY if action is Action.REPLY else BODY
     block = "The email so far:\n<<<\n" + body.strip("\n") + "\n>>>"
     assert block in user
-    head, tail = user.split(block)
+    _, tail = user.split(block)
     assert "Subject" not in tail and "To:" not in tail  # stable fields sit before the body
     # The task and the language sentence come after the email.
     assert "Write the result in" in tail
@@ -94,7 +96,9 @@ def test_actions_on_the_same_email_share_everything_up_to_the_task():
 
 def test_selection_is_named_after_the_whole_email():
     user = _user(_request(Action.SHORTEN, SELECTION))
-    assert user.index("The email so far") < user.index("The part to work on:\n<<<\n" + SELECTION + "\n>>>")
+    assert user.index("The email so far") < user.index(
+        "The part to work on:\n<<<\n" + SELECTION + "\n>>>"
+    )
     assert "Make that part only shorter" in user
     # Same email, other selection: the prefix up to the part is shared.
     other = _user(_request(Action.FORMAL, "Hi Anna,"))
@@ -104,7 +108,9 @@ def test_selection_is_named_after_the_whole_email():
 def test_reply_describes_the_conversation_and_questions():
     user = _user(_request(Action.REPLY, instruction="keep it short"))
     assert "Message from Anna Smith (the message being answered), Mon, 3 Mar 2025:" in user
-    assert "Questions to answer:\n- Can we meet on Tuesday?\n- And can you bring the report?" in user
+    assert (
+        "Questions to answer:\n- Can we meet on Tuesday?\n- And can you bring the report?" in user
+    )
     assert "My notes for the reply:\nThanks Anna, Tuesday works." in user
     assert user.rstrip().endswith("Write the result in English, the language of the text.")
     assert "Also: keep it short" in user
@@ -130,19 +136,28 @@ def test_missing_input_gives_a_sentence(action, kw, message):
 
 
 def test_output_language_choice_reaches_the_prompt():
-    french_body = "Bonjour Anna,\n\nmerci pour la réunion de vendredi. Nous devons parler du budget."
+    french_body = (
+        "Bonjour Anna,\n\nmerci pour la réunion de vendredi. Nous devons parler du budget."
+    )
     context = EmailContext(body=french_body)
     kept = _user(build_request(Action.FORMAL, french_body, context=context))
     assert "Write the result in French, the language of the text." in kept
     chosen = _user(build_request(Action.FORMAL, french_body, context=context, language="en"))
     assert "Write the result in English." in chosen
-    draft = _user(build_request(Action.DRAFT, instruction="remercier Anna pour la réunion de vendredi"))
+    draft = _user(
+        build_request(Action.DRAFT, instruction="remercier Anna pour la réunion de vendredi")
+    )
     assert "Write the result in French" in draft
 
 
 def test_draft_request_keeps_its_signature():
-    request = draft_request("thank Anna", subject="Friday", recipients="anna@example.org", max_tokens=64,
-                            temperature=0.2)
+    request = draft_request(
+        "thank Anna",
+        subject="Friday",
+        recipients="anna@example.org",
+        max_tokens=64,
+        temperature=0.2,
+    )
     user = _user(request)
     assert "To: anna@example.org\nSubject: Friday\nThe email is empty so far." in user
     assert (request.max_tokens, request.temperature) == (64, 0.2)
@@ -183,7 +198,10 @@ def test_input_usage_messages():
     assert InputUsage(100, 2048, 512).fits
     over = InputUsage(5000, 2048, 512)
     assert not over.fits
-    assert "too long for the model: it takes 5,000 tokens and the model reads at most 2,048" in over.message
+    assert (
+        "too long for the model: it takes 5,000 tokens and the model reads at most 2,048"
+        in over.message
+    )
     tight = InputUsage(1900, 2048, 512)
     assert not tight.fits and "too little room for the answer" in tight.message
     assert str(InputTooLong(over)) == over.message

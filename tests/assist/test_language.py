@@ -10,11 +10,23 @@ from composer.assist.language import detect_language, language_instruction, lang
 @pytest.mark.parametrize(
     "text, code",
     [
-        ("Hi Anna, thank you for the meeting on Friday. Could we talk about the budget next week?", "en"),
-        ("Bonjour Anna, merci pour la réunion de vendredi. Est-ce que nous pouvons parler du budget ?", "fr"),
+        (
+            "Hi Anna, thank you for the meeting on Friday. Could we talk about the budget next week?",
+            "en",
+        ),
+        (
+            "Bonjour Anna, merci pour la réunion de vendredi. Est-ce que nous pouvons parler du budget ?",
+            "fr",
+        ),
         ("Je n'ai pas reçu votre message, pouvez-vous le renvoyer ? Cordialement", "fr"),
-        ("Hallo Anna, vielen Dank für das Treffen. Ich bin nicht sicher, ob wir das schaffen.", "de"),
-        ("Hola Ana, muchas gracias por la reunión. Los datos están listos y el informe también.", "es"),
+        (
+            "Hallo Anna, vielen Dank für das Treffen. Ich bin nicht sicher, ob wir das schaffen.",
+            "de",
+        ),
+        (
+            "Hola Ana, muchas gracias por la reunión. Los datos están listos y el informe también.",
+            "es",
+        ),
         ("Ciao Anna, grazie per la riunione. Sono molto contento che il progetto va bene.", "it"),
     ],
 )
@@ -40,7 +52,10 @@ def test_quoted_lines_do_not_decide_the_language():
 
 def test_accents_alone_are_weak_evidence():
     # An English sentence with a French name stays English.
-    assert detect_language("Thank you for the café with Chloé, it was great and we had fun.").code == "en"
+    assert (
+        detect_language("Thank you for the café with Chloé, it was great and we had fun.").code
+        == "en"
+    )
 
 
 def test_language_instruction_keeps_input_language_unless_chosen():

@@ -6,6 +6,8 @@ import pytest
 
 from composer.assist.proofread import (
     CorrectionType as T,
+)
+from composer.assist.proofread import (
     apply_corrections,
     classify,
     edit_distance,
@@ -41,9 +43,9 @@ def test_applying_all_or_some_corrections_is_exact():
     result = proofread_result(INPUT, FIXED)
     assert apply_corrections(INPUT, result.corrections) == FIXED
     kept = [c for c in result.corrections if T.SPELLING in c.types]
-    assert apply_corrections(INPUT, kept) == INPUT.replace("teh", "the").replace("loafs", "loaves").replace(
-        "thatd", "That's"
-    )
+    assert apply_corrections(INPUT, kept) == INPUT.replace("teh", "the").replace(
+        "loafs", "loaves"
+    ).replace("thatd", "That's")
     assert apply_corrections(INPUT, []) == INPUT
 
 
@@ -83,11 +85,17 @@ def test_edit_distance_counts_a_swap_as_one():
 
 
 def test_explanations_follow_the_input_language():
-    assert explain("teh", "the", (T.SPELLING,)) == "Spelling: “teh” looks mistyped; the usual spelling is “the”."
+    assert (
+        explain("teh", "the", (T.SPELLING,))
+        == "Spelling: “teh” looks mistyped; the usual spelling is “the”."
+    )
     assert explain("", ",", (T.PUNCTUATION,)) == "Punctuation: added “,”."
     assert explain("!!", "", (T.PUNCTUATION,)) == "Punctuation: removed “!!”."
     assert explain("  ", " ", (T.PUNCTUATION,)) == "Spacing: removed extra space."
-    assert explain("paris", "Paris", (T.CAPITALIZATION,), "fr") == "Majuscules : « Paris » au lieu de « paris »."
+    assert (
+        explain("paris", "Paris", (T.CAPITALIZATION,), "fr")
+        == "Majuscules : « Paris » au lieu de « paris »."
+    )
     # An unknown language falls back to English rather than failing.
     assert explain("a", "an", (T.GRAMMAR,), "ja") == "Grammar: “an” instead of “a”."
 
@@ -100,4 +108,7 @@ def test_french_sentence():
         ("a", "à", T.GRAMMAR),
         ("paris", "Paris", T.CAPITALIZATION),
     ]
-    assert result.corrections[1].explanation == "Orthographe : « alle » semble mal tapé ; on écrit « allé »."
+    assert (
+        result.corrections[1].explanation
+        == "Orthographe : « alle » semble mal tapé ; on écrit « allé »."
+    )

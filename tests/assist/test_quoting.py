@@ -22,10 +22,16 @@ def test_nested_quotes_give_who_wrote_what():
     thread = parse_thread(GMAIL_STYLE)
     assert thread.is_reply
     anna, bob = thread.messages
-    assert (anna.depth, anna.author.name, anna.author.address) == (1, "Anna Smith", "anna@example.org")
+    assert (anna.depth, anna.author.name, anna.author.address) == (
+        1,
+        "Anna Smith",
+        "anna@example.org",
+    )
     assert anna.when == "Mon, 3 Mar 2025 at 10:00"
     # Anna's lines around Bob's nested quote stay one message, without Bob's lines.
-    assert anna.text == "Can we meet on Tuesday? I also wonder\nwhether Bob can join?\n\nLet me know."
+    assert (
+        anna.text == "Can we meet on Tuesday? I also wonder\nwhether Bob can join?\n\nLet me know."
+    )
     assert (bob.depth, bob.author.name) == (2, "Bob")
     assert bob.text == "Are you free next week?\nI have news."
     assert thread.replying_to is anna
@@ -102,11 +108,19 @@ def test_author_forms():
 
 
 def test_find_questions_ignores_statements():
-    assert find_questions("We met. Did it go well? Yes! And then?") == ["Did it go well?", "And then?"]
+    assert find_questions("We met. Did it go well? Yes! And then?") == [
+        "Did it go well?",
+        "And then?",
+    ]
 
 
 def test_describe_thread_for_the_prompt():
     text = describe_thread(parse_thread(GMAIL_STYLE))
-    assert text.index("Message from Bob") < text.index("Message from Anna Smith (the message being answered)")
-    assert "Questions to answer:\n- Can we meet on Tuesday?\n- I also wonder whether Bob can join?" in text
+    assert text.index("Message from Bob") < text.index(
+        "Message from Anna Smith (the message being answered)"
+    )
+    assert (
+        "Questions to answer:\n- Can we meet on Tuesday?\n- I also wonder whether Bob can join?"
+        in text
+    )
     assert text.endswith("My notes for the reply:\nSounds good, see below.")

@@ -8,7 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton, QTextBrowser, QToolButton
 
-from composer.assist.actions import Action, EmailContext, build_request, prepare_suggestion, target_for
+from composer.assist.actions import (
+    Action,
+    EmailContext,
+    build_request,
+    prepare_suggestion,
+    target_for,
+)
 from composer.assist.target import Target
 from composer.gui.widgets.review_view import ReviewView, apply_to_editor
 
@@ -43,8 +49,13 @@ def review(view, original=ORIGINAL, suggestion=SUGGESTION, pieces=3):
 
 
 def test_controls_have_accessible_names(view):
-    for name in ("Accept all changes", "Accept the ticked changes", "Discard the suggestion", "Regenerate",
-                 "Run again on the current text"):
+    for name in (
+        "Accept all changes",
+        "Accept the ticked changes",
+        "Discard the suggestion",
+        "Regenerate",
+        "Run again on the current text",
+    ):
         by_name(view, QPushButton, name)
     for name in ("Previous version", "Next version"):
         by_name(view, QToolButton, name)
@@ -153,7 +164,10 @@ def test_accept_on_a_selection_edits_only_the_selection_and_is_one_undo_step(qtb
     review(view, target.original)
     view.set_change_accepted(0, False)  # keep "has teh", take "our" -> "the"
     assert apply_to_editor(editor, target, view.selected_result())
-    assert editor.toPlainText() == "Hello Anna,\n\nI has teh report ready for the meeting.\n\nBest,\nTom"
+    assert (
+        editor.toPlainText()
+        == "Hello Anna,\n\nI has teh report ready for the meeting.\n\nBest,\nTom"
+    )
     # One undo brings the whole original back, and nothing more is left to undo.
     # (availableUndoSteps() counts the raw commands inside an edit block.)
     editor.undo()
@@ -189,3 +203,65 @@ def test_reply_suggestion_leaves_the_quote_untouched(qtbot):
     text = prepare_suggestion(target, "Yes, Tuesday works.\n")
     assert apply_to_editor(editor, target, text)
     assert editor.toPlainText() == "Yes, Tuesday works.\n\n" + body
+
+
+# -- with the real model ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engine(starter_model_path):
+    from composer.engine.local import LocalEngine
+
+    eng = LocalEngine()
+    eng.load(starter_model_path, context_size=2048)
+    yield eng
+    eng.close()
+
+
+TASK_WORDS = {
+    Action.DRAFT: "Write the email. What it should say:",
+    Action.REPLY: "Write my reply to Anna Smith.",
+    Action.PROOFREAD: "Correct the spelling",
+    Action.SHORTEN: "shorter",
+    Action.EXPAND: "longer and more complete",
+    Action.FORMAL: "more formal",
+    Action.FRIENDLY: "friendlier",
+    Action.CUSTOM: "as follows: add a greeting",
+}
+REPLY_BODY = "Sure.\n\nOn Mon, Anna Smith <anna@example.org> wrote:\n> Can we meet on Tuesday?\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("action", list(Action))
+def test_each_action_streams_real_tokens_into_the_review(view, engine, action):
+    body = REPLY_BODY if action is Action.REPLY else BODY
+    selected = action.rewrites and action is not Action.CUSTOM  # CUSTOM runs on the whole body
+    target = target_for(action, body, *(SEL if selected else (0, 0)))
+    request = build_request(
+        action,
+        target.original,
+        instruction="add a greeting"
+        if action is Action.CUSTOM
+        else "thank Anna"
+        if action is Action.DRAFT
+        else None,
+        context=EmailContext(body=body, subject="Report"),
+        max_tokens=6,
+    )
+    prompt = engine.render_prompt(request)
+    assert TASK_WORDS[action] in prompt
+    if selected:
+        assert "The part to work on:\n<<<\n" + ORIGINAL + "\n>>>" in prompt
+    view.set_original(target.original)
+    view.add_version()
+    pieces = []
+    for piece in engine.stream(request, threading.Event()):
+        pieces.append(piece)
+        view.append_to_current(piece)
+    view.finish_current()
+    stats = engine.last_stats
+    assert 0 < stats.generated_tokens <= 6
+    assert view.current_text() == "".join(pieces)
+    # The review's changes rebuild exactly what the model wrote.
+    assert view.selected_result() == view.current_text()
+    assert view.change_list.count() == len(view.changes())

@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.assist.review import Change, Phrases, apply_changes, describe_change, diff_words, segments
+from composer.assist.review import (
+    Change,
+    Phrases,
+    apply_changes,
+    describe_change,
+    diff_words,
+    segments,
+)
 from composer.assist.target import Target, py_to_qt
 
 # Colours chosen to stay readable on light and dark palettes; the strike and
@@ -82,7 +89,9 @@ class ReviewView(QWidget):
         self.version_label.setObjectName("versionLabel")
         self.regenerate_button = QPushButton(self.tr("Re&generate"))
         self.regenerate_button.setAccessibleName(self.tr("Regenerate"))
-        self.regenerate_button.setToolTip(self.tr("Write another version; this one stays browsable"))
+        self.regenerate_button.setToolTip(
+            self.tr("Write another version; this one stays browsable")
+        )
 
         self.notice = QLabel()
         self.notice.setObjectName("reviewNotice")
@@ -302,7 +311,9 @@ class ReviewView(QWidget):
                 if not self._streaming:
                     flags |= Qt.ItemFlag.ItemIsUserCheckable
                 item.setFlags(flags)
-                state = Qt.CheckState.Unchecked if change.index in rejected else Qt.CheckState.Checked
+                state = (
+                    Qt.CheckState.Unchecked if change.index in rejected else Qt.CheckState.Checked
+                )
                 item.setCheckState(state)
                 self.change_list.addItem(item)
             if 0 <= row < self.change_list.count():
@@ -348,13 +359,19 @@ class ReviewView(QWidget):
         if count == 0:
             return self.tr("No changes.")
         head = self.tr("%1 changes, %2 ticked.").replace("%1", str(count)).replace("%2", str(kept))
-        return head + " " + " ".join(describe_change(c, self._phrases) + "." for c in self._changes[:20])
+        return (
+            head
+            + " "
+            + " ".join(describe_change(c, self._phrases) + "." for c in self._changes[:20])
+        )
 
     def _update_controls(self) -> None:
         has_version = self._current >= 0
         count = len(self._versions)
         self.version_label.setText(
-            self.tr("Version %1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(count))
+            self.tr("Version %1 of %2")
+            .replace("%1", str(self._current + 1))
+            .replace("%2", str(count))
             if has_version
             else ""
         )
@@ -370,10 +387,14 @@ class ReviewView(QWidget):
         if not has_version:
             self.summary.setText("")
         elif self._streaming:
-            self.summary.setText(self.tr("Writing… %1 changes so far").replace("%1", str(len(self._changes))))
+            self.summary.setText(
+                self.tr("Writing… %1 changes so far").replace("%1", str(len(self._changes)))
+            )
         else:
             self.summary.setText(
-                self.tr("%1 of %2 changes ticked").replace("%1", str(kept)).replace("%2", str(len(self._changes)))
+                self.tr("%1 of %2 changes ticked")
+                .replace("%1", str(kept))
+                .replace("%2", str(len(self._changes)))
             )
 
     @Slot(QListWidgetItem)
