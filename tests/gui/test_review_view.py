@@ -265,3 +265,18 @@ def test_each_action_streams_real_tokens_into_the_review(view, engine, action):
     # The review's changes rebuild exactly what the model wrote.
     assert view.selected_result() == view.current_text()
     assert view.change_list.count() == len(view.changes())
+
+
+def test_proofreading_lists_each_correction_with_its_reason(qtbot, view):
+    view.set_original("je suis alle a paris", proofreading=True, proofread_language="fr")
+    view.add_version("Je suis allé à Paris")
+    view.finish_current()
+    items = [view.change_list.item(i).text() for i in range(view.change_list.count())]
+    assert items == [
+        "Majuscules : « Je » au lieu de « je ».",
+        "Orthographe : « alle » semble mal tapé ; on écrit « allé ».",
+        "Grammaire : « à » au lieu de « a ».",
+        "Majuscules : « Paris » au lieu de « paris ».",
+    ]
+    view.set_change_accepted(2, False)
+    assert view.selected_result() == "Je suis allé a Paris"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.assist.proofread import proofread_result
 from composer.assist.review import (
     Change,
     Phrases,
@@ -52,7 +53,6 @@ _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
 class _Version:
     text: str = ""
     rejected: set[int] = field(default_factory=set)  # changes the user unticked
-    finished: bool = False
 
 
 class ReviewView(QWidget):
@@ -68,7 +68,10 @@ class ReviewView(QWidget):
         self._versions: list[_Version] = []
         self._current = -1
         self._changes: list[Change] = []
+        self._descriptions: list[str] = []
         self._streaming = False
+        self._proofreading = False
+        self._proofread_language: str | None = None
         self._phrases = Phrases(
             replaced=self.tr("Replaced “{old}” with “{new}”"),
             inserted=self.tr("Inserted “{new}”"),
@@ -160,8 +163,17 @@ class ReviewView(QWidget):
         self._refresh()
 
     # -- content -----------------------------------------------------------
-    def set_original(self, text: str) -> None:
-        """Start a review of *text* (the target's text); forgets earlier versions."""
+    def set_original(
+        self, text: str, *, proofread_language: str | None = None, proofreading: bool = False
+    ) -> None:
+        """Start a review of *text* (the target's text); forgets earlier versions.
+
+        With *proofreading*, every correction is its own change and the list
+        explains it (type and reason, W3C Proofreader style) in
+        *proofread_language* ("en", "fr"; English otherwise).
+        """
+        self._proofreading = proofreading
+        self._proofread_language = proofread_language
         self._original = text
         self._versions = []
         self._current = -1
@@ -201,8 +213,6 @@ class ReviewView(QWidget):
 
     def finish_current(self) -> None:
         """The current version is complete: changes can now be chosen and accepted."""
-        if self._current >= 0:
-            self._versions[self._current].finished = True
         self._streaming = False
         self._refresh()
 
@@ -293,7 +303,16 @@ class ReviewView(QWidget):
     # -- drawing -----------------------------------------------------------
     def _refresh(self, follow_end: bool = False) -> None:
         text = self.current_text()
-        self._changes = diff_words(self._original, text) if self._current >= 0 else []
+        if self._current < 0:
+            self._changes, self._descriptions = [], []
+        elif self._proofreading:
+            # One correction per change, in the same order as the diff.
+            self._changes = diff_words(self._original, text, merge=False)
+            result = proofread_result(self._original, text, self._proofread_language)
+            self._descriptions = [c.explanation for c in result.corrections]
+        else:
+            self._changes = diff_words(self._original, text)
+            self._descriptions = [describe_change(c, self._phrases) for c in self._changes]
         self._fill_list()
         self._render(follow_end=follow_end)
         self._update_controls()
@@ -305,7 +324,7 @@ class ReviewView(QWidget):
             row = self.change_list.currentRow()
             self.change_list.clear()
             for change in self._changes:
-                item = QListWidgetItem(describe_change(change, self._phrases))
+                item = QListWidgetItem(self._descriptions[change.index])
                 item.setData(Qt.ItemDataRole.UserRole, change.index)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 if not self._streaming:
@@ -359,11 +378,10 @@ class ReviewView(QWidget):
         if count == 0:
             return self.tr("No changes.")
         head = self.tr("%1 changes, %2 ticked.").replace("%1", str(count)).replace("%2", str(kept))
-        return (
-            head
-            + " "
-            + " ".join(describe_change(c, self._phrases) + "." for c in self._changes[:20])
-        )
+        # The first twenty are enough to hear what kind of edit this is; the
+        # list below has them all.
+        spoken = " ".join(text.rstrip(".") + "." for text in self._descriptions[:20])
+        return head + " " + spoken
 
     def _update_controls(self) -> None:
         has_version = self._current >= 0
