@@ -32,6 +32,7 @@ def _secret_service_works() -> bool:
 @pytest.fixture
 def secret_service(tmp_path, monkeypatch):
     import keyring
+    import keyring.errors
     from keyring.backends import SecretService
 
     started: list[subprocess.Popen] = []
@@ -56,12 +57,26 @@ def secret_service(tmp_path, monkeypatch):
         started.append(daemon)
         daemon.stdin.write("test-keyring-password")
         daemon.stdin.close()
+        # Ask nothing before the daemon has made the login keyring from the
+        # password on stdin: an earlier request makes it try to prompt.
+        login = tmp_path / ".local" / "share" / "keyrings" / "login.keyring"
         deadline = time.monotonic() + 20
-        while not _secret_service_works():
+        while not (login.exists() and _secret_service_works()):
             assert time.monotonic() < deadline, "gnome-keyring-daemon did not come up"
             time.sleep(0.05)
     previous = keyring.get_keyring()
-    keyring.set_keyring(SecretService.Keyring())
+    backend = SecretService.Keyring()
+    keyring.set_keyring(backend)
+    # The daemon answers on the bus before its login collection is unlocked.
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            backend.set_password("composer-test", "ready", "yes")
+            backend.delete_password("composer-test", "ready")
+            break
+        except keyring.errors.KeyringError:
+            assert time.monotonic() < deadline, "the test keyring never unlocked"
+            time.sleep(0.1)
     yield
     keyring.set_keyring(previous)
     for proc in reversed(started):
