@@ -56,10 +56,13 @@ class _CountingWrite:
         return written
 
 
-def _curl(url: str, out: Path) -> float:
+def _curl(url: str, out: Path) -> tuple[float, float]:
+    """Seconds for curl alone, and for curl followed by sha256sum (like for like)."""
     start = time.perf_counter()
     subprocess.run(["curl", "-s", "-f", "--http1.1", "-o", str(out), url], check=True)
-    return time.perf_counter() - start
+    fetched = time.perf_counter() - start
+    subprocess.run(["sha256sum", str(out)], check=True, capture_output=True)
+    return fetched, time.perf_counter() - start
 
 
 def _ours(remote, out: Path, options: DownloadOptions) -> tuple[float, float, _CountingWrite]:
@@ -102,10 +105,12 @@ def main() -> int:
         with HubServer() as hub:
             hub.add_file(REPO, NAME, source)
             remote = _remote(hub)
-            curl_s, transfer_s, verified_s = [], [], []
+            curl_s, curl_sum_s, transfer_s, verified_s = [], [], [], []
             for run in range(args.runs):
                 out = work / f"curl-{run}.bin"
-                curl_s.append(_curl(remote.url, out))
+                fetched, summed = _curl(remote.url, out)
+                curl_s.append(fetched)
+                curl_sum_s.append(summed)
                 out.unlink()
                 final = work / f"ours-{run}.gguf"
                 transfer, verified, _ = _ours(remote, final, DownloadOptions())
@@ -128,8 +133,8 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     mb = size / 1e6
-    curl_med, transfer_med, verified_med = (statistics.median(v) for v in
-                                            (curl_s, transfer_s, verified_s))
+    curl_med, curl_sum_med, transfer_med, verified_med = (
+        statistics.median(v) for v in (curl_s, curl_sum_s, transfer_s, verified_s))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{subprocess.run(['curl', '--version'], capture_output=True, text=True).stdout.split()[1]} curl")
     print(f"file: {args.size_mb} MiB, {args.runs} runs each, alternating; medians\n")
@@ -140,7 +145,11 @@ def main() -> int:
           f"{curl_med / transfer_med:.0%} |")
     print(f"| composer, verified and renamed | {verified_med:.2f} | {mb / verified_med:,.0f} | "
           f"{curl_med / verified_med:.0%} |")
+    print(f"| curl, then sha256sum | {curl_sum_med:.2f} | {mb / curl_sum_med:,.0f} | "
+          f"{curl_med / curl_sum_med:.0%} |")
+    print(f"\ncomposer verified vs curl + sha256sum: {curl_sum_med / verified_med:.0%}")
     print(f"\nall runs (s): curl {[round(x, 2) for x in curl_s]}, "
+          f"curl+sha256sum {[round(x, 2) for x in curl_sum_s]}, "
           f"transfer {[round(x, 2) for x in transfer_s]}, verified {[round(x, 2) for x in verified_s]}")
     print(f"\ndropped connections ({args.drops}, RST at random offsets):")
     print(f"  bytes received twice by the client: max {max(twice_client):,}, "
