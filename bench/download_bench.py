@@ -82,8 +82,16 @@ def _remote(hub: HubServer) -> RemoteFile:
         # the same facts, read from the server's own table. Only download()
         # is timed, and it does not use huggingface_hub.
         entry = hub.state.files[(REPO, NAME)]
-        return RemoteFile(REPO, NAME, "main", entry.commit,
-                          hub.url_of(REPO, NAME, entry.commit), entry.size, entry.sha256, hub.url)
+        return RemoteFile(
+            REPO,
+            NAME,
+            "main",
+            entry.commit,
+            hub.url_of(REPO, NAME, entry.commit),
+            entry.size,
+            entry.sha256,
+            hub.url,
+        )
 
 
 def main() -> int:
@@ -134,28 +142,44 @@ def main() -> int:
 
     mb = size / 1e6
     curl_med, curl_sum_med, transfer_med, verified_med = (
-        statistics.median(v) for v in (curl_s, curl_sum_s, transfer_s, verified_s))
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{subprocess.run(['curl', '--version'], capture_output=True, text=True).stdout.split()[1]} curl")
+        statistics.median(v) for v in (curl_s, curl_sum_s, transfer_s, verified_s)
+    )
+    curl_version = subprocess.run(
+        ["curl", "--version"], capture_output=True, text=True, check=True
+    ).stdout.split()[1]
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, curl {curl_version}"
+    )
     print(f"file: {args.size_mb} MiB, {args.runs} runs each, alternating; medians\n")
     print("| client | seconds | MB/s | vs curl |")
     print("|---|---|---|---|")
     print(f"| curl | {curl_med:.2f} | {mb / curl_med:,.0f} | 100% |")
-    print(f"| composer, last byte written | {transfer_med:.2f} | {mb / transfer_med:,.0f} | "
-          f"{curl_med / transfer_med:.0%} |")
-    print(f"| composer, verified and renamed | {verified_med:.2f} | {mb / verified_med:,.0f} | "
-          f"{curl_med / verified_med:.0%} |")
-    print(f"| curl, then sha256sum | {curl_sum_med:.2f} | {mb / curl_sum_med:,.0f} | "
-          f"{curl_med / curl_sum_med:.0%} |")
+    print(
+        f"| composer, last byte written | {transfer_med:.2f} | {mb / transfer_med:,.0f} | "
+        f"{curl_med / transfer_med:.0%} |"
+    )
+    print(
+        f"| composer, verified and renamed | {verified_med:.2f} | {mb / verified_med:,.0f} | "
+        f"{curl_med / verified_med:.0%} |"
+    )
+    print(
+        f"| curl, then sha256sum | {curl_sum_med:.2f} | {mb / curl_sum_med:,.0f} | "
+        f"{curl_med / curl_sum_med:.0%} |"
+    )
     print(f"\ncomposer verified vs curl + sha256sum: {curl_sum_med / verified_med:.0%}")
-    print(f"\nall runs (s): curl {[round(x, 2) for x in curl_s]}, "
-          f"curl+sha256sum {[round(x, 2) for x in curl_sum_s]}, "
-          f"transfer {[round(x, 2) for x in transfer_s]}, verified {[round(x, 2) for x in verified_s]}")
+    print(
+        f"\nall runs (s): curl {[round(x, 2) for x in curl_s]}, "
+        f"curl+sha256sum {[round(x, 2) for x in curl_sum_s]}, "
+        f"transfer {[round(x, 2) for x in transfer_s]}, "
+        f"verified {[round(x, 2) for x in verified_s]}"
+    )
     print(f"\ndropped connections ({args.drops}, RST at random offsets):")
-    print(f"  bytes received twice by the client: max {max(twice_client):,}, "
-          f"all {twice_client}")
-    print(f"  bytes sent beyond the file by the server: max {max(extra_server):,} "
-          f"({max(extra_server) / 2**20:.2f} MiB), median {statistics.median(extra_server):,.0f}")
+    print(f"  bytes received twice by the client: max {max(twice_client):,}, all {twice_client}")
+    print(
+        f"  bytes sent beyond the file by the server: max {max(extra_server):,} "
+        f"({max(extra_server) / 2**20:.2f} MiB), median {statistics.median(extra_server):,.0f}"
+    )
     return 0
 
 

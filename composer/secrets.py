@@ -44,7 +44,8 @@ def _fail(action: str, exc: Exception, errors) -> SecretStoreError:
         return SecretStoreError(_NO_BACKEND)
     if isinstance(exc, errors.KeyringLocked):
         return SecretStoreError(
-            f"The system keychain is locked, so Composer could not {action}. Unlock it and try again."
+            f"The system keychain is locked, so Composer could not {action}. "
+            "Unlock it and try again."
         )
     # The backend's own text may name the item but never holds the secret value.
     return SecretStoreError(f"The system keychain refused to {action}: {exc}")

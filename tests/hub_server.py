@@ -21,7 +21,6 @@ Usage:
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import socket
 import struct
@@ -136,9 +135,10 @@ class HubServer:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "HubServer":
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
-                                        kwargs={"poll_interval": 0.05})
+    def start(self) -> HubServer:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, daemon=True, kwargs={"poll_interval": 0.05}
+        )
         self._thread.start()
         return self
 
@@ -149,7 +149,7 @@ class HubServer:
         if self._thread is not None:
             self._thread.join()
 
-    def __enter__(self) -> "HubServer":
+    def __enter__(self) -> HubServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -171,9 +171,14 @@ class HubServer:
         path = Path(path)
         commit = commit or hashlib.sha1(f"{repo_id}/{filename}".encode()).hexdigest()
         entry = HubFile(
-            repo_id=repo_id, filename=filename, path=path, commit=commit,
-            sha256=sha256 or sha256_of(path), size=path.stat().st_size,
-            token=token, redirect=redirect,
+            repo_id=repo_id,
+            filename=filename,
+            path=path,
+            commit=commit,
+            sha256=sha256 or sha256_of(path),
+            size=path.stat().st_size,
+            token=token,
+            redirect=redirect,
         )
         with self.state.lock:
             self.state.files[(repo_id, filename)] = entry
@@ -220,8 +225,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, head: bool) -> None:
         method = "HEAD" if head else "GET"
         entry_log = RequestLog(
-            method=method, path=self.path, range=self.headers.get("Range"),
-            if_range=self.headers.get("If-Range"), status=0,
+            method=method,
+            path=self.path,
+            range=self.headers.get("Range"),
+            if_range=self.headers.get("If-Range"),
+            status=0,
             authorization=bool(self.headers.get("Authorization")),
         )
         with self.state.lock:
@@ -344,7 +352,11 @@ class _Handler(BaseHTTPRequestHandler):
                 if fault is not None and fault.kind != "corrupt" and position == fault.at:
                     return self._strike(fault)
                 data = handle.read(step)
-                if fault is not None and fault.kind == "corrupt" and position <= fault.at < position + len(data):
+                if (
+                    fault is not None
+                    and fault.kind == "corrupt"
+                    and position <= fault.at < position + len(data)
+                ):
                     flipped = bytearray(data)
                     flipped[fault.at - position] ^= 0xFF
                     data = bytes(flipped)
@@ -369,8 +381,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             if reset:
                 # SO_LINGER 0: close() sends RST, like a dropped connection.
-                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                                           struct.pack("ii", 1, 0))
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
             else:
                 self.connection.shutdown(socket.SHUT_WR)
         except OSError:
@@ -382,7 +395,10 @@ class _Handler(BaseHTTPRequestHandler):
             for fault in self.state.faults:
                 if fault.kind not in kinds or fault.times <= 0 or fault.method != method:
                     continue
-                if fault.kind in ("drop", "truncate", "stall", "corrupt") and not start <= fault.at < end:
+                if (
+                    fault.kind in ("drop", "truncate", "stall", "corrupt")
+                    and not start <= fault.at < end
+                ):
                     continue
                 if fault.skip > 0:
                     fault.skip -= 1

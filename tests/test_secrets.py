@@ -38,22 +38,31 @@ def secret_service(tmp_path, monkeypatch):
     started: list[subprocess.Popen] = []
     tools = all(shutil.which(tool) for tool in ("dbus-daemon", "gnome-keyring-daemon"))
     if not tools and not _secret_service_works():
-        pytest.fail("No Secret Service: install the dbus and gnome-keyring packages "
-                    "(.ci/run does) to test the keychain for real")
+        pytest.fail(
+            "No Secret Service: install the dbus and gnome-keyring packages "
+            "(.ci/run does) to test the keychain for real"
+        )
     if tools:
         # A private bus and keyring under a temporary HOME: never the user's own.
         env = {**os.environ, "HOME": str(tmp_path)}
         bus = subprocess.Popen(
             ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE, text=True, env=env)
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         started.append(bus)
         address = bus.stdout.readline().strip()
         env["DBUS_SESSION_BUS_ADDRESS"] = address
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
         daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=env, text=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+        )
         started.append(daemon)
         daemon.stdin.write("test-keyring-password")
         daemon.stdin.close()

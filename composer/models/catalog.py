@@ -56,7 +56,7 @@ class CatalogEntry:
     def basename(self) -> str:
         return self.file.rsplit("/", 1)[-1]
 
-    def facts(self) -> "ModelFacts":
+    def facts(self) -> ModelFacts:
         from composer.hardware.plan import ModelFacts
 
         return ModelFacts(file_size=self.size, **self.shape)
@@ -112,7 +112,7 @@ def find_entry(entries: Iterable[CatalogEntry], key: str) -> CatalogEntry | None
     return None
 
 
-def assess(entries: Iterable[CatalogEntry], probe: "Probe") -> list[Verdict]:
+def assess(entries: Iterable[CatalogEntry], probe: Probe) -> list[Verdict]:
     """A fit verdict for every entry on this machine, one of them recommended."""
     from composer.hardware.plan import gb, make_plan
 
@@ -122,8 +122,10 @@ def assess(entries: Iterable[CatalogEntry], probe: "Probe") -> list[Verdict]:
         fit, reason = plan.fit, plan.reason
         if fit != "none" and probe.ram_total and probe.ram_total < entry.min_ram_gb * GIB * 0.95:
             fit = "none"
-            reason = (f"needs at least {entry.min_ram_gb:g} GB of memory; this computer has "
-                      f"{gb(probe.ram_total)} GB")
+            reason = (
+                f"needs at least {entry.min_ram_gb:g} GB of memory; this computer has "
+                f"{gb(probe.ram_total)} GB"
+            )
         verdicts.append(Verdict(entry, fit, reason))
     best = recommend(verdicts)
     return [Verdict(v.entry, v.fit, v.reason, v is best) for v in verdicts]
@@ -136,6 +138,7 @@ def recommend(verdicts: list[Verdict]) -> Verdict | None:
     best one small enough to be pleasant on the CPU; otherwise the smallest
     that fits at all.
     """
+
     def best(candidates: list[Verdict]) -> Verdict | None:
         return max(candidates, key=lambda v: (v.entry.quality, -v.entry.size), default=None)
 

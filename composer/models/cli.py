@@ -31,17 +31,22 @@ from composer.models.library import LibraryError, ModelLibrary
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="composer models", description="Manage the models Composer writes with.")
+        prog="composer models", description="Manage the models Composer writes with."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     show = sub.add_parser("list", help="installed models and the catalog, with what fits here")
-    show.add_argument("--no-fit", action="store_true",
-                      help="skip the hardware check (faster; no fit verdicts)")
+    show.add_argument(
+        "--no-fit", action="store_true", help="skip the hardware check (faster; no fit verdicts)"
+    )
     get = sub.add_parser("pull", help="download a GGUF file from Hugging Face (resumes)")
     get.add_argument("repo", help="repository (owner/name), or a catalog id")
     get.add_argument("file", nargs="?", help="file in the repository (omit for a catalog id)")
     get.add_argument("--revision", help="branch, tag or commit (default: main)")
-    get.add_argument("--force", action="store_true",
-                     help="download even if a file with the same name and size is already here")
+    get.add_argument(
+        "--force",
+        action="store_true",
+        help="download even if a file with the same name and size is already here",
+    )
     take = sub.add_parser("import", help="use a GGUF file from disk where it lies")
     take.add_argument("path")
     drop = sub.add_parser("rm", help="delete a downloaded model, or forget an imported one")
@@ -66,15 +71,18 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
             return _pull(library, args, out, err)
         if args.command == "import":
             model = library.import_file(args.path)
-            print(f"Imported {model.name} ({human_size(model.size)}) from {model.path}; "
-                  "it stays where it is.", file=out)
+            print(
+                f"Imported {model.name} ({human_size(model.size)}) from {model.path}; "
+                "it stays where it is.",
+                file=out,
+            )
             return 0
         if args.command == "rm":
-            model = library.find(args.name)
-            if model is None:
+            found = library.find(args.name)
+            if found is None:
                 print(f"No model called “{args.name}”. See “composer models list”.", file=err)
                 return 1
-            print(library.remove(model), file=out)
+            print(library.remove(found), file=out)
             return 0
         if args.command == "login":
             return _login(out, err)
@@ -105,12 +113,18 @@ def _list(library: ModelLibrary, out: TextIO, fit: bool) -> int:
     if not installed:
         print("  (none yet: pull one from the catalog below, or import a GGUF file)", file=out)
     for model in installed:
-        print(f"  {model.name:<40} {human_size(model.size):>9}  {model.source_label:<18} "
-              f"{model.path}", file=out)
+        print(
+            f"  {model.name:<40} {human_size(model.size):>9}  {model.source_label:<18} "
+            f"{model.path}",
+            file=out,
+        )
     for partial in find_partials(library.folder):
-        print(f"  {partial.final.name:<40} {partial.done / partial.size:>8.0%}  paused download "
-              f"({partial.repo_id}); “composer models pull {partial.repo_id} "
-              f"{partial.filename}” continues it", file=out)
+        print(
+            f"  {partial.final.name:<40} {partial.done / partial.size:>8.0%}  paused download "
+            f"({partial.repo_id}); “composer models pull {partial.repo_id} "
+            f"{partial.filename}” continues it",
+            file=out,
+        )
 
     entries = load_catalog()
     verdicts = _verdicts(entries) if fit else None
@@ -120,8 +134,10 @@ def _list(library: ModelLibrary, out: TextIO, fit: bool) -> int:
         verdict = verdicts[index] if verdicts else None
         mark = "*" if verdict and verdict.recommended else " "
         state = "installed" if entry.basename in have else (verdict.label if verdict else "")
-        print(f" {mark}{entry.id:<26} {human_size(entry.size):>9}  {entry.licence:<28} {state}",
-              file=out)
+        print(
+            f" {mark}{entry.id:<26} {human_size(entry.size):>9}  {entry.licence:<28} {state}",
+            file=out,
+        )
         if verdict is not None and verdict.reason:
             print(f"    {verdict.reason}", file=out)
     if verdicts and any(v.recommended for v in verdicts):
@@ -148,9 +164,12 @@ def _pull(library: ModelLibrary, args: argparse.Namespace, out: TextIO, err: Tex
     if filename is None:
         entry = find_entry(load_catalog(), repo)
         if entry is None:
-            print(f"“{repo}” is not in the catalog; give a repository and a file name, e.g. "
-                  "composer models pull bartowski/Qwen2.5-7B-Instruct-GGUF "
-                  "Qwen2.5-7B-Instruct-Q4_K_M.gguf", file=err)
+            print(
+                f"“{repo}” is not in the catalog; give a repository and a file name, e.g. "
+                "composer models pull bartowski/Qwen2.5-7B-Instruct-GGUF "
+                "Qwen2.5-7B-Instruct-Q4_K_M.gguf",
+                file=err,
+            )
             return 2
         repo, filename = entry.repo, entry.file
     control = DownloadControl()
@@ -163,8 +182,12 @@ def _pull(library: ModelLibrary, args: argparse.Namespace, out: TextIO, err: Tex
     if threading.current_thread() is threading.main_thread():
         old = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        result = pull(library, PullRequest(repo, filename, args.revision, args.force),
-                      control=control, on_progress=printer)
+        result = pull(
+            library,
+            PullRequest(repo, filename, args.revision, args.force),
+            control=control,
+            on_progress=printer,
+        )
     except DownloadPaused:
         printer.end()
         print("Paused. Run the same command again to continue where it stopped.", file=err)
@@ -179,8 +202,10 @@ def _pull(library: ModelLibrary, args: argparse.Namespace, out: TextIO, err: Tex
     if result.reused is not None:
         print(f"Already on this computer ({result.reused.source_label}): {result.path}", file=out)
     else:
-        print(f"Downloaded and verified (sha256 {result.remote.sha256[:12]}…): {result.path}",
-              file=out)
+        print(
+            f"Downloaded and verified (sha256 {result.remote.sha256[:12]}…): {result.path}",
+            file=out,
+        )
     return 0
 
 
@@ -224,8 +249,10 @@ class _ProgressPrinter:
             return
         self._last = now
         eta = f", {_duration(progress.eta)} left" if progress.eta is not None else ""
-        line = (f"{progress.state:<11} {progress.fraction:6.1%}  {human_size(progress.done)} of "
-                f"{human_size(progress.total)}  {human_size(progress.speed)}/s{eta}")
+        line = (
+            f"{progress.state:<11} {progress.fraction:6.1%}  {human_size(progress.done)} of "
+            f"{human_size(progress.total)}  {human_size(progress.speed)}/s{eta}"
+        )
         if self._tty:
             self._stream.write("\r" + line.ljust(78))
         else:

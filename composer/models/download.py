@@ -55,10 +55,23 @@ from composer.models.transfer_threads import (
 )
 
 __all__ = [
-    "AccessDeniedError", "ChecksumError", "DiskFullError", "DownloadCancelled",
-    "DownloadControl", "DownloadError", "DownloadOptions", "DownloadPaused", "PartialInfo",
-    "Progress", "discard_partial", "download", "find_partials", "human_size", "part_path",
-    "read_partial", "sidecar_path",
+    "AccessDeniedError",
+    "ChecksumError",
+    "DiskFullError",
+    "DownloadCancelled",
+    "DownloadControl",
+    "DownloadError",
+    "DownloadOptions",
+    "DownloadPaused",
+    "PartialInfo",
+    "Progress",
+    "discard_partial",
+    "download",
+    "find_partials",
+    "human_size",
+    "part_path",
+    "read_partial",
+    "sidecar_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -180,8 +193,14 @@ def download(
     DownloadCancelled on request, DownloadError (with a user sentence)
     otherwise. Never leaves an unverified file at *final*.
     """
-    return _Download(remote, Path(final), token, control or DownloadControl(), on_progress,
-                     options or DownloadOptions()).run()
+    return _Download(
+        remote,
+        Path(final),
+        token,
+        control or DownloadControl(),
+        on_progress,
+        options or DownloadOptions(),
+    ).run()
 
 
 class _Download:
@@ -228,9 +247,12 @@ class _Download:
         except OSError as exc:
             raise self._disk_error(exc) from None
         dog = Watchdog(
-            self.meter, lambda: self.control.requested,
-            stall_timeout=self.options.stall_timeout, interval=self.options.progress_interval,
-            on_progress=self.on_progress, on_tick=self._checkpoint_if_due,
+            self.meter,
+            lambda: self.control.requested,
+            stall_timeout=self.options.stall_timeout,
+            interval=self.options.progress_interval,
+            on_progress=self.on_progress,
+            on_tick=self._checkpoint_if_due,
         )
         try:
             with dog:
@@ -261,8 +283,10 @@ class _Download:
         )
         if not same:
             if meta is not None or self.part.exists():
-                log.info("Discarding a partial download of %s that belongs to another version",
-                         self.remote.basename)
+                log.info(
+                    "Discarding a partial download of %s that belongs to another version",
+                    self.remote.basename,
+                )
             discard_partial(self.final)
             meta = None
         this_boot = boot_id()
@@ -338,11 +362,17 @@ class _Download:
                     f"The download of {self.label} failed {failures} times in a row "
                     f"({reason}). What has arrived is kept; start the download again to continue."
                 )
-            delay = retry_after if retry_after is not None else min(
-                self.options.backoff_max, self.options.backoff_base * 2 ** (failures - 1)
+            delay = (
+                retry_after
+                if retry_after is not None
+                else min(self.options.backoff_max, self.options.backoff_base * 2 ** (failures - 1))
             )
-            log.info("Download of %s interrupted (%s); retrying in %.1f s",
-                     self.remote.basename, reason, delay)
+            log.info(
+                "Download of %s interrupted (%s); retrying in %.1f s",
+                self.remote.basename,
+                reason,
+                delay,
+            )
             self.meter.state = "retrying"
             if self.control.wait(delay):
                 self._stop_if_requested()
@@ -358,9 +388,12 @@ class _Download:
                 headers["If-Range"] = self.meta["validator"]
         self.meter.state = "connecting"
         try:
-            response = open_get(self.remote.url, headers,
-                                connect_timeout=self.options.connect_timeout,
-                                read_timeout=self.options.stall_timeout)
+            response = open_get(
+                self.remote.url,
+                headers,
+                connect_timeout=self.options.connect_timeout,
+                read_timeout=self.options.stall_timeout,
+            )
         except HttpGetError as exc:
             self._stop_if_requested()
             raise _Retry(str(exc)) from None
@@ -382,8 +415,10 @@ class _Download:
         if status == 206:
             content_range = response.header("Content-Range").strip()
             match = _CONTENT_RANGE.fullmatch(content_range)
-            if match is None or int(match[1]) != self.offset or (
-                match[3] != "*" and int(match[3]) != self.remote.size
+            if (
+                match is None
+                or int(match[1]) != self.offset
+                or (match[3] != "*" and int(match[3]) != self.remote.size)
             ):
                 raise _Restart(f"the server sent the range {content_range!r}")
             self._remember_validator(response)
@@ -393,8 +428,9 @@ class _Download:
             if length and int(length) != self.remote.size:
                 raise _Retry(f"the server announced {length} bytes instead of {self.remote.size}")
             if self.offset:
-                log.info("Server ignored the range for %s; starting from byte 0",
-                         self.remote.basename)
+                log.info(
+                    "Server ignored the range for %s; starting from byte 0", self.remote.basename
+                )
                 self._truncate(0)
             self._remember_validator(response)
             return
@@ -425,6 +461,8 @@ class _Download:
         size = self.remote.size
         write = self.options.write
         read1 = response.read1
+        hasher = self.hasher
+        assert hasher is not None  # started in run() before any transfer
         os.lseek(self.fd, self.offset, os.SEEK_SET)
         while not self.control.requested:
             chunk = read1(READ_SIZE)
@@ -441,7 +479,7 @@ class _Download:
                 view = view[written:]
                 self.offset += written
                 self.meter.add(written)
-            self.hasher.advance(self.offset)
+            hasher.advance(self.offset)
         self._stop_if_requested()
         if self.offset < size:
             if self.dog.stalled:
@@ -462,6 +500,7 @@ class _Download:
 
     def _verify_and_place(self) -> Path:
         os.fsync(self.fd)
+        assert self.hasher is not None
         try:
             digest = self.hasher.finish(self.remote.size)
         except HashReadError as exc:

@@ -69,8 +69,9 @@ def tls_context() -> ssl.SSLContext:
     return _context
 
 
-def open_get(url: str, headers: dict[str, str], *, connect_timeout: float,
-             read_timeout: float) -> OpenResponse:
+def open_get(
+    url: str, headers: dict[str, str], *, connect_timeout: float, read_timeout: float
+) -> OpenResponse:
     """GET *url*, following redirects; the caller reads the body and closes."""
     headers = dict(headers)
     for _ in range(MAX_REDIRECTS):
@@ -102,7 +103,9 @@ def open_get(url: str, headers: dict[str, str], *, connect_timeout: float,
     raise HttpGetError(f"more than {MAX_REDIRECTS} redirects")
 
 
-def _connect(scheme: str, host: str, port: int | None, timeout: float) -> http.client.HTTPConnection:
+def _connect(
+    scheme: str, host: str, port: int | None, timeout: float
+) -> http.client.HTTPConnection:
     if scheme not in ("http", "https"):
         raise HttpGetError(f"unsupported address scheme “{scheme}”")
     port = port or (443 if scheme == "https" else 80)
@@ -115,15 +118,20 @@ def _connect(scheme: str, host: str, port: int | None, timeout: float) -> http.c
     proxy_headers = {}
     if proxy_parts.username:
         credentials = f"{unquote(proxy_parts.username)}:{unquote(proxy_parts.password or '')}"
-        proxy_headers["Proxy-Authorization"] = "Basic " + base64.b64encode(
-            credentials.encode()).decode()
-    proxy_port = proxy_parts.port or 8080
+        proxy_headers["Proxy-Authorization"] = (
+            "Basic " + base64.b64encode(credentials.encode()).decode()
+        )
+    proxy_host, proxy_port = proxy_parts.hostname, proxy_parts.port or 8080
+    if not proxy_host:
+        raise HttpGetError(f"the proxy setting “{proxy}” names no host")
+    connection: http.client.HTTPConnection
     if scheme == "https":
         connection = http.client.HTTPSConnection(
-            proxy_parts.hostname, proxy_port, timeout=timeout, context=tls_context())
+            proxy_host, proxy_port, timeout=timeout, context=tls_context()
+        )
         connection.set_tunnel(host, port, headers=proxy_headers)
     else:
-        connection = http.client.HTTPConnection(proxy_parts.hostname, proxy_port, timeout=timeout)
+        connection = http.client.HTTPConnection(proxy_host, proxy_port, timeout=timeout)
         connection._composer_via_proxy = True  # type: ignore[attr-defined]
     return connection
 

@@ -152,7 +152,9 @@ def resolve_file(
             ) from None
         if status in (404, 410):
             raise HubNotFoundError(f"{endpoint} has no {where} (HTTP {status}).") from None
-        raise HubNetworkError(f"The Hub answered HTTP {status} for {where}; try again later.") from None
+        raise HubNetworkError(
+            f"The Hub answered HTTP {status} for {where}; try again later."
+        ) from None
     except hf_errors.HFValidationError:
         raise HubNotFoundError(
             f"“{repo_id}” is not a valid repository name; it looks like owner/name."

@@ -67,19 +67,24 @@ class ExternalFolders:
     ollama: list[Path] = field(default_factory=list)
 
     @classmethod
-    def none(cls) -> "ExternalFolders":
+    def none(cls) -> ExternalFolders:
         return cls()
 
     @classmethod
-    def discover(cls, env: dict[str, str] | None = None, home: Path | None = None) -> "ExternalFolders":
+    def discover(
+        cls, env: dict[str, str] | None = None, home: Path | None = None
+    ) -> ExternalFolders:
         env = dict(os.environ if env is None else env)
         home = home or Path.home()
         return cls(
             hf_cache=[_hf_cache_dir(env, home)],
             lm_studio=[home / ".lmstudio" / "models", home / ".cache" / "lm-studio" / "models"],
             gpt4all=[_gpt4all_dir(env, home)],
-            ollama=[Path(env["OLLAMA_MODELS"])] if env.get("OLLAMA_MODELS") else [
-                home / ".ollama" / "models", Path("/usr/share/ollama/.ollama/models"),
+            ollama=[Path(env["OLLAMA_MODELS"])]
+            if env.get("OLLAMA_MODELS")
+            else [
+                home / ".ollama" / "models",
+                Path("/usr/share/ollama/.ollama/models"),
             ],
         )
 
@@ -127,7 +132,9 @@ def _usable_gguf_files(folder: Path, max_depth: int) -> Iterator[tuple[Path, int
             size = path.stat().st_size
             if split:
                 stem = path.name[: split.start()]
-                size = sum(p.stat().st_size for p in path.parent.glob(f"{stem}-*-of-{split[2]}.gguf"))
+                size = sum(
+                    p.stat().st_size for p in path.parent.glob(f"{stem}-*-of-{split[2]}.gguf")
+                )
         except OSError:
             continue
         if is_gguf(path):
@@ -151,7 +158,9 @@ def _walk(folder: Path, max_depth: int) -> Iterator[Path]:
 
 
 class ModelLibrary:
-    def __init__(self, paths: AppPaths | None = None, external: ExternalFolders | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths | None = None, external: ExternalFolders | None = None
+    ) -> None:
         self.paths = paths or app_paths()
         self.external = ExternalFolders.discover() if external is None else external
 
@@ -169,8 +178,14 @@ class ModelLibrary:
         """Every usable model, Composer's own first; the same file is listed once."""
         seen: set[Path] = set()
         found: list[InstalledModel] = []
-        for model in (*self._own(), *self._imported(), *self._hf_cache(), *self._lm_studio(),
-                      *self._gpt4all(), *self._ollama()):
+        for model in (
+            *self._own(),
+            *self._imported(),
+            *self._hf_cache(),
+            *self._lm_studio(),
+            *self._gpt4all(),
+            *self._ollama(),
+        ):
             key = _real(model.path)
             if key not in seen:
                 seen.add(key)
@@ -205,8 +220,12 @@ class ModelLibrary:
         for path, size in _usable_gguf_files(self.folder, max_depth=0):
             origin = _read_json(origin_path(path))
             yield InstalledModel(
-                path=path, name=path.stem, size=size, source="composer",
-                sha256=origin.get("sha256"), repo_id=origin.get("repo_id"),
+                path=path,
+                name=path.stem,
+                size=size,
+                source="composer",
+                sha256=origin.get("sha256"),
+                repo_id=origin.get("repo_id"),
             )
 
     def _imported(self) -> Iterator[InstalledModel]:
@@ -216,30 +235,38 @@ class ModelLibrary:
                 size = path.stat().st_size
             except OSError:
                 continue  # the file moved or its drive is not mounted: skip, keep the record
-            yield InstalledModel(path=path, name=entry.get("name") or path.stem, size=size,
-                                 source="imported")
+            yield InstalledModel(
+                path=path, name=entry.get("name") or path.stem, size=size, source="imported"
+            )
 
     def _hf_cache(self) -> Iterator[InstalledModel]:
         for cache in self.external.hf_cache:
             if not cache.is_dir():
                 continue
             for repo_dir in sorted(cache.glob("models--*")):
-                repo_id = repo_dir.name[len("models--"):].replace("--", "/", 1)
+                repo_id = repo_dir.name[len("models--") :].replace("--", "/", 1)
                 snapshots = repo_dir / "snapshots"
                 for path, size in _usable_gguf_files(snapshots, max_depth=4):
                     blob = path.resolve()
                     # LFS blobs are named by their sha256: identity without hashing.
                     sha = blob.name if re.fullmatch(r"[0-9a-f]{64}", blob.name) else None
-                    yield InstalledModel(path=path, name=f"{repo_id}/{path.name}", size=size,
-                                         source="hf-cache", sha256=sha, repo_id=repo_id)
+                    yield InstalledModel(
+                        path=path,
+                        name=f"{repo_id}/{path.name}",
+                        size=size,
+                        source="hf-cache",
+                        sha256=sha,
+                        repo_id=repo_id,
+                    )
 
     def _lm_studio(self) -> Iterator[InstalledModel]:
         for folder in self.external.lm_studio:
             for path, size in _usable_gguf_files(folder, max_depth=3):
                 parts = path.relative_to(folder).parts
                 repo_id = "/".join(parts[:2]) if len(parts) >= 3 else None
-                yield InstalledModel(path=path, name=path.stem, size=size, source="lm-studio",
-                                     repo_id=repo_id)
+                yield InstalledModel(
+                    path=path, name=path.stem, size=size, source="lm-studio", repo_id=repo_id
+                )
 
     def _gpt4all(self) -> Iterator[InstalledModel]:
         for folder in self.external.gpt4all:
@@ -275,12 +302,17 @@ class ModelLibrary:
     def remove(self, model: InstalledModel) -> str:
         """Delete our own file or forget an imported one; returns what was done."""
         if model.source == "composer":
-            for path in (model.path, origin_path(model.path),
-                         model.path.with_name(model.path.name + ".verified")):
+            for path in (
+                model.path,
+                origin_path(model.path),
+                model.path.with_name(model.path.name + ".verified"),
+            ):
                 path.unlink(missing_ok=True)
             return f"Deleted {model.path}."
         if model.source == "imported":
-            entries = [e for e in self._read_imports() if _real(Path(e["path"])) != _real(model.path)]
+            entries = [
+                e for e in self._read_imports() if _real(Path(e["path"])) != _real(model.path)
+            ]
             self._write_imports(entries)
             return f"Composer no longer lists {model.path}; the file itself was left in place."
         raise LibraryError(
@@ -318,8 +350,14 @@ def origin_path(model: Path) -> Path:
 
 def _ollama_model(root: Path, manifest: Path) -> InstalledModel | None:
     data = _read_json(manifest)
-    layer = next((layer for layer in data.get("layers", []) if isinstance(layer, dict)
-                  and layer.get("mediaType") == _OLLAMA_MODEL_LAYER), None)
+    layer = next(
+        (
+            layer
+            for layer in data.get("layers", [])
+            if isinstance(layer, dict) and layer.get("mediaType") == _OLLAMA_MODEL_LAYER
+        ),
+        None,
+    )
     digest = str(layer.get("digest", "")) if layer else ""
     if not digest.startswith("sha256:"):
         return None
@@ -335,8 +373,9 @@ def _ollama_model(root: Path, manifest: Path) -> InstalledModel | None:
         size = blob.stat().st_size
     except OSError:
         return None
-    return InstalledModel(path=blob, name=f"ollama {name}", size=size, source="ollama",
-                          sha256=digest.split(":", 1)[1])
+    return InstalledModel(
+        path=blob, name=f"ollama {name}", size=size, source="ollama", sha256=digest.split(":", 1)[1]
+    )
 
 
 def _read_json(path: Path) -> dict:

@@ -52,17 +52,27 @@ def pull(
             f"{request.filename} is not a GGUF file; Composer can only run *.gguf models."
         )
     token = token if token is not None else stored_token()
-    remote = resolve_file(request.repo_id, request.filename, request.revision,
-                          token=token, endpoint=endpoint)
+    remote = resolve_file(
+        request.repo_id, request.filename, request.revision, token=token, endpoint=endpoint
+    )
     same = library.find_same(remote.sha256, remote.basename, remote.size)
     if same is not None and (same.sha256 == remote.sha256 or not request.force):
         return PullResult(path=same.path, remote=remote, reused=same)
     final = library.destination(remote.basename, remote.commit)
-    path = download(remote, final, token=token, control=control, on_progress=on_progress,
-                    options=options)
-    library.record_origin(path, {
-        "repo_id": remote.repo_id, "filename": remote.filename, "revision": remote.revision,
-        "commit": remote.commit, "sha256": remote.sha256, "size": remote.size,
-        "endpoint": remote.endpoint, "downloaded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    })
+    path = download(
+        remote, final, token=token, control=control, on_progress=on_progress, options=options
+    )
+    library.record_origin(
+        path,
+        {
+            "repo_id": remote.repo_id,
+            "filename": remote.filename,
+            "revision": remote.revision,
+            "commit": remote.commit,
+            "sha256": remote.sha256,
+            "size": remote.size,
+            "endpoint": remote.endpoint,
+            "downloaded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
+    )
     return PullResult(path=path, remote=remote, reused=None)

@@ -166,7 +166,7 @@ class Watchdog:
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="composer-dl-watch", daemon=True)
 
-    def __enter__(self) -> "Watchdog":
+    def __enter__(self) -> Watchdog:
         self._thread.start()
         return self
 

@@ -45,7 +45,9 @@ class DownloadWorker(QObject):
     sig_queued = Signal(str)  # key
     sig_started = Signal(str)
     sig_progress = Signal(str, object)  # key, Progress
-    sig_finished = Signal(str, str, bool)  # key, path of the verified file, reused (nothing fetched)
+    sig_finished = Signal(
+        str, str, bool
+    )  # key, path of the verified file, reused (nothing fetched)
     sig_paused = Signal(str)
     sig_cancelled = Signal(str)
     sig_failed = Signal(str, str, bool)  # key, a sentence for the user, a token would help
@@ -53,8 +55,9 @@ class DownloadWorker(QObject):
 
     _sig_wake = Signal()
 
-    def __init__(self, paths: AppPaths, options: DownloadOptions | None = None,
-                 endpoint: str | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, options: DownloadOptions | None = None, endpoint: str | None = None
+    ) -> None:
         super().__init__()
         self._library = ModelLibrary(paths)
         self._options = options
@@ -163,7 +166,10 @@ class DownloadWorker(QObject):
         self.sig_started.emit(key)
         try:
             result = pull(
-                self._library, request, endpoint=self._endpoint, control=control,
+                self._library,
+                request,
+                endpoint=self._endpoint,
+                control=control,
                 on_progress=lambda progress: self._on_progress(key, progress),
                 options=self._options,
             )

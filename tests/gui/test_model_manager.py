@@ -32,9 +32,19 @@ WAIT_MS = 60_000
 
 def _entry(file: str, repo: str = "acme/Mail-GGUF", size: int = 8 << 20) -> CatalogEntry:
     return CatalogEntry(
-        id=file.removesuffix(".gguf"), name=f"Test {file}", repo=repo, file=file, size=size,
-        quant="Q4_K_M", params="1B", licence="Apache-2.0", licence_url="https://example.org",
-        languages=("en",), min_ram_gb=1, quality=1, summary="served by the local test Hub",
+        id=file.removesuffix(".gguf"),
+        name=f"Test {file}",
+        repo=repo,
+        file=file,
+        size=size,
+        quant="Q4_K_M",
+        params="1B",
+        licence="Apache-2.0",
+        licence_url="https://example.org",
+        languages=("en",),
+        min_ram_gb=1,
+        quality=1,
+        summary="served by the local test Hub",
         shape={"n_layers": 16, "n_ctx_train": 4096, "n_embd": 2048, "n_head": 16, "n_head_kv": 4},
     )
 
@@ -82,8 +92,9 @@ def _select(dlg, entry_id: str) -> int:
 
 def test_catalog_shows_size_licence_and_a_fit_verdict(dialog):
     row = _select(dialog, "mail")
-    assert _cell(dialog.catalog_table, row, 2) == "Fits on the CPU, slower — recommended" or \
-        _cell(dialog.catalog_table, row, 2).startswith("Fits on the CPU")
+    assert _cell(dialog.catalog_table, row, 2) == "Fits on the CPU, slower — recommended" or _cell(
+        dialog.catalog_table, row, 2
+    ).startswith("Fits on the CPU")
     assert _cell(dialog.catalog_table, row, 3) == "Apache-2.0"
     assert _cell(dialog.catalog_table, row, 1) == "8.4 MB"
     assert sum("recommended" in _cell(dialog.catalog_table, r, 2) for r in range(3)) == 1
@@ -91,20 +102,25 @@ def test_catalog_shows_size_licence_and_a_fit_verdict(dialog):
 
 def test_real_catalog_gets_verdicts_too(qtbot, app_paths_tmp, worker):
     probe = Probe.from_dict(json.loads((PROBES / "linux_nvidia_cuda_two_gpus.json").read_text()))
-    dlg = ModelManagerDialog(None, ModelLibrary(app_paths_tmp, ExternalFolders.none()), worker,
-                             probe_fn=lambda: probe)
+    dlg = ModelManagerDialog(
+        None, ModelLibrary(app_paths_tmp, ExternalFolders.none()), worker, probe_fn=lambda: probe
+    )
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.verdict(load_catalog()[0].id) is not None, timeout=WAIT_MS)
     fits = [_cell(dlg.catalog_table, r, 2) for r in range(dlg.catalog_table.rowCount())]
-    assert all(f.startswith("Fits on the GPU") for f in fits) and sum("recommended" in f for f in fits) == 1
+    assert (
+        all(f.startswith("Fits on the GPU") for f in fits)
+        and sum("recommended" in f for f in fits) == 1
+    )
 
 
 def test_download_from_the_dialog_then_use_it(qtbot, dialog, hub):
     _select(dialog, "mail")
     assert dialog.download_button.isEnabled()
     dialog.download_button.click()
-    qtbot.waitUntil(lambda: any(m.path.name == "mail.gguf" for m in dialog._installed),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: any(m.path.name == "mail.gguf" for m in dialog._installed), timeout=WAIT_MS
+    )
     assert "Downloaded and verified" in dialog.message.text()
     model = next(m for m in dialog._installed if m.path.name == "mail.gguf")
     assert sha256_of(model.path) == sha256_of(hub.state.files[("acme/Mail-GGUF", "mail.gguf")].path)
@@ -120,11 +136,13 @@ def test_pause_resume_and_cancel(qtbot, dialog, hub, app_paths_tmp):
     hub.set_rate(2 << 20)
     row = _select(dialog, "slow")
     dialog.download_button.click()
-    qtbot.waitUntil(lambda: dialog.pause_button.isEnabled() and dialog.progress.value() > 100,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: dialog.pause_button.isEnabled() and dialog.progress.value() > 100, timeout=WAIT_MS
+    )
     dialog.pause_button.click()
-    qtbot.waitUntil(lambda: _cell(dialog.catalog_table, row, 5).startswith("Paused"),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: _cell(dialog.catalog_table, row, 5).startswith("Paused"), timeout=WAIT_MS
+    )
     final = app_paths_tmp.models / "slow.gguf"
     paused = read_partial(final)
     assert paused is not None and 0 < paused.done < paused.size
@@ -135,12 +153,14 @@ def test_pause_resume_and_cancel(qtbot, dialog, hub, app_paths_tmp):
 
     before = len(gets())
     dialog.resume_button.click()
-    qtbot.waitUntil(lambda: len(gets()) > before and dialog.cancel_button.isEnabled(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: len(gets()) > before and dialog.cancel_button.isEnabled(), timeout=WAIT_MS
+    )
     assert gets()[-1].range == f"bytes={paused.done}-"
     dialog.cancel_button.click()
-    qtbot.waitUntil(lambda: not dialog._downloads.is_busy("acme/Mail-GGUF/slow.gguf@main"),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: not dialog._downloads.is_busy("acme/Mail-GGUF/slow.gguf@main"), timeout=WAIT_MS
+    )
     qtbot.waitUntil(lambda: read_partial(final) is None and not final.exists(), timeout=WAIT_MS)
     assert dialog.download_button.isEnabled()
 

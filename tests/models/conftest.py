@@ -47,5 +47,10 @@ def hub():
 @pytest.fixture
 def fast() -> DownloadOptions:
     """Short back-off and watchdog so fault tests run in seconds."""
-    return DownloadOptions(backoff_base=0.01, backoff_max=0.05, stall_timeout=1.0,
-                           checkpoint_bytes=1 << 20, free_space_margin=0)
+    return DownloadOptions(
+        backoff_base=0.01,
+        backoff_max=0.05,
+        stall_timeout=1.0,
+        checkpoint_bytes=1 << 20,
+        free_space_margin=0,
+    )

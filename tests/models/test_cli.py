@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hub_server import Fault, write_gguf_like
+from hub_server import write_gguf_like
 from model_support import assert_only_verified, sha256_file
 
 from composer.models.cli import run
@@ -20,10 +20,21 @@ REPO, NAME = "acme/Writer-GGUF", "writer-Q4_K_M.gguf"
 
 
 def _cli(home: Path, endpoint: str, *args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "COMPOSER_HOME": str(home), "HF_ENDPOINT": endpoint, "HOME": str(home),
-           "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "composer", "models", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    env = {
+        **os.environ,
+        "COMPOSER_HOME": str(home),
+        "HF_ENDPOINT": endpoint,
+        "HOME": str(home),
+        "PYTHONUNBUFFERED": "1",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "composer", "models", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def _finish(proc: subprocess.Popen) -> tuple[int, str, str]:

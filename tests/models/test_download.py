@@ -38,6 +38,15 @@ from composer.models.hub import HubAuthError, HubNotFoundError, resolve_file
 REPO, NAME = "org/writer-GGUF", "writer-Q4_K_M.gguf"
 
 
+@pytest.fixture(autouse=True)
+def only_verified_models_remain(tmp_path, sample_gguf, other_gguf):
+    """After every test: any *.gguf left is byte-identical to a file the server published."""
+    yield
+    published = {sha256_file(sample_gguf), sha256_file(other_gguf)}
+    for path in tmp_path.rglob("*.gguf"):
+        assert sha256_file(path) in published, f"{path} was never verified"
+
+
 def _remote(hub, sample, token=None, **kwargs):
     hub.add_file(REPO, NAME, sample, **kwargs)
     return resolve_file(REPO, NAME, endpoint=hub.url, token=token)
@@ -59,7 +68,9 @@ def test_clean_download_reports_progress_and_verifies(hub, sample_gguf, tmp_path
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_connection_dropped_at_random_byte_resumes_with_range(hub, sample_gguf, tmp_path, fast, seed):
+def test_connection_dropped_at_random_byte_resumes_with_range(
+    hub, sample_gguf, tmp_path, fast, seed
+):
     remote = _remote(hub, sample_gguf)
     at = random.Random(seed).randrange(1, remote.size - 1)
     hub.inject(Fault("drop", at=at))
@@ -240,8 +251,9 @@ def test_pause_during_a_stall_stops_promptly(hub, sample_gguf, tmp_path):
             control.pause()
 
     with pytest.raises(DownloadPaused):
-        download(remote, tmp_path / NAME, control=control, on_progress=pause_when_stuck,
-                 options=options)
+        download(
+            remote, tmp_path / NAME, control=control, on_progress=pause_when_stuck, options=options
+        )
     assert read_partial(tmp_path / NAME).done == 1 << 20
 
 
@@ -276,7 +288,9 @@ def test_partial_of_another_version_is_discarded(hub, sample_gguf, other_gguf, t
 def test_after_a_reboot_only_the_synced_prefix_is_trusted(hub, sample_gguf, tmp_path, fast):
     remote = _remote(hub, sample_gguf)
     final = tmp_path / NAME
-    hub.inject(Fault("truncate", at=(3 << 20) + 12345), Fault("status", status=500, times=100, skip=1))
+    hub.inject(
+        Fault("truncate", at=(3 << 20) + 12345), Fault("status", status=500, times=100, skip=1)
+    )
     with pytest.raises(DownloadError):
         download(remote, final, options=fast)
     meta = json.loads(sidecar_path(final).read_text())
@@ -298,6 +312,7 @@ def test_existing_final_file_is_never_overwritten(hub, sample_gguf, tmp_path, fa
     with pytest.raises(DownloadError, match="already exists"):
         download(remote, tmp_path / NAME, options=fast)
     assert (tmp_path / NAME).read_bytes() == b"mine"
+    (tmp_path / NAME).unlink()  # the user's own file, not one the downloader made
 
 
 # ---------------------------------------------------------------- full disk
@@ -313,10 +328,11 @@ class _SmallDisk:
         self._full = threading.Event()
 
     def options(self, base: DownloadOptions, final: Path) -> DownloadOptions:
-        options = DownloadOptions(**{**base.__dict__})
+        options = DownloadOptions(**base.__dict__)
         if self.real:
             fill_when_started(final, self._filler)
         else:
+
             def write(fd, data, _real=os.write):
                 if os.fstat(fd).st_size >= 2 << 20:
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -350,15 +366,18 @@ def fill_when_started(final: Path, filler: Path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """An 8 MiB tmpfs (root on Linux) that a filler takes over once 2 MiB of the 6 MiB sample arrived.
+    """An 8 MiB tmpfs (root on Linux); a filler takes the rest once 2 MiB of the sample arrived.
 
     Without permission to mount, ENOSPC is injected at the downloader's write
     seam instead; the test then still checks the same handling.
     """
     folder = tmp_path / "small"
     folder.mkdir()
-    mounted = "COMPOSER_TEST_NO_MOUNT" not in os.environ and os.geteuid() == 0 and os.system(
-        f"mount -t tmpfs -o size=8m composer-test {folder} 2>/dev/null") == 0
+    mounted = (
+        "COMPOSER_TEST_NO_MOUNT" not in os.environ
+        and os.geteuid() == 0
+        and os.system(f"mount -t tmpfs -o size=8m composer-test {folder} 2>/dev/null") == 0
+    )
     yield _SmallDisk(folder, real=mounted)
     if mounted:
         os.system(f"umount {folder}")

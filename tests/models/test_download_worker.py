@@ -38,7 +38,11 @@ def test_queued_downloads_run_in_order_and_report(qtbot, worker, hub, sample_ggu
     assert worker.enqueue(PullRequest("acme/B-GGUF", "b.gguf")) == second  # not queued twice
     qtbot.waitUntil(lambda: ("finished", second) in events, timeout=WAIT_MS)
     assert [e for e in events if e[0] != "queued"] == [
-        ("started", first), ("finished", first), ("started", second), ("finished", second)]
+        ("started", first),
+        ("finished", first),
+        ("started", second),
+        ("finished", second),
+    ]
     assert {key for key, _ in progress} == {first, second}
     models = app_paths().models
     assert sha256_file(models / "a.gguf") == sha256_file(sample_gguf)
@@ -51,7 +55,8 @@ def test_cancel_a_queued_download_and_report_failures(qtbot, worker, hub, sample
     events = []
     for name in ("paused", "cancelled", "failed"):
         getattr(worker, f"sig_{name}").connect(
-            lambda key, *rest, n=name: events.append((n, key, *rest)))
+            lambda key, *rest, n=name: events.append((n, key, *rest))
+        )
     running = worker.enqueue(PullRequest("acme/A-GGUF", "a.gguf"))
     waiting = worker.enqueue(PullRequest("acme/Missing-GGUF", "m.gguf"))
     worker.cancel(waiting)

@@ -55,10 +55,22 @@ def other_apps(tmp_path) -> ExternalFolders:
     shutil.move(blob, ollama / "blobs" / f"sha256-{digest}")
     manifest = ollama / "manifests" / "registry.ollama.ai" / "library" / "llama3.2" / "3b"
     manifest.parent.mkdir(parents=True)
-    manifest.write_text(json.dumps({"layers": [
-        {"mediaType": "application/vnd.ollama.image.template", "digest": "sha256:" + "0" * 64},
-        {"mediaType": "application/vnd.ollama.image.model", "digest": f"sha256:{digest}"},
-    ]}))
+    manifest.write_text(
+        json.dumps(
+            {
+                "layers": [
+                    {
+                        "mediaType": "application/vnd.ollama.image.template",
+                        "digest": "sha256:" + "0" * 64,
+                    },
+                    {
+                        "mediaType": "application/vnd.ollama.image.model",
+                        "digest": f"sha256:{digest}",
+                    },
+                ]
+            }
+        )
+    )
     folders.hf_sha = sha  # type: ignore[attr-defined]
     return folders
 
@@ -92,7 +104,8 @@ def test_import_checks_the_header_and_keeps_the_file_in_place(home, tmp_path):
     model = library.import_file(outside)
     assert model.source == "imported" and model.path == outside.resolve()
     assert [m.path for m in ModelLibrary(app_paths(), ExternalFolders.none()).installed()] == [
-        outside.resolve()]
+        outside.resolve()
+    ]
     assert library.import_file(outside).path == model.path  # importing twice changes nothing
     assert len(library.installed()) == 1
 

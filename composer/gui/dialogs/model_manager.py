@@ -109,7 +109,8 @@ class ModelManagerDialog(QDialog):
         installed_label = QLabel(self.tr("&Installed models"))
         self.installed_table = self._table(
             [self.tr("Name"), self.tr("Size"), self.tr("Source"), self.tr("Location")],
-            self.tr("Installed models"))
+            self.tr("Installed models"),
+        )
         installed_label.setBuddy(self.installed_table)
         self.use_button = self._button(self.tr("&Use this model"), self._on_use)
         self.import_button = self._button(self.tr("I&mport file…"), self._on_import)
@@ -120,9 +121,16 @@ class ModelManagerDialog(QDialog):
 
         catalog_label = QLabel(self.tr("&Available to download"))
         self.catalog_table = self._table(
-            [self.tr("Model"), self.tr("Size"), self.tr("Fit on this computer"),
-             self.tr("Licence"), self.tr("Languages"), self.tr("Status")],
-            self.tr("Models available to download"))
+            [
+                self.tr("Model"),
+                self.tr("Size"),
+                self.tr("Fit on this computer"),
+                self.tr("Licence"),
+                self.tr("Languages"),
+                self.tr("Status"),
+            ],
+            self.tr("Models available to download"),
+        )
         catalog_label.setBuddy(self.catalog_table)
         self.download_button = self._button(self.tr("&Download"), self._on_download)
         self.pause_button = self._button(self.tr("&Pause"), self._on_pause)
@@ -130,8 +138,11 @@ class ModelManagerDialog(QDialog):
         self.cancel_button = self._button(self.tr("&Cancel download"), self._on_cancel)
         layout.addWidget(catalog_label)
         layout.addWidget(self.catalog_table)
-        layout.addLayout(self._row(self.download_button, self.pause_button,
-                                   self.resume_button, self.cancel_button))
+        layout.addLayout(
+            self._row(
+                self.download_button, self.pause_button, self.resume_button, self.cancel_button
+            )
+        )
 
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Download progress"))
@@ -213,7 +224,8 @@ class ModelManagerDialog(QDialog):
             entry = self._entry_for(partial.repo_id, partial.filename)
             if entry is not None and entry.id not in self._status:
                 self._status[entry.id] = self.tr("Paused at {percent}").format(
-                    percent=f"{partial.done / partial.size:.0%}")
+                    percent=f"{partial.done / partial.size:.0%}"
+                )
         self._fill_catalog()
         self._update_buttons()
 
@@ -232,8 +244,14 @@ class ModelManagerDialog(QDialog):
             status = self._status.get(entry.id, "")
             if not status and entry.basename in have:
                 status = self.tr("Installed")
-            cells = [entry.name, human_size(entry.size), fit, entry.licence,
-                     ", ".join(entry.languages), status]
+            cells = [
+                entry.name,
+                human_size(entry.size),
+                fit,
+                entry.licence,
+                ", ".join(entry.languages),
+                status,
+            ]
             tip = entry.summary + (f"\n{verdict.reason}" if verdict else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -266,13 +284,16 @@ class ModelManagerDialog(QDialog):
     def _update_buttons(self) -> None:
         model = self.selected_installed()
         self.use_button.setEnabled(model is not None)
-        self.remove_button.setEnabled(model is not None and model.source in ("composer", "imported"))
+        self.remove_button.setEnabled(
+            model is not None and model.source in ("composer", "imported")
+        )
         entry = self.selected_entry()
         busy = entry is not None and self._downloads.is_busy(_request(entry).key)
         paused = entry is not None and self._status.get(entry.id, "").startswith(self.tr("Paused"))
         installed = entry is not None and entry.basename in {m.path.name for m in self._installed}
-        self.download_button.setEnabled(entry is not None and not busy and not paused
-                                        and not installed)
+        self.download_button.setEnabled(
+            entry is not None and not busy and not paused and not installed
+        )
         self.pause_button.setEnabled(busy)
         self.resume_button.setEnabled(paused and not busy)
         self.cancel_button.setEnabled(busy or paused)
@@ -297,14 +318,18 @@ class ModelManagerDialog(QDialog):
             return
         self._active_path = str(model.path)
         self.sig_model_chosen.emit(str(model.path))
-        self._say(self.tr("Loading {name} in the background; you can keep writing.").format(
-            name=model.name))
+        self._say(
+            self.tr("Loading {name} in the background; you can keep writing.").format(
+                name=model.name
+            )
+        )
         self.refresh()
 
     @Slot()
     def _on_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a GGUF model"), "", self.tr("GGUF models (*.gguf);;All files (*)"))
+            self, self.tr("Import a GGUF model"), "", self.tr("GGUF models (*.gguf);;All files (*)")
+        )
         if path:
             self.import_path(path)
 
@@ -316,8 +341,9 @@ class ModelManagerDialog(QDialog):
         except (GGUFError, LibraryError) as exc:
             self._say(str(exc))
             return None
-        self._say(self.tr("{name} is now available; the file stays where it is.").format(
-            name=model.name))
+        self._say(
+            self.tr("{name} is now available; the file stays where it is.").format(name=model.name)
+        )
         self.refresh()
         return model
 
@@ -328,7 +354,8 @@ class ModelManagerDialog(QDialog):
             return
         if model.source == "composer":
             question = self.tr("Delete {name} ({size}) from this computer?").format(
-                name=model.name, size=human_size(model.size))
+                name=model.name, size=human_size(model.size)
+            )
             answer = QMessageBox.question(self, self.tr("Remove model"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -359,10 +386,14 @@ class ModelManagerDialog(QDialog):
     @Slot()
     def _on_token(self) -> None:
         token, ok = QInputDialog.getText(
-            self, self.tr("Hugging Face token"),
-            self.tr("Paste a read token from huggingface.co/settings/tokens.\n"
-                    "Composer keeps it only in your system keychain."),
-            QLineEdit.EchoMode.Password)
+            self,
+            self.tr("Hugging Face token"),
+            self.tr(
+                "Paste a read token from huggingface.co/settings/tokens.\n"
+                "Composer keeps it only in your system keychain."
+            ),
+            QLineEdit.EchoMode.Password,
+        )
         if ok and token.strip():
             self.save_token(token.strip())
 
@@ -404,11 +435,19 @@ class ModelManagerDialog(QDialog):
         eta = ""
         if progress.eta is not None:
             eta = self.tr(", {seconds:.0f} s left").format(seconds=progress.eta)
-        self.progress_label.setText(self.tr("{done} of {total} at {speed}/s{eta}").format(
-            done=human_size(progress.done), total=human_size(progress.total),
-            speed=human_size(progress.speed), eta=eta))
-        state = self.tr("Verifying") if progress.state == "verifying" else self.tr(
-            "Downloading {percent}").format(percent=f"{progress.fraction:.0%}")
+        self.progress_label.setText(
+            self.tr("{done} of {total} at {speed}/s{eta}").format(
+                done=human_size(progress.done),
+                total=human_size(progress.total),
+                speed=human_size(progress.speed),
+                eta=eta,
+            )
+        )
+        state = (
+            self.tr("Verifying")
+            if progress.state == "verifying"
+            else self.tr("Downloading {percent}").format(percent=f"{progress.fraction:.0%}")
+        )
         entry = self._entry_for_key(key)
         if entry is not None and self._status.get(entry.id) != state:
             self._set_status(key, state)
@@ -455,8 +494,9 @@ class ModelManagerDialog(QDialog):
         if isinstance(result, Exception):
             self._verdicts = {}
             self._verdicts_failed = True
-            self._say(self.tr("Could not check this computer's hardware: {error}").format(
-                error=result))
+            self._say(
+                self.tr("Could not check this computer's hardware: {error}").format(error=result)
+            )
         else:
             self._verdicts = {v.entry.id: v for v in result}
         self._fill_catalog()
