@@ -302,8 +302,14 @@ class ModelLibrary:
     def remove(self, model: InstalledModel) -> str:
         """Delete our own file or forget an imported one; returns what was done."""
         if model.source == "composer":
+            try:
+                model.path.unlink(missing_ok=True)
+            except OSError as exc:  # e.g. Windows: the engine still has it open
+                raise LibraryError(
+                    f"{model.path} could not be deleted ({exc.strerror or exc}). If it is the "
+                    "model in use, choose another model first."
+                ) from None
             for path in (
-                model.path,
                 origin_path(model.path),
                 model.path.with_name(model.path.name + ".verified"),
             ):

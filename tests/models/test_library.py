@@ -178,3 +178,26 @@ def test_only_gguf_files_are_pulled(home, hub):
     library = ModelLibrary(app_paths(), ExternalFolders.none())
     with pytest.raises(LibraryError, match="not a GGUF"):
         pull(library, PullRequest("acme/Writer", "model.safetensors"), endpoint=hub.url)
+
+
+def test_a_file_that_cannot_be_deleted_is_a_clear_error(home):
+    library = ModelLibrary(app_paths(), ExternalFolders.none())
+    own = _gguf(library.folder / "busy.gguf")
+    folder = library.folder
+    # A folder that refuses changes, as Windows refuses to delete an open file.
+    # Root ignores permissions, so as root the folder becomes a read-only bind mount.
+    as_root = os.geteuid() == 0
+    if as_root:
+        assert os.system(f"mount --bind {folder} {folder}") == 0
+        assert os.system(f"mount -o remount,ro,bind {folder}") == 0
+    else:
+        folder.chmod(0o500)
+    try:
+        with pytest.raises(LibraryError, match="could not be deleted"):
+            library.remove(library.find("busy"))
+    finally:
+        if as_root:
+            os.system(f"umount {folder}")
+        else:
+            folder.chmod(0o700)
+    assert own.exists()
