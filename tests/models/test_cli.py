@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hub_server import write_gguf_like
+from hub_server import Fault, write_gguf_like
 from model_support import assert_only_verified, sha256_file
 
 from composer.models.cli import run
@@ -153,3 +153,27 @@ def test_list_shows_fit_verdicts_for_this_machine(home, capsys, monkeypatch, tmp
 def test_pull_by_catalog_id_needs_a_known_id(home, capsys):
     assert run(["pull", "no-such-model"]) == 2
     assert "not in the catalog" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_pull_the_real_starter_model_through_a_dropped_connection(home, hub, starter_model_path):
+    """The real Gemma 3 270M GGUF, served by the local Hub, cut off midway, resumed."""
+    from composer.engine.gguf_check import read_gguf
+    from composer.models.library import ExternalFolders, ModelLibrary
+    from composer.paths import app_paths
+
+    size = starter_model_path.stat().st_size
+    hub.add_file("google/gemma-3-270m-GGUF", starter_model_path.name, starter_model_path)
+    hub.inject(Fault("drop", at=size // 2))
+    code, out, err = _finish(
+        _cli(home, hub.url, "pull", "google/gemma-3-270m-GGUF", starter_model_path.name)
+    )
+    assert code == 0, err
+    final = _models(home) / starter_model_path.name
+    assert sha256_file(final) == sha256_file(starter_model_path)
+    gets = [r for r in hub.requests if r.method == "GET"]
+    assert len(gets) == 2 and gets[1].status == 206
+    info = read_gguf(final)
+    assert info.architecture == "gemma3" and info.block_count
+    (model,) = ModelLibrary(app_paths(), ExternalFolders.none()).installed()
+    assert model.path == final and model.repo_id == "google/gemma-3-270m-GGUF"
