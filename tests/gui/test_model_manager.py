@@ -98,6 +98,8 @@ def test_catalog_shows_size_licence_and_a_fit_verdict(dialog):
     assert _cell(dialog.catalog_table, row, 3) == "Apache-2.0"
     assert _cell(dialog.catalog_table, row, 1) == "8.4 MB"
     assert sum("recommended" in _cell(dialog.catalog_table, r, 2) for r in range(3)) == 1
+    assert "served by the local test Hub" in dialog.details.text()
+    assert "On this computer: CPU" in dialog.details.text()
 
 
 def test_real_catalog_gets_verdicts_too(qtbot, app_paths_tmp, worker):
@@ -141,7 +143,7 @@ def test_pause_resume_and_cancel(qtbot, dialog, hub, app_paths_tmp):
     )
     dialog.pause_button.click()
     qtbot.waitUntil(
-        lambda: _cell(dialog.catalog_table, row, 5).startswith("Paused"), timeout=WAIT_MS
+        lambda: _cell(dialog.catalog_table, row, 4).startswith("Paused"), timeout=WAIT_MS
     )
     final = app_paths_tmp.models / "slow.gguf"
     paused = read_partial(final)

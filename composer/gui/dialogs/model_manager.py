@@ -37,7 +37,8 @@ from composer.models.pull import PullRequest
 from composer.workers.download_worker import DownloadWorker
 
 INSTALLED_COLUMNS = 4  # name, size, source, location
-CATALOG_COLUMNS = 6  # model, size, fit, licence, languages, status
+CATALOG_COLUMNS = 6  # model, size, fit, licence, status, languages
+STATUS_COLUMN = 4
 
 
 class _VerdictJob(QRunnable):
@@ -126,8 +127,8 @@ class ModelManagerDialog(QDialog):
                 self.tr("Size"),
                 self.tr("Fit on this computer"),
                 self.tr("Licence"),
-                self.tr("Languages"),
                 self.tr("Status"),
+                self.tr("Languages"),
             ],
             self.tr("Models available to download"),
         )
@@ -136,8 +137,14 @@ class ModelManagerDialog(QDialog):
         self.pause_button = self._button(self.tr("&Pause"), self._on_pause)
         self.resume_button = self._button(self.tr("Res&ume"), self._on_download)
         self.cancel_button = self._button(self.tr("&Cancel download"), self._on_cancel)
+        # The selected model's summary and the planner's reason, in words
+        # (the table only has room for the verdict).
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(self.tr("About the selected model"))
         layout.addWidget(catalog_label)
         layout.addWidget(self.catalog_table)
+        layout.addWidget(self.details)
         layout.addLayout(
             self._row(
                 self.download_button, self.pause_button, self.resume_button, self.cancel_button
@@ -249,8 +256,8 @@ class ModelManagerDialog(QDialog):
                 human_size(entry.size),
                 fit,
                 entry.licence,
-                ", ".join(entry.languages),
                 status,
+                ", ".join(entry.languages),
             ]
             tip = entry.summary + (f"\n{verdict.reason}" if verdict else "")
             for column, text in enumerate(cells):
@@ -281,7 +288,21 @@ class ModelManagerDialog(QDialog):
         row = self.catalog_table.currentRow()
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
+    def _update_details(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.details.clear()
+            return
+        verdict = self._verdicts.get(entry.id)
+        text = self.tr("{name} ({params}, {quant}): {summary}").format(
+            name=entry.name, params=entry.params, quant=entry.quant, summary=entry.summary
+        )
+        if verdict is not None:
+            text += "\n" + self.tr("On this computer: {reason}.").format(reason=verdict.reason)
+        self.details.setText(text)
+
     def _update_buttons(self) -> None:
+        self._update_details()
         model = self.selected_installed()
         self.use_button.setEnabled(model is not None)
         self.remove_button.setEnabled(
@@ -500,6 +521,7 @@ class ModelManagerDialog(QDialog):
         else:
             self._verdicts = {v.entry.id: v for v in result}
         self._fill_catalog()
+        self._update_details()
 
     def verdict(self, entry_id: str) -> Verdict | None:
         return self._verdicts.get(entry_id)
