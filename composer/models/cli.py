@@ -130,6 +130,7 @@ def _list(library: ModelLibrary, out: TextIO, fit: bool) -> int:
     verdicts = _verdicts(entries) if fit else None
     print("\nCatalog (composer models pull ID):", file=out)
     have = {m.path.name for m in installed}
+    shown_reason = None
     for index, entry in enumerate(entries):
         verdict = verdicts[index] if verdicts else None
         mark = "*" if verdict and verdict.recommended else " "
@@ -138,8 +139,9 @@ def _list(library: ModelLibrary, out: TextIO, fit: bool) -> int:
             f" {mark}{entry.id:<26} {human_size(entry.size):>9}  {entry.licence:<28} {state}",
             file=out,
         )
-        if verdict is not None and verdict.reason:
-            print(f"    {verdict.reason}", file=out)
+        if verdict is not None and verdict.reason and verdict.reason != shown_reason:
+            print(f"    {verdict.reason}", file=out)  # once per run of equal reasons
+            shown_reason = verdict.reason
     if verdicts and any(v.recommended for v in verdicts):
         print("\n* recommended for this computer", file=out)
     return 0
