@@ -23,6 +23,7 @@ from composer.models.download import (
     DownloadPaused,
     Progress,
     find_partials,
+    human_duration,
     human_size,
 )
 from composer.models.hub import HubError
@@ -250,7 +251,7 @@ class _ProgressPrinter:
         if not self._tty and now - self._last < self.LOG_EVERY and progress.state != "verifying":
             return
         self._last = now
-        eta = f", {_duration(progress.eta)} left" if progress.eta is not None else ""
+        eta = f", {human_duration(progress.eta)} left" if progress.eta is not None else ""
         line = (
             f"{progress.state:<11} {progress.fraction:6.1%}  {human_size(progress.done)} of "
             f"{human_size(progress.total)}  {human_size(progress.speed)}/s{eta}"
@@ -267,15 +268,6 @@ class _ProgressPrinter:
             self._stream.write("\n")
             self._stream.flush()
         self._shown = False
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(seconds)
-    if seconds >= 3600:
-        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
-    if seconds >= 60:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds} s"
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ __all__ = [
     "discard_partial",
     "download",
     "find_partials",
+    "human_duration",
     "human_size",
     "part_path",
     "read_partial",
@@ -158,6 +159,15 @@ def human_size(count: float) -> str:
             return f"{count:,.0f} {unit}" if unit == "bytes" else f"{count:,.1f} {unit}"
         count /= 1000
     return f"{count:.1f} TB"
+
+
+def human_duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+    if seconds >= 60:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds} s"
 
 
 # ------------------------------------------------------------------ helpers

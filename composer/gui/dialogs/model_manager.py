@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.models.catalog import CatalogEntry, Verdict, load_catalog
-from composer.models.download import Progress, find_partials, human_size
+from composer.models.download import Progress, find_partials, human_duration, human_size
 from composer.models.library import InstalledModel, LibraryError, ModelLibrary
 from composer.models.pull import PullRequest
 from composer.workers.download_worker import DownloadWorker
@@ -455,7 +455,7 @@ class ModelManagerDialog(QDialog):
         self.progress.setValue(int(progress.fraction * 1000))
         eta = ""
         if progress.eta is not None:
-            eta = self.tr(", {seconds:.0f} s left").format(seconds=progress.eta)
+            eta = self.tr(", {duration} left").format(duration=human_duration(progress.eta))
         self.progress_label.setText(
             self.tr("{done} of {total} at {speed}/s{eta}").format(
                 done=human_size(progress.done),
