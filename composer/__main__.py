@@ -29,6 +29,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _settings():
+    from composer.paths import app_paths
+    from composer.settings import Settings
+
+    return Settings.load(app_paths().settings_file)
+
+
+def _active_model(explicit: str | None, settings) -> str | None:
+    """The model the app would open: --model, the chosen one, or the starter if set up."""
+    if explicit or settings.model_path:
+        return explicit or settings.model_path
+    from composer.models.starter import StarterUnavailable, starter_file_name
+    from composer.paths import app_paths
+
+    try:
+        starter = app_paths().models / starter_file_name()
+    except StarterUnavailable:
+        return None
+    return str(starter) if starter.exists() else None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "models":
@@ -39,9 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.hardware_report:
         import json
 
+        from composer.hardware.plan import Override
         from composer.hardware.report import hardware_report
 
-        print(json.dumps(hardware_report(args.model), indent=2))
+        settings = _settings()
+        override = Override(args.device or settings.device, settings.gpu_layers)
+        print(json.dumps(hardware_report(_active_model(args.model, settings), override), indent=2))
         return 0
     from composer.app import run_gui
 

@@ -68,6 +68,8 @@ class GGUFInfo:
     tensor_count: int
     metadata: dict[str, Any] = field(default_factory=dict)
     data_bytes: int = 0  # bytes of tensor data the header describes
+    metadata_end: int = 0  # file offset where the tensor table starts
+    data_start: int = 0  # file offset of the (aligned) tensor data
 
     def _arch_key(self, suffix: str) -> Any:
         return self.metadata.get(f"{self.architecture}.{suffix}")
@@ -238,6 +240,7 @@ def read_gguf(path: str | Path) -> GGUFInfo:
             value_type = reader.u32(f"the type of {key}")
             info.metadata[key] = _read_value(reader, value_type, key)
 
+        info.metadata_end = reader.offset
         data_end = 0
         for index in range(tensor_count):
             name = reader.string(f"the name of tensor {index}")
@@ -258,6 +261,7 @@ def read_gguf(path: str | Path) -> GGUFInfo:
             raise GGUFError(f"{label} is damaged: its alignment is {alignment!r}.")
         data_start = -(-reader.offset // alignment) * alignment
         info.data_bytes = data_end
+        info.data_start = data_start
         if data_start + data_end > file_size:
             need_mb = (data_start + data_end) / 1e6
             have_mb = file_size / 1e6

@@ -155,14 +155,18 @@ class LocalEngine:
         model = self._llm._model
         try:
             # Rendered in Jinja's ImmutableSandboxedEnvironment: a GGUF's
-            # template is untrusted input (CVE-2024-34359).
-            return Jinja2ChatFormatter(
+            # template is untrusted input (CVE-2024-34359). A template that
+            # cannot render a plain conversation (broken, or stopped by the
+            # sandbox) is replaced by the fallback rather than failing later.
+            formatter = Jinja2ChatFormatter(
                 template=template,
                 eos_token=model.token_get_text(model.token_eos()),
                 bos_token=model.token_get_text(model.token_bos()),
             )
-        except Exception as exc:  # a broken template must not make the model unusable
-            log.warning("Model chat template unusable (%s); using the fallback format", exc)
+            formatter(messages=[{"role": "system", "content": "s"}, {"role": "user", "content": "u"}])
+            return formatter
+        except Exception as exc:
+            log.warning("Model chat template unusable (%s); using the fallback format", type(exc).__name__)
             return None
 
     def _install_abort_callback(self) -> None:
@@ -191,6 +195,12 @@ class LocalEngine:
         text = fallback_prompt(request.messages)
         return llm.tokenize(text.encode("utf-8"), add_bos=True, special=False), list(FALLBACK_STOPS)
 
+    def render_prompt(self, request: GenerationRequest) -> str:
+        """The exact text the model reads (for tests and debugging; never logged)."""
+        self._require_model()
+        tokens, _ = self._prompt_tokens(request)
+        return self._llm.detokenize(tokens, special=True).decode("utf-8", errors="replace")
+
     def measure_input_usage(self, request: GenerationRequest) -> int:
         self._require_model()
         return len(self._prompt_tokens(request)[0])
@@ -199,11 +209,23 @@ class LocalEngine:
         if self._llm is None:
             raise EngineError("No model is loaded yet.")
 
-    def _perf_counts(self) -> int:
+    def _reset_perf(self) -> None:
         import llama_cpp
 
+        llama_cpp.llama_perf_context_reset(self._llm._ctx.ctx)
+
+    def _perf_counts(self) -> int:
+        """Tokens llama.cpp evaluated since the last _reset_perf()."""
+        import llama_cpp
+
+        # llama.cpp books queued tokens into its counters when it synchronises.
+        llama_cpp.llama_synchronize(self._llm._ctx.ctx)
         data = llama_cpp.llama_perf_context(self._llm._ctx.ctx)
-        return int(data.n_p_eval) + int(data.n_eval)
+        # The reported counts are clamped to at least 1; a counter that really
+        # saw tokens also has a non-zero time.
+        batched = int(data.n_p_eval) if data.t_p_eval_ms > 0 else 0
+        single = int(data.n_eval) if data.t_eval_ms > 0 else 0
+        return batched + single
 
     # -- generation --------------------------------------------------------
     def stream(
@@ -254,7 +276,7 @@ class LocalEngine:
             llm._ctx.kv_cache_clear()
         llm.n_tokens = reuse
         stats.reused_tokens = reuse
-        before = self._perf_counts()
+        self._reset_perf()
         started = time.perf_counter()
         total = len(tokens)
         if on_progress:
@@ -271,7 +293,7 @@ class LocalEngine:
             if on_progress:
                 on_progress(min(start + llm.n_batch, total), total)
         stats.prompt_seconds = time.perf_counter() - started
-        stats.evaluated_tokens = self._perf_counts() - before
+        stats.evaluated_tokens = self._perf_counts()
 
     def _write(
         self,

@@ -288,8 +288,12 @@ class ComposeWindow(QMainWindow):
             return
         if phase == "reading":
             self.assistant.show_reading_progress(done, total)
-        else:
-            self.assistant.show_writing()
+            return
+        # Pieces are tokens as llama.cpp streams them; the rate is indicative.
+        rate = 1000.0 * done / total if total > 200 else None
+        self.assistant.show_writing(rate)
+        if rate is not None:
+            self.statusBar().showMessage(self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000)
 
     @Slot(int, str)
     def _on_tokens(self, request_id: int, text: str) -> None:

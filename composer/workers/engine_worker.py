@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from composer.engine.base import Cancelled, EngineError, GenerationRequest
-from composer.engine.gguf_check import GGUFError
+from composer.engine.gguf_check import GGUFError, read_gguf
+from composer.hardware.plan import ModelFacts, Override, make_plan
+from composer.hardware.probe import probe
 from composer.engine.local import LocalEngine
 from composer.models.starter import StarterUnavailable, ensure_starter_model
 
@@ -40,7 +42,9 @@ class EngineWorker(QObject):
     sig_loading = Signal(str)  # what is being loaded, for the status bar
     sig_loaded = Signal(object)  # ModelInfo
     sig_load_failed = Signal(str)  # a sentence for the user
-    sig_phase = Signal(int, str, int, int)  # request id, "reading" | "writing", done, total
+    # request id, phase, a, b: ("reading", tokens read, prompt tokens) or
+    # ("writing", pieces written, milliseconds since writing began)
+    sig_phase = Signal(int, str, int, int)
     sig_tokens = Signal(int, str)  # request id, text (a batch of tokens)
     sig_finished = Signal(int, object)  # request id, GenerationStats
     sig_stopped = Signal(int, object)  # request id, GenerationStats
@@ -59,7 +63,9 @@ class EngineWorker(QObject):
                 self.sig_loading.emit("starter model")
                 path = ensure_starter_model(Path(spec.models_dir))
             self.sig_loading.emit(path.name)
-            info = self._engine.load(path, plan=None, context_size=spec.context_size)
+            plan, found = self._plan(path, spec)
+            info = self._engine.load(path, plan=plan, context_size=spec.context_size)
+            info.extra.update(plan=plan, probe=found)
         except (GGUFError, EngineError, StarterUnavailable) as exc:
             self._engine.close()
             self.sig_load_failed.emit(str(exc))
@@ -70,16 +76,29 @@ class EngineWorker(QObject):
             return
         self.sig_loaded.emit(info)
 
+    def _plan(self, path: Path, spec: LoadSpec):
+        """Where and how to run this model on this machine (probe runs in a child process)."""
+        gguf = read_gguf(path)
+        found = probe()
+        plan = make_plan(found, ModelFacts.from_gguf(gguf), Override(spec.device, spec.gpu_layers))
+        # The user's context setting caps the planner's choice (a smaller
+        # context loads faster and uses less memory).
+        return replace(plan, n_ctx=min(plan.n_ctx, spec.context_size)), found
+
     @Slot(int, object, object)
     def generate(self, request_id: int, request: GenerationRequest, cancel: threading.Event) -> None:
         pending: list[str] = []
         last_flush = time.monotonic()
+        written = 0
+        writing_since = 0.0
 
         def flush() -> None:
             nonlocal last_flush
             if pending:
                 self.sig_tokens.emit(request_id, "".join(pending))
                 pending.clear()
+                elapsed_ms = int(1000 * (time.monotonic() - writing_since))
+                self.sig_phase.emit(request_id, "writing", written, elapsed_ms)
             last_flush = time.monotonic()
 
         def on_progress(done: int, total: int) -> None:
@@ -88,11 +107,11 @@ class EngineWorker(QObject):
         try:
             if cancel.is_set():
                 raise Cancelled("Stopped.")
-            writing = False
             for piece in self._engine.stream(request, cancel, on_progress):
-                if not writing:
-                    writing = True
+                if not written:
+                    writing_since = time.monotonic()
                     self.sig_phase.emit(request_id, "writing", 0, 0)
+                written += 1
                 pending.append(piece)
                 if time.monotonic() - last_flush >= FLUSH_INTERVAL_S:
                     flush()
@@ -113,6 +132,9 @@ class EngineWorker(QObject):
     def close(self) -> None:
         self._engine.close()
         self.sig_closed.emit()
+        # Direct call: the GUI thread is blocked in QThread.wait(), so a queued
+        # quit() would never be delivered. quit() is thread-safe.
+        self.thread().quit()
 
 
 class EngineService(QObject):
@@ -136,7 +158,6 @@ class EngineService(QObject):
         self._sig_load.connect(self.worker.load)
         self._sig_generate.connect(self.worker.generate)
         self._sig_close.connect(self.worker.close)
-        self.worker.sig_closed.connect(self._thread.quit)
         self._thread.start()
 
     def load(self, spec: LoadSpec) -> None:

@@ -136,3 +136,47 @@ def test_llama_cpp_refusal_becomes_engine_error(starter_model_path, tmp_path):
     with pytest.raises(EngineError, match="could not load"):
         eng.load(patched)
     assert eng.availability() is Availability.UNAVAILABLE
+
+
+GEMMA_STYLE_TEMPLATE = (
+    "{{ bos_token }}{% for m in messages %}"
+    "{% if m['role'] == 'assistant' %}{% set role = 'model' %}{% else %}{% set role = 'user' %}{% endif %}"
+    "<start_of_turn>{{ role }}\n{{ m['content'] | trim }}<end_of_turn>\n{% endfor %}"
+    "{% if add_generation_prompt %}<start_of_turn>model\n{% endif %}"
+)
+# Tries to reach Python internals: the sandbox must stop it.
+ESCAPING_TEMPLATE = "{{ ().__class__.__base__.__subclasses__() }}{% for m in messages %}{{ m.content }}{% endfor %}"
+
+
+def test_chat_template_from_the_gguf_is_used(starter_model_path, tmp_path):
+    from gguf_tools import copy_with_string_metadata
+
+    model = copy_with_string_metadata(
+        starter_model_path, tmp_path / "chat.gguf", "tokenizer.chat_template", GEMMA_STYLE_TEMPLATE
+    )
+    eng = LocalEngine()
+    try:
+        info = eng.load(model, context_size=1024)
+        assert info.chat_template == "model"
+        request = draft_request("thank Anna", max_tokens=8)
+        prompt = eng.render_prompt(request)
+        assert "<start_of_turn>user\n" in prompt and prompt.endswith("<start_of_turn>model\n")
+        assert "### Instruction" not in prompt
+        assert _collect(eng, request) is not None
+        assert eng.last_stats.generated_tokens > 0
+    finally:
+        eng.close()
+
+
+def test_template_that_escapes_the_sandbox_falls_back(starter_model_path, tmp_path):
+    from gguf_tools import copy_with_string_metadata
+
+    model = copy_with_string_metadata(
+        starter_model_path, tmp_path / "evil.gguf", "tokenizer.chat_template", ESCAPING_TEMPLATE
+    )
+    eng = LocalEngine()
+    try:
+        assert eng.load(model, context_size=1024).chat_template == "fallback"
+        assert "### Instruction" in eng.render_prompt(draft_request("hi", max_tokens=4))
+    finally:
+        eng.close()

@@ -78,7 +78,7 @@ def test_stop_ends_generation_and_leaves_body_untouched(qtbot, app_paths_tmp, st
     ask_for_draft(qtbot, w, "write a long report about every meeting this year")
     qtbot.waitUntil(lambda: len(w.assistant.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
     qtbot.mouseClick(w.assistant.stop_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: stopped, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(stopped), timeout=30_000)
     assert stopped[0].stop_reason == "cancelled"
     assert stopped[0].generated_tokens < 2000
     assert w.assistant.state is PanelState.REVIEW  # the partial text can still be reviewed
