@@ -56,6 +56,14 @@ def _gets(hub):
     return [r for r in hub.requests if r.method == "GET"]
 
 
+def _leave_partial(hub, remote, final, fast, at: int) -> None:
+    """Run a download that stops for good at byte *at*, leaving .part and sidecar."""
+    hub.inject(Fault("truncate", at=at), Fault("status", status=500, times=100, skip=1))
+    with pytest.raises(DownloadError):
+        download(remote, final, options=fast)
+    hub.clear_faults()
+
+
 def test_clean_download_reports_progress_and_verifies(hub, sample_gguf, tmp_path):
     remote = _remote(hub, sample_gguf)
     reports = []
@@ -274,11 +282,8 @@ def test_cancel_removes_the_partial(hub, sample_gguf, tmp_path, fast):
 def test_partial_of_another_version_is_discarded(hub, sample_gguf, other_gguf, tmp_path, fast):
     final = tmp_path / NAME
     old = _remote(hub, other_gguf)
-    hub.inject(Fault("truncate", at=2 << 20), Fault("status", status=500, times=100, skip=1))
-    with pytest.raises(DownloadError):
-        download(old, final, options=fast)
+    _leave_partial(hub, old, final, fast, at=2 << 20)
     assert read_partial(final).commit == old.commit
-    hub.clear_faults()
     new = _remote(hub, sample_gguf, commit="b" * 40)
     assert new.sha256 != old.sha256
     assert sha256_file(download(new, final, options=fast)) == new.sha256
@@ -288,20 +293,16 @@ def test_partial_of_another_version_is_discarded(hub, sample_gguf, other_gguf, t
 def test_after_a_reboot_only_the_synced_prefix_is_trusted(hub, sample_gguf, tmp_path, fast):
     remote = _remote(hub, sample_gguf)
     final = tmp_path / NAME
-    hub.inject(
-        Fault("truncate", at=(3 << 20) + 12345), Fault("status", status=500, times=100, skip=1)
-    )
-    with pytest.raises(DownloadError):
-        download(remote, final, options=fast)
+    _leave_partial(hub, remote, final, fast, at=(3 << 20) + 12345)
     meta = json.loads(sidecar_path(final).read_text())
     assert meta["durable"] <= (3 << 20) + 12345
-    # Pretend the machine restarted: the tail beyond the last fsync may be garbage.
-    meta["boot_id"] = "another-boot"
+    # Pretend the machine restarted after an fsync at 1 MiB: what lies beyond
+    # it may be garbage (here: zeros where data should be).
+    meta["boot_id"], meta["durable"] = "another-boot", 1 << 20
     sidecar_path(final).write_text(json.dumps(meta))
     with open(part_path(final), "r+b") as handle:
-        handle.seek(meta["durable"])
+        handle.seek((1 << 20) + 100)
         handle.write(b"\0" * 1000)
-    hub.clear_faults()
     assert sha256_file(download(remote, final, options=fast)) == remote.sha256
     assert _gets(hub)[-1].range == f"bytes={meta['durable']}-"
 
@@ -381,3 +382,23 @@ def small_disk(tmp_path):
     yield _SmallDisk(folder, real=mounted)
     if mounted:
         os.system(f"umount {folder}")
+
+
+def test_a_complete_partial_is_verified_without_refetching(hub, sample_gguf, tmp_path, fast):
+    # As if the process died after the last byte but before the rename.
+    remote = _remote(hub, sample_gguf)
+    final = tmp_path / NAME
+    _leave_partial(hub, remote, final, fast, at=1 << 20)
+    part_path(final).write_bytes(sample_gguf.read_bytes())
+    assert sha256_file(download(remote, final, options=fast)) == remote.sha256
+    last = _gets(hub)[-1]
+    assert last.range == f"bytes={remote.size}-" and last.status == 416 and last.sent == 0
+
+
+def test_a_damaged_sidecar_means_a_clean_restart(hub, sample_gguf, tmp_path, fast):
+    remote = _remote(hub, sample_gguf)
+    final = tmp_path / NAME
+    _leave_partial(hub, remote, final, fast, at=2 << 20)
+    sidecar_path(final).write_text("{ half a json")
+    assert sha256_file(download(remote, final, options=fast)) == remote.sha256
+    assert _gets(hub)[-1].range is None
