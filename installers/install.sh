@@ -6,8 +6,9 @@
 #   installers/install.sh --backend B     B = auto (default) | cpu | native | vulkan | metal
 #
 # llama-cpp-python ships only as source on PyPI, so llama.cpp is compiled here
-# (about 4 minutes on two cores). The wheel is kept under .wheels/<backend>/
-# so a second run reuses it; pip's own cache cannot be trusted for this because
+# (about 4 minutes on two cores). The wheel is kept in the user's cache folder
+# (~/.cache/composer-private-mail/wheels/<version>-<backend>/) so a second run,
+# or a fresh clone, reuses it; pip's own cache cannot be trusted for this because
 # it ignores CMAKE_ARGS and would hand back a wheel built for another backend.
 #
 # Default backends: macOS on Apple silicon -> Metal; everything else -> a
@@ -57,7 +58,7 @@ python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 
-wheels=".wheels/llama-cpp-python-$LLAMA_VERSION-$backend"
+wheels="${XDG_CACHE_HOME:-$HOME/.cache}/composer-private-mail/wheels/llama-cpp-python-$LLAMA_VERSION-$backend"
 if ! ls "$wheels"/llama_cpp_python-*.whl >/dev/null 2>&1; then
   echo "Building llama.cpp ($backend) — a few minutes…"
   CMAKE_ARGS="$cmake_args" .venv/bin/python -m pip wheel -q --no-deps --no-cache-dir \
