@@ -280,3 +280,17 @@ def test_proofreading_lists_each_correction_with_its_reason(qtbot, view):
     ]
     view.set_change_accepted(2, False)
     assert view.selected_result() == "Je suis allé a Paris"
+
+
+def test_costly_redraws_are_spaced_out_while_streaming(qtbot, view):
+    view.set_original(ORIGINAL)
+    view.add_version()
+    view.append_to_current("I have")
+    assert view.change_list.count() == 1
+    view._refresh_cost = 1.0  # as measured on a very long email
+    view.append_to_current(" the report ready for the meeting.")
+    assert view.current_text() == SUGGESTION  # the text is never behind
+    assert view.change_list.count() == 1  # the drawing waits for the timer
+    qtbot.waitUntil(lambda: view.change_list.count() == 2, timeout=2000)
+    view.finish_current()
+    assert view.selected_result() == SUGGESTION

@@ -13,9 +13,10 @@ the chosen text, and apply_to_editor() puts it in as exactly one undo step.
 from __future__ import annotations
 
 import html
+import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +47,8 @@ from composer.assist.target import Target, py_to_qt
 # underline carry the meaning for anyone who cannot tell the colours apart.
 _DELETE_STYLE = "color:#c62828; background-color:rgba(198,40,40,40); text-decoration:line-through;"
 _INSERT_STYLE = "color:#2e7d32; background-color:rgba(46,125,50,40); text-decoration:underline;"
+_CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
+
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
 
 
@@ -72,6 +75,13 @@ class ReviewView(QWidget):
         self._streaming = False
         self._proofreading = False
         self._proofread_language: str | None = None
+        # Redrawing re-diffs the whole text; on long emails that costs more
+        # than the interval between token batches, so redraws are then spaced
+        # out (the text itself is always kept up to date).
+        self._refresh_cost = 0.0
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.timeout.connect(self._on_redraw_timer)
         self._phrases = Phrases(
             replaced=self.tr("Replaced “{old}” with “{new}”"),
             inserted=self.tr("Inserted “{new}”"),
@@ -200,7 +210,10 @@ class ReviewView(QWidget):
         version = self._versions[self._current]
         version.text += text
         version.rejected.clear()  # indices move while the text grows
-        self._refresh(follow_end=True)
+        if self._refresh_cost < _CHEAP_REDRAW_S:
+            self._refresh(follow_end=True)
+        elif not self._redraw_timer.isActive():
+            self._redraw_timer.start(int(min(500, max(50, 5000 * self._refresh_cost))))
 
     def set_current_text(self, text: str) -> None:
         """Replace the current version's text (e.g. after cleaning the model's wrapping)."""
@@ -301,7 +314,13 @@ class ReviewView(QWidget):
         return not self._streaming and self._current >= 0
 
     # -- drawing -----------------------------------------------------------
+    @Slot()
+    def _on_redraw_timer(self) -> None:
+        self._refresh(follow_end=self._streaming)
+
     def _refresh(self, follow_end: bool = False) -> None:
+        self._redraw_timer.stop()
+        started = time.perf_counter()
         text = self.current_text()
         if self._current < 0:
             self._changes, self._descriptions = [], []
@@ -316,6 +335,7 @@ class ReviewView(QWidget):
         self._fill_list()
         self._render(follow_end=follow_end)
         self._update_controls()
+        self._refresh_cost = time.perf_counter() - started
 
     def _fill_list(self) -> None:
         rejected = self._versions[self._current].rejected if self._current >= 0 else set()
