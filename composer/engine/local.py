@@ -339,6 +339,13 @@ class LocalEngine:
             stats.stop_reason = "cancelled"
             raise Cancelled("Stopped.")
 
+    def measure_speed(self):
+        """Reading and writing tokens/s of the loaded model on this machine."""
+        from composer.hardware.speed import measure_speed
+
+        self._require_model()
+        return measure_speed(self._llm)
+
     def close(self) -> None:
         if self._llm is not None:
             try:

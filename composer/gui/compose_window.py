@@ -48,6 +48,8 @@ class ComposeWindow(QMainWindow):
         self._model_override = model_override
         self._model_info: ModelInfo | None = None
         self._closing = False
+        self._downloads = None  # started the first time the Models window opens
+        self._settings_dialog = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
         self.resize(1100, 700)
 
@@ -129,6 +131,8 @@ class ComposeWindow(QMainWindow):
             return act
 
         self.open_model_action = action(self.tr("Open &model file…"), self.choose_model_file, "Ctrl+Shift+O")
+        self.models_action = action(self.tr("&Models…"), self.show_models, "Ctrl+Shift+M")
+        self.settings_action = action(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = action(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
         self.redo_action = action(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
@@ -151,12 +155,13 @@ class ComposeWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.models_action)
         file_menu.addAction(self.open_model_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for act in (self.undo_action, self.redo_action, None, self.cut_action, self.copy_action,
-                    self.paste_action, None, self.select_all_action):
+                    self.paste_action, None, self.select_all_action, None, self.settings_action):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         assistant_menu = bar.addMenu(self.tr("&Assistant"))
         for act in (self.focus_prompt_action, self.stop_action, self.accept_action, self.discard_action):
@@ -204,8 +209,75 @@ class ComposeWindow(QMainWindow):
     def show_about(self) -> None:
         AboutDialog(self).exec()
 
+    # -- models and hardware --------------------------------------------------------
+    @Slot()
+    def show_models(self) -> None:
+        from composer.gui.dialogs.model_manager import ModelManagerDialog
+        from composer.models.library import ModelLibrary
+        from composer.workers.download_worker import DownloadWorker
+
+        if self._downloads is None:
+            self._downloads = DownloadWorker(self.paths)
+            self._downloads.start()
+        dialog = ModelManagerDialog(
+            self, ModelLibrary(self.paths), self._downloads,
+            active_path=self._model_info.path if self._model_info else None,
+        )
+        dialog.sig_model_chosen.connect(self.load_model)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._models_dialog = dialog
+
+    @Slot()
+    def show_settings(self) -> None:
+        from composer.gui.dialogs.settings_dialog import SettingsDialog
+        from composer.hardware.plan import Override
+
+        if self._settings_dialog is None:
+            dialog = SettingsDialog(self)
+            page = dialog.hardware
+            page.sig_override_changed.connect(self._on_override_changed)
+            page.sig_measure_requested.connect(self._on_measure_requested)
+            page.sig_redetect_requested.connect(self._on_redetect_requested)
+            self.engine.worker.sig_speed.connect(page.show_speed)
+            self.engine.worker.sig_speed_failed.connect(page.show_speed_error)
+            self._settings_dialog = dialog
+        self._refresh_hardware_page()
+        self._settings_dialog.hardware.set_override(Override(self.settings.device, self.settings.gpu_layers))
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+
+    def _refresh_hardware_page(self) -> None:
+        if self._settings_dialog is None:
+            return
+        page = self._settings_dialog.hardware
+        info = self._model_info
+        if info and info.extra.get("probe") is not None:
+            page.set_probe(info.extra["probe"])
+        page.set_plan(info.extra.get("plan") if info else None, info.fallback_reason if info else None)
+
+    @Slot(object)
+    def _on_override_changed(self, override) -> None:
+        self.settings.device = override.device
+        self.settings.gpu_layers = override.gpu_layers
+        self.settings.save(self.paths.settings_file)
+        self.load_model(self._model_override or self.settings.model_path)
+
+    @Slot()
+    def _on_measure_requested(self) -> None:
+        if self._model_info is None or self.assistant.state is PanelState.GENERATING:
+            self._settings_dialog.hardware.show_speed_error(
+                self.tr("Load a model and wait for the assistant to finish first."))
+            return
+        self._settings_dialog.hardware.set_measuring(True)
+        self.engine.measure_speed()
+
+    @Slot()
+    def _on_redetect_requested(self) -> None:
+        self.load_model(self._model_override or self.settings.model_path, reprobe=True)
+
     # -- model -----------------------------------------------------------------
-    def load_model(self, path: str | None) -> None:
+    def load_model(self, path: str | None, reprobe: bool = False) -> None:
         self._model_info = None
         self.assistant.set_state(PanelState.NO_MODEL)
         spec = LoadSpec(
@@ -214,6 +286,7 @@ class ComposeWindow(QMainWindow):
             device=self.settings.device,
             gpu_layers=self.settings.gpu_layers,
             context_size=self.settings.context_size,
+            reprobe=reprobe,
         )
         self._loading_path = path
         self.engine.load(spec)
@@ -245,6 +318,7 @@ class ComposeWindow(QMainWindow):
         if info.chat_template == "fallback" and not is_starter:
             note += " " + self.tr("(it has no chat template; a generic one is used)")
         self.assistant.model_note.setText(note)
+        self._refresh_hardware_page()
         if self._loading_path and not self._model_override and self._loading_path != self.settings.model_path:
             self.settings.model_path = self._loading_path
             self.settings.save(self.paths.settings_file)
@@ -355,5 +429,7 @@ class ComposeWindow(QMainWindow):
     # -- shutdown ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._closing = True
+        if self._downloads is not None:
+            self._downloads.shutdown()  # pauses: the partial file resumes next time
         self.engine.shutdown()
         super().closeEvent(event)

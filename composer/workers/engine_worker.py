@@ -36,6 +36,7 @@ class LoadSpec:
     device: str = "auto"
     gpu_layers: int | None = None
     context_size: int = 4096
+    reprobe: bool = False  # ignore the cached hardware probe (after a driver change)
 
 
 class EngineWorker(QObject):
@@ -49,6 +50,8 @@ class EngineWorker(QObject):
     sig_finished = Signal(int, object)  # request id, GenerationStats
     sig_stopped = Signal(int, object)  # request id, GenerationStats
     sig_failed = Signal(int, str)  # request id, a sentence for the user
+    sig_speed = Signal(object)  # SpeedResult
+    sig_speed_failed = Signal(str)
     sig_closed = Signal()
 
     def __init__(self) -> None:
@@ -79,7 +82,7 @@ class EngineWorker(QObject):
     def _plan(self, path: Path, spec: LoadSpec):
         """Where and how to run this model on this machine (probe runs in a child process)."""
         gguf = read_gguf(path)
-        found = probe()
+        found = probe(use_cache=not spec.reprobe)
         plan = make_plan(found, ModelFacts.from_gguf(gguf), Override(spec.device, spec.gpu_layers))
         # The user's context setting caps the planner's choice (a smaller
         # context loads faster and uses less memory).
@@ -129,6 +132,16 @@ class EngineWorker(QObject):
             self.sig_failed.emit(request_id, f"The assistant failed unexpectedly: {exc}")
 
     @Slot()
+    def measure_speed(self) -> None:
+        try:
+            self.sig_speed.emit(self._engine.measure_speed())
+        except EngineError as exc:
+            self.sig_speed_failed.emit(str(exc))
+        except Exception as exc:
+            log.exception("Speed measurement failed")
+            self.sig_speed_failed.emit(f"The measurement failed: {exc}")
+
+    @Slot()
     def close(self) -> None:
         self._engine.close()
         self.sig_closed.emit()
@@ -143,6 +156,7 @@ class EngineService(QObject):
     _sig_load = Signal(object)
     _sig_generate = Signal(int, object, object)
     _sig_close = Signal()
+    _sig_measure = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +172,7 @@ class EngineService(QObject):
         self._sig_load.connect(self.worker.load)
         self._sig_generate.connect(self.worker.generate)
         self._sig_close.connect(self.worker.close)
+        self._sig_measure.connect(self.worker.measure_speed)
         self._thread.start()
 
     def load(self, spec: LoadSpec) -> None:
@@ -171,6 +186,9 @@ class EngineService(QObject):
         self.current_request = self._next_id
         self._sig_generate.emit(self._next_id, request, self._cancel)
         return self._next_id
+
+    def measure_speed(self) -> None:
+        self._sig_measure.emit()
 
     def stop(self) -> None:
         self._cancel.set()
