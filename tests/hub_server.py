@@ -94,7 +94,10 @@ class RequestLog:
 
 @dataclass
 class _State:
-    files: dict[tuple[str, str], HubFile] = field(default_factory=dict)
+    files: dict[tuple[str, str], HubFile] = field(default_factory=dict)  # what "main" serves
+    # Every version ever added, by (repo, filename, commit): old commits stay
+    # reachable, as on the real Hub.
+    history: dict[tuple[str, str, str], HubFile] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     log: list[RequestLog] = field(default_factory=list)
     rate: float | None = None  # bytes per second per connection
@@ -182,6 +185,7 @@ class HubServer:
         )
         with self.state.lock:
             self.state.files[(repo_id, filename)] = entry
+            self.state.history[(repo_id, filename, commit)] = entry
         return entry
 
     def inject(self, *faults: Fault) -> None:
@@ -241,24 +245,28 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self, head: bool, entry_log: RequestLog) -> None:
         parts = [unquote(p) for p in urlsplit(self.path).path.split("/")[1:]]
-        if parts and parts[0] == "cdn" and len(parts) >= 4:
-            # /cdn/{owner}/{name}/{filename...}: the signed-URL stand-in.
-            entry = self.state.files.get(("/".join(parts[1:3]), "/".join(parts[3:])))
+        if parts and parts[0] == "cdn" and len(parts) >= 5:
+            # /cdn/{owner}/{name}/{commit}/{filename...}: the signed-URL stand-in.
+            key = ("/".join(parts[1:3]), "/".join(parts[4:]), parts[3])
+            entry = self.state.history.get(key)
             if entry is None:
                 return self._error(entry_log, 404, None, head)
             return self._content(entry, head, entry_log, etag=entry.cdn_etag)
         if len(parts) < 5 or parts[2] != "resolve":
             return self._error(entry_log, 404, None, head)
         repo_id, revision, filename = "/".join(parts[:2]), parts[3], "/".join(parts[4:])
-        repo_files = [f for (repo, _), f in self.state.files.items() if repo == repo_id]
+        repo_files = [f for (repo, _, _), f in self.state.history.items() if repo == repo_id]
         if not repo_files:
             return self._error(entry_log, 401, "RepoNotFound", head)
         gate = repo_files[0].token
         if gate is not None and self.headers.get("Authorization") != f"Bearer {gate}":
             return self._error(entry_log, 401, "GatedRepo", head)
-        if revision not in ("main",) and revision not in {f.commit for f in repo_files}:
+        if revision != "main" and revision not in {f.commit for f in repo_files}:
             return self._error(entry_log, 404, "RevisionNotFound", head)
-        entry = self.state.files.get((repo_id, filename))
+        if revision == "main":
+            entry = self.state.files.get((repo_id, filename))
+        else:
+            entry = self.state.history.get((repo_id, filename, revision))
         if entry is None:
             return self._error(entry_log, 404, "EntryNotFound", head)
         fault = self._take_fault(("status",), head, 0, entry.size)
@@ -271,7 +279,8 @@ class _Handler(BaseHTTPRequestHandler):
             # Another host name for the same server, as the real Hub sends
             # clients to a CDN: huggingface_hub stops there, httpx2 drops auth.
             port = self.server.server_address[1]
-            self.send_header("Location", f"http://localhost:{port}/cdn/{repo_id}/{quote(filename)}")
+            cdn = f"/cdn/{repo_id}/{entry.commit}/{quote(filename)}"
+            self.send_header("Location", f"http://localhost:{port}{cdn}")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return

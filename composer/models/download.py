@@ -309,6 +309,7 @@ class _Download:
             "commit": self.remote.commit,
             "size": self.remote.size,
             "sha256": self.remote.sha256,
+            "endpoint": self.remote.endpoint,
             "validator": meta.get("validator") if meta else None,
             "durable": int(meta.get("durable", 0)) if meta else 0,
             "boot_id": this_boot,

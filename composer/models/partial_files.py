@@ -35,6 +35,9 @@ class PartialInfo:
     filename: str
     revision: str
     commit: str
+    url: str  # pinned to the commit
+    sha256: str
+    endpoint: str
 
 
 def read_partial(final: Path) -> PartialInfo | None:
@@ -51,6 +54,9 @@ def read_partial(final: Path) -> PartialInfo | None:
         filename=meta["filename"],
         revision=meta.get("revision", "main"),
         commit=meta["commit"],
+        url=meta["url"],
+        sha256=meta["sha256"],
+        endpoint=meta.get("endpoint") or meta["url"].split(f"/{meta['repo_id']}/resolve/")[0],
     )
 
 

@@ -12,8 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from composer.models.download import DownloadControl, DownloadOptions, Progress, download
-from composer.models.hub import RemoteFile, resolve_file, stored_token
+from composer.models.download import (
+    DownloadControl,
+    DownloadOptions,
+    PartialInfo,
+    Progress,
+    download,
+    find_partials,
+)
+from composer.models.hub import RemoteFile, hub_endpoint, resolve_file, stored_token
 from composer.models.library import InstalledModel, LibraryError, ModelLibrary
 
 
@@ -52,13 +59,29 @@ def pull(
             f"{request.filename} is not a GGUF file; Composer can only run *.gguf models."
         )
     token = token if token is not None else stored_token()
-    remote = resolve_file(
-        request.repo_id, request.filename, request.revision, token=token, endpoint=endpoint
-    )
-    same = library.find_same(remote.sha256, remote.basename, remote.size)
-    if same is not None and (same.sha256 == remote.sha256 or not request.force):
-        return PullResult(path=same.path, remote=remote, reused=same)
-    final = library.destination(remote.basename, remote.commit)
+    partial = _partial_for(library, request, hub_endpoint(endpoint))
+    if partial is not None:
+        # Finish what was started, at the commit it was started from, even if
+        # the branch has moved on since: a resume fetches the same bytes.
+        remote = RemoteFile(
+            repo_id=partial.repo_id,
+            filename=partial.filename,
+            revision=partial.revision,
+            commit=partial.commit,
+            url=partial.url,
+            size=partial.size,
+            sha256=partial.sha256,
+            endpoint=partial.endpoint,
+        )
+        final = partial.final
+    else:
+        remote = resolve_file(
+            request.repo_id, request.filename, request.revision, token=token, endpoint=endpoint
+        )
+        same = library.find_same(remote.sha256, remote.basename, remote.size)
+        if same is not None and (same.sha256 == remote.sha256 or not request.force):
+            return PullResult(path=same.path, remote=remote, reused=same)
+        final = library.destination(remote.basename, remote.commit)
     path = download(
         remote, final, token=token, control=control, on_progress=on_progress, options=options
     )
@@ -76,3 +99,16 @@ def pull(
         },
     )
     return PullResult(path=path, remote=remote, reused=None)
+
+
+def _partial_for(library: ModelLibrary, request: PullRequest, endpoint: str) -> PartialInfo | None:
+    """An unfinished download of exactly this request from this endpoint."""
+    for partial in find_partials(library.folder):
+        if (
+            partial.repo_id == request.repo_id
+            and partial.filename == request.filename
+            and partial.revision == (request.revision or "main")
+            and partial.endpoint == endpoint
+        ):
+            return partial
+    return None

@@ -201,3 +201,29 @@ def test_a_file_that_cannot_be_deleted_is_a_clear_error(home):
         else:
             folder.chmod(0o700)
     assert own.exists()
+
+
+def test_a_resume_finishes_the_version_it_started(home, hub, sample_gguf, other_gguf):
+    from hub_server import Fault
+
+    from composer.models.download import DownloadError, DownloadOptions
+
+    library = ModelLibrary(app_paths(), ExternalFolders.none())
+    request = PullRequest("acme/Writer-GGUF", "w.gguf")
+    hub.add_file("acme/Writer-GGUF", "w.gguf", sample_gguf, commit="a" * 40)
+    hub.inject(Fault("truncate", at=1 << 20), Fault("status", status=500, times=100, skip=1))
+    fast = DownloadOptions(backoff_base=0.01, backoff_max=0.02, max_retries=2)
+    with pytest.raises(DownloadError):
+        pull(library, request, endpoint=hub.url, options=fast)
+    hub.clear_faults()
+    # Meanwhile the branch moved on to another file.
+    hub.add_file("acme/Writer-GGUF", "w.gguf", other_gguf, commit="b" * 40)
+    heads = sum(r.method == "HEAD" for r in hub.requests)
+    first = pull(library, request, endpoint=hub.url)
+    assert sha256_of(first.path) == sha256_of(sample_gguf) and first.remote.commit == "a" * 40
+    assert sum(r.method == "HEAD" for r in hub.requests) == heads  # no new lookup needed
+    assert hub.requests[-1].range == f"bytes={1 << 20}-"
+    # The next pull sees the new version and keeps both.
+    second = pull(library, request, endpoint=hub.url)
+    assert sha256_of(second.path) == sha256_of(other_gguf)
+    assert second.path.name == "w-bbbbbbbb.gguf"
