@@ -75,6 +75,7 @@ class DownloadWorker(QObject):
         self.moveToThread(self._thread)
         self._sig_wake.connect(self._on_wake)
         self._thread.start()
+        self._sig_wake.emit()  # anything queued before the thread ran
 
     def shutdown(self) -> None:
         """Pause the running download (its partial stays for next time) and stop the thread."""
