@@ -189,3 +189,21 @@ def test_import_checks_the_file_and_remove_forgets_it(qtbot, dialog, tmp_path, m
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.remove_button.click()
     assert dialog.installed_table.rowCount() == 0 and good.exists()
+
+
+def test_a_failed_hardware_check_leaves_the_catalog_usable(qtbot, app_paths_tmp, worker):
+    def broken_probe():
+        raise RuntimeError("the device listing crashed")
+
+    dlg = ModelManagerDialog(
+        None,
+        ModelLibrary(app_paths_tmp, ExternalFolders.none()),
+        worker,
+        entries=[_entry("mail.gguf")],
+        probe_fn=broken_probe,
+    )
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: _cell(dlg.catalog_table, 0, 2) == "unknown", timeout=WAIT_MS)
+    assert "the device listing crashed" in dlg.message.text()
+    dlg.catalog_table.selectRow(0)
+    assert dlg.download_button.isEnabled()
