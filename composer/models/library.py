@@ -178,18 +178,27 @@ class ModelLibrary:
         """Every usable model, Composer's own first; the same file is listed once."""
         seen: set[Path] = set()
         found: list[InstalledModel] = []
-        for model in (
-            *self._own(),
-            *self._imported(),
-            *self._hf_cache(),
-            *self._lm_studio(),
-            *self._gpt4all(),
-            *self._ollama(),
-        ):
-            key = _real(model.path)
-            if key not in seen:
-                seen.add(key)
-                found.append(model)
+        sources = (
+            self._own,
+            self._imported,
+            self._hf_cache,
+            self._lm_studio,
+            self._gpt4all,
+            self._ollama,
+        )
+        for source in sources:
+            try:
+                models = list(source())
+            except OSError as exc:
+                # Another user's folder, a drive that went away: skip that
+                # source, never the whole list.
+                log.info("Skipping %s while listing models: %s", source.__name__, exc)
+                continue
+            for model in models:
+                key = _real(model.path)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(model)
         return found
 
     def find(self, key: str) -> InstalledModel | None:

@@ -227,3 +227,13 @@ def test_a_resume_finishes_the_version_it_started(home, hub, sample_gguf, other_
     second = pull(library, request, endpoint=hub.url)
     assert sha256_of(second.path) == sha256_of(other_gguf)
     assert second.path.name == "w-bbbbbbbb.gguf"
+
+
+def test_a_broken_folder_setting_is_skipped_not_fatal(home, tmp_path, other_apps):
+    library = ModelLibrary(app_paths(), other_apps)
+    _gguf(library.folder / "mine.gguf")
+    # OLLAMA_MODELS naming an impossible path: stat() fails with ENAMETOOLONG,
+    # a real OSError like the ones another user's folder would give.
+    other_apps.ollama = ExternalFolders.discover(env={"OLLAMA_MODELS": "/" + "x" * 5000}).ollama
+    sources = {m.source for m in library.installed()}
+    assert sources == {"composer", "hf-cache", "lm-studio", "gpt4all"}
