@@ -36,6 +36,7 @@ from composer.models.hub import RemoteFile
 from composer.models.partial_files import (
     SIDECAR_VERSION,
     PartialInfo,
+    PartialLock,
     boot_id,
     discard_partial,
     find_partials,
@@ -249,6 +250,18 @@ class _Download:
                 "Remove it first if you want to download it again."
             )
         self.final.parent.mkdir(parents=True, exist_ok=True)
+        lock = PartialLock(self.final)
+        if not lock.acquire():
+            raise DownloadError(
+                f"{self.label} is already being downloaded by another Composer window or "
+                "command. Wait for it to finish, or stop it there first."
+            )
+        try:
+            return self._run_locked()
+        finally:
+            lock.release()
+
+    def _run_locked(self) -> Path:
         self._adopt_or_reset_partial()
         self._check_disk_space()
         self.meter = Meter(self.offset, self.remote.size)

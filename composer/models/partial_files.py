@@ -123,3 +123,51 @@ def boot_id() -> str | None:
         return Path("/proc/sys/kernel/random/boot_id").read_text().strip() or None
     except OSError:
         return None
+
+
+def lock_path(final: Path) -> Path:
+    return final.with_name(final.name + ".part.lock")
+
+
+class PartialLock:
+    """One process at a time writes a given .part file (the GUI and the CLI may both try).
+
+    An OS file lock: released by the kernel when the holder exits, even by
+    SIGKILL, so a crashed download never blocks the next one.
+    """
+
+    def __init__(self, final: Path) -> None:
+        self._path = lock_path(final)
+        self._fd = -1
+
+    def acquire(self) -> bool:
+        """False when another process holds it."""
+        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(self._fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self._fd)
+            self._fd = -1
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._fd < 0:
+            return
+        if os.name != "nt":
+            # POSIX: remove it while still held, so the folder stays tidy.
+            self._path.unlink(missing_ok=True)
+        os.close(self._fd)  # closing drops the lock (both flock and msvcrt)
+        self._fd = -1
+        if os.name == "nt":  # Windows cannot remove an open file
+            try:
+                self._path.unlink(missing_ok=True)
+            except OSError:
+                pass

@@ -402,3 +402,20 @@ def test_a_damaged_sidecar_means_a_clean_restart(hub, sample_gguf, tmp_path, fas
     sidecar_path(final).write_text("{ half a json")
     assert sha256_file(download(remote, final, options=fast)) == remote.sha256
     assert _gets(hub)[-1].range is None
+
+
+def test_two_processes_never_write_the_same_partial(hub, sample_gguf, tmp_path, fast):
+    from composer.models.partial_files import PartialLock, lock_path
+
+    remote = _remote(hub, sample_gguf)
+    final = tmp_path / NAME
+    other = PartialLock(final)  # another process's lock: flock is per open file
+    assert other.acquire()
+    try:
+        with pytest.raises(DownloadError, match="already being downloaded"):
+            download(remote, final, options=fast)
+        assert _gets(hub) == []
+    finally:
+        other.release()
+    assert sha256_file(download(remote, final, options=fast)) == remote.sha256
+    assert not lock_path(final).exists()
