@@ -61,7 +61,7 @@ _SMALL_GAP = 400  # tokens × tokens below which a gap gets an exact token diff
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     """difflib-style opcodes over tokens, matched on words and punctuation only.
 
-    White space tokens are a third of all tokens and nearly all alike, which
+    White space tokens are half of all tokens and nearly all alike, which
     makes difflib quadratic on them (a 1,000-word email took over half a
     second per diff). They are left out of the matching and compared in the
     gaps between matched words instead, where they belong to the change or
@@ -69,9 +69,11 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
     """
     a_idx = [i for i, t in enumerate(a) if not t.isspace()]
     b_idx = [j for j, t in enumerate(b) if not t.isspace()]
-    matcher = difflib.SequenceMatcher(
-        None, [a[i] for i in a_idx], [b[j] for j in b_idx], autojunk=False
-    )
+    # autojunk: in long texts, words making up over 1% of the suggestion
+    # ("the", ",") do not anchor matches. That keeps repetitive texts from
+    # going quadratic; the frequent words are then aligned in the small gaps
+    # between the rarer ones, exactly, below.
+    matcher = difflib.SequenceMatcher(None, [a[i] for i in a_idx], [b[j] for j in b_idx])
     anchors = [
         (a_idx[x + k], b_idx[y + k])
         for x, y, size in matcher.get_matching_blocks()

@@ -125,3 +125,24 @@ def test_white_space_only_changes_are_named():
     changes = diff_words("Hi.\nBye", "Hi.\n\nBye")
     assert [describe_change(c) for c in changes] == ["Replaced a line break with 2 line breaks"]
     assert describe_change(diff_words("a  b", "a b")[0]) == "Replaced 2 spaces with a space"
+
+
+def test_long_repetitive_text_stays_exact():
+    # Without junking frequent words, difflib is quadratic on such input
+    # (it ran for minutes); the result must stay exact either way.
+    original = "a b c " * 2000
+    suggestion = "a x c " * 2000
+    changes = diff_words(original, suggestion)
+    assert apply_changes(original, changes) == suggestion
+    assert apply_changes(original, changes, set()) == original
+
+
+def test_long_real_text_keeps_word_level_changes():
+    sentence = "The quarterly report shows that sales in the northern region grew by {n} percent. "
+    original = "".join(sentence.format(n=n) for n in range(60))
+    suggestion = original.replace("grew by 7 ", "rose by 7 ").replace(
+        "region grew by 42", "area grew by 42"
+    )
+    changes = diff_words(original, suggestion, merge=False)
+    assert [(c.old_text, c.new_text) for c in changes] == [("grew", "rose"), ("region", "area")]
+    assert apply_changes(original, changes) == suggestion
