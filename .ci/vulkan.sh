@@ -35,6 +35,7 @@ fi
 
 # 2. Already built? The stamp names version and flags; the import must work.
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] \
+    && [ -e "$VK/site/llama_cpp/lib/libggml-vulkan.so" ] \
     && PYTHONPATH="$VK/site" "$PY" -c 'import llama_cpp' >/dev/null 2>&1; then
     log "Vulkan build present: $VK/site (llama-cpp-python $VERSION)"
     exit 0
@@ -64,6 +65,9 @@ CMAKE_ARGS="$CMAKE_ARGS_VK" CMAKE_BUILD_PARALLEL_LEVEL="$(nproc)" \
     "$PY" -m pip install -q --no-cache-dir --no-deps --target "$VK/site.new" "llama-cpp-python==$VERSION"
 echo "$WANT" >"$VK/site.new/.composer-vulkan-build"
 rm -rf "$VK/site" && mv "$VK/site.new" "$VK/site"
-PYTHONPATH="$VK/site" "$PY" -c 'import llama_cpp, sys; sys.exit(0 if llama_cpp.llama_supports_gpu_offload() else 1)' \
-    || { log "built, but this build reports no GPU offload"; exit 1; }
+[ -e "$VK/site/llama_cpp/lib/libggml-vulkan.so" ] || { log "built, but without the Vulkan backend"; exit 1; }
+# lavapipe is a CPU-type device, which llama.cpp uses only when named.
+GGML_VK_VISIBLE_DEVICES=0 PYTHONPATH="$VK/site" "$PY" -c \
+    'import llama_cpp, sys; sys.exit(0 if llama_cpp.llama_supports_gpu_offload() else 1)' >/dev/null 2>&1 \
+    || log "warning: the build works but sees no Vulkan device (is mesa-vulkan-drivers installed?)"
 log "done: $VK/site"

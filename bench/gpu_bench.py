@@ -33,8 +33,11 @@ def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dic
     from composer.hardware.probe import probe
     from composer.hardware.speed import measure_speed
 
+    device, _, threads = mode.partition(":")  # "cpu:16" = CPU only with 16 threads
     found = probe(use_cache=False)
-    plan = make_plan(found, ModelFacts.from_gguf(read_gguf(model)), Override(device=mode))
+    plan = make_plan(found, ModelFacts.from_gguf(read_gguf(model)), Override(device=device))
+    if threads:
+        plan.n_threads = int(threads)
     os.environ.update(plan.env)
     import llama_cpp
 
@@ -65,7 +68,8 @@ def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dic
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", required=True)
-    parser.add_argument("--modes", default="auto,cpu", help="comma list: auto, cpu, or a device index")
+    parser.add_argument("--modes", default="auto,cpu",
+                        help="comma list: auto, cpu or a device index; ':N' sets N threads (cpu:16)")
     parser.add_argument("--n-prompt", type=int, default=512)
     parser.add_argument("--n-gen", type=int, default=128)
     parser.add_argument("--runs", type=int, default=3)

@@ -28,16 +28,19 @@ GGML_TYPES = {0: "cpu", 1: "gpu", 2: "igpu", 3: "accel"}
 
 _LOG_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
 # "ggml_vulkan: 0 = NVIDIA H100 80GB HBM3 (NVIDIA) | uma: 0 | fp16: 1 | ..."
-_VK_LINE = re.compile(r"ggml_vulkan: (\d+) = (.*?) \((.*?)\) \| uma: (\d) \| fp16: (\w+)")
+_VK_LINE = re.compile(r"ggml_vulkan: (\d+) = (.*) \(([^()]*)\) \| uma: (\d) \| fp16: (\w+)")
 _CUDA_LINE = re.compile(r"Device (\d+): .*?, compute capability (\d+)\.(\d+)")
 
 
 def _lib_names(stem: str) -> list[str]:
+    # The soname first: it is the file libllama itself links against. pip
+    # copies "libggml.so" and "libggml.so.0" as two files, and loading the
+    # other copy would give us a second ggml with its own registry and logger.
     if sys.platform == "win32":
         return [f"{stem}.dll", f"lib{stem}.dll"]
     if sys.platform == "darwin":
-        return [f"lib{stem}.dylib"]
-    return [f"lib{stem}.so"]
+        return [f"lib{stem}.0.dylib", f"lib{stem}.dylib"]
+    return [f"lib{stem}.so.0", f"lib{stem}.so"]
 
 
 def llama_lib_dir() -> Path | None:
@@ -65,6 +68,8 @@ def _declare(ggml: ctypes.CDLL) -> None:
         "ggml_backend_dev_memory": (None, [vp, ctypes.POINTER(sz), ctypes.POINTER(sz)]),
         "ggml_backend_dev_backend_reg": (vp, [vp]),
         "ggml_backend_reg_name": (cp, [vp]),
+        "ggml_backend_reg_count": (sz, []),
+        "ggml_backend_reg_get": (vp, [sz]),
     }
     for name, (restype, argtypes) in signatures.items():
         func = getattr(ggml, name)
@@ -105,6 +110,10 @@ def list_devices() -> dict[str, Any]:
             "free_bytes": free.value,
             "total_bytes": total.value,
         })
+    backends = [
+        (ggml.ggml_backend_reg_name(ggml.ggml_backend_reg_get(i)) or b"").decode("utf-8", "replace")
+        for i in range(ggml.ggml_backend_reg_count())
+    ]
     gpu_offload = bool(llama_cpp.llama_supports_gpu_offload())
     system_info = llama_cpp.llama_print_system_info().decode("utf-8", "replace").strip()
     base.ggml_log_set(None, None)  # our callback dies with this function
@@ -115,6 +124,7 @@ def list_devices() -> dict[str, Any]:
     text = "".join(log)
     return {
         "devices": devices,
+        "backends": backends,
         "gpu_offload": gpu_offload,
         "llama_cpp_version": getattr(llama_cpp, "__version__", "unknown"),
         "llama_cpp_path": str(lib_dir.parent),

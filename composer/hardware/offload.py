@@ -14,12 +14,25 @@ from collections.abc import Iterator
 
 _OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
 _ASSIGNED = re.compile(r"layer\s+\d+ assigned to device (\S+?),")
+# The lines that say *why* a load failed; llama-cpp-python's exception only
+# says "Failed to load model from file".
+_LOAD_ERROR = re.compile(r"(?:error loading model: |ggml_vulkan: )(.+)")
 
 
 def offloaded_layers(log_text: str) -> tuple[int, int] | None:
     """(offloaded, total) from a llama.cpp load log, or None if it does not say."""
     found = _OFFLOADED.findall(log_text)
     return (int(found[-1][0]), int(found[-1][1])) if found else None
+
+
+def load_error(log_text: str) -> str | None:
+    """The most telling error line of a failed load, e.g. "unable to allocate Vulkan0 buffer".
+
+    (ggml-vulkan writes its own detail, "... ErrorOutOfDeviceMemory", straight
+    to stderr, past the log callback.)"""
+    found = [m.strip() for m in _LOAD_ERROR.findall(log_text)]
+    found = [m for m in found if "error" in m.lower() or "unable" in m.lower() or "fail" in m.lower()]
+    return "; ".join(dict.fromkeys(found[-2:])) if found else None
 
 
 def layer_devices(log_text: str) -> set[str]:
@@ -33,3 +46,29 @@ def captured_llama_log() -> Iterator[io.StringIO]:
     buffer = io.StringIO()
     with contextlib.redirect_stderr(buffer):
         yield buffer
+
+
+@contextlib.contextmanager
+def llama_log_tap() -> Iterator[io.StringIO]:
+    """Collect llama.cpp's whole log, whatever `verbose` the Llama was made with.
+
+    Installs a log callback for the duration and then gives llama-cpp-python
+    its own back. Keep this around loading only: the text may include the
+    model's metadata, never the user's text (prompts are not logged by llama.cpp).
+    """
+    import ctypes
+
+    import llama_cpp
+    from llama_cpp import _logger
+
+    buffer = io.StringIO()
+
+    @llama_cpp.llama_log_callback
+    def on_log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        buffer.write(text.decode("utf-8", "replace"))
+
+    llama_cpp.llama_log_set(on_log, ctypes.c_void_p(0))
+    try:
+        yield buffer
+    finally:
+        llama_cpp.llama_log_set(_logger.llama_log_callback, ctypes.c_void_p(0))

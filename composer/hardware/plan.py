@@ -19,6 +19,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -136,7 +137,9 @@ class DevicePlan:
 
     def cpu_fallback(self, why: str) -> "DevicePlan":
         what = self.device.label if self.device else "the GPU"
-        first = (why.strip().splitlines() or ["unknown error"])[0][:160]
+        first = (why.strip().splitlines() or ["unknown error"])[0]
+        # llama-cpp-python names the file; the folder may hold the user's name.
+        first = re.sub(r"(from file):?\s*\S.*", r"\1", first)[:160]
         return replace(
             self, device=None, n_gpu_layers=0, fit="cpu", env={}, main_gpu=0,
             reason=f"CPU only: {what} could not load the model ({first})",
@@ -156,7 +159,11 @@ def gb(n_bytes: float) -> str:
 
 
 def default_threads(probe: Probe) -> int:
-    # Hyper-threads and efficiency cores add little to llama.cpp's matmuls.
+    # One thread per physical (performance) core: hyper-threads and efficiency
+    # cores add little to llama.cpp's matmuls. On the lent H100's host (16
+    # cores, no SMT) 16 threads read 1.7x faster than 8 (docs/PERFORMANCE.md).
+    if probe.cpu_cores > 0:
+        return min(probe.cpu_cores, max(1, probe.cpu_count))
     count = max(1, probe.cpu_count)
     return count // 2 if count >= 4 else count
 
@@ -339,6 +346,10 @@ def _cpu_reason(probe: Probe, facts: ModelFacts, ctx: int, candidates: list[Devi
     if probe.note:
         return f"CPU only: {probe.note}"
     unused = [d["name"] for d in probe.hidden_devices if d.get("type") in ("discrete", "integrated")]
+    gpu_backends = [b for b in probe.backends if b not in ("CPU", "BLAS", "RPC")]
+    if not probe.gpu_offload and gpu_backends:
+        return (f"CPU only: this build supports {gpu_backends[0]}, but no {gpu_backends[0]} GPU "
+                "was found (is the graphics driver installed?)")
     if not probe.gpu_offload:
         if unused:
             return (f"CPU only: {unused[0]} was found, but this build of llama.cpp has no GPU "

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.hardware.ggml_list import MARKER, llama_lib_dir
-from composer.hardware.system import SystemFacts, system_facts
+from composer.hardware.system import SystemFacts, physical_cores, system_facts
 from composer.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,9 @@ class Probe(SystemFacts):
     llama_cpp_version: str
     system_info: str
     note: str = ""  # why the device list is incomplete, if it is
+    cpu_cores: int = 0  # physical (performance) cores; 0 = unknown
+    # The backends compiled into this llama.cpp ("Vulkan", "CPU", ...), with or without devices.
+    backends: list[str] = field(default_factory=list)
     # Vulkan devices llama.cpp does not use unless named (e.g. Mesa's lavapipe).
     hidden_devices: list[dict[str, Any]] = field(default_factory=list)
 
@@ -251,10 +254,12 @@ def probe(timeout: float = 20.0, use_cache: bool = True) -> Probe:
             _write_cache(key, listing)
     if listing is None:
         return Probe(**asdict(facts), devices=[cpu_only_device(facts)], gpu_offload=False,
-                     llama_cpp_version="unknown", system_info="", note=note)
+                     llama_cpp_version="unknown", system_info="", note=note,
+                     cpu_cores=physical_cores())
     devices, hidden = devices_from_listing(listing)
     return Probe(
         **asdict(facts), devices=devices, gpu_offload=bool(listing.get("gpu_offload")),
         llama_cpp_version=str(listing.get("llama_cpp_version", "unknown")),
         system_info=str(listing.get("system_info", "")), note=note, hidden_devices=hidden,
+        backends=list(listing.get("backends", [])), cpu_cores=physical_cores(),
     )

@@ -69,6 +69,30 @@ def cpu_name() -> str:
     return platform.processor() or platform.machine() or "unknown"
 
 
+def physical_cores() -> int:
+    """Physical cores (0 when unknown): llama.cpp's matmuls gain little from
+    hyper-threads, and on Apple silicon the efficiency cores slow it down."""
+    if sys.platform.startswith("linux"):
+        try:
+            text = Path("/proc/cpuinfo").read_text(errors="replace")
+        except OSError:
+            return 0
+        cores = set()
+        for block in text.split("\n\n"):
+            fields = dict(
+                (k.strip(), v.strip()) for k, _, v in (line.partition(":") for line in block.splitlines())
+            )
+            if "core id" in fields:
+                cores.add((fields.get("physical id", "0"), fields["core id"]))
+        return len(cores)
+    if sys.platform == "darwin":
+        for key in ("hw.perflevel0.physicalcpu", "hw.physicalcpu"):
+            value = _run(["sysctl", "-n", key])
+            if value and value.isdigit():
+                return int(value)
+    return 0
+
+
 def memory() -> tuple[int, int]:
     """(total, available) bytes of RAM; (0, 0) where it cannot be read."""
     if sys.platform.startswith("linux"):

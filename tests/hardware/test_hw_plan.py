@@ -255,3 +255,31 @@ def test_model_facts_from_the_real_starter_model(starter_model_path) -> None:
     assert facts.n_head_kv == 1 and facts.key_length == 256
     plan = make_plan(load_probe("apple_m1_8gb"), facts)
     assert plan.reason.startswith("Apple M1 GPU (Metal), all 18 layers")
+
+
+def test_gpu_backend_without_a_device_blames_the_driver_not_the_build() -> None:
+    # Recorded on the lent H100 before its Vulkan loader found the driver:
+    # the Vulkan backend was compiled in but listed no device.
+    probe = load_probe("this_machine_cpu_build")
+    probe.backends = ["Vulkan", "CPU"]
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    assert plan.reason == ("CPU only: this build supports Vulkan, but no Vulkan GPU was found "
+                           "(is the graphics driver installed?)")
+
+
+def test_h100_takes_everything_through_vulkan() -> None:
+    # The synthetic 7B model the benchmark ran there (its GGUF header, from
+    # composer --hardware-report on that machine).
+    synthetic_7b = ModelFacts(file_size=3_791_984_960, n_layers=32, n_ctx_train=4096,
+                              n_embd=4096, n_head=32, n_head_kv=32)
+    plan = make_plan(load_probe("h100_vulkan"), synthetic_7b)
+    assert plan.reason == "NVIDIA H100 80GB HBM3 (Vulkan), 32 of 32 layers, 6 of 79.6 GB"
+    assert plan.n_threads == 16  # 16 physical cores, no SMT
+
+
+def test_lavapipe_is_only_used_when_chosen() -> None:
+    probe = load_probe("this_machine_vulkan_lavapipe")
+    assert make_plan(probe, LLAMA32_1B_Q4_K_M).device is None
+    vulkan = next(d for d in probe.devices if d.backend == "Vulkan")
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(device=str(vulkan.index)))
+    assert plan.device == vulkan and plan.fit == "gpu" and plan.env == {}

@@ -53,6 +53,18 @@ def test_a_hanging_probe_times_out_to_cpu_only(composer_home) -> None:
     assert not (app_paths().cache / "hardware-probe.json").exists()  # failures are not cached
 
 
+def test_a_crashing_probe_child_leaves_the_app_running(composer_home, tmp_path, monkeypatch) -> None:
+    # No driver here crashes on demand (ggml-vulkan now survives a bad
+    # GGML_VK_VISIBLE_DEVICES), so the crash is injected: a sitecustomize on
+    # the child's path aborts it at start-up, as a driver's abort() would.
+    # The parent sees a real SIGABRT.
+    (tmp_path / "sitecustomize.py").write_text("import os\nos.abort()\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    found = probe(use_cache=False)
+    assert "The device check crashed (exit code -6" in found.note
+    assert [d.backend for d in found.devices] == ["CPU"] and found.gpu_offload is False
+
+
 def test_system_facts_of_this_machine() -> None:
     facts = system_facts()
     assert facts.os.startswith("Linux") and facts.arch in ("x86_64", "arm64")

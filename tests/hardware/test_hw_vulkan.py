@@ -24,7 +24,7 @@ CHILD = Path(__file__).with_name("vulkan_child.py")
 pytestmark = pytest.mark.slow
 
 
-def run_child(args: list[str], env: dict[str, str], timeout: float = 300) -> dict:
+def run_child(args: list[str], env: dict[str, str], timeout: float = 900) -> dict:
     done = subprocess.run([PYTHON, str(CHILD), *args], env=env, capture_output=True, text=True,
                           timeout=timeout, check=False)
     line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT=")), None)
@@ -33,7 +33,7 @@ def run_child(args: list[str], env: dict[str, str], timeout: float = 300) -> dic
 
 
 def lavapipe_env(home: Path, **extra: str) -> dict[str, str]:
-    return vulkan_env(GGML_VK_VISIBLE_DEVICES="0", COMPOSER_HOME=str(home), **extra)
+    return vulkan_env(**{"GGML_VK_VISIBLE_DEVICES": "0", "COMPOSER_HOME": str(home), **extra})
 
 
 def test_probe_lists_lavapipe_as_a_software_vulkan_device(vulkan_build, tmp_path) -> None:
@@ -60,46 +60,32 @@ def test_without_naming_it_llama_cpp_hides_lavapipe(vulkan_build, tmp_path) -> N
 
 
 def test_all_layers_run_on_vulkan_and_write_real_tokens(vulkan_build, tmp_path, starter_model_path) -> None:
-    result = run_child(["offload", str(starter_model_path)], lavapipe_env(tmp_path))
+    result = run_child(["engine", str(starter_model_path)], lavapipe_env(tmp_path))
     assert str(vulkan_build) in result["llama_file"]
+    assert result["fallback_reason"] is None
+    assert result["plan_reason"].startswith("llvmpipe") and result["device"] == result["plan_reason"]
     assert result["kwargs"]["n_gpu_layers"] == -1
     offloaded, total = result["offloaded"]
     assert offloaded == total == 19  # 18 layers and the output head
-    assert result["layer_devices"] == ["Vulkan0"]
-    assert result["completion_tokens"] > 0 and result["text"].strip()
-    assert result["reason"].startswith("llvmpipe")
-    assert result["speed"]["gen_tokens_per_s"] > 0 and result["speed"]["n_gen"] == 8
-
-
-def test_engine_loads_on_vulkan(vulkan_build, tmp_path, starter_model_path) -> None:
-    result = run_child(["engine", str(starter_model_path)], lavapipe_env(tmp_path))
-    assert result["fallback_reason"] is None
-    assert result["device"] == result["plan_reason"]
+    assert result["layer_devices"] == ["Vulkan0"] and result["load_error"] is None
     assert result["generated_tokens"] > 0 and result["text"].strip()
 
 
 def test_failing_gpu_load_falls_back_to_the_cpu(vulkan_build, tmp_path, starter_model_path) -> None:
-    # A Vulkan device whose allocations are capped below the size of one
-    # weight tensor: llama.cpp cannot place the layers there and the load
-    # fails for real, as on a card with too little memory. The engine must
-    # retry on the CPU and say why.
-    env = lavapipe_env(tmp_path, GGML_VK_FORCE_MAX_ALLOCATION_SIZE="65536")
+    # A Vulkan device whose largest buffer is capped below the size of the
+    # model's weight buffers: ggml-vulkan refuses the allocation
+    # (ErrorOutOfDeviceMemory), the load fails for real, as on a card with
+    # too little memory, and the engine must retry on the CPU and say why.
+    env = lavapipe_env(tmp_path, GGML_VK_FORCE_MAX_BUFFER_SIZE="65536")
     result = run_child(["engine", str(starter_model_path)], env)
     assert result["plan_layers"] > 0
     reason = result["fallback_reason"]
     assert reason and reason.startswith("CPU only: llvmpipe") and "could not load the model" in reason
     assert result["device"] == reason
+    assert result["load_error"] == "unable to allocate Vulkan0 buffer"
+    assert result["offloaded"][0] == 0  # the last load (the retry) kept every layer on the CPU
     assert result["generated_tokens"] > 0 and result["text"].strip()
-
-
-def test_a_crashing_driver_does_not_take_the_app_down(vulkan_build, tmp_path, monkeypatch) -> None:
-    # An invalid device index makes ggml-vulkan throw while it starts, which
-    # aborts the process that starts it: here, only the probe's child.
-    from composer.hardware.probe import probe
-
-    env = lavapipe_env(tmp_path, GGML_VK_VISIBLE_DEVICES="7")
-    for key in ("PYTHONPATH", "GGML_VK_VISIBLE_DEVICES", "COMPOSER_HOME"):
-        monkeypatch.setenv(key, env[key])
-    found = probe(use_cache=False)
-    assert "crashed" in found.note and found.gpu_offload is False
-    assert [d.backend for d in found.devices] == ["CPU"]
+    # The speed measurement works on the fallback model too.
+    speed = result["speed"]
+    assert speed["n_prompt"] == 32 and speed["n_gen"] == 8
+    assert speed["prompt_tokens_per_s"] > 0 and speed["gen_tokens_per_s"] > 0
