@@ -11,7 +11,8 @@ from typing import Any
 
 from composer import __version__
 from composer.engine.gguf_check import GGUFError, read_gguf
-from composer.hardware.plan import ModelFacts, Override, make_plan
+from composer.hardware.advisor import plan_for_model
+from composer.hardware.plan import ModelFacts, Override
 from composer.hardware.probe import probe
 
 REPORT_VERSION = 1
@@ -37,8 +38,8 @@ def hardware_report(
     except (GGUFError, OSError) as error:
         report["model_error"] = str(error)
         return report
-    facts = ModelFacts.from_gguf(info)
+    _, plan = plan_for_model(info, override, found)
     report["model"] = {"file": Path(model_path).name, "architecture": info.architecture,
-                       "name": info.name, **vars(facts)}
-    report["plan"] = make_plan(found, facts, override).to_dict()
+                       "name": info.name, **vars(ModelFacts.from_gguf(info))}
+    report["plan"] = plan.to_dict()
     return report

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+from composer.hardware.advisor import plan_for_model
 from composer.hardware.plan import Override
 from composer.hardware.report import hardware_report
+
+from hw_helpers import load_probe
 
 
 def test_report_for_the_starter_model(composer_home, starter_model_path) -> None:
@@ -37,3 +40,10 @@ def test_report_with_a_broken_model_file_explains(composer_home, tmp_path) -> No
     report = hardware_report(str(bad))
     assert report["plan"] is None and report["model_error"]
     assert report["probe"]["devices"]  # the hardware half is still there
+
+
+def test_plan_for_model_reuses_a_given_probe(composer_home, starter_model_path) -> None:
+    given = load_probe("apple_m1_8gb")
+    found, plan = plan_for_model(starter_model_path, found=given)
+    assert found is given
+    assert plan.reason.startswith("Apple M1 GPU (Metal), all 18 layers")
