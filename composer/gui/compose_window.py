@@ -22,8 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from composer import APP_NAME
-from composer.assist.actions import draft_request
-from composer.engine.base import GenerationStats, ModelInfo
+from dataclasses import dataclass
+
+from composer.assist.actions import (
+    Action,
+    EmailContext,
+    RequestError,
+    build_request,
+    prepare_suggestion,
+    target_for,
+)
+from composer.assist.language import detect_language
+from composer.assist.target import Target, py_to_qt, qt_to_py
+from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
 from composer.models.starter import STARTER_NOTE, starter_file_name, StarterUnavailable
@@ -32,6 +43,17 @@ from composer.settings import Settings
 from composer.workers.engine_worker import EngineService, LoadSpec
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Job:
+    """One assistant request: what was asked, on which text, and the request sent."""
+
+    action: Action
+    instruction: str
+    language: str | None
+    target: Target
+    request: GenerationRequest
 
 
 class ComposeWindow(QMainWindow):
@@ -49,6 +71,7 @@ class ComposeWindow(QMainWindow):
         self._model_info: ModelInfo | None = None
         self._closing = False
         self._downloads = None  # started the first time the Models window opens
+        self._job: _Job | None = None
         self._settings_dialog = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
         self.resize(1100, 700)
@@ -86,10 +109,12 @@ class ComposeWindow(QMainWindow):
         worker.sig_stopped.connect(self._on_stopped)
         worker.sig_failed.connect(self._on_failed)
 
-        self.assistant.sig_draft_requested.connect(self._on_draft_requested)
+        self.assistant.sig_action_requested.connect(self.run_action)
         self.assistant.sig_stop_requested.connect(self.stop_generation)
-        self.assistant.sig_accept_requested.connect(self.accept_suggestion)
-        self.assistant.sig_discard_requested.connect(self.discard_suggestion)
+        review = self.assistant.review
+        review.sig_accept.connect(self.apply_suggestion)
+        review.sig_discard.connect(self.discard_suggestion)
+        review.sig_regenerate.connect(self.regenerate)
 
         self.body.setFocus()
         self.load_model(model_override or settings.model_path)
@@ -143,9 +168,31 @@ class ComposeWindow(QMainWindow):
             self.tr("Select &All"), lambda: self._edit("selectAll"), QKeySequence.StandardKey.SelectAll
         )
         self.focus_prompt_action = action(self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D")
+        self.draft_action = action(self.tr("&Draft from the prompt"), lambda: self.assistant.request(Action.DRAFT),
+                                   "Ctrl+Return")
+        self.custom_action = action(self.tr("Apply the prompt's &instruction"),
+                                    lambda: self.assistant.request(Action.CUSTOM), "Ctrl+Alt+I")
+        self.text_actions = [
+            action(self.tr("&Reply to the quoted message"), lambda: self.assistant.request(Action.REPLY), "Ctrl+Alt+R"),
+            action(self.tr("&Proofread"), lambda: self.assistant.request(Action.PROOFREAD), "Ctrl+Alt+P"),
+            action(self.tr("S&horten"), lambda: self.assistant.request(Action.SHORTEN), "Ctrl+Alt+S"),
+            action(self.tr("E&xpand"), lambda: self.assistant.request(Action.EXPAND), "Ctrl+Alt+E"),
+            action(self.tr("More &formal"), lambda: self.assistant.request(Action.FORMAL), "Ctrl+Alt+F"),
+            action(self.tr("Friendlie&r"), lambda: self.assistant.request(Action.FRIENDLY), "Ctrl+Alt+Y"),
+        ]
         self.stop_action = action(self.tr("&Stop writing"), self.stop_generation, "Esc")
-        self.accept_action = action(self.tr("A&ccept suggestion"), self.accept_suggestion, "Ctrl+Shift+Return")
-        self.discard_action = action(self.tr("&Discard suggestion"), self.discard_suggestion, "Ctrl+Shift+Backspace")
+        review = self.assistant.review
+        self.accept_action = action(self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return")
+        self.accept_ticked_action = action(self.tr("Accept the &ticked changes"), review.accept_selected,
+                                           "Ctrl+Alt+Return")
+        self.discard_action = action(self.tr("&Discard suggestion"), review.discard, "Ctrl+Shift+Backspace")
+        self.regenerate_action = action(self.tr("Re&generate"), self.regenerate, "Ctrl+Alt+G")
+        self.previous_version_action = action(self.tr("Pre&vious version"), review.previous_version, "Ctrl+Alt+Left")
+        self.next_version_action = action(self.tr("Ne&xt version"), review.next_version, "Ctrl+Alt+Right")
+        self.changes_action = action(self.tr("Go to the list of c&hanges"), review.change_list.setFocus,
+                                     "Ctrl+Alt+H")
+        self.language_action = action(self.tr("Choose the answer's &language"), self.assistant.language.setFocus,
+                                      "Ctrl+Alt+L")
         self.shortcuts_action = action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         self.about_action = action(self.tr("&About %1").replace("%1", APP_NAME), self.show_about)
         for act in (self.undo_action, self.redo_action, self.cut_action, self.copy_action, self.paste_action,
@@ -164,8 +211,11 @@ class ComposeWindow(QMainWindow):
                     self.paste_action, None, self.select_all_action, None, self.settings_action):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         assistant_menu = bar.addMenu(self.tr("&Assistant"))
-        for act in (self.focus_prompt_action, self.stop_action, self.accept_action, self.discard_action):
-            assistant_menu.addAction(act)
+        for act in (self.focus_prompt_action, self.draft_action, self.custom_action, None, *self.text_actions,
+                    None, self.stop_action, self.accept_action, self.accept_ticked_action, self.discard_action,
+                    self.regenerate_action, self.previous_version_action, self.next_version_action,
+                    self.changes_action, self.language_action):
+            assistant_menu.addSeparator() if act is None else assistant_menu.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -198,6 +248,7 @@ class ComposeWindow(QMainWindow):
             if not act.shortcut().isEmpty() and act.text():
                 rows.append((act.text().replace("&", ""), act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         rows.append((self.tr("Draft from the prompt"), self.tr("Enter in the prompt field")))
+        rows.append((self.tr("Keep or reject a change"), self.tr("Space in the list of changes")))
         return sorted(rows)
 
     @Slot()
@@ -337,21 +388,62 @@ class ComposeWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     # -- generation ----------------------------------------------------------------
-    @Slot(str)
-    def _on_draft_requested(self, instruction: str) -> None:
+    def _selection(self) -> tuple[int, int]:
+        """The body's selection as Python string indices."""
+        cursor = self.body.textCursor()
+        text = self.body.toPlainText()
+        return qt_to_py(text, cursor.selectionStart()), qt_to_py(text, cursor.selectionEnd())
+
+    @Slot(object, str)
+    def run_action(self, action: Action, instruction: str = "") -> None:
+        """Start *action* on the selection (or the whole email) as things are now."""
+        action = Action(action)
+        body = self.body.toPlainText()
+        start, end = self._selection()
+        if action is Action.DRAFT:
+            target = Target.selection(body, start, end)
+        else:
+            target = target_for(action, body, start, end)
+        self._start_job(action, instruction, self.assistant.output_language(), target, new_review=True)
+
+    def _start_job(self, action: Action, instruction: str, language: str | None, target: Target,
+                   new_review: bool) -> None:
+        context = EmailContext(
+            body=target.document, subject=self.subject_field.text(), recipients=self.to_field.text()
+        )
         try:
-            request = draft_request(
-                instruction,
-                subject=self.subject_field.text(),
-                recipients=self.to_field.text(),
-                max_tokens=self.settings.max_tokens,
-                temperature=self.settings.temperature,
+            request = build_request(
+                action,
+                target.original,
+                instruction=instruction,
+                language=language,
+                context=context,
+                max_tokens=None if action.rewrites else self.settings.max_tokens,
             )
-        except ValueError as exc:
-            self.statusBar().showMessage(str(exc), 5000)
+        except RequestError as exc:
+            self.assistant.phase.setText(str(exc))
+            self.statusBar().showMessage(str(exc), 8000)
             return
-        self.assistant.begin_suggestion()
+        self._job = _Job(action, instruction, language, target, request)
+        explain_in = language or detect_language(target.original).code
+        self.assistant.begin_suggestion(
+            target.original, new_review=new_review, proofreading=action is Action.PROOFREAD, language=explain_in
+        )
         self.engine.generate(request)
+
+    @Slot()
+    def regenerate(self) -> None:
+        """Another version of the same request; after an edit, run again on the current text."""
+        job = self._job
+        if job is None or self.assistant.state not in (PanelState.REVIEW, PanelState.READY):
+            return
+        body = self.body.toPlainText()
+        where = job.target.locate(body)
+        if where is None:
+            self.run_action(job.action, job.instruction)
+            return
+        target = Target.span(body, *where) if not job.target.whole_body else Target.whole(body)
+        self._start_job(job.action, job.instruction, job.language, target, new_review=False)
 
     def _is_current(self, request_id: int) -> bool:
         return request_id == self.engine.current_request and not self._closing
@@ -364,7 +456,7 @@ class ComposeWindow(QMainWindow):
             self.assistant.show_reading_progress(done, total)
             return
         # Pieces are tokens as llama.cpp streams them; the rate is indicative.
-        rate = 1000.0 * done / total if total > 200 else None
+        rate = 1000.0 * done / total if total > 200 and done >= 4 else None
         self.assistant.show_writing(rate)
         if rate is not None:
             self.statusBar().showMessage(self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000)
@@ -380,15 +472,21 @@ class ComposeWindow(QMainWindow):
         return self.tr("%1 tokens at %2 tokens/s").replace("%1", str(stats.generated_tokens)).replace(
             "%2", f"{stats.generation_tokens_per_second:.1f}")
 
+    def _final_text(self) -> str | None:
+        raw = self.assistant.suggestion_text()
+        if self._job is None or not raw.strip():
+            return None
+        return prepare_suggestion(self._job.target, raw)
+
     @Slot(int, object)
     def _on_finished(self, request_id: int, stats: GenerationStats) -> None:
         if self._is_current(request_id):
-            self.assistant.finish(self.tr("Done. ") + self._speed_text(stats))
+            self.assistant.finish(self.tr("Done. ") + self._speed_text(stats), self._final_text())
 
     @Slot(int, object)
     def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
         if self._is_current(request_id):
-            self.assistant.finish(self.tr("Stopped."))
+            self.assistant.finish(self.tr("Stopped."), self._final_text())
 
     @Slot(int, str)
     def _on_failed(self, request_id: int, message: str) -> None:
@@ -401,28 +499,40 @@ class ComposeWindow(QMainWindow):
         if self.assistant.state is PanelState.GENERATING:
             self.engine.stop()
 
-    @Slot()
-    def accept_suggestion(self) -> None:
-        """Replace the body with the suggestion as exactly one undo step."""
-        if self.assistant.state is not PanelState.REVIEW:
+    @Slot(str)
+    def apply_suggestion(self, text: str) -> None:
+        """Put *text* in place of the target as exactly one undo step, unless the target changed."""
+        job = self._job
+        if job is None or self.assistant.state is not PanelState.REVIEW:
             return
-        text = self.assistant.suggestion_text()
-        if not text:
+        body = self.body.toPlainText()
+        where = job.target.locate(body)
+        if where is None:
+            self.assistant.review.show_stale_notice()
+            self.statusBar().showMessage(self.tr("Not applied: the text changed after you asked."), 8000)
             return
+        start, end = (py_to_qt(body, i) for i in where)
         cursor = QTextCursor(self.body.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text.strip("\n"))
+        cursor.insertText(text)
         cursor.endEditBlock()
         self.body.setTextCursor(cursor)
+        self._job = None
         self.assistant.clear_suggestion(self.tr("Accepted. Edit > Undo brings the previous text back."))
         self.assistant.set_state(PanelState.READY)
         self.body.setFocus()
 
     @Slot()
+    def accept_suggestion(self) -> None:
+        self.assistant.review.accept_all()
+
+    @Slot()
     def discard_suggestion(self) -> None:
         if self.assistant.state is PanelState.GENERATING:
             self.engine.abandon()
+        self._job = None
         self.assistant.clear_suggestion(self.tr("Discarded."))
         self.assistant.set_state(PanelState.READY if self._model_info else PanelState.NO_MODEL)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from composer.assist.actions import check_fits
 from composer.engine.base import Cancelled, EngineError, GenerationRequest
 from composer.engine.gguf_check import GGUFError, read_gguf
 from composer.hardware.plan import ModelFacts, Override, make_plan
@@ -110,6 +111,7 @@ class EngineWorker(QObject):
         try:
             if cancel.is_set():
                 raise Cancelled("Stopped.")
+            check_fits(self._engine, request)  # too long: say so before any work starts
             for piece in self._engine.stream(request, cancel, on_progress):
                 if not written:
                     writing_since = time.monotonic()

@@ -1,7 +1,9 @@
-"""The assistant panel: prompt, Draft/Stop, the streaming suggestion, Accept/Discard.
+"""The assistant panel: what to do, where the answer appears, and the review.
 
-It only shows state and emits what the user asked for; the compose window
-decides what happens (talks to the engine, edits the body).
+It shows state and emits what the user asked for; the compose window decides
+what happens (talks to the engine, edits the body). The suggestion is shown
+in a ReviewView: a word-level diff against the text it would replace, with
+per-change accept, versions, and the stale-edit notice.
 """
 
 from __future__ import annotations
@@ -9,17 +11,23 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from composer.assist.actions import Action
+from composer.assist.language import NATIVE_NAMES
+from composer.gui.widgets.review_view import ReviewView
+
+SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
 
 
 class PanelState(enum.Enum):
@@ -30,10 +38,8 @@ class PanelState(enum.Enum):
 
 
 class AssistantPanel(QWidget):
-    sig_draft_requested = Signal(str)
+    sig_action_requested = Signal(object, str)  # Action, instruction (may be empty)
     sig_stop_requested = Signal()
-    sig_accept_requested = Signal()
-    sig_discard_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,69 +52,102 @@ class AssistantPanel(QWidget):
         self.model_note.setObjectName("modelNote")
         self.model_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        prompt_label = QLabel(self.tr("&What should the email say?"))
+        prompt_label = QLabel(self.tr("&What should the email say? (or how to change it)"))
         self.prompt = QLineEdit()
         self.prompt.setAccessibleName("Prompt")
         self.prompt.setPlaceholderText(self.tr("e.g. thank Anna for Friday, propose Tuesday instead"))
         self.prompt.setClearButtonEnabled(True)
         prompt_label.setBuddy(self.prompt)
 
-        self.draft_button = QPushButton(self.tr("&Draft"))
-        self.draft_button.setAccessibleName("Draft")
-        self.draft_button.setToolTip(self.tr("Write a draft from the prompt (Enter)"))
-        self.stop_button = QPushButton(self.tr("S&top"))
-        self.stop_button.setAccessibleName("Stop")
-        self.stop_button.setToolTip(self.tr("Stop writing (Esc)"))
+        self.draft_button = self._button(self.tr("&Draft"), "Draft", self.tr("Write a new email from the prompt (Enter)"))
+        self.custom_button = self._button(
+            self.tr("Appl&y"), "Apply instruction",
+            self.tr("Change the selection, or the whole email, as the prompt says"))
+        self.stop_button = self._button(self.tr("S&top"), "Stop", self.tr("Stop writing (Esc)"))
+
+        # Actions on existing text: the selection if there is one, else the whole email.
+        self.action_buttons: dict[Action, QPushButton] = {
+            Action.REPLY: self._button(self.tr("&Reply"), "Reply", self.tr("Answer the quoted message")),
+            Action.PROOFREAD: self._button(self.tr("&Proofread"), "Proofread",
+                                           self.tr("Fix spelling, grammar and punctuation, with explanations")),
+            Action.SHORTEN: self._button(self.tr("S&horten"), "Shorten"),
+            Action.EXPAND: self._button(self.tr("E&xpand"), "Expand"),
+            Action.FORMAL: self._button(self.tr("More &formal"), "More formal"),
+            Action.FRIENDLY: self._button(self.tr("Friendlie&r"), "Friendlier"),
+        }
+        language_label = QLabel(self.tr("&Language of the answer:"))
+        self.language = QComboBox()
+        self.language.setAccessibleName("Output language")
+        self.language.addItem(self.tr("Same as the text"), None)
+        for code, name in NATIVE_NAMES.items():
+            self.language.addItem(name, code)
+        language_label.setBuddy(self.language)
 
         self.phase = QLabel("")
         self.phase.setObjectName("phase")
+        self.phase.setWordWrap(True)
+        self.phase.setAccessibleName("Assistant status")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
+        self.progress.setAccessibleName("Reading progress")
         self.progress.hide()
 
-        suggestion_label = QLabel(self.tr("S&uggestion"))
-        self.suggestion = QPlainTextEdit()
-        self.suggestion.setReadOnly(True)
-        self.suggestion.setAccessibleName("Suggestion")
-        self.suggestion.setPlaceholderText(self.tr("The suggestion appears here as it is written."))
-        suggestion_label.setBuddy(self.suggestion)
-
-        self.accept_button = QPushButton(self.tr("&Accept"))
-        self.accept_button.setAccessibleName("Accept")
-        self.accept_button.setToolTip(self.tr("Put the suggestion into the message (one undo step)"))
-        self.discard_button = QPushButton(self.tr("D&iscard"))
-        self.discard_button.setAccessibleName("Discard")
+        self.review = ReviewView()
+        # The names assistive technology (and the tests) look for.
+        self.review.diff_view.setAccessibleName("Suggestion")
+        self.review.accept_all_button.setAccessibleName("Accept")
+        self.review.discard_button.setAccessibleName("Discard")
 
         run_row = QHBoxLayout()
         run_row.addWidget(self.draft_button)
+        run_row.addWidget(self.custom_button)
         run_row.addWidget(self.stop_button)
         run_row.addStretch(1)
-        review_row = QHBoxLayout()
-        review_row.addWidget(self.accept_button)
-        review_row.addWidget(self.discard_button)
-        review_row.addStretch(1)
+        action_grid = QGridLayout()
+        for i, button in enumerate(self.action_buttons.values()):
+            action_grid.addWidget(button, i // 3, i % 3)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.model_note)
-        layout.addSpacing(6)
+        layout.addSpacing(4)
         layout.addWidget(prompt_label)
         layout.addWidget(self.prompt)
         layout.addLayout(run_row)
+        layout.addLayout(action_grid)
+        layout.addLayout(language_row)
         layout.addWidget(self.phase)
         layout.addWidget(self.progress)
-        layout.addWidget(suggestion_label)
-        layout.addWidget(self.suggestion, 1)
-        layout.addLayout(review_row)
+        layout.addWidget(self.review, 1)
 
         self.prompt.returnPressed.connect(self._on_draft)
         self.prompt.textChanged.connect(self._update_enabled)
         self.draft_button.clicked.connect(self._on_draft)
+        self.custom_button.clicked.connect(lambda: self.request(Action.CUSTOM))
         self.stop_button.clicked.connect(self.sig_stop_requested)
-        self.accept_button.clicked.connect(self.sig_accept_requested)
-        self.discard_button.clicked.connect(self.sig_discard_requested)
+        for action, button in self.action_buttons.items():
+            button.clicked.connect(lambda _checked=False, a=action: self.request(a))
         self._update_enabled()
+
+    def _button(self, text: str, accessible: str, tip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        if tip:
+            button.setToolTip(tip)
+        return button
+
+    # Old names kept for the window and tests: Accept/Discard live in the review.
+    @property
+    def accept_button(self) -> QPushButton:
+        return self.review.accept_all_button
+
+    @property
+    def discard_button(self) -> QPushButton:
+        return self.review.discard_button
 
     # -- state -----------------------------------------------------------
     @property
@@ -124,21 +163,45 @@ class AssistantPanel(QWidget):
     @Slot()
     def _update_enabled(self) -> None:
         state = self._state
+        can_run = state in (PanelState.READY, PanelState.REVIEW)
         has_prompt = bool(self.prompt.text().strip())
-        has_text = bool(self.suggestion.toPlainText())
-        self.draft_button.setEnabled(state in (PanelState.READY, PanelState.REVIEW) and has_prompt)
+        self.draft_button.setEnabled(can_run and has_prompt)
+        self.custom_button.setEnabled(can_run and has_prompt)
+        for button in self.action_buttons.values():
+            button.setEnabled(can_run)
         self.stop_button.setEnabled(state is PanelState.GENERATING)
-        self.accept_button.setEnabled(state is PanelState.REVIEW and has_text)
-        self.discard_button.setEnabled(state is PanelState.REVIEW)
+        review_ready = state is PanelState.REVIEW
+        self.review.setEnabled(review_ready or state is PanelState.GENERATING)
+        for button in (self.review.accept_all_button, self.review.accept_selected_button,
+                       self.review.regenerate_button):
+            button.setEnabled(review_ready and bool(self.review.current_text()))
+        self.review.discard_button.setEnabled(review_ready)
+
+    def output_language(self) -> str | None:
+        return self.language.currentData()
+
+    def request(self, action: Action) -> None:
+        """Ask for *action* if the panel allows it now (buttons and shortcuts land here)."""
+        action = Action(action)
+        if self._state not in (PanelState.READY, PanelState.REVIEW):
+            return
+        instruction = self.prompt.text().strip()
+        if action in (Action.DRAFT, Action.CUSTOM) and not instruction:
+            self.prompt.setFocus()
+            self.phase.setText(self.tr("Type what the assistant should do in the prompt first."))
+            return
+        self.sig_action_requested.emit(action, instruction)
 
     @Slot()
     def _on_draft(self) -> None:
-        if self.draft_button.isEnabled():
-            self.sig_draft_requested.emit(self.prompt.text().strip())
+        self.request(Action.DRAFT)
 
     # -- suggestion --------------------------------------------------------
-    def begin_suggestion(self) -> None:
-        self.suggestion.clear()
+    def begin_suggestion(self, original: str, *, new_review: bool, proofreading: bool = False,
+                         language: str | None = None) -> None:
+        if new_review:
+            self.review.set_original(original, proofread_language=language, proofreading=proofreading)
+        self.review.add_version()
         self.phase.setText(self.tr("Reading your email…"))
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -153,25 +216,29 @@ class AssistantPanel(QWidget):
 
     def show_writing(self, tokens_per_second: float | None = None) -> None:
         self.progress.hide()
-        if tokens_per_second:
-            self.phase.setText(self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}"))
-        else:
+        if tokens_per_second is None:
             self.phase.setText(self.tr("Writing…"))
+        elif tokens_per_second < SLOW_TOKENS_PER_S:
+            self.phase.setText(self.tr(
+                "Writing slowly (%1 tokens/s). A smaller model (File > Models) or a GPU "
+                "(Edit > Settings > Hardware) would make this faster.").replace(
+                    "%1", f"{tokens_per_second:.1f}"))
+        else:
+            self.phase.setText(self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}"))
 
     def append_text(self, text: str) -> None:
-        cursor = self.suggestion.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text)
-        self.suggestion.setTextCursor(cursor)
-        self.suggestion.ensureCursorVisible()
+        self.review.append_to_current(text)
 
-    def finish(self, message: str) -> None:
+    def finish(self, message: str, final_text: str | None = None) -> None:
+        if final_text is not None:
+            self.review.set_current_text(final_text)
+        self.review.finish_current()
         self.phase.setText(message)
-        self.set_state(PanelState.REVIEW if self.suggestion.toPlainText() else PanelState.READY)
+        self.set_state(PanelState.REVIEW if self.review.current_text() else PanelState.READY)
 
     def clear_suggestion(self, message: str = "") -> None:
-        self.suggestion.clear()
+        self.review.set_original("")
         self.phase.setText(message)
 
     def suggestion_text(self) -> str:
-        return self.suggestion.toPlainText()
+        return self.review.current_text()
