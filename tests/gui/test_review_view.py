@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton, QTextBrowser, QToolButton
+from PySide6.QtWidgets import QListView, QPlainTextEdit, QPushButton, QTextBrowser, QToolButton
 
 from composer.assist.actions import (
     Action,
@@ -59,14 +59,16 @@ def test_controls_have_accessible_names(view):
         by_name(view, QPushButton, name)
     for name in ("Previous version", "Next version"):
         by_name(view, QToolButton, name)
-    by_name(view, QListWidget, "Changes")
+    by_name(view, QListView, "Changes")
     by_name(view, QTextBrowser, "Suggestion with changes marked")
 
 
 def test_diff_is_marked_visually_and_in_words(view):
     review(view)
-    items = [view.change_list.item(i).text() for i in range(view.change_list.count())]
-    assert items == ["Replaced “has teh” with “have the”", "Replaced “our” with “the”"]
+    assert view.change_descriptions() == [
+        "Replaced “has teh” with “have the”",
+        "Replaced “our” with “the”",
+    ]
     page = view.diff_view.toHtml()
     assert "line-through" in page and "underline" in page
     description = view.diff_view.accessibleDescription()
@@ -84,7 +86,7 @@ def test_accept_all(qtbot, view):
 def test_reject_one_change_by_keyboard_gives_the_exact_text(qtbot, view):
     review(view)
     view.change_list.setFocus()
-    view.change_list.setCurrentRow(1)
+    view.change_list.setCurrentIndex(view.change_model.index(1))
     qtbot.keyClick(view.change_list, Qt.Key.Key_Space)  # untick "our" -> "the"
     assert view.accepted_changes() == {0}
     assert view.selected_result() == "I have the report ready for our meeting."
@@ -111,7 +113,8 @@ def test_streaming_blocks_accepting_and_browsing(view):
     assert not view.accept_all_button.isEnabled()
     assert not view.regenerate_button.isEnabled()
     assert view.summary.text().startswith("Writing…")
-    assert not (view.change_list.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable)
+    model = view.change_model
+    assert not (model.flags(model.index(0)) & Qt.ItemFlag.ItemIsUserCheckable)
     view.finish_current()
     assert view.accept_all_button.isEnabled()
 
@@ -264,15 +267,14 @@ def test_each_action_streams_real_tokens_into_the_review(view, engine, action):
     assert view.current_text() == "".join(pieces)
     # The review's changes rebuild exactly what the model wrote.
     assert view.selected_result() == view.current_text()
-    assert view.change_list.count() == len(view.changes())
+    assert view.change_model.rowCount() == len(view.changes())
 
 
 def test_proofreading_lists_each_correction_with_its_reason(qtbot, view):
     view.set_original("je suis alle a paris", proofreading=True, proofread_language="fr")
     view.add_version("Je suis allé à Paris")
     view.finish_current()
-    items = [view.change_list.item(i).text() for i in range(view.change_list.count())]
-    assert items == [
+    assert view.change_descriptions() == [
         "Majuscules : « Je » au lieu de « je ».",
         "Orthographe : « alle » semble mal tapé ; on écrit « allé ».",
         "Grammaire : « à » au lieu de « a ».",
@@ -286,11 +288,11 @@ def test_costly_redraws_are_spaced_out_while_streaming(qtbot, view):
     view.set_original(ORIGINAL)
     view.add_version()
     view.append_to_current("I have")
-    assert view.change_list.count() == 1
+    assert view.change_model.rowCount() == 1
     view._refresh_cost = 1.0  # as measured on a very long email
     view.append_to_current(" the report ready for the meeting.")
     assert view.current_text() == SUGGESTION  # the text is never behind
-    assert view.change_list.count() == 1  # the drawing waits for the timer
-    qtbot.waitUntil(lambda: view.change_list.count() == 2, timeout=2000)
+    assert view.change_model.rowCount() == 1  # the drawing waits for the timer
+    qtbot.waitUntil(lambda: view.change_model.rowCount() == 2, timeout=2000)
     view.finish_current()
     assert view.selected_result() == SUGGESTION

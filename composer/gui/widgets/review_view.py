@@ -16,13 +16,20 @@ import html
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -119,7 +126,12 @@ class ReviewView(QWidget):
         self.diff_view.setOpenLinks(False)
 
         changes_label = QLabel(self.tr("C&hanges (tick the ones to keep):"))
-        self.change_list = QListWidget()
+        # A small model rather than QListWidget: the rows are rebuilt on every
+        # redraw while streaming, and a model does that without creating a
+        # Python wrapper per row.
+        self.change_model = _ChangeModel(self)
+        self.change_list = QListView()
+        self.change_list.setModel(self.change_model)
         self.change_list.setAccessibleName(self.tr("Changes"))
         self.change_list.setAccessibleDescription(
             self.tr("Each change has a checkbox; Space keeps or rejects it.")
@@ -167,8 +179,8 @@ class ReviewView(QWidget):
         self.accept_all_button.clicked.connect(self.accept_all)
         self.accept_selected_button.clicked.connect(self.accept_selected)
         self.discard_button.clicked.connect(self.discard)
-        self.change_list.itemChanged.connect(self._on_item_changed)
-        self.change_list.currentRowChanged.connect(self._on_current_row_changed)
+        self.change_model.sig_toggled.connect(self._on_change_toggled)
+        self.change_list.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.hide_notice()
         self._refresh()
 
@@ -246,9 +258,14 @@ class ReviewView(QWidget):
 
     # -- choosing ----------------------------------------------------------
     def set_change_accepted(self, index: int, accepted: bool) -> None:
-        item = self.change_list.item(index)
-        if item is not None:
-            item.setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+        state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
+        self.change_model.setData(
+            self.change_model.index(index), state, Qt.ItemDataRole.CheckStateRole
+        )
+
+    def change_descriptions(self) -> list[str]:
+        """The sentences the list shows (and a screen reader reads), one per change."""
+        return list(self._descriptions)
 
     def accepted_changes(self) -> set[int]:
         if self._current < 0:
@@ -339,26 +356,12 @@ class ReviewView(QWidget):
 
     def _fill_list(self) -> None:
         rejected = self._versions[self._current].rejected if self._current >= 0 else set()
-        self.change_list.blockSignals(True)
-        try:
-            row = self.change_list.currentRow()
-            self.change_list.clear()
-            for change in self._changes:
-                item = QListWidgetItem(self._descriptions[change.index])
-                item.setData(Qt.ItemDataRole.UserRole, change.index)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if not self._streaming:
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable
-                item.setFlags(flags)
-                state = (
-                    Qt.CheckState.Unchecked if change.index in rejected else Qt.CheckState.Checked
-                )
-                item.setCheckState(state)
-                self.change_list.addItem(item)
-            if 0 <= row < self.change_list.count():
-                self.change_list.setCurrentRow(row)
-        finally:
-            self.change_list.blockSignals(False)
+        row = self.change_list.currentIndex().row()
+        self.change_model.reset(self._descriptions, rejected, checkable=not self._streaming)
+        if 0 <= row < len(self._descriptions):
+            self.change_list.selectionModel().blockSignals(True)
+            self.change_list.setCurrentIndex(self.change_model.index(row))
+            self.change_list.selectionModel().blockSignals(False)
 
     def _render(self, follow_end: bool = False, focus: int | None = None) -> None:
         if self._current < 0:
@@ -435,23 +438,79 @@ class ReviewView(QWidget):
                 .replace("%2", str(len(self._changes)))
             )
 
-    @Slot(QListWidgetItem)
-    def _on_item_changed(self, item: QListWidgetItem) -> None:
-        if self._current < 0:
-            return
-        index = int(item.data(Qt.ItemDataRole.UserRole))
-        rejected = self._versions[self._current].rejected
-        if item.checkState() == Qt.CheckState.Checked:
-            rejected.discard(index)
-        else:
-            rejected.add(index)
+    @Slot(int, bool)
+    def _on_change_toggled(self, index: int, _accepted: bool) -> None:
+        # The model already updated the version's rejected set it shares.
         self._render(focus=index)
         self._update_controls()
 
-    @Slot(int)
-    def _on_current_row_changed(self, row: int) -> None:
-        if row >= 0 and not self._streaming:
-            self._render(focus=row)
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.row() >= 0 and not self._streaming:
+            self._render(focus=current.row())
+
+
+class _ChangeModel(QAbstractListModel):
+    """One checkable row per change; unticking adds the change to *rejected*."""
+
+    sig_toggled = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[str] = []
+        self._rejected: set[int] = set()
+        self._checkable = False
+
+    def reset(self, rows: list[str], rejected: set[int], checkable: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._rejected = rejected  # shared with the version: choices live there
+        self._checkable = checkable
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = index.row()
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return self._rows[row]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Unchecked if row in self._rejected else Qt.CheckState.Checked
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._checkable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: object,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self._checkable:
+            return False
+        # Views pass the state as an int, Python callers as the enum.
+        accepted = Qt.CheckState(getattr(value, "value", value)) == Qt.CheckState.Checked
+        row = index.row()
+        if accepted:
+            self._rejected.discard(row)
+        else:
+            self._rejected.add(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.sig_toggled.emit(row, accepted)
+        return True
 
 
 def apply_to_editor(editor: QPlainTextEdit | QTextEdit, target: Target, text: str) -> bool:
