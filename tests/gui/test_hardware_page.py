@@ -30,7 +30,8 @@ def test_shows_detected_devices_and_the_reason(qtbot) -> None:
                      "AMD Ryzen 7 5800H with Radeon Graphics"]
     assert page.devices.item(1, 3).text() == "5.1 / 5.9 GB"
     assert page.devices.item(0, 2).text() == "integrated GPU"
-    assert "16 cores" in page.computer.text() and "on mains power" in page.computer.text()
+    assert "16 logical CPUs" in page.computer.text() and "on mains power" in page.computer.text()
+    assert page.computer.text().endswith("Windows 11 (10.0.22621), x86_64")
 
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
     page.set_plan(plan)
@@ -85,9 +86,12 @@ def test_fallback_reason_is_shown(qtbot) -> None:
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
     fallback = plan.cpu_fallback("unable to allocate Vulkan0 buffer")
     page.set_plan(fallback, fallback_reason=fallback.reason)
-    assert not page.fallback.isHidden()
-    assert "unable to allocate Vulkan0 buffer" in page.fallback.text()
+    assert not page.fallback.isHidden() and "switched to the CPU" in page.fallback.text()
+    assert "unable to allocate Vulkan0 buffer" in page.fallback.toolTip()
+    assert page.in_use.text() == fallback.reason
     assert page.in_use.text().startswith("CPU only: AMD Radeon RX 6700 XT")
+    page.set_plan(plan)
+    assert page.fallback.isHidden()
 
 
 def test_measure_button_asks_and_shows_the_result(qtbot) -> None:
@@ -98,6 +102,12 @@ def test_measure_button_asks_and_shows_the_result(qtbot) -> None:
     page.show_speed(SpeedResult(prompt_tokens_per_s=1234.4, gen_tokens_per_s=56.78, n_prompt=256, n_gen=64))
     assert page.measure_button.isEnabled()
     assert page.speed.text() == "Reading 1,234 tokens/s, writing 56.8 tokens/s"
+
+
+def test_physical_cores_are_shown_when_known(qtbot) -> None:
+    page = _page(qtbot)
+    page.set_probe(load_probe("h100_vulkan"))
+    assert "16 cores, 16 threads" in page.computer.text()
 
 
 def test_probe_note_is_visible_when_detection_failed(qtbot) -> None:

@@ -128,10 +128,15 @@ class HardwarePage(QWidget):
     def set_probe(self, probe: Probe) -> None:
         self._probe = probe
         power = {True: self.tr("on battery"), False: self.tr("on mains power"), None: ""}[probe.on_battery]
-        self.computer.setText(self.tr("%1 (%2), %3 cores, %4 GB memory (%5 GB free) %6").replace(
-            "%1", probe.cpu_name).replace("%2", f"{probe.os}, {probe.arch}").replace(
-            "%3", str(probe.cpu_count)).replace("%4", gb(probe.ram_total)).replace(
-            "%5", gb(probe.ram_available)).replace("%6", power).strip())
+        if probe.cpu_cores:
+            cores = self.tr("%1 cores, %2 threads").replace("%1", str(probe.cpu_cores)).replace(
+                "%2", str(probe.cpu_count))
+        else:
+            cores = self.tr("%1 logical CPUs").replace("%1", str(probe.cpu_count))
+        memory = self.tr("%1 GB memory (%2 GB free)").replace("%1", gb(probe.ram_total)).replace(
+            "%2", gb(probe.ram_available))
+        first = " · ".join(part for part in (probe.cpu_name, cores, memory, power) if part)
+        self.computer.setText(f"{first}\n{probe.os}, {probe.arch}")
         self.probe_note.setText(probe.note)
         self.probe_note.setVisible(bool(probe.note))
         self.devices.setRowCount(0)
@@ -145,6 +150,12 @@ class HardwarePage(QWidget):
                 (device.description or device.name, device.backend, self._kind_text(device.kind),
                  memory, f16)):
                 self.devices.setItem(row, column, QTableWidgetItem(text))
+        self.devices.resizeColumnsToContents()
+        self.devices.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # As tall as its rows: an empty band under three devices looks like a fault.
+        height = self.devices.horizontalHeader().height() + 2 * self.devices.frameWidth()
+        height += sum(self.devices.rowHeight(r) for r in range(self.devices.rowCount()))
+        self.devices.setFixedHeight(height)
         self._fill_device_choice()
 
     def set_plan(self, plan: DevicePlan | None, fallback_reason: str | None = None) -> None:
@@ -155,9 +166,11 @@ class HardwarePage(QWidget):
             self.in_use.setText(plan.reason)
             if plan.n_layers:
                 self.layers.setMaximum(plan.n_layers)
-        self.fallback.setText(
-            self.tr("The GPU could not load the model, so it runs on the CPU: %1").replace(
-                "%1", fallback_reason or ""))
+        # The plan's reason (shown above) already says what failed; this says what to do.
+        self.fallback.setText(self.tr(
+            "Loading on the GPU failed, so Composer switched to the CPU by itself. If this keeps "
+            "happening, choose fewer GPU layers or CPU only below, or update the graphics driver."))
+        self.fallback.setToolTip(fallback_reason or "")
         self.fallback.setVisible(bool(fallback_reason))
 
     def set_override(self, override: Override) -> None:
