@@ -159,7 +159,9 @@ def parse_thread(body: str) -> Thread:
             continue
         effective = depth + header_extra
         attribution = _attribution(text) if text.strip() else None
-        if attribution is not None:
+        # "On Monday, I wrote: …" in the user's own text is not an
+        # attribution: a real one is followed by a deeper quote.
+        if attribution is not None and _next_depth(lines, i) > depth:
             pending[effective] = attribution
             if first_quote_line is None and effective == 0:
                 first_quote_line = i
@@ -197,6 +199,13 @@ def parse_thread(body: str) -> Thread:
     own_text = "\n".join(own).strip("\n")
     messages = [m for m in messages if m.text.strip()]
     return Thread(own_text=own_text, own_span=(start, end), messages=messages)
+
+
+def _next_depth(lines: list[tuple[int, str | None]], i: int) -> int:
+    for depth, text in lines[i + 1 :]:
+        if text is not None and text.strip():
+            return depth
+    return -1
 
 
 def _open(open_at: dict[int, QuotedMessage], message: QuotedMessage) -> None:

@@ -124,3 +124,11 @@ def test_describe_thread_for_the_prompt():
         in text
     )
     assert text.endswith("My notes for the reply:\nSounds good, see below.")
+
+
+def test_attribution_like_sentence_without_a_quote_is_own_text():
+    body = "Hi Anna,\nOn Monday, I wrote:\nthe plan is fine.\n\nOn Tue, Anna wrote:\n> Is the plan fine?"
+    thread = parse_thread(body)
+    assert thread.own_text == "Hi Anna,\nOn Monday, I wrote:\nthe plan is fine."
+    assert body[slice(*thread.own_span)] == thread.own_text
+    assert [m.author.name for m in thread.messages] == ["Anna"]
