@@ -120,17 +120,21 @@ def _linux_memory() -> tuple[int, int]:
 
 def _mac_memory() -> tuple[int, int]:
     total = int(_run(["sysctl", "-n", "hw.memsize"]) or 0)
-    stats = _run(["vm_stat"]) or ""
-    page = re.search(r"page size of (\d+) bytes", stats)
+    return total, parse_vm_stat(_run(["vm_stat"]) or "")
+
+
+def parse_vm_stat(text: str) -> int:
+    """Bytes macOS can hand out without swapping, from `vm_stat` output."""
+    page = re.search(r"page size of (\d+) bytes", text)
     size = int(page.group(1)) if page else 16384
 
     def pages(label: str) -> int:
-        found = re.search(rf"{label}:\s+(\d+)", stats)
+        found = re.search(rf"{label}:\s+(\d+)", text)
         return int(found.group(1)) if found else 0
 
-    # Free + inactive + purgeable is what macOS can hand out without swapping.
-    available = (pages("Pages free") + pages("Pages inactive") + pages("Pages purgeable")) * size
-    return total, available
+    # Free + inactive + purgeable: reclaimable without paging out. Speculative
+    # pages are already counted in "free" by vm_stat.
+    return (pages("Pages free") + pages("Pages inactive") + pages("Pages purgeable")) * size
 
 
 class _MemoryStatusEx(ctypes.Structure):
@@ -159,15 +163,19 @@ def on_battery() -> bool | None:
     if sys.platform.startswith("linux"):
         return _linux_on_battery(Path("/sys/class/power_supply"))
     if sys.platform == "darwin":
-        text = _run(["pmset", "-g", "batt"])
-        if not text:
-            return None
-        if "Battery Power" in text:
-            return True
-        return False if "AC Power" in text else None
+        return parse_pmset(_run(["pmset", "-g", "batt"]) or "")
     if sys.platform == "win32":
         return _windows_on_battery()
     return None
+
+
+def parse_pmset(text: str) -> bool | None:
+    """Power source from `pmset -g batt`; None for a Mac without a battery."""
+    if "InternalBattery" not in text:
+        return None  # an iMac or Mac mini prints only "Now drawing from 'AC Power'"
+    if "'Battery Power'" in text:
+        return True
+    return False if "'AC Power'" in text else None
 
 
 def _linux_on_battery(root: Path) -> bool | None:
