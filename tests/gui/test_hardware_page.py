@@ -9,6 +9,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hardware"))
 
 from hw_helpers import LLAMA32_1B_Q4_K_M, load_probe  # noqa: E402  (tests/hardware/)
 
+from PySide6.QtCore import Qt  # noqa: E402
+
 from composer.gui.dialogs.hardware_page import HardwarePage  # noqa: E402
 from composer.hardware.plan import Override, make_plan  # noqa: E402
 from composer.hardware.speed import SpeedResult  # noqa: E402
@@ -67,6 +69,18 @@ def test_changing_the_choice_emits_an_override(qtbot) -> None:
     assert blocker.args[0].gpu_layers is None
 
 
+def test_typing_a_layer_count_emits_once(qtbot) -> None:
+    page = _page(qtbot)
+    page.set_probe(load_probe("linux_amd_rx6700xt"))
+    emitted = []
+    page.sig_override_changed.connect(emitted.append)
+    page.layers.lineEdit().selectAll()
+    qtbot.keyClicks(page.layers, "24")
+    assert emitted == []  # not 2, then 24
+    qtbot.keyClick(page.layers, Qt.Key.Key_Return)
+    assert [o.gpu_layers for o in emitted] == [24]
+
+
 def test_set_override_shows_the_saved_choice_quietly(qtbot) -> None:
     page = _page(qtbot)
     page.set_probe(load_probe("linux_nvidia_cuda_two_gpus"))
@@ -90,8 +104,11 @@ def test_fallback_reason_is_shown(qtbot) -> None:
     assert "unable to allocate Vulkan0 buffer" in page.fallback.toolTip()
     assert page.in_use.text() == fallback.reason
     assert page.in_use.text().startswith("CPU only: AMD Radeon RX 6700 XT")
+    # The app may pass the plan it asked for: the page still shows what runs.
+    page.set_plan(plan, fallback_reason=fallback.reason)
+    assert page.in_use.text() == fallback.reason
     page.set_plan(plan)
-    assert page.fallback.isHidden()
+    assert page.fallback.isHidden() and page.in_use.text() == plan.reason
 
 
 def test_measure_button_asks_and_shows_the_result(qtbot) -> None:

@@ -102,6 +102,8 @@ class HardwarePage(QWidget):
         self.layers.setRange(AUTO_LAYERS, 999)
         self.layers.setSpecialValueText(self.tr("Automatic"))
         self.layers.setValue(AUTO_LAYERS)
+        # Typing "24" must not ask for a reload with 2 layers first.
+        self.layers.setKeyboardTracking(False)
         self.layers.setToolTip(self.tr("How many of the model's layers run on the GPU; 0 = CPU only"))
         device_label = QLabel(self.tr("&Run the model on:"))
         device_label.setBuddy(self.device_choice)
@@ -111,7 +113,7 @@ class HardwarePage(QWidget):
         form = QFormLayout(choice)
         form.addRow(device_label, self.device_choice)
         form.addRow(layers_label, self.layers)
-        note = QLabel(self.tr("Changes apply when the model is loaded again."))
+        note = QLabel(self.tr("Fewer GPU layers use less graphics memory; 0 runs on the CPU only."))
         note.setWordWrap(True)
         form.addRow(note)
         self._fill_device_choice()
@@ -163,7 +165,8 @@ class HardwarePage(QWidget):
             self.in_use.setText(self.tr("No model loaded."))
         else:
             self._n_layers = plan.n_layers
-            self.in_use.setText(plan.reason)
+            # After a fallback the reason of the CPU plan that really runs wins.
+            self.in_use.setText(fallback_reason or plan.reason)
             if plan.n_layers:
                 self.layers.setMaximum(plan.n_layers)
         # The plan's reason (shown above) already says what failed; this says what to do.
