@@ -283,3 +283,10 @@ def test_lavapipe_is_only_used_when_chosen() -> None:
     vulkan = next(d for d in probe.devices if d.backend == "Vulkan")
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(device=str(vulkan.index)))
     assert plan.device == vulkan and plan.fit == "gpu" and plan.env == {}
+
+
+def test_cpu_fallback_reason_never_shows_the_model_folder() -> None:
+    plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0)
+    fallback = plan.cpu_fallback("Failed to load model from file: /home/anna/Private/model.gguf")
+    assert "/home/anna" not in fallback.reason
+    assert fallback.reason.endswith("could not load the model (Failed to load model from file)")
