@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -54,9 +55,9 @@ from composer.assist.target import Target, py_to_qt
 # underline carry the meaning for anyone who cannot tell the colours apart.
 _DELETE_STYLE = "color:#c62828; background-color:rgba(198,40,40,40); text-decoration:line-through;"
 _INSERT_STYLE = "color:#2e7d32; background-color:rgba(46,125,50,40); text-decoration:underline;"
-_CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
-
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
+
+_CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
 
 
 @dataclass
@@ -455,7 +456,7 @@ class _ChangeModel(QAbstractListModel):
 
     sig_toggled = Signal(int, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[str] = []
         self._rejected: set[int] = set()
