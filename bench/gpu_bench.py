@@ -66,10 +66,15 @@ def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dic
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--model", required=True)
-    parser.add_argument("--modes", default="auto,cpu",
-                        help="comma list: auto, cpu or a device index; ':N' sets N threads (cpu:16)")
+    parser.add_argument(
+        "--modes",
+        default="auto,cpu",
+        help="comma list: auto, cpu or a device index; ':N' sets N threads (cpu:16)",
+    )
     parser.add_argument("--n-prompt", type=int, default=512)
     parser.add_argument("--n-gen", type=int, default=128)
     parser.add_argument("--runs", type=int, default=3)
@@ -78,27 +83,48 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.one:
-        print("BENCH=" + json.dumps(run_mode(args.model, args.one, args.n_prompt, args.n_gen, args.runs)))
+        print(
+            "BENCH="
+            + json.dumps(run_mode(args.model, args.one, args.n_prompt, args.n_gen, args.runs))
+        )
         return 0
 
     rows = []
     for mode in args.modes.split(","):
         done = subprocess.run(
-            [sys.executable, __file__, "--model", args.model, "--one", mode,
-             "--n-prompt", str(args.n_prompt), "--n-gen", str(args.n_gen), "--runs", str(args.runs)],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                __file__,
+                "--model",
+                args.model,
+                "--one",
+                mode,
+                "--n-prompt",
+                str(args.n_prompt),
+                "--n-gen",
+                str(args.n_gen),
+                "--runs",
+                str(args.runs),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH=")), None)
         if line is None:
-            print(f"{mode}: failed (exit {done.returncode})\n{done.stderr[-3000:]}", file=sys.stderr)
+            print(
+                f"{mode}: failed (exit {done.returncode})\n{done.stderr[-3000:]}", file=sys.stderr
+            )
             return 1
-        rows.append(json.loads(line[len("BENCH="):]))
+        rows.append(json.loads(line[len("BENCH=") :]))
     print("| mode | device | layers on GPU | load s | reading tok/s | writing tok/s |")
     print("|---|---|---|---|---|---|")
     for r in rows:
         layers = "{}/{}".format(*r["offloaded"]) if r["offloaded"] else "?"
-        print(f"| {r['mode']} | {r['device']} | {layers} | {r['load_s']} | "
-              f"{r['prompt_tokens_per_s']:,} | {r['gen_tokens_per_s']:,} |")
+        print(
+            f"| {r['mode']} | {r['device']} | {layers} | {r['load_s']} | "
+            f"{r['prompt_tokens_per_s']:,} | {r['gen_tokens_per_s']:,} |"
+        )
     if args.out:
         Path(args.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -47,7 +47,7 @@ def llama_lib_dir() -> Path | None:
     spec = importlib.util.find_spec("llama_cpp")
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0]) / "lib"
+    return Path(next(iter(spec.submodule_search_locations))) / "lib"
 
 
 def _load(lib_dir: Path, stem: str) -> ctypes.CDLL:
@@ -101,15 +101,21 @@ def list_devices() -> dict[str, Any]:
         free, total = ctypes.c_size_t(0), ctypes.c_size_t(0)
         ggml.ggml_backend_dev_memory(dev, ctypes.byref(free), ctypes.byref(total))
         reg = ggml.ggml_backend_dev_backend_reg(dev)
-        devices.append({
-            "index": index,
-            "name": (ggml.ggml_backend_dev_name(dev) or b"").decode("utf-8", "replace"),
-            "description": (ggml.ggml_backend_dev_description(dev) or b"").decode("utf-8", "replace"),
-            "backend": (ggml.ggml_backend_reg_name(reg) or b"").decode("utf-8", "replace") if reg else "",
-            "ggml_type": GGML_TYPES.get(ggml.ggml_backend_dev_type(dev), "gpu"),
-            "free_bytes": free.value,
-            "total_bytes": total.value,
-        })
+        devices.append(
+            {
+                "index": index,
+                "name": (ggml.ggml_backend_dev_name(dev) or b"").decode("utf-8", "replace"),
+                "description": (ggml.ggml_backend_dev_description(dev) or b"").decode(
+                    "utf-8", "replace"
+                ),
+                "backend": (ggml.ggml_backend_reg_name(reg) or b"").decode("utf-8", "replace")
+                if reg
+                else "",
+                "ggml_type": GGML_TYPES.get(ggml.ggml_backend_dev_type(dev), "gpu"),
+                "free_bytes": free.value,
+                "total_bytes": total.value,
+            }
+        )
     backends = [
         (ggml.ggml_backend_reg_name(ggml.ggml_backend_reg_get(i)) or b"").decode("utf-8", "replace")
         for i in range(ggml.ggml_backend_reg_count())
@@ -131,7 +137,8 @@ def list_devices() -> dict[str, Any]:
         "system_info": system_info,
         "vulkan_physical": [vars(p) for p in physical],
         "vulkan_order": ggml_visible_order(physical, os.environ.get("GGML_VK_VISIBLE_DEVICES"))
-        if any(d["backend"] == "Vulkan" for d in devices) else [],
+        if any(d["backend"] == "Vulkan" for d in devices)
+        else [],
         "backend_lines": parse_backend_log(text),
     }
 
@@ -156,7 +163,7 @@ def parse_backend_log(text: str) -> dict[str, dict[str, Any]]:
 def main() -> int:
     try:
         result = list_devices()
-    except Exception as error:  # report, do not crash: the parent decides
+    except Exception as error:  # noqa: BLE001  (any failure is reported; the parent decides)
         result = {"error": f"{type(error).__name__}: {error}"}
     sys.stdout.write("\n" + MARKER + json.dumps(result) + "\n")
     sys.stdout.flush()

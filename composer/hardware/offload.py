@@ -31,7 +31,9 @@ def load_error(log_text: str) -> str | None:
     (ggml-vulkan writes its own detail, "... ErrorOutOfDeviceMemory", straight
     to stderr, past the log callback.)"""
     found = [m.strip() for m in _LOAD_ERROR.findall(log_text)]
-    found = [m for m in found if "error" in m.lower() or "unable" in m.lower() or "fail" in m.lower()]
+    found = [
+        m for m in found if "error" in m.lower() or "unable" in m.lower() or "fail" in m.lower()
+    ]
     return "; ".join(dict.fromkeys(found[-2:])) if found else None
 
 

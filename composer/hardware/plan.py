@@ -59,12 +59,16 @@ class ModelFacts:
     value_length: int | None = None
 
     @classmethod
-    def from_gguf(cls, info: "GGUFInfo") -> "ModelFacts":
+    def from_gguf(cls, info: GGUFInfo) -> ModelFacts:
         return cls(
-            file_size=info.file_size, n_layers=info.block_count,
-            n_ctx_train=info.context_length, n_embd=info.embedding_length,
-            n_head=info.head_count, n_head_kv=info.head_count_kv,
-            key_length=info.key_length, value_length=info.value_length,
+            file_size=info.file_size,
+            n_layers=info.block_count,
+            n_ctx_train=info.context_length,
+            n_embd=info.embedding_length,
+            n_head=info.head_count,
+            n_head_kv=info.head_count_kv,
+            key_length=info.key_length,
+            value_length=info.value_length,
         )
 
     def kv_bytes(self, n_ctx: int, layers: int | None = None) -> int:
@@ -121,7 +125,9 @@ class DevicePlan:
 
     def llama_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
-            "n_ctx": self.n_ctx, "n_threads": self.n_threads, "n_threads_batch": self.n_threads,
+            "n_ctx": self.n_ctx,
+            "n_threads": self.n_threads,
+            "n_threads_batch": self.n_threads,
             # One device, never split: the plan's memory figures are for one card.
             "split_mode": SPLIT_MODE_NONE,
         }
@@ -131,17 +137,23 @@ class DevicePlan:
             kwargs.update(n_gpu_layers=0, main_gpu=-1, offload_kqv=False, op_offload=False)
         else:
             # -1 = every layer and the output head; a count leaves the head on the CPU.
-            kwargs.update(n_gpu_layers=-1 if self.all_layers else self.n_gpu_layers,
-                          main_gpu=self.main_gpu)
+            kwargs.update(
+                n_gpu_layers=-1 if self.all_layers else self.n_gpu_layers, main_gpu=self.main_gpu
+            )
         return kwargs
 
-    def cpu_fallback(self, why: str) -> "DevicePlan":
+    def cpu_fallback(self, why: str) -> DevicePlan:
         what = self.device.label if self.device else "the GPU"
         first = (why.strip().splitlines() or ["unknown error"])[0]
         # llama-cpp-python names the file; the folder may hold the user's name.
         first = re.sub(r"(from file):?\s*\S.*", r"\1", first)[:160]
         return replace(
-            self, device=None, n_gpu_layers=0, fit="cpu", env={}, main_gpu=0,
+            self,
+            device=None,
+            n_gpu_layers=0,
+            fit="cpu",
+            env={},
+            main_gpu=0,
             reason=f"CPU only: {what} could not load the model ({first})",
         )
 
@@ -220,17 +232,29 @@ def _cpu_plan(facts: ModelFacts, probe: Probe, ctx: int, reason: str) -> DeviceP
     fit = "cpu"
     if probe.ram_total and need > probe.ram_total:
         fit = "none"
-        reason = (f"Too large for this computer: the model needs {gb(need)} GB and there are "
-                  f"{gb(probe.ram_total)} GB of memory; it will be very slow or fail to load")
+        reason = (
+            f"Too large for this computer: the model needs {gb(need)} GB and there are "
+            f"{gb(probe.ram_total)} GB of memory; it will be very slow or fail to load"
+        )
     return DevicePlan(
-        device=None, n_gpu_layers=0, n_layers=facts.n_layers, n_ctx=ctx,
-        n_threads=default_threads(probe), fit=fit, reason=reason, need_bytes=need,
+        device=None,
+        n_gpu_layers=0,
+        n_layers=facts.n_layers,
+        n_ctx=ctx,
+        n_threads=default_threads(probe),
+        fit=fit,
+        reason=reason,
+        need_bytes=need,
         budget_bytes=probe.ram_total,
     )
 
 
 def _gpu_plan(
-    device: Device, facts: ModelFacts, probe: Probe, ctx: int, layers: int | None,
+    device: Device,
+    facts: ModelFacts,
+    probe: Probe,
+    ctx: int,
+    layers: int | None,
     forced: bool,
 ) -> DevicePlan | None:
     """A plan on `device`; None if nothing fits (unless `forced` by the user)."""
@@ -261,9 +285,17 @@ def _gpu_plan(
     all_layers = layers > 0 and (n_layers is None or layers >= n_layers)
     need = facts.need_bytes(ctx, None if all_layers else layers)
     plan = DevicePlan(
-        device=device, n_gpu_layers=layers, n_layers=n_layers, n_ctx=ctx,
-        n_threads=default_threads(probe), fit="gpu" if all_layers else "partial",
-        reason="", env=env, main_gpu=main_gpu, need_bytes=need, budget_bytes=room,
+        device=device,
+        n_gpu_layers=layers,
+        n_layers=n_layers,
+        n_ctx=ctx,
+        n_threads=default_threads(probe),
+        fit="gpu" if all_layers else "partial",
+        reason="",
+        env=env,
+        main_gpu=main_gpu,
+        need_bytes=need,
+        budget_bytes=room,
     )
     if layers <= 0:
         plan.fit, plan.device = "cpu", None
@@ -277,18 +309,24 @@ def _gpu_reason(plan: DevicePlan, device: Device) -> str:
         return f"{device.label}, whole model, {total}"
     if plan.fit == "gpu":
         if device.backend == "Metal":
-            return (f"{device.label}, all {plan.n_layers} layers, {gb(plan.need_bytes)} of "
-                    f"{gb(plan.budget_bytes)} GB of shared memory (the rest is left to macOS)")
+            return (
+                f"{device.label}, all {plan.n_layers} layers, {gb(plan.need_bytes)} of "
+                f"{gb(plan.budget_bytes)} GB of shared memory (the rest is left to macOS)"
+            )
         return f"{device.label}, {plan.n_layers} of {plan.n_layers} layers, {total}"
     if plan.fit == "partial":
-        return (f"{device.label}, {plan.n_gpu_layers} of {plan.n_layers} layers "
-                f"(the rest on the CPU), {total}")
+        return (
+            f"{device.label}, {plan.n_gpu_layers} of {plan.n_layers} layers "
+            f"(the rest on the CPU), {total}"
+        )
     return f"CPU only: 0 layers on {device.label} as set in settings"
 
 
 def _too_small_reason(device: Device, facts: ModelFacts, ctx: int) -> str:
-    return (f"CPU only: {device.description or device.name} reports {gb(device.free_bytes)} GB, "
-            f"the model needs {gb(facts.need_bytes(ctx))} GB")
+    return (
+        f"CPU only: {device.description or device.name} reports {gb(device.free_bytes)} GB, "
+        f"the model needs {gb(facts.need_bytes(ctx))} GB"
+    )
 
 
 def _auto_candidates(probe: Probe) -> list[Device]:
@@ -323,8 +361,13 @@ def make_plan(probe: Probe, facts: ModelFacts, override: Override | None = None)
             prefix = f"The device chosen in settings ({override.device}) is not present. "
 
     candidates = _auto_candidates(probe)
-    plans = [p for p in (_gpu_plan(d, facts, probe, ctx, layers, forced=layers is not None)
-                         for d in candidates) if p is not None]
+    plans = [
+        p
+        for p in (
+            _gpu_plan(d, facts, probe, ctx, layers, forced=layers is not None) for d in candidates
+        )
+        if p is not None
+    ]
     full = [p for p in plans if p.fit == "gpu"]
     best = full[0] if full else max(plans, key=lambda p: p.n_gpu_layers, default=None)
     if best is not None and best.device is not None:
@@ -341,18 +384,26 @@ def _cpu_reason(probe: Probe, facts: ModelFacts, ctx: int, candidates: list[Devi
         return _too_small_reason(smallest, facts, ctx)
     software = [d for d in probe.devices if d.backend not in ("CPU", "") and d.kind == "cpu"]
     if software:
-        return (f"CPU only: {software[0].description} is a software renderer, "
-                "slower than running on the CPU directly")
+        return (
+            f"CPU only: {software[0].description} is a software renderer, "
+            "slower than running on the CPU directly"
+        )
     if probe.note:
         return f"CPU only: {probe.note}"
-    unused = [d["name"] for d in probe.hidden_devices if d.get("type") in ("discrete", "integrated")]
+    unused = [
+        d["name"] for d in probe.hidden_devices if d.get("type") in ("discrete", "integrated")
+    ]
     gpu_backends = [b for b in probe.backends if b not in ("CPU", "BLAS", "RPC")]
     if not probe.gpu_offload and gpu_backends:
-        return (f"CPU only: this build supports {gpu_backends[0]}, but no {gpu_backends[0]} GPU "
-                "was found (is the graphics driver installed?)")
+        return (
+            f"CPU only: this build supports {gpu_backends[0]}, but no {gpu_backends[0]} GPU "
+            "was found (is the graphics driver installed?)"
+        )
     if not probe.gpu_offload:
         if unused:
-            return (f"CPU only: {unused[0]} was found, but this build of llama.cpp has no GPU "
-                    "support; install the Vulkan build to use it (see Hardware help)")
+            return (
+                f"CPU only: {unused[0]} was found, but this build of llama.cpp has no GPU "
+                "support; install the Vulkan build to use it (see Hardware help)"
+            )
         return "CPU only: this build of llama.cpp has no GPU support and no GPU was found"
     return "CPU only: no GPU found"

@@ -17,6 +17,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,12 @@ log = logging.getLogger(__name__)
 CACHE_VERSION = 1
 # Env vars that change which devices llama.cpp shows: part of the cache key.
 _DEVICE_ENV = (
-    "GGML_VK_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES", "HIP_VISIBLE_DEVICES",
-    "VK_DRIVER_FILES", "VK_ICD_FILENAMES", "GGML_VK_FORCE_MAX_ALLOCATION_SIZE",
+    "GGML_VK_VISIBLE_DEVICES",
+    "CUDA_VISIBLE_DEVICES",
+    "HIP_VISIBLE_DEVICES",
+    "VK_DRIVER_FILES",
+    "VK_ICD_FILENAMES",
+    "GGML_VK_FORCE_MAX_ALLOCATION_SIZE",
 )
 
 
@@ -60,7 +65,7 @@ class Device:
 
     @property
     def label(self) -> str:
-        """"NVIDIA RTX 4060 (Vulkan)"; Apple's GPUs say "Apple M2 GPU (Metal)"."""
+        """ "NVIDIA RTX 4060 (Vulkan)"; Apple's GPUs say "Apple M2 GPU (Metal)"."""
         text = self.description or self.name
         if self.backend == "Metal" and "GPU" not in text:
             text += " GPU"
@@ -94,7 +99,7 @@ class Probe(SystemFacts):
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Probe":
+    def from_dict(cls, data: dict[str, Any]) -> Probe:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         device_fields = {f.name for f in fields(Device)}
@@ -128,28 +133,37 @@ def devices_from_listing(listing: dict[str, Any]) -> tuple[list[Device], list[di
         facts = extra.get(raw["name"], {})
         vk_index = None
         if raw.get("backend") == "Vulkan" and raw["name"].startswith("Vulkan"):
-            position = int(raw["name"][len("Vulkan"):] or 0)
+            position = int(raw["name"][len("Vulkan") :] or 0)
             if position < len(order):
                 vk_index = order[position]
         physical_type = physical.get(vk_index, {}).get("type") if vk_index is not None else None
         uma = facts.get("uma")
         if raw.get("backend") == "Metal":
             uma = True  # every Metal device llama.cpp supports shares the system RAM
-        devices.append(Device(
-            index=raw["index"], name=raw["name"], description=raw["description"],
-            backend=raw.get("backend", ""), kind=_kind(raw, physical_type, uma),
-            free_bytes=int(raw.get("free_bytes", 0)), total_bytes=int(raw.get("total_bytes", 0)),
-            f16=facts.get("f16"), ggml_type=raw.get("ggml_type", ""), unified_memory=uma,
-            vk_index=vk_index,
-        ))
+        devices.append(
+            Device(
+                index=raw["index"],
+                name=raw["name"],
+                description=raw["description"],
+                backend=raw.get("backend", ""),
+                kind=_kind(raw, physical_type, uma),
+                free_bytes=int(raw.get("free_bytes", 0)),
+                total_bytes=int(raw.get("total_bytes", 0)),
+                f16=facts.get("f16"),
+                ggml_type=raw.get("ggml_type", ""),
+                unified_memory=uma,
+                vk_index=vk_index,
+            )
+        )
     used = set(order)
     hidden = [p for i, p in physical.items() if i not in used]
     return devices, hidden
 
 
-def cache_key(env: dict[str, str] | None = None) -> str:
+def cache_key(env: Mapping[str, str] | None = None) -> str:
     """Identifies the llama.cpp build and the graphics driver in use."""
-    env = os.environ if env is None else env
+    if env is None:
+        env = os.environ
     parts: list[str] = [str(CACHE_VERSION), sys.executable]
     lib_dir = llama_lib_dir()
     if lib_dir is not None and lib_dir.is_dir():
@@ -218,28 +232,45 @@ def run_listing(timeout: float) -> tuple[dict[str, Any] | None, str]:
     command = [sys.executable, "-m", "composer.hardware.ggml_list"]
     try:
         done = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, env=_child_env(),
-            stdin=subprocess.DEVNULL, check=False,
+            command,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=_child_env(),
+            stdin=subprocess.DEVNULL,
+            check=False,
         )
     except subprocess.TimeoutExpired:
-        return None, (f"The graphics driver did not answer within {timeout:g} seconds, "
-                      "so the GPU is not used. Updating the graphics driver may help.")
+        return None, (
+            f"The graphics driver did not answer within {timeout:g} seconds, "
+            "so the GPU is not used. Updating the graphics driver may help."
+        )
     except OSError as error:
         return None, f"The device check could not start ({error}); using the CPU."
     for line in reversed(done.stdout.splitlines()):
         if line.startswith(MARKER):
-            listing = json.loads(line[len(MARKER):])
+            listing = json.loads(line[len(MARKER) :])
             if "error" in listing:
                 return None, f"The device check failed ({listing['error']}); using the CPU."
             return listing, ""
     tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
-    return None, (f"The device check crashed (exit code {done.returncode}: {tail[0][:200]}), "
-                  "so the GPU is not used. Updating the graphics driver may help.")
+    return None, (
+        f"The device check crashed (exit code {done.returncode}: {tail[0][:200]}), "
+        "so the GPU is not used. Updating the graphics driver may help."
+    )
 
 
 def cpu_only_device(facts: SystemFacts) -> Device:
-    return Device(index=0, name="CPU", description=facts.cpu_name, backend="CPU", kind="cpu",
-                  free_bytes=facts.ram_available, total_bytes=facts.ram_total, ggml_type="cpu")
+    return Device(
+        index=0,
+        name="CPU",
+        description=facts.cpu_name,
+        backend="CPU",
+        kind="cpu",
+        free_bytes=facts.ram_available,
+        total_bytes=facts.ram_total,
+        ggml_type="cpu",
+    )
 
 
 def probe(timeout: float = 20.0, use_cache: bool = True) -> Probe:
@@ -253,13 +284,24 @@ def probe(timeout: float = 20.0, use_cache: bool = True) -> Probe:
         if listing is not None:
             _write_cache(key, listing)
     if listing is None:
-        return Probe(**asdict(facts), devices=[cpu_only_device(facts)], gpu_offload=False,
-                     llama_cpp_version="unknown", system_info="", note=note,
-                     cpu_cores=physical_cores())
+        return Probe(
+            **asdict(facts),
+            devices=[cpu_only_device(facts)],
+            gpu_offload=False,
+            llama_cpp_version="unknown",
+            system_info="",
+            note=note,
+            cpu_cores=physical_cores(),
+        )
     devices, hidden = devices_from_listing(listing)
     return Probe(
-        **asdict(facts), devices=devices, gpu_offload=bool(listing.get("gpu_offload")),
+        **asdict(facts),
+        devices=devices,
+        gpu_offload=bool(listing.get("gpu_offload")),
         llama_cpp_version=str(listing.get("llama_cpp_version", "unknown")),
-        system_info=str(listing.get("system_info", "")), note=note, hidden_devices=hidden,
-        backends=list(listing.get("backends", [])), cpu_cores=physical_cores(),
+        system_info=str(listing.get("system_info", "")),
+        note=note,
+        hidden_devices=hidden,
+        backends=list(listing.get("backends", [])),
+        cpu_cores=physical_cores(),
     )

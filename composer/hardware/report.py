@@ -19,7 +19,9 @@ REPORT_VERSION = 1
 
 
 def hardware_report(
-    model_path: str | None, override: Override | None = None, timeout: float = 20.0,
+    model_path: str | None,
+    override: Override | None = None,
+    timeout: float = 20.0,
 ) -> dict[str, Any]:
     found = probe(timeout=timeout)
     report: dict[str, Any] = {
@@ -39,7 +41,11 @@ def hardware_report(
         report["model_error"] = str(error)
         return report
     _, plan = plan_for_model(info, override, found)
-    report["model"] = {"file": Path(model_path).name, "architecture": info.architecture,
-                       "name": info.name, **vars(ModelFacts.from_gguf(info))}
+    report["model"] = {
+        "file": Path(model_path).name,
+        "architecture": info.architecture,
+        "name": info.name,
+        **vars(ModelFacts.from_gguf(info)),
+    }
     report["plan"] = plan.to_dict()
     return report

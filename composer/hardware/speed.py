@@ -27,8 +27,10 @@ class SpeedResult:
     n_gen: int
 
     def summary(self) -> str:
-        return (f"reading {self.prompt_tokens_per_s:,.0f} tokens/s, "
-                f"writing {self.gen_tokens_per_s:,.1f} tokens/s")
+        return (
+            f"reading {self.prompt_tokens_per_s:,.0f} tokens/s, "
+            f"writing {self.gen_tokens_per_s:,.1f} tokens/s"
+        )
 
 
 def _prompt_tokens(llm: Any, count: int) -> list[int]:

@@ -79,9 +79,10 @@ def physical_cores() -> int:
             return 0
         cores = set()
         for block in text.split("\n\n"):
-            fields = dict(
-                (k.strip(), v.strip()) for k, _, v in (line.partition(":") for line in block.splitlines())
-            )
+            fields = {
+                k.strip(): v.strip()
+                for k, _, v in (line.partition(":") for line in block.splitlines())
+            }
             if "core id" in fields:
                 cores.add((fields.get("physical id", "0"), fields["core id"]))
         return len(cores)
@@ -139,10 +140,14 @@ def parse_vm_stat(text: str) -> int:
 
 class _MemoryStatusEx(ctypes.Structure):
     _fields_ = [
-        ("dwLength", ctypes.c_uint32), ("dwMemoryLoad", ctypes.c_uint32),
-        ("ullTotalPhys", ctypes.c_uint64), ("ullAvailPhys", ctypes.c_uint64),
-        ("ullTotalPageFile", ctypes.c_uint64), ("ullAvailPageFile", ctypes.c_uint64),
-        ("ullTotalVirtual", ctypes.c_uint64), ("ullAvailVirtual", ctypes.c_uint64),
+        ("dwLength", ctypes.c_uint32),
+        ("dwMemoryLoad", ctypes.c_uint32),
+        ("ullTotalPhys", ctypes.c_uint64),
+        ("ullAvailPhys", ctypes.c_uint64),
+        ("ullTotalPageFile", ctypes.c_uint64),
+        ("ullAvailPageFile", ctypes.c_uint64),
+        ("ullTotalVirtual", ctypes.c_uint64),
+        ("ullAvailVirtual", ctypes.c_uint64),
         ("ullAvailExtendedVirtual", ctypes.c_uint64),
     ]
 
@@ -196,9 +201,12 @@ def _linux_on_battery(root: Path) -> bool | None:
 
 class _PowerStatus(ctypes.Structure):
     _fields_ = [
-        ("ACLineStatus", ctypes.c_ubyte), ("BatteryFlag", ctypes.c_ubyte),
-        ("BatteryLifePercent", ctypes.c_ubyte), ("SystemStatusFlag", ctypes.c_ubyte),
-        ("BatteryLifeTime", ctypes.c_uint32), ("BatteryFullLifeTime", ctypes.c_uint32),
+        ("ACLineStatus", ctypes.c_ubyte),
+        ("BatteryFlag", ctypes.c_ubyte),
+        ("BatteryLifePercent", ctypes.c_ubyte),
+        ("SystemStatusFlag", ctypes.c_ubyte),
+        ("BatteryLifeTime", ctypes.c_uint32),
+        ("BatteryFullLifeTime", ctypes.c_uint32),
     ]
 
 

@@ -38,10 +38,14 @@ class VulkanPhysical:
 
 class _InstanceCreateInfo(ctypes.Structure):
     _fields_ = [
-        ("sType", ctypes.c_int32), ("pNext", ctypes.c_void_p), ("flags", ctypes.c_uint32),
+        ("sType", ctypes.c_int32),
+        ("pNext", ctypes.c_void_p),
+        ("flags", ctypes.c_uint32),
         ("pApplicationInfo", ctypes.c_void_p),
-        ("enabledLayerCount", ctypes.c_uint32), ("ppEnabledLayerNames", ctypes.c_void_p),
-        ("enabledExtensionCount", ctypes.c_uint32), ("ppEnabledExtensionNames", ctypes.c_void_p),
+        ("enabledLayerCount", ctypes.c_uint32),
+        ("ppEnabledLayerNames", ctypes.c_void_p),
+        ("enabledExtensionCount", ctypes.c_uint32),
+        ("ppEnabledExtensionNames", ctypes.c_void_p),
     ]
 
 
@@ -82,15 +86,17 @@ def list_physical_devices() -> list[VulkanPhysical]:
             raw = ctypes.create_string_buffer(_PROPS_BUFFER)
             lib.vkGetPhysicalDeviceProperties(ctypes.c_void_p(handles[index]), raw)
             words = (ctypes.c_uint32 * 5).from_buffer(raw)
-            name_bytes = raw.raw[_NAME_OFFSET:_NAME_OFFSET + _NAME_SIZE].split(b"\0", 1)[0]
-            uuid = raw.raw[_NAME_OFFSET + _NAME_SIZE:_NAME_OFFSET + _NAME_SIZE + 16]
-            found.append(VulkanPhysical(
-                index=index,
-                name=name_bytes.decode("utf-8", "replace"),
-                type=VK_TYPES.get(words[4], "other"),
-                vendor_id=words[2],
-                uuid=uuid.hex(),
-            ))
+            name_bytes = raw.raw[_NAME_OFFSET : _NAME_OFFSET + _NAME_SIZE].split(b"\0", 1)[0]
+            uuid = raw.raw[_NAME_OFFSET + _NAME_SIZE : _NAME_OFFSET + _NAME_SIZE + 16]
+            found.append(
+                VulkanPhysical(
+                    index=index,
+                    name=name_bytes.decode("utf-8", "replace"),
+                    type=VK_TYPES.get(words[4], "other"),
+                    vendor_id=words[2],
+                    uuid=uuid.hex(),
+                )
+            )
         return found
     finally:
         lib.vkDestroyInstance(instance, None)

@@ -7,13 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hardware"))
 
-from hw_helpers import LLAMA32_1B_Q4_K_M, load_probe  # noqa: E402  (tests/hardware/)
+from hw_helpers import LLAMA32_1B_Q4_K_M, load_probe
+from PySide6.QtCore import Qt
 
-from PySide6.QtCore import Qt  # noqa: E402
-
-from composer.gui.dialogs.hardware_page import HardwarePage  # noqa: E402
-from composer.hardware.plan import Override, make_plan  # noqa: E402
-from composer.hardware.speed import SpeedResult  # noqa: E402
+from composer.gui.dialogs.hardware_page import HardwarePage
+from composer.hardware.plan import Override, make_plan
+from composer.hardware.speed import SpeedResult
 
 
 def _page(qtbot) -> HardwarePage:
@@ -28,8 +27,11 @@ def test_shows_detected_devices_and_the_reason(qtbot) -> None:
     page.set_probe(probe)
     assert page.devices.rowCount() == 3
     names = [page.devices.item(r, 0).text() for r in range(3)]
-    assert names == ["AMD Radeon(TM) Graphics", "NVIDIA GeForce RTX 3060 Laptop GPU",
-                     "AMD Ryzen 7 5800H with Radeon Graphics"]
+    assert names == [
+        "AMD Radeon(TM) Graphics",
+        "NVIDIA GeForce RTX 3060 Laptop GPU",
+        "AMD Ryzen 7 5800H with Radeon Graphics",
+    ]
     assert page.devices.item(1, 3).text() == "5.1 / 5.9 GB"
     assert page.devices.item(0, 2).text() == "integrated GPU"
     assert "16 logical CPUs" in page.computer.text() and "on mains power" in page.computer.text()
@@ -45,8 +47,10 @@ def test_shows_detected_devices_and_the_reason(qtbot) -> None:
 def test_device_choice_lists_auto_each_gpu_and_cpu(qtbot) -> None:
     page = _page(qtbot)
     page.set_probe(load_probe("windows_laptop_amd_igpu_rtx3060"))
-    items = [(page.device_choice.itemText(i), page.device_choice.itemData(i))
-             for i in range(page.device_choice.count())]
+    items = [
+        (page.device_choice.itemText(i), page.device_choice.itemData(i))
+        for i in range(page.device_choice.count())
+    ]
     assert items == [
         ("Automatic (recommended)", "auto"),
         ("AMD Radeon(TM) Graphics (Vulkan)", "0"),
@@ -116,7 +120,9 @@ def test_measure_button_asks_and_shows_the_result(qtbot) -> None:
     with qtbot.waitSignal(page.sig_measure_requested):
         page.measure_button.click()
     assert not page.measure_button.isEnabled() and page.speed.text() == "Measuring…"
-    page.show_speed(SpeedResult(prompt_tokens_per_s=1234.4, gen_tokens_per_s=56.78, n_prompt=256, n_gen=64))
+    page.show_speed(
+        SpeedResult(prompt_tokens_per_s=1234.4, gen_tokens_per_s=56.78, n_prompt=256, n_gen=64)
+    )
     assert page.measure_button.isEnabled()
     assert page.speed.text() == "Reading 1,234 tokens/s, writing 56.8 tokens/s"
 
@@ -134,4 +140,7 @@ def test_probe_note_is_visible_when_detection_failed(qtbot) -> None:
     page.set_probe(probe)
     assert not page.probe_note.isHidden() and page.probe_note.text() == probe.note
     # A CPU-only build offers no GPU to choose.
-    assert [page.device_choice.itemData(i) for i in range(page.device_choice.count())] == ["auto", "cpu"]
+    assert [page.device_choice.itemData(i) for i in range(page.device_choice.count())] == [
+        "auto",
+        "cpu",
+    ]

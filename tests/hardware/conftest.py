@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from hw_helpers import VULKAN_SITE
 
 

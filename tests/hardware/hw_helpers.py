@@ -23,17 +23,38 @@ GIB = 1024**3
 
 # Shapes from the GGUF headers of widely used published files.
 LLAMA2_7B_Q4_0 = ModelFacts(  # llama-2-7b.Q4_0.gguf
-    file_size=3_825_065_984, n_layers=32, n_ctx_train=4096, n_embd=4096, n_head=32, n_head_kv=32,
+    file_size=3_825_065_984,
+    n_layers=32,
+    n_ctx_train=4096,
+    n_embd=4096,
+    n_head=32,
+    n_head_kv=32,
 )
 LLAMA32_1B_Q4_K_M = ModelFacts(  # Llama-3.2-1B-Instruct-Q4_K_M.gguf
-    file_size=807_694_464, n_layers=16, n_ctx_train=131072, n_embd=2048, n_head=32, n_head_kv=8,
-    key_length=64, value_length=64,
+    file_size=807_694_464,
+    n_layers=16,
+    n_ctx_train=131072,
+    n_embd=2048,
+    n_head=32,
+    n_head_kv=8,
+    key_length=64,
+    value_length=64,
 )
 LLAMA31_8B_Q4_K_M = ModelFacts(  # Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf
-    file_size=4_920_734_016, n_layers=32, n_ctx_train=131072, n_embd=4096, n_head=32, n_head_kv=8,
+    file_size=4_920_734_016,
+    n_layers=32,
+    n_ctx_train=131072,
+    n_embd=4096,
+    n_head=32,
+    n_head_kv=8,
 )
 LLAMA2_13B_Q4_K_M = ModelFacts(  # llama-2-13b.Q4_K_M.gguf
-    file_size=7_865_956_224, n_layers=40, n_ctx_train=4096, n_embd=5120, n_head=40, n_head_kv=40,
+    file_size=7_865_956_224,
+    n_layers=40,
+    n_ctx_train=4096,
+    n_embd=5120,
+    n_head=40,
+    n_head_kv=40,
 )
 
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
-from composer.hardware.plan import DevicePlan, ModelFacts, Override, gb, make_plan
-from composer.hardware.probe import Probe
-
 from hw_helpers import (
     GIB,
     LLAMA2_7B_Q4_0,
@@ -18,6 +14,9 @@ from hw_helpers import (
     all_probe_names,
     load_probe,
 )
+
+from composer.hardware.plan import DevicePlan, ModelFacts, Override, gb, make_plan
+from composer.hardware.probe import Probe
 
 
 @pytest.mark.parametrize("name", all_probe_names())
@@ -129,7 +128,10 @@ def test_integrated_gpu_too_small_means_cpu_with_the_numbers() -> None:
     plan = make_plan(probe, LLAMA31_8B_Q4_K_M)
     assert plan.device is None and plan.fit == "cpu"
     need = LLAMA31_8B_Q4_K_M.need_bytes(4096)
-    assert plan.reason == f"CPU only: Intel(R) Arc(tm) Graphics (MTL) reports 0.5 GB, the model needs {gb(need)} GB"
+    assert (
+        plan.reason
+        == f"CPU only: Intel(R) Arc(tm) Graphics (MTL) reports 0.5 GB, the model needs {gb(need)} GB"
+    )
 
 
 def test_integrated_gpu_is_never_given_half_a_model() -> None:
@@ -168,6 +170,7 @@ def test_probe_failure_note_is_the_reason() -> None:
 
 
 # -- overrides -------------------------------------------------------------
+
 
 def test_override_cpu() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(device="cpu"))
@@ -212,6 +215,7 @@ def test_override_cpu_device_index_is_cpu() -> None:
 
 
 # -- plan objects ----------------------------------------------------------
+
 
 def test_cpu_fallback_keeps_model_settings_and_explains() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0)
@@ -263,15 +267,18 @@ def test_gpu_backend_without_a_device_blames_the_driver_not_the_build() -> None:
     probe = load_probe("this_machine_cpu_build")
     probe.backends = ["Vulkan", "CPU"]
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
-    assert plan.reason == ("CPU only: this build supports Vulkan, but no Vulkan GPU was found "
-                           "(is the graphics driver installed?)")
+    assert plan.reason == (
+        "CPU only: this build supports Vulkan, but no Vulkan GPU was found "
+        "(is the graphics driver installed?)"
+    )
 
 
 def test_h100_takes_everything_through_vulkan() -> None:
     # The synthetic 7B model the benchmark ran there (its GGUF header, from
     # composer --hardware-report on that machine).
-    synthetic_7b = ModelFacts(file_size=3_791_984_960, n_layers=32, n_ctx_train=4096,
-                              n_embd=4096, n_head=32, n_head_kv=32)
+    synthetic_7b = ModelFacts(
+        file_size=3_791_984_960, n_layers=32, n_ctx_train=4096, n_embd=4096, n_head=32, n_head_kv=32
+    )
     plan = make_plan(load_probe("h100_vulkan"), synthetic_7b)
     assert plan.reason == "NVIDIA H100 80GB HBM3 (Vulkan), 32 of 32 layers, 6 of 79.6 GB"
     assert plan.n_threads == 16  # 16 physical cores, no SMT

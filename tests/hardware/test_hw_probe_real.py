@@ -53,7 +53,9 @@ def test_a_hanging_probe_times_out_to_cpu_only(composer_home) -> None:
     assert not (app_paths().cache / "hardware-probe.json").exists()  # failures are not cached
 
 
-def test_a_crashing_probe_child_leaves_the_app_running(composer_home, tmp_path, monkeypatch) -> None:
+def test_a_crashing_probe_child_leaves_the_app_running(
+    composer_home, tmp_path, monkeypatch
+) -> None:
     # No driver here crashes on demand (ggml-vulkan now survives a bad
     # GGML_VK_VISIBLE_DEVICES), so the crash is injected: a sitecustomize on
     # the child's path aborts it at start-up, as a driver's abort() would.

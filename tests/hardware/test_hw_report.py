@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from hw_helpers import load_probe
+
 from composer.hardware.advisor import plan_for_model
 from composer.hardware.plan import Override
 from composer.hardware.report import hardware_report
-
-from hw_helpers import load_probe
 
 
 def test_report_for_the_starter_model(composer_home, starter_model_path) -> None:

@@ -14,22 +14,27 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hw_helpers import PYTHON, vulkan_env
 
 from composer.hardware.plan import ModelFacts, make_plan
 from composer.hardware.probe import Probe
-
-from hw_helpers import PYTHON, vulkan_env
 
 CHILD = Path(__file__).with_name("vulkan_child.py")
 pytestmark = pytest.mark.slow
 
 
 def run_child(args: list[str], env: dict[str, str], timeout: float = 900) -> dict:
-    done = subprocess.run([PYTHON, str(CHILD), *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    done = subprocess.run(
+        [PYTHON, str(CHILD), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT=")), None)
     assert line, f"child failed (exit {done.returncode}):\n{done.stderr[-4000:]}"
-    return json.loads(line[len("RESULT="):])
+    return json.loads(line[len("RESULT=") :])
 
 
 def lavapipe_env(home: Path, **extra: str) -> dict[str, str]:
@@ -59,11 +64,15 @@ def test_without_naming_it_llama_cpp_hides_lavapipe(vulkan_build, tmp_path) -> N
     assert any(h["name"].startswith("llvmpipe") for h in probe.hidden_devices)
 
 
-def test_all_layers_run_on_vulkan_and_write_real_tokens(vulkan_build, tmp_path, starter_model_path) -> None:
+def test_all_layers_run_on_vulkan_and_write_real_tokens(
+    vulkan_build, tmp_path, starter_model_path
+) -> None:
     result = run_child(["engine", str(starter_model_path)], lavapipe_env(tmp_path))
     assert str(vulkan_build) in result["llama_file"]
     assert result["fallback_reason"] is None
-    assert result["plan_reason"].startswith("llvmpipe") and result["device"] == result["plan_reason"]
+    assert (
+        result["plan_reason"].startswith("llvmpipe") and result["device"] == result["plan_reason"]
+    )
     assert result["kwargs"]["n_gpu_layers"] == -1
     offloaded, total = result["offloaded"]
     assert offloaded == total == 19  # 18 layers and the output head
@@ -80,7 +89,9 @@ def test_failing_gpu_load_falls_back_to_the_cpu(vulkan_build, tmp_path, starter_
     result = run_child(["engine", str(starter_model_path)], env)
     assert result["plan_layers"] > 0
     reason = result["fallback_reason"]
-    assert reason and reason.startswith("CPU only: llvmpipe") and "could not load the model" in reason
+    assert (
+        reason and reason.startswith("CPU only: llvmpipe") and "could not load the model" in reason
+    )
     assert result["device"] == reason
     assert result["load_error"] == "unable to allocate Vulkan0 buffer"
     assert result["offloaded"][0] == 0  # the last load (the retry) kept every layer on the CPU

@@ -34,18 +34,26 @@ def engine_mode(model: str) -> dict:
 
     found = probe(use_cache=False)
     vulkan = next(d for d in found.devices if d.backend == "Vulkan")
-    plan = make_plan(found, ModelFacts.from_gguf(read_gguf(model)), Override(device=str(vulkan.index)))
+    plan = make_plan(
+        found, ModelFacts.from_gguf(read_gguf(model)), Override(device=str(vulkan.index))
+    )
     engine = LocalEngine()
     with llama_log_tap() as log:
         info = engine.load(model, plan)
-    request = GenerationRequest(messages=(ChatMessage("user", "Write one sentence about tea."),),
-                                max_tokens=6, temperature=0.0)
+    request = GenerationRequest(
+        messages=(ChatMessage("user", "Write one sentence about tea."),),
+        max_tokens=6,
+        temperature=0.0,
+    )
     text = "".join(engine.stream(request, threading.Event()))
     stats = engine.last_stats
     result = {
-        "plan_reason": plan.reason, "plan_layers": plan.n_gpu_layers,
-        "kwargs": plan.llama_kwargs(), "device": info.device,
-        "fallback_reason": info.fallback_reason, "text": text,
+        "plan_reason": plan.reason,
+        "plan_layers": plan.n_gpu_layers,
+        "kwargs": plan.llama_kwargs(),
+        "device": info.device,
+        "fallback_reason": info.fallback_reason,
+        "text": text,
         "generated_tokens": stats.generated_tokens if stats else 0,
         "offloaded": offloaded_layers(log.getvalue()),
         "layer_devices": sorted(layer_devices(log.getvalue())),

@@ -51,10 +51,15 @@ class HardwarePage(QWidget):
 
         self.devices = QTableWidget(0, 5)
         self.devices.setAccessibleName(self.tr("Detected devices"))
-        self.devices.setHorizontalHeaderLabels([
-            self.tr("Device"), self.tr("Backend"), self.tr("Kind"), self.tr("Memory free / total"),
-            self.tr("Half precision"),
-        ])
+        self.devices.setHorizontalHeaderLabels(
+            [
+                self.tr("Device"),
+                self.tr("Backend"),
+                self.tr("Kind"),
+                self.tr("Memory free / total"),
+                self.tr("Half precision"),
+            ]
+        )
         self.devices.verticalHeader().hide()
         self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.devices.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -83,7 +88,8 @@ class HardwarePage(QWidget):
         self.measure_button = QPushButton(self.tr("&Measure speed"))
         self.measure_button.setAccessibleName(self.tr("Measure speed"))
         self.measure_button.setToolTip(
-            self.tr("Reads and writes a built-in sample text with the loaded model"))
+            self.tr("Reads and writes a built-in sample text with the loaded model")
+        )
         self.measure_button.clicked.connect(self._on_measure_clicked)
         measure_row = QHBoxLayout()
         measure_row.addWidget(self.measure_button)
@@ -104,7 +110,9 @@ class HardwarePage(QWidget):
         self.layers.setValue(AUTO_LAYERS)
         # Typing "24" must not ask for a reload with 2 layers first.
         self.layers.setKeyboardTracking(False)
-        self.layers.setToolTip(self.tr("How many of the model's layers run on the GPU; 0 = CPU only"))
+        self.layers.setToolTip(
+            self.tr("How many of the model's layers run on the GPU; 0 = CPU only")
+        )
         device_label = QLabel(self.tr("&Run the model on:"))
         device_label.setBuddy(self.device_choice)
         layers_label = QLabel(self.tr("GPU &layers:"))
@@ -129,14 +137,22 @@ class HardwarePage(QWidget):
     # -- what the app tells the page ----------------------------------------
     def set_probe(self, probe: Probe) -> None:
         self._probe = probe
-        power = {True: self.tr("on battery"), False: self.tr("on mains power"), None: ""}[probe.on_battery]
+        power = {True: self.tr("on battery"), False: self.tr("on mains power"), None: ""}[
+            probe.on_battery
+        ]
         if probe.cpu_cores:
-            cores = self.tr("%1 cores, %2 threads").replace("%1", str(probe.cpu_cores)).replace(
-                "%2", str(probe.cpu_count))
+            cores = (
+                self.tr("%1 cores, %2 threads")
+                .replace("%1", str(probe.cpu_cores))
+                .replace("%2", str(probe.cpu_count))
+            )
         else:
             cores = self.tr("%1 logical CPUs").replace("%1", str(probe.cpu_count))
-        memory = self.tr("%1 GB memory (%2 GB free)").replace("%1", gb(probe.ram_total)).replace(
-            "%2", gb(probe.ram_available))
+        memory = (
+            self.tr("%1 GB memory (%2 GB free)")
+            .replace("%1", gb(probe.ram_total))
+            .replace("%2", gb(probe.ram_available))
+        )
         first = " · ".join(part for part in (probe.cpu_name, cores, memory, power) if part)
         self.computer.setText(f"{first}\n{probe.os}, {probe.arch}")
         self.probe_note.setText(probe.note)
@@ -145,12 +161,21 @@ class HardwarePage(QWidget):
         for device in probe.devices:
             row = self.devices.rowCount()
             self.devices.insertRow(row)
-            memory = (f"{gb(device.free_bytes)} / {gb(device.total_bytes)} GB"
-                      if device.total_bytes else "–")
+            memory = (
+                f"{gb(device.free_bytes)} / {gb(device.total_bytes)} GB"
+                if device.total_bytes
+                else "–"
+            )
             f16 = {True: self.tr("yes"), False: self.tr("no"), None: "–"}[device.f16]
             for column, text in enumerate(
-                (device.description or device.name, device.backend, self._kind_text(device.kind),
-                 memory, f16)):
+                (
+                    device.description or device.name,
+                    device.backend,
+                    self._kind_text(device.kind),
+                    memory,
+                    f16,
+                )
+            ):
                 self.devices.setItem(row, column, QTableWidgetItem(text))
         self.devices.resizeColumnsToContents()
         self.devices.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -170,9 +195,12 @@ class HardwarePage(QWidget):
             if plan.n_layers:
                 self.layers.setMaximum(plan.n_layers)
         # The plan's reason (shown above) already says what failed; this says what to do.
-        self.fallback.setText(self.tr(
-            "Loading on the GPU failed, so Composer switched to the CPU by itself. If this keeps "
-            "happening, choose fewer GPU layers or CPU only below, or update the graphics driver."))
+        self.fallback.setText(
+            self.tr(
+                "Loading on the GPU failed, so Composer switched to the CPU by itself. If this keeps "
+                "happening, choose fewer GPU layers or CPU only below, or update the graphics driver."
+            )
+        )
         self.fallback.setToolTip(fallback_reason or "")
         self.fallback.setVisible(bool(fallback_reason))
 
@@ -182,14 +210,18 @@ class HardwarePage(QWidget):
         try:
             index = self.device_choice.findData(override.device)
             self.device_choice.setCurrentIndex(max(0, index))
-            self.layers.setValue(AUTO_LAYERS if override.gpu_layers is None else override.gpu_layers)
+            self.layers.setValue(
+                AUTO_LAYERS if override.gpu_layers is None else override.gpu_layers
+            )
         finally:
             self._quiet = False
 
     def override(self) -> Override:
         layers = self.layers.value()
-        return Override(device=str(self.device_choice.currentData() or "auto"),
-                        gpu_layers=None if layers == AUTO_LAYERS else layers)
+        return Override(
+            device=str(self.device_choice.currentData() or "auto"),
+            gpu_layers=None if layers == AUTO_LAYERS else layers,
+        )
 
     def set_measuring(self, busy: bool) -> None:
         self.measure_button.setEnabled(not busy)
@@ -198,8 +230,11 @@ class HardwarePage(QWidget):
 
     def show_speed(self, result: SpeedResult) -> None:
         self.set_measuring(False)
-        self.speed.setText(self.tr("Reading %1 tokens/s, writing %2 tokens/s").replace(
-            "%1", f"{result.prompt_tokens_per_s:,.0f}").replace("%2", f"{result.gen_tokens_per_s:,.1f}"))
+        self.speed.setText(
+            self.tr("Reading %1 tokens/s, writing %2 tokens/s")
+            .replace("%1", f"{result.prompt_tokens_per_s:,.0f}")
+            .replace("%2", f"{result.gen_tokens_per_s:,.1f}")
+        )
 
     def show_speed_error(self, message: str) -> None:
         self.set_measuring(False)
@@ -207,8 +242,12 @@ class HardwarePage(QWidget):
 
     # -- internals -------------------------------------------------------------
     def _kind_text(self, kind: str) -> str:
-        return {"discrete": self.tr("discrete GPU"), "integrated": self.tr("integrated GPU"),
-                "cpu": self.tr("CPU"), "accel": self.tr("accelerator")}.get(kind, kind)
+        return {
+            "discrete": self.tr("discrete GPU"),
+            "integrated": self.tr("integrated GPU"),
+            "cpu": self.tr("CPU"),
+            "accel": self.tr("accelerator"),
+        }.get(kind, kind)
 
     def _fill_device_choice(self) -> None:
         current = self.device_choice.currentData() or "auto"
