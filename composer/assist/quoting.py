@@ -128,12 +128,15 @@ def _split_depth(line: str) -> tuple[int, str]:
 def parse_thread(body: str) -> Thread:
     """Split *body* into the user's own text and the quoted messages."""
     raw_lines = body.split("\n")
-    lines = [_split_depth(line) for line in raw_lines]
+    # A line's text becomes None once it is merged into the line before it.
+    lines: list[tuple[int, str | None]] = [_split_depth(line) for line in raw_lines]
     _join_wrapped_attributions(lines)
 
     messages: list[QuotedMessage] = []
     own: list[str] = []
-    pending: dict[int, tuple[Author, str]] = {}  # attribution waiting for its quote at depth+1
+    pending: dict[
+        int, tuple[Author | None, str]
+    ] = {}  # attribution waiting for its quote at depth+1
     open_at: dict[int, QuotedMessage] = {}  # the message each depth currently continues
     last_line: dict[int, int] = {}  # line index last added to the message at that depth
     last_own_line = -1
@@ -153,9 +156,9 @@ def parse_thread(body: str) -> Thread:
                 first_quote_line = i
             author, when, i = _read_header_block(lines, i)
             header_extra += 1
-            message = QuotedMessage(depth + header_extra, author, when)
-            messages.append(message)
-            _open(open_at, message)
+            below_header = QuotedMessage(depth + header_extra, author, when)
+            messages.append(below_header)
+            _open(open_at, below_header)
             continue
         effective = depth + header_extra
         attribution = _attribution(text) if text.strip() else None

@@ -385,7 +385,8 @@ class ReviewView(QWidget):
             if segment.change == focus:
                 style += _FOCUS_STYLE
             anchor = ""
-            if segment.change not in anchored:  # scrollToAnchor target for the list
+            if segment.change is not None and segment.change not in anchored:
+                # The scrollToAnchor() target when the change is picked in the list.
                 anchored.add(segment.change)
                 anchor = f'<a name="change-{segment.change}"></a>'
             parts.append(f'{anchor}<span style="{style}">{text}</span>')
