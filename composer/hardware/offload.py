@@ -15,8 +15,9 @@ from collections.abc import Iterator
 _OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
 _ASSIGNED = re.compile(r"layer\s+\d+ assigned to device (\S+?),")
 # The lines that say *why* a load failed; llama-cpp-python's exception only
-# says "Failed to load model from file".
-_LOAD_ERROR = re.compile(r"(?:error loading model: |ggml_vulkan: )(.+)")
+# says "Failed to load model from file" / "Failed to create llama_context".
+_LOAD_ERROR = re.compile(r"(?:error loading model|failed to initialize the context): (.+)")
+_ALLOC_ERROR = re.compile(r"failed to allocate (\S+ buffer)")
 
 
 def offloaded_layers(log_text: str) -> tuple[int, int] | None:
@@ -26,15 +27,16 @@ def offloaded_layers(log_text: str) -> tuple[int, int] | None:
 
 
 def load_error(log_text: str) -> str | None:
-    """The most telling error line of a failed load, e.g. "unable to allocate Vulkan0 buffer".
+    """The most telling error line of a failed load or context, e.g.
+    "unable to allocate Vulkan0 buffer" or "failed to allocate buffer for kv cache".
 
     (ggml-vulkan writes its own detail, "... ErrorOutOfDeviceMemory", straight
     to stderr, past the log callback.)"""
     found = [m.strip() for m in _LOAD_ERROR.findall(log_text)]
-    found = [
-        m for m in found if "error" in m.lower() or "unable" in m.lower() or "fail" in m.lower()
-    ]
-    return "; ".join(dict.fromkeys(found[-2:])) if found else None
+    if found:
+        return found[-1]
+    allocations = _ALLOC_ERROR.findall(log_text)
+    return f"failed to allocate {allocations[-1]}" if allocations else None
 
 
 def layer_devices(log_text: str) -> set[str]:
