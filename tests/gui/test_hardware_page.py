@@ -139,6 +139,10 @@ def test_probe_note_is_visible_when_detection_failed(qtbot) -> None:
     probe.note = "The graphics driver did not answer within 20 seconds."
     page.set_probe(probe)
     assert not page.probe_note.isHidden() and page.probe_note.text() == probe.note
+    # lavapipe, seen by the Vulkan loader, is listed but marked unused.
+    assert page.devices.rowCount() == 2
+    assert page.devices.item(1, 0).text().startswith("llvmpipe")
+    assert page.devices.item(1, 1).text() == "Vulkan (not used)"
     # A CPU-only build offers no GPU to choose.
     assert [page.device_choice.itemData(i) for i in range(page.device_choice.count())] == [
         "auto",

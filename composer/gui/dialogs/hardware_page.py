@@ -158,24 +158,26 @@ class HardwarePage(QWidget):
         self.probe_note.setText(probe.note)
         self.probe_note.setVisible(bool(probe.note))
         self.devices.setRowCount(0)
+        rows = []
         for device in probe.devices:
-            row = self.devices.rowCount()
-            self.devices.insertRow(row)
             memory = (
                 f"{gb(device.free_bytes)} / {gb(device.total_bytes)} GB"
                 if device.total_bytes
                 else "–"
             )
             f16 = {True: self.tr("yes"), False: self.tr("no"), None: "–"}[device.f16]
-            for column, text in enumerate(
-                (
-                    device.description or device.name,
-                    device.backend,
-                    self._kind_text(device.kind),
-                    memory,
-                    f16,
-                )
-            ):
+            kind = self._kind_text(device.kind)
+            rows.append((device.description or device.name, device.backend, kind, memory, f16))
+        # Seen by the Vulkan loader but not used by llama.cpp (a CPU-only
+        # build, or a software renderer): shown so "no GPU" is explained.
+        for hidden in probe.hidden_devices:
+            kind = self._kind_text(
+                {"cpu": "cpu"}.get(hidden.get("type", ""), hidden.get("type", ""))
+            )
+            rows.append((hidden.get("name", "?"), self.tr("Vulkan (not used)"), kind, "–", "–"))
+        for row, texts in enumerate(rows):
+            self.devices.insertRow(row)
+            for column, text in enumerate(texts):
                 self.devices.setItem(row, column, QTableWidgetItem(text))
         self.devices.resizeColumnsToContents()
         self.devices.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
