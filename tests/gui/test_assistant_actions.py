@@ -1,0 +1,163 @@
+"""Assistant actions from the compose window, on the real model: targets, review, accept, guards."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from composer.assist.actions import Action
+from composer.assist.review import apply_changes, diff_words
+from composer.gui.compose_window import ComposeWindow
+from composer.gui.widgets.assistant_panel import PanelState
+from composer.settings import Settings
+
+GEN_TIMEOUT_MS = 180_000
+BODY = "Hi Tom,\n\nthe report is late becuase the data came in on friday.\n\nBest,\nAnna"
+SENTENCE = "the report is late becuase the data came in on friday."
+
+
+@pytest.fixture
+def window(qtbot, app_paths_tmp, starter_model_path):
+    w = ComposeWindow(Settings(max_tokens=32, context_size=2048), app_paths_tmp,
+                      model_override=str(starter_model_path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=120_000)
+    return w
+
+
+def select(window, text: str) -> None:
+    body = window.body.toPlainText()
+    start = body.index(text)
+    cursor = window.body.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    window.body.setTextCursor(cursor)
+
+
+def run_and_wait(qtbot, window, action: Action) -> None:
+    window.assistant.request(action)
+    assert window.assistant.state is PanelState.GENERATING
+    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("action", [Action.PROOFREAD, Action.SHORTEN, Action.EXPAND, Action.FORMAL, Action.FRIENDLY])
+def test_rewrite_actions_stream_into_the_review_of_the_selection(qtbot, window, action):
+    window.body.setPlainText(BODY)
+    select(window, SENTENCE)
+    run_and_wait(qtbot, window, action)
+    job = window._job
+    assert job.action is action and job.target.original == SENTENCE and not job.target.whole_body
+    user = job.request.messages[-1].content
+    assert BODY.strip() in user  # the whole email as context…
+    assert "The part to work on:\n<<<\n" + SENTENCE in user  # …and the selection as the target
+    assert window.assistant.review.original() == SENTENCE
+    assert window.assistant.state is PanelState.REVIEW
+    assert window.assistant.suggestion_text().strip()
+    assert window.body.toPlainText() == BODY  # nothing applied before Accept
+
+
+def test_accepting_a_selection_edit_leaves_the_rest_alone_and_undoes_in_one_step(qtbot, window):
+    window.body.setPlainText(BODY)
+    select(window, SENTENCE)
+    run_and_wait(qtbot, window, Action.SHORTEN)
+    new_text = window.assistant.review.selected_result()
+    qtbot.mouseClick(window.assistant.accept_button, Qt.MouseButton.LeftButton)
+    assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text)
+    window.undo_action.trigger()
+    assert window.body.toPlainText() == BODY
+
+
+def test_accepting_only_some_changes_gives_exactly_that_text(qtbot, window):
+    window.body.setPlainText(BODY)
+    select(window, SENTENCE)
+    run_and_wait(qtbot, window, Action.PROOFREAD)
+    review = window.assistant.review
+    # A known suggestion, so the expected text is exact; the model's own output
+    # went through the same view in the test above.
+    corrected = "The report is late because the data came in on Friday."
+    review.set_current_text(corrected)
+    changes = diff_words(SENTENCE, corrected)
+    assert len(changes) == 3  # The / because / Friday
+    review.set_change_accepted(1, False)  # keep "becuase" as written
+    expected = apply_changes(SENTENCE, changes, {0, 2})
+    assert expected == "The report is late becuase the data came in on Friday."
+    review.accept_selected_button.click()
+    assert window.body.toPlainText() == BODY.replace(SENTENCE, expected)
+    window.undo_action.trigger()
+    assert window.body.toPlainText() == BODY
+
+
+def test_stale_edit_guard_refuses_to_overwrite_and_offers_a_rerun(qtbot, window):
+    window.body.setPlainText(BODY)
+    select(window, SENTENCE)
+    run_and_wait(qtbot, window, Action.FORMAL)
+    # The user edits the very sentence the suggestion is for.
+    cursor = window.body.textCursor()
+    cursor.setPosition(window.body.toPlainText().index("late"))
+    cursor.insertText("very ")
+    edited = window.body.toPlainText()
+    window.assistant.accept_button.click()
+    assert window.body.toPlainText() == edited
+    review = window.assistant.review
+    assert review.notice.isVisibleTo(window) and "edited" in review.notice.text()
+    assert review.rerun_button.isVisibleTo(window)
+    # Run again takes the current text.
+    review.rerun_button.click()
+    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    assert "very late" in window._job.target.document
+
+
+def test_edits_elsewhere_do_not_block_accept(qtbot, window):
+    window.body.setPlainText(BODY)
+    select(window, SENTENCE)
+    run_and_wait(qtbot, window, Action.FRIENDLY)
+    cursor = window.body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\nP.S. see you soon")
+    new_text = window.assistant.review.selected_result()
+    window.assistant.accept_button.click()
+    assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text) + "\nP.S. see you soon"
+
+
+def test_output_language_choice_reaches_the_prompt(qtbot, window):
+    window.body.setPlainText(BODY)
+    window.assistant.language.setCurrentIndex(window.assistant.language.findData("fr"))
+    run_and_wait(qtbot, window, Action.FORMAL)
+    assert "French" in window._job.request.messages[-1].content
+
+
+def test_regenerate_keeps_earlier_versions(qtbot, window):
+    window.body.setPlainText(BODY)
+    run_and_wait(qtbot, window, Action.SHORTEN)
+    first = window.assistant.suggestion_text()
+    window.regenerate_action.trigger()
+    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    review = window.assistant.review
+    assert review.version_count() == 2
+    review.previous_version()
+    assert review.current_text() == first
+
+
+def test_reply_uses_the_quoted_conversation(qtbot, window):
+    window.body.setPlainText(
+        "\n\nOn Mon, 3 Mar 2025, Anna Berg <anna@example.com> wrote:\n"
+        "> Can you send the slides before Thursday?\n> Thanks, Anna"
+    )
+    run_and_wait(qtbot, window, Action.REPLY)
+    user = window._job.request.messages[-1].content
+    assert "Anna" in user and "Can you send the slides before Thursday?" in user
+    assert window._job.target.start == 0  # written above the quote, never into it
+
+
+def test_too_long_email_is_refused_before_running(qtbot, app_paths_tmp, starter_model_path):
+    w = ComposeWindow(Settings(max_tokens=32, context_size=512), app_paths_tmp,
+                      model_override=str(starter_model_path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=120_000)
+    w.body.setPlainText("This sentence makes the email long. " * 200)
+    run_and_wait(qtbot, w, Action.PROOFREAD)
+    assert "too long" in w.assistant.phase.text()
+    assert w.assistant.state is PanelState.READY
