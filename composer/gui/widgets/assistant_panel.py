@@ -170,12 +170,8 @@ class AssistantPanel(QWidget):
         for button in self.action_buttons.values():
             button.setEnabled(can_run)
         self.stop_button.setEnabled(state is PanelState.GENERATING)
-        review_ready = state is PanelState.REVIEW
-        self.review.setEnabled(review_ready or state is PanelState.GENERATING)
-        for button in (self.review.accept_all_button, self.review.accept_selected_button,
-                       self.review.regenerate_button):
-            button.setEnabled(review_ready and bool(self.review.current_text()))
-        self.review.discard_button.setEnabled(review_ready)
+        # The review enables its own buttons (nothing ticked, streaming, versions).
+        self.review.setEnabled(state in (PanelState.REVIEW, PanelState.GENERATING))
 
     def output_language(self) -> str | None:
         return self.language.currentData()
