@@ -31,6 +31,7 @@ def main() -> int:
     os.environ["COMPOSER_HOME"] = home
     from PySide6.QtWidgets import QApplication
 
+    from composer.assist.actions import Action
     from composer.gui.compose_window import ComposeWindow
     from composer.gui.widgets.assistant_panel import PanelState
     from composer.paths import app_paths
@@ -39,7 +40,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     paths = app_paths().ensure()
     window = ComposeWindow(Settings(max_tokens=120), paths)
-    window.resize(1100, 680)
+    window.resize(1180, 780)
     window.show()
     wait_until(app, lambda: window.assistant.state is not PanelState.NO_MODEL
                or "No model" in window.model_status.text())
@@ -52,8 +53,18 @@ def main() -> int:
     window.assistant.draft_button.click()
     wait_until(app, lambda: window.assistant.state is PanelState.REVIEW)
     window.grab().save(str(OUT / "compose-suggestion.png"))
+
+    # A rewrite of existing text: the review shows the changes word by word.
+    window.assistant.accept_button.click()
+    window.body.setPlainText(
+        "Hi Tom,\n\nthe report is late becuase the data came in on friday. "
+        "I will send it tomorow.\n\nBest,\nAnna"
+    )
+    window.assistant.request(Action.PROOFREAD)
+    wait_until(app, lambda: window.assistant.state is PanelState.REVIEW)
+    window.grab().save(str(OUT / "compose-review.png"))
     window.close()
-    print(f"wrote {OUT / 'compose-empty.png'} and {OUT / 'compose-suggestion.png'}")
+    print(f"wrote compose-empty.png, compose-suggestion.png and compose-review.png in {OUT}")
     return 0
 
 

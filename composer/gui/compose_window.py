@@ -74,7 +74,7 @@ class ComposeWindow(QMainWindow):
         self._job: _Job | None = None
         self._settings_dialog = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
-        self.resize(1100, 700)
+        self.resize(1180, 780)
 
         self._build_fields()
         self.assistant = AssistantPanel()

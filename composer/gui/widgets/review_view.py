@@ -126,7 +126,7 @@ class ReviewView(QWidget):
         self.diff_view.setAccessibleName(self.tr("Suggestion with changes marked"))
         self.diff_view.setOpenLinks(False)
 
-        changes_label = QLabel(self.tr("C&hanges (tick the ones to keep):"))
+        self.changes_label = changes_label = QLabel(self.tr("C&hanges (tick the ones to keep):"))
         # A small model rather than QListWidget: the rows are rebuilt on every
         # redraw while streaming, and a model does that without creating a
         # Python wrapper per row.
@@ -338,6 +338,12 @@ class ReviewView(QWidget):
 
     def _refresh(self, follow_end: bool = False) -> None:
         self._redraw_timer.stop()
+        # A new text (nothing to compare with) is one insertion: a list of
+        # changes would only take room from the text itself.
+        has_original = bool(self._original)
+        self.changes_label.setVisible(has_original)
+        self.change_list.setVisible(has_original)
+        self.accept_selected_button.setVisible(has_original)
         started = time.perf_counter()
         text = self.current_text()
         if self._current < 0:
