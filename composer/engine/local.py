@@ -96,11 +96,12 @@ class LocalEngine:
         gguf = read_gguf(path)  # before llama.cpp sees the file
         self.close()
 
+        device_note = None
         if plan is not None:
-            # Device selection variables only work before llama.cpp starts its
-            # backends, i.e. before the first import of llama_cpp.
-            for key, value in plan.env.items():
-                os.environ.setdefault(key, value)
+            from composer.hardware.advisor import apply_device_env
+
+            # Device variables only count before llama.cpp starts its backends.
+            device_note = apply_device_env(plan)
             kwargs = plan.llama_kwargs()
             device = plan.reason
         else:
@@ -114,16 +115,22 @@ class LocalEngine:
 
         import llama_cpp
 
+        from composer.hardware.offload import llama_log_tap, load_error
+
         fallback_reason = None
         try:
-            llm = llama_cpp.Llama(model_path=str(path), verbose=False, **kwargs)
+            # llama.cpp's log says *why* a load failed ("failed to allocate
+            # buffer for kv cache"); the exception only says that it did.
+            with llama_log_tap() as load_log:
+                llm = llama_cpp.Llama(model_path=str(path), verbose=False, **kwargs)
         except Exception as exc:  # llama.cpp reports every load failure as ValueError/RuntimeError
+            why = load_error(load_log.getvalue()) or str(exc)
             if plan is None or plan.n_gpu_layers <= 0:
                 raise EngineError(
-                    f"llama.cpp could not load “{path.name}”: {exc}. "
+                    f"llama.cpp could not load “{path.name}”: {why}. "
                     "The file may be damaged or use a model type this version does not support."
                 ) from exc
-            fallback = plan.cpu_fallback(str(exc))
+            fallback = plan.cpu_fallback(why)
             log.warning("GPU load failed (%s); retrying on the CPU", exc)
             try:
                 llm = llama_cpp.Llama(model_path=str(path), verbose=False, **fallback.llama_kwargs())
@@ -145,6 +152,8 @@ class LocalEngine:
             device=device,
             fallback_reason=fallback_reason,
         )
+        if device_note:
+            self._info.extra["device_note"] = device_note
         return self._info
 
     def _make_formatter(self, template: str | None) -> Any:

@@ -364,6 +364,8 @@ class ComposeWindow(QMainWindow):
         status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
         if info.fallback_reason:
             status += " — " + info.fallback_reason
+        if info.extra.get("device_note"):
+            status += " — " + info.extra["device_note"]
         self.model_status.setText(status)
         note = self.tr(STARTER_NOTE) if is_starter else self.tr("Model: %1").replace("%1", info.name)
         if info.chat_template == "fallback" and not is_starter:
