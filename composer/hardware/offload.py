@@ -52,27 +52,42 @@ def captured_llama_log() -> Iterator[io.StringIO]:
         yield buffer
 
 
+_taps: list[io.StringIO] = []  # active llama_log_tap() buffers, innermost last
+_tap_callback = None  # the installed ctypes callback (kept alive while installed)
+
+
 @contextlib.contextmanager
 def llama_log_tap() -> Iterator[io.StringIO]:
     """Collect llama.cpp's whole log, whatever `verbose` the Llama was made with.
 
     Installs a log callback for the duration and then gives llama-cpp-python
-    its own back. Keep this around loading only: the text may include the
-    model's metadata, never the user's text (prompts are not logged by llama.cpp).
+    its own back. Taps nest: the engine taps every load, and a caller around
+    it (a test, a report) still sees the same lines. Keep this around loading
+    only: the text may include the model's metadata, never the user's text
+    (prompts are not logged by llama.cpp).
     """
     import ctypes
 
     import llama_cpp
     from llama_cpp import _logger
 
+    global _tap_callback
     buffer = io.StringIO()
+    if not _taps:
 
-    @llama_cpp.llama_log_callback
-    def on_log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
-        buffer.write(text.decode("utf-8", "replace"))
+        @llama_cpp.llama_log_callback
+        def on_log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+            line = text.decode("utf-8", "replace")
+            for tap in _taps:
+                tap.write(line)
 
-    llama_cpp.llama_log_set(on_log, ctypes.c_void_p(0))
+        _tap_callback = on_log
+        llama_cpp.llama_log_set(on_log, ctypes.c_void_p(0))
+    _taps.append(buffer)
     try:
         yield buffer
     finally:
-        llama_cpp.llama_log_set(_logger.llama_log_callback, ctypes.c_void_p(0))
+        _taps.remove(buffer)
+        if not _taps:
+            llama_cpp.llama_log_set(_logger.llama_log_callback, ctypes.c_void_p(0))
+            _tap_callback = None
