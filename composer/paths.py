@@ -34,7 +34,7 @@ class AppPaths:
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 
-    def ensure(self) -> "AppPaths":
+    def ensure(self) -> AppPaths:
         for folder in (self.config, self.data, self.cache, self.models, self.drafts):
             folder.mkdir(parents=True, exist_ok=True)
         return self

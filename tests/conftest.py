@@ -37,3 +37,14 @@ def app_paths_tmp(composer_home):
     from composer.paths import app_paths
 
     return app_paths().ensure()
+
+
+@pytest.fixture(scope="module")
+def engine(starter_model_path):
+    """A LocalEngine with the starter model loaded, shared by one test module."""
+    from composer.engine.local import LocalEngine
+
+    eng = LocalEngine()
+    eng.load(starter_model_path, context_size=2048)
+    yield eng
+    eng.close()

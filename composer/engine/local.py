@@ -88,7 +88,7 @@ class LocalEngine:
     def load(
         self,
         path: str | Path,
-        plan: "DevicePlan | None" = None,
+        plan: DevicePlan | None = None,
         context_size: int = DEFAULT_CONTEXT,
     ) -> ModelInfo:
         """Load *path*; raise GGUFError / EngineError with a message for the user."""
@@ -366,4 +366,4 @@ class LocalEngine:
                 self._abort_callback = None
 
 
-__all__ = ["LocalEngine", "GGUFError", "EngineError", "Cancelled", "fallback_prompt"]
+__all__ = ["Cancelled", "EngineError", "GGUFError", "LocalEngine", "fallback_prompt"]

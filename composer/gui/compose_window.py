@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
@@ -22,8 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from composer import APP_NAME
-from dataclasses import dataclass
-
 from composer.assist.actions import (
     Action,
     EmailContext,
@@ -37,7 +36,7 @@ from composer.assist.target import Target, py_to_qt, qt_to_py
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
-from composer.models.starter import STARTER_NOTE, starter_file_name, StarterUnavailable
+from composer.models.starter import STARTER_NOTE, StarterUnavailable, starter_file_name
 from composer.paths import AppPaths
 from composer.settings import Settings
 from composer.workers.engine_worker import EngineService, LoadSpec
@@ -539,7 +538,7 @@ class ComposeWindow(QMainWindow):
         self.assistant.set_state(PanelState.READY if self._model_info else PanelState.NO_MODEL)
 
     # -- shutdown ----------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time

@@ -20,9 +20,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from composer.assist.actions import check_fits
 from composer.engine.base import Cancelled, EngineError, GenerationRequest
 from composer.engine.gguf_check import GGUFError, read_gguf
+from composer.engine.local import LocalEngine
 from composer.hardware.plan import ModelFacts, Override, make_plan
 from composer.hardware.probe import probe
-from composer.engine.local import LocalEngine
 from composer.models.starter import StarterUnavailable, ensure_starter_model
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,6 @@ from composer.assist.actions import (
     measure_usage,
 )
 from composer.engine.base import ChatMessage, GenerationRequest
-from composer.engine.local import LocalEngine
 
 pytestmark = pytest.mark.slow
 
@@ -40,12 +39,6 @@ OTHER_EMAIL = (
 )
 
 
-@pytest.fixture(scope="module")
-def engine(starter_model_path):
-    eng = LocalEngine()
-    eng.load(starter_model_path, context_size=2048)
-    yield eng
-    eng.close()
 
 
 def run(engine, request):

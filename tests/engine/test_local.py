@@ -8,17 +8,15 @@ import threading
 import pytest
 
 from composer.assist.actions import draft_request
-from composer.engine.base import Availability, Cancelled, ChatMessage, EngineError, GenerationRequest
+from composer.engine.base import (
+    Availability,
+    Cancelled,
+    ChatMessage,
+    EngineError,
+    GenerationRequest,
+)
 from composer.engine.gguf_check import GGUFError
 from composer.engine.local import LocalEngine
-
-
-@pytest.fixture(scope="module")
-def engine(starter_model_path):
-    eng = LocalEngine()
-    eng.load(starter_model_path, context_size=2048)
-    yield eng
-    eng.close()
 
 
 def _collect(engine, request, cancel=None, **kw):

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/hub_server.py
 
-from hub_server import HubServer, sha256_of, write_gguf_like  # noqa: E402
+from hub_server import HubServer, sha256_of, write_gguf_like
 
-from composer.gui.dialogs.model_manager import ModelManagerDialog  # noqa: E402
-from composer.hardware.probe import Probe  # noqa: E402
-from composer.models.catalog import CatalogEntry, load_catalog  # noqa: E402
-from composer.models.download import DownloadOptions, read_partial  # noqa: E402
-from composer.models.library import ExternalFolders, ModelLibrary  # noqa: E402
-from composer.workers.download_worker import DownloadWorker  # noqa: E402
+from composer.gui.dialogs.model_manager import ModelManagerDialog
+from composer.hardware.probe import Probe
+from composer.models.catalog import CatalogEntry, load_catalog
+from composer.models.download import DownloadOptions, read_partial
+from composer.models.library import ExternalFolders, ModelLibrary
+from composer.workers.download_worker import DownloadWorker
 
 PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
 WAIT_MS = 60_000

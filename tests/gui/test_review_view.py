@@ -211,14 +211,6 @@ def test_reply_suggestion_leaves_the_quote_untouched(qtbot):
 # -- with the real model ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def engine(starter_model_path):
-    from composer.engine.local import LocalEngine
-
-    eng = LocalEngine()
-    eng.load(starter_model_path, context_size=2048)
-    yield eng
-    eng.close()
 
 
 TASK_WORDS = {

@@ -10,9 +10,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/hub_server.py
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # model_support.py
 
-from hub_server import HubServer, write_gguf_like  # noqa: E402
+from hub_server import HubServer, write_gguf_like
 
-from composer.models.download import DownloadOptions  # noqa: E402
+from composer.models.download import DownloadOptions
 
 SAMPLE_SIZE = 6 << 20  # several chunks and checkpoints, still quick on 2 cores
 
