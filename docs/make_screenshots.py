@@ -63,8 +63,26 @@ def main() -> int:
     window.assistant.request(Action.PROOFREAD)
     wait_until(app, lambda: window.assistant.state is PanelState.REVIEW)
     window.grab().save(str(OUT / "compose-review.png"))
+
+    window.settings_action.trigger()
+    settings = window._settings_dialog
+    wait_until(app, lambda: bool(settings.hardware.in_use.text()), 30)
+    settings.grab().save(str(OUT / "settings-hardware.png"))
+    settings.close()
+
+    window.models_action.trigger()
+    models = window._models_dialog
+    models.resize(1000, 620)
+    deadline = __import__("time").monotonic() + 30
+    while __import__("time").monotonic() < deadline:  # fit verdicts arrive from the thread pool
+        app.processEvents()
+        if getattr(models, "_verdicts", None):
+            break
+    app.processEvents()
+    models.grab().save(str(OUT / "models.png"))
+    models.close()
     window.close()
-    print(f"wrote compose-empty.png, compose-suggestion.png and compose-review.png in {OUT}")
+    print(f"wrote the compose window, settings and models screenshots in {OUT}")
     return 0
 
 
