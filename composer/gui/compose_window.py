@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from composer.assist.target import Target, py_to_qt, qt_to_py
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
+from composer.mail.drafts import Draft, DraftStore
 from composer.models.starter import STARTER_NOTE, StarterUnavailable, starter_file_name
 from composer.paths import AppPaths
 from composer.settings import Settings
@@ -97,6 +98,18 @@ class ComposeWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
 
+        # The message is saved shortly after every change and on close, and
+        # restored at the next start: a crash or a closed window loses nothing.
+        self._drafts = DraftStore(paths.drafts)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(800)
+        self._autosave.timeout.connect(self.save_draft)
+        self._restore_draft()
+        for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
+            edit.textChanged.connect(self._autosave.start)
+        self.body.textChanged.connect(self._autosave.start)
+
         self.engine = EngineService(self)
         worker = self.engine.worker
         worker.sig_loading.connect(self._on_loading)
@@ -140,6 +153,50 @@ class ComposeWindow(QMainWindow):
         self._fields_form.addRow(caption, edit)
         return edit
 
+    def current_draft(self) -> Draft:
+        return Draft(
+            to=self.to_field.text(), cc=self.cc_field.text(), bcc=self.bcc_field.text(),
+            subject=self.subject_field.text(), body=self.body.toPlainText(),
+        )
+
+    def _restore_draft(self) -> None:
+        draft = self._drafts.load()
+        if draft is None:
+            return
+        self.to_field.setText(draft.to)
+        self.cc_field.setText(draft.cc)
+        self.bcc_field.setText(draft.bcc)
+        self.subject_field.setText(draft.subject)
+        self.body.setPlainText(draft.body)  # a fresh window: no undo history to lose
+        self.statusBar().showMessage(self.tr("Restored the message you were writing."), 10000)
+
+    @Slot()
+    def save_draft(self) -> None:
+        self._autosave.stop()
+        try:
+            self._drafts.save(self.current_draft())
+        except OSError as exc:
+            self.statusBar().showMessage(
+                self.tr("Could not save the draft: %1").replace("%1", exc.strerror or str(exc)), 15000)
+
+    @Slot()
+    def discard_message(self, confirm: bool = True) -> None:
+        """Empty the message and forget its saved draft (after asking)."""
+        if confirm and not self.current_draft().is_empty():
+            answer = QMessageBox.question(
+                self, self.tr("Discard this message?"),
+                self.tr("The message and its saved draft will be deleted."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
+            edit.clear()
+        cursor = QTextCursor(self.body.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()  # undoable, unlike clear()
+        self._drafts.clear()
+        self._autosave.stop()
+
     @Slot()
     def _update_title(self) -> None:
         subject = self.subject_field.text().strip() or self.tr("New message")
@@ -158,6 +215,8 @@ class ComposeWindow(QMainWindow):
         self.models_action = action(self.tr("&Models…"), self.show_models, "Ctrl+Shift+M")
         self.settings_action = action(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.discard_message_action = action(self.tr("Discard &message…"), self.discard_message,
+                                             "Ctrl+Shift+Delete")
         self.undo_action = action(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
         self.redo_action = action(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
         self.cut_action = action(self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut)
@@ -203,6 +262,8 @@ class ComposeWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.models_action)
         file_menu.addAction(self.open_model_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.discard_message_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -540,6 +601,7 @@ class ComposeWindow(QMainWindow):
     # -- shutdown ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self.save_draft()
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time
         self.engine.shutdown()

@@ -1,0 +1,73 @@
+"""The message being written survives a crash, a power cut or closing the window.
+
+One draft file, written atomically (temporary file, fsync, rename), so what
+is on disk is always either the previous complete draft or the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("to", "cc", "bcc", "subject", "body")
+
+
+@dataclass(frozen=True)
+class Draft:
+    to: str = ""
+    cc: str = ""
+    bcc: str = ""
+    subject: str = ""
+    body: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name).strip() for name in FIELDS)
+
+
+class DraftStore:
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "current-draft.json"
+
+    def save(self, draft: Draft) -> None:
+        if draft.is_empty():
+            self.clear()
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(draft), handle, ensure_ascii=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def load(self) -> Draft | None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            # Keep the bytes for the user rather than overwrite them later.
+            aside = self.path.with_suffix(".unreadable.json")
+            log.warning("Saved draft unreadable (%s); kept as %s", type(exc).__name__, aside.name)
+            try:
+                os.replace(self.path, aside)
+            except OSError:
+                pass
+            return None
+        known = {f.name for f in fields(Draft)}
+        values = {k: v for k, v in raw.items() if k in known and isinstance(v, str)} if isinstance(raw, dict) else {}
+        draft = Draft(**values)
+        return None if draft.is_empty() else draft
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

@@ -1,0 +1,48 @@
+"""Closing the window (or crashing) never loses the message being written."""
+
+from __future__ import annotations
+
+from composer.gui.compose_window import ComposeWindow
+from composer.mail.drafts import DraftStore
+from composer.settings import Settings
+
+
+def open_window(qtbot, paths, tmp_path):
+    # A missing model keeps these tests about the message, not the engine.
+    window = ComposeWindow(Settings(), paths, model_override=str(tmp_path / "no-model.gguf"))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_message_is_autosaved_and_restored_after_close(qtbot, app_paths_tmp, tmp_path):
+    first = open_window(qtbot, app_paths_tmp, tmp_path)
+    first.to_field.setText("anna@example.com")
+    first.subject_field.setText("Friday")
+    qtbot.keyClicks(first.body, "Thanks for Friday!")
+    store = DraftStore(app_paths_tmp.drafts)
+    qtbot.waitUntil(lambda: store.load() is not None and store.load().body == "Thanks for Friday!", timeout=5000)
+    first.close()
+
+    second = open_window(qtbot, app_paths_tmp, tmp_path)
+    assert second.to_field.text() == "anna@example.com"
+    assert second.subject_field.text() == "Friday"
+    assert second.body.toPlainText() == "Thanks for Friday!"
+
+
+def test_typing_just_before_close_is_saved(qtbot, app_paths_tmp, tmp_path):
+    window = open_window(qtbot, app_paths_tmp, tmp_path)
+    qtbot.keyClicks(window.body, "last words")
+    window.close()  # before the autosave timer fired
+    assert DraftStore(app_paths_tmp.drafts).load().body == "last words"
+
+
+def test_discard_message_clears_fields_and_draft_and_can_be_undone(qtbot, app_paths_tmp, tmp_path):
+    window = open_window(qtbot, app_paths_tmp, tmp_path)
+    window.body.setPlainText("to be discarded")
+    window.save_draft()
+    window.discard_message(confirm=False)
+    assert window.body.toPlainText() == ""
+    assert DraftStore(app_paths_tmp.drafts).load() is None
+    window.body.undo()
+    assert window.body.toPlainText() == "to be discarded"
