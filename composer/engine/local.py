@@ -40,11 +40,24 @@ DEFAULT_CONTEXT = 4096
 FALLBACK_STOPS = ["\n### ", "<end_of_turn>", "<eos>"]
 
 
+# Base models (no chat template) follow a layout far better after one worked
+# example. It is constant, so it sits in the shared prefix that llama.cpp's KV
+# cache reuses from one request to the next.
+FALLBACK_EXAMPLE = (
+    "### Instruction\nTo: tom@example.com\nSubject: Lunch\nThe email is empty so far.\n\n"
+    "Write the email. What it should say: ask Tom to move lunch to 1pm\n\n"
+    "Write the result in English, the language of the text.\n\n"
+    "### Response\nHi Tom,\n\nCould we move our lunch to 1pm? Something came up this morning.\n"
+    "Let me know if that works for you.\n\nThanks,\n"
+)
+
+
 def fallback_prompt(messages: tuple[ChatMessage, ...]) -> str:
     parts: list[str] = []
     for message in messages:
         if message.role == "system":
             parts.append(message.content.strip() + "\n")
+            parts.append(FALLBACK_EXAMPLE)
         elif message.role == "user":
             parts.append("### Instruction\n" + message.content.strip() + "\n")
         else:

@@ -58,7 +58,13 @@ def test_second_action_on_the_same_email_reuses_the_cached_prefix(engine):
             (ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", email_block(context)))
         )
     )
-    assert first.reused_tokens < prefix / 2  # the new email had to be read
+    # The new email had to be read: at most what precedes it (system prompt and
+    # the fixed layout) came from the cache.
+    before_email = engine.measure_input_usage(
+        GenerationRequest((ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", "")))
+    )
+    assert first.reused_tokens <= before_email
+    assert first.evaluated_tokens > (prefix - before_email) / 2
     assert first.evaluated_tokens == first.prompt_tokens - first.reused_tokens
 
     _, second = run(engine, build_request(Action.FORMAL, EMAIL, context=context, max_tokens=4))
@@ -90,7 +96,8 @@ def test_instruction_first_layout_would_defeat_the_cache(engine):
         GenerationRequest((ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", "x")))
     )
     assert stats.reused_tokens < system_only + 8
-    assert stats.evaluated_tokens > stats.prompt_tokens / 2
+    # Everything after the fixed system part was read again.
+    assert stats.evaluated_tokens >= stats.prompt_tokens - system_only - 8
 
 
 @pytest.mark.parametrize(
@@ -130,4 +137,4 @@ def test_too_long_email_is_refused_before_running(engine):
 def test_short_email_fits(engine):
     request = build_request(Action.PROOFREAD, "Hi Anna, see you tomorow.", max_tokens=16)
     usage = check_fits(engine, request)
-    assert usage.fits and usage.input_tokens < 200
+    assert usage.fits and usage.input_tokens < 300
