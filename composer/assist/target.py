@@ -67,6 +67,27 @@ class Target:
             return start, start + len(self.original)
         return None
 
+    def after_edit(self, current: str) -> "Target":
+        """The range of *current* that this target's text became after an edit inside it.
+
+        The text before the first changed character and after the last one is
+        shared by both versions; the target keeps its place in those and grows
+        or shrinks with the edit. A whole-body target stays whole.
+        """
+        if self.whole_body:
+            return Target.whole(current)
+        old = self.document
+        prefix = 0
+        limit = min(len(old), len(current))
+        while prefix < limit and old[prefix] == current[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < limit - prefix and old[-1 - suffix] == current[-1 - suffix]:
+            suffix += 1
+        start = min(self.start, prefix)
+        end = len(current) - min(len(old) - self.end, suffix)
+        return Target.span(current, start, max(start, end))
+
     def is_stale(self, current: str) -> bool:
         """True when the target text was edited since the request was made."""
         return self.locate(current) is None

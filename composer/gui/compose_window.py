@@ -36,6 +36,7 @@ from composer.assist.target import Target, py_to_qt, qt_to_py
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
+from composer.gui.widgets.review_view import apply_to_editor
 from composer.mail.drafts import Draft, DraftStore
 from composer.models.starter import STARTER_NOTE, StarterUnavailable, starter_file_name
 from composer.paths import AppPaths
@@ -72,6 +73,9 @@ class ComposeWindow(QMainWindow):
         self._closing = False
         self._downloads = None  # started the first time the Models window opens
         self._job: _Job | None = None
+        self._load_serial = 0
+        self._load_paths: dict[int, str | None] = {}
+        self._previous_info: ModelInfo | None = None
         self._settings_dialog = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
         self.resize(1180, 780)
@@ -189,6 +193,11 @@ class ComposeWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        if self.assistant.state is PanelState.GENERATING:
+            self.engine.abandon()
+        self._job = None
+        self.assistant.clear_suggestion()
+        self._settle_state()
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.clear()
         cursor = QTextCursor(self.body.document())
@@ -389,8 +398,17 @@ class ComposeWindow(QMainWindow):
 
     # -- model -----------------------------------------------------------------
     def load_model(self, path: str | None, reprobe: bool = False) -> None:
+        """Load *path* (None = the starter) in the background; the composer stays usable."""
+        if self.assistant.state is PanelState.GENERATING:
+            # Its answer would come from the old model: stop it, keep what it wrote.
+            self.engine.abandon()
+            self.assistant.finish(self.tr("Stopped: the model is being changed."), self._final_text())
+        if self._model_info is not None:
+            self._previous_info = self._model_info
         self._model_info = None
         self.assistant.set_state(PanelState.NO_MODEL)
+        self._load_serial += 1
+        self._load_paths = {self._load_serial: path}
         spec = LoadSpec(
             path=path,
             models_dir=str(self.paths.models),
@@ -398,9 +416,19 @@ class ComposeWindow(QMainWindow):
             gpu_layers=self.settings.gpu_layers,
             context_size=self.settings.context_size,
             reprobe=reprobe,
+            load_id=self._load_serial,
         )
-        self._loading_path = path
         self.engine.load(spec)
+
+    def _settle_state(self) -> None:
+        """The panel's state from the facts: a model, and a finished suggestion to review."""
+        review = self.assistant.review
+        if self._model_info is None:
+            self.assistant.set_state(PanelState.NO_MODEL)
+        elif self._job is not None and review.current_text() and not review.is_streaming():
+            self.assistant.set_state(PanelState.REVIEW)
+        else:
+            self.assistant.set_state(PanelState.READY)
 
     @Slot()
     def choose_model_file(self) -> None:
@@ -415,10 +443,12 @@ class ComposeWindow(QMainWindow):
         self.model_status.setText(self.tr("Loading %1…").replace("%1", what))
         self.assistant.model_note.setText(self.tr("Loading %1…").replace("%1", what))
 
-    @Slot(object)
-    def _on_loaded(self, info: ModelInfo) -> None:
+    @Slot(int, object)
+    def _on_loaded(self, load_id: int, info: ModelInfo) -> None:
+        if load_id != self._load_serial:
+            return  # a newer load is on its way
         self._model_info = info
-        self.assistant.set_state(PanelState.READY)
+        self._settle_state()
         is_starter = self._is_starter(info.path)
         name = self.tr("Starter model (Gemma 3 270M)") if is_starter else info.name
         status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
@@ -432,8 +462,9 @@ class ComposeWindow(QMainWindow):
             note += " " + self.tr("(it has no chat template; a generic one is used)")
         self.assistant.model_note.setText(note)
         self._refresh_hardware_page()
-        if self._loading_path and not self._model_override and self._loading_path != self.settings.model_path:
-            self.settings.model_path = self._loading_path
+        chosen = self._load_paths.get(load_id)
+        if chosen and not self._model_override and chosen != self.settings.model_path:
+            self.settings.model_path = chosen  # only once it has loaded
             self.settings.save(self.paths.settings_file)
 
     def _is_starter(self, path: str) -> bool:
@@ -442,12 +473,22 @@ class ComposeWindow(QMainWindow):
         except StarterUnavailable:
             return False
 
-    @Slot(str)
-    def _on_load_failed(self, message: str) -> None:
+    @Slot(int, str, bool)
+    def _on_load_failed(self, load_id: int, message: str, previous_still_loaded: bool) -> None:
+        if load_id != self._load_serial:
+            return
+        self.statusBar().showMessage(message, 15000)
+        if previous_still_loaded and self._previous_info is not None:
+            # The new file was refused before the working model was touched.
+            self._model_info = self._previous_info
+            self.assistant.model_note.setText(
+                self.tr("%1 Still using %2.").replace("%1", message).replace("%2", self._model_info.name))
+            self._settle_state()
+            return
+        self._previous_info = None
         self.assistant.set_state(PanelState.NO_MODEL)
         self.model_status.setText(self.tr("No model: you can still write by hand"))
         self.assistant.model_note.setText(message)
-        self.statusBar().showMessage(message, 15000)
 
     # -- generation ----------------------------------------------------------------
     def _selection(self) -> tuple[int, int]:
@@ -502,7 +543,10 @@ class ComposeWindow(QMainWindow):
         body = self.body.toPlainText()
         where = job.target.locate(body)
         if where is None:
-            self.run_action(job.action, job.instruction)
+            # "Run again" after an edit inside the target: the same request on
+            # what that text has become, not on whatever is selected now.
+            self._start_job(job.action, job.instruction, job.language, job.target.after_edit(body),
+                            new_review=True)
             return
         target = Target.span(body, *where) if not job.target.whole_body else Target.whole(body)
         self._start_job(job.action, job.instruction, job.language, target, new_review=False)
@@ -544,16 +588,19 @@ class ComposeWindow(QMainWindow):
     def _on_finished(self, request_id: int, stats: GenerationStats) -> None:
         if self._is_current(request_id):
             self.assistant.finish(self.tr("Done. ") + self._speed_text(stats), self._final_text())
+            self._settle_state()
 
     @Slot(int, object)
     def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
         if self._is_current(request_id):
             self.assistant.finish(self.tr("Stopped."), self._final_text())
+            self._settle_state()
 
     @Slot(int, str)
     def _on_failed(self, request_id: int, message: str) -> None:
         if self._is_current(request_id):
             self.assistant.finish(message)
+            self._settle_state()
             self.statusBar().showMessage(message, 15000)
 
     @Slot()
@@ -567,28 +614,14 @@ class ComposeWindow(QMainWindow):
         job = self._job
         if job is None or self.assistant.state is not PanelState.REVIEW:
             return
-        body = self.body.toPlainText()
-        where = job.target.locate(body)
-        if where is None:
+        if not apply_to_editor(self.body, job.target, text):
             self.assistant.review.show_stale_notice()
             self.statusBar().showMessage(self.tr("Not applied: the text changed after you asked."), 8000)
             return
-        start, end = (py_to_qt(body, i) for i in where)
-        cursor = QTextCursor(self.body.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.beginEditBlock()
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        self.body.setTextCursor(cursor)
         self._job = None
         self.assistant.clear_suggestion(self.tr("Accepted. Edit > Undo brings the previous text back."))
         self.assistant.set_state(PanelState.READY)
         self.body.setFocus()
-
-    @Slot()
-    def accept_suggestion(self) -> None:
-        self.assistant.review.accept_all()
 
     @Slot()
     def discard_suggestion(self) -> None:

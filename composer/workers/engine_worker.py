@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from composer.assist.actions import check_fits
-from composer.engine.base import Cancelled, EngineError, GenerationRequest
+from composer.engine.base import Availability, Cancelled, EngineError, GenerationRequest
 from composer.engine.gguf_check import GGUFError, read_gguf
 from composer.engine.local import LocalEngine
 from composer.hardware.plan import ModelFacts, Override, make_plan
@@ -38,12 +38,14 @@ class LoadSpec:
     gpu_layers: int | None = None
     context_size: int = 4096
     reprobe: bool = False  # ignore the cached hardware probe (after a driver change)
+    load_id: int = 0  # echoed in the result, so a superseded load is ignored
 
 
 class EngineWorker(QObject):
     sig_loading = Signal(str)  # what is being loaded, for the status bar
-    sig_loaded = Signal(object)  # ModelInfo
-    sig_load_failed = Signal(str)  # a sentence for the user
+    sig_loaded = Signal(int, object)  # load id, ModelInfo
+    # load id, a sentence for the user, whether the previous model is still loaded
+    sig_load_failed = Signal(int, str, bool)
     # request id, phase, a, b: ("reading", tokens read, prompt tokens) or
     # ("writing", pieces written, milliseconds since writing began)
     sig_phase = Signal(int, str, int, int)
@@ -61,6 +63,8 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def load(self, spec: LoadSpec) -> None:
+        # A failure before LocalEngine.load starts (a bad file, the planner)
+        # leaves the working model in place; the flag tells the window so.
         try:
             path = Path(spec.path) if spec.path else None
             if path is None:
@@ -71,14 +75,20 @@ class EngineWorker(QObject):
             info = self._engine.load(path, plan=plan, context_size=spec.context_size)
             info.extra.update(plan=plan, probe=found)
         except (GGUFError, EngineError, StarterUnavailable) as exc:
-            self._engine.close()
-            self.sig_load_failed.emit(str(exc))
+            self._load_failed(spec, str(exc))
             return
         except OSError as exc:
-            self._engine.close()
-            self.sig_load_failed.emit(f"The model could not be prepared: {exc}")
+            self._load_failed(spec, f"The model could not be prepared: {exc}")
             return
-        self.sig_loaded.emit(info)
+        except Exception as exc:  # never leave the window waiting on "Loading…"
+            log.exception("Model load failed")
+            self._load_failed(spec, f"The model could not be loaded: {exc}")
+            return
+        self.sig_loaded.emit(spec.load_id, info)
+
+    def _load_failed(self, spec: LoadSpec, message: str) -> None:
+        still_loaded = self._engine.availability() is Availability.AVAILABLE
+        self.sig_load_failed.emit(spec.load_id, message, still_loaded)
 
     def _plan(self, path: Path, spec: LoadSpec):
         """Where and how to run this model on this machine (probe runs in a child process)."""

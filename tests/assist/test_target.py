@@ -97,3 +97,17 @@ def test_qt_positions_count_utf16_units():
     assert py_to_qt(text, 2) == 3 and qt_to_py(text, 3) == 2
     assert py_to_qt(text, 3) == 4 and qt_to_py(text, 4) == 3
     assert qt_to_py(text, 1) == 1 and py_to_qt(text, 0) == 0
+
+
+def test_after_edit_follows_the_edited_target():
+    document = "Hello Tom,\n\nthe report is late.\n\nBest, Anna"
+    start = document.index("the report")
+    target = Target.span(document, start, start + len("the report is late."))
+    edited = document.replace("is late", "is very late")
+    moved = target.after_edit(edited)
+    assert moved.original == "the report is very late."
+    shortened = target.after_edit(document.replace("the report is late.", "late."))
+    assert shortened.original == "late."
+    # An edit before the target moves it; the target text itself is kept.
+    earlier = target.after_edit("Hi" + document[5:])
+    assert earlier.original.endswith("the report is late.")

@@ -106,7 +106,8 @@ def test_stale_edit_guard_refuses_to_overwrite_and_offers_a_rerun(qtbot, window)
     # Run again takes the current text.
     review.rerun_button.click()
     qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
-    assert "very late" in window._job.target.document
+    # …on what the selected sentence became, not on the whole email.
+    assert window._job.target.original == SENTENCE.replace("late", "very late")
 
 
 def test_edits_elsewhere_do_not_block_accept(qtbot, window):
@@ -161,3 +162,47 @@ def test_too_long_email_is_refused_before_running(qtbot, app_paths_tmp, starter_
     run_and_wait(qtbot, w, Action.PROOFREAD)
     assert "too long" in w.assistant.phase.text()
     assert w.assistant.state is PanelState.READY
+
+
+def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
+    window.body.setPlainText(BODY)
+    run_and_wait(qtbot, window, Action.SHORTEN)
+    first = window.assistant.suggestion_text()
+    window.regenerate_action.trigger()
+    window.stop_action.trigger()  # before the first token
+    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    review = window.assistant.review
+    assert window.assistant.state is PanelState.REVIEW
+    assert review.current_text() == first
+    if review.version_count() == 1:  # stopped before it wrote anything
+        assert window.assistant.accept_button.isEnabled()
+
+
+def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(qtbot, window, starter_model_path):
+    window.settings.max_tokens = 1200  # long enough to still be writing; fits the 2048 context
+    window.body.setPlainText("Keep me.")
+    window.assistant.prompt.setText("write a long letter")
+    window.assistant.request(Action.DRAFT)
+    qtbot.waitUntil(lambda: bool(window.assistant.suggestion_text()), timeout=GEN_TIMEOUT_MS)
+    window.load_model(str(starter_model_path))
+    assert window.assistant.state is PanelState.NO_MODEL
+    assert not window.assistant.action_buttons[Action.PROOFREAD].isEnabled()
+    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.NO_MODEL, timeout=120_000)
+    assert window.assistant.state is PanelState.REVIEW
+    partial = window.assistant.review.selected_result()
+    window.assistant.accept_button.click()
+    assert window.body.toPlainText() == partial
+
+
+def test_a_bad_model_file_keeps_the_working_model(qtbot, window, tmp_path):
+    junk = tmp_path / "broken.gguf"
+    junk.write_bytes(b"not a model at all" * 100)
+    working = window._model_info
+    window.load_model(str(junk))
+    qtbot.waitUntil(lambda: "not a GGUF" in window.assistant.model_note.text(), timeout=60_000)
+    assert window.assistant.state is PanelState.READY
+    assert window._model_info is working
+    assert Settings.load(window.paths.settings_file).model_path != str(junk)
+    window.body.setPlainText(BODY)
+    run_and_wait(qtbot, window, Action.FORMAL)
+    assert window.assistant.state is PanelState.REVIEW

@@ -229,6 +229,7 @@ class AssistantPanel(QWidget):
         if final_text is not None:
             self.review.set_current_text(final_text)
         self.review.finish_current()
+        self.review.drop_empty_current()  # an empty regenerate must not hide the earlier versions
         self.phase.setText(message)
         self.set_state(PanelState.REVIEW if self.review.current_text() else PanelState.READY)
 

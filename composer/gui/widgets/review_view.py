@@ -242,6 +242,15 @@ class ReviewView(QWidget):
         self._streaming = False
         self._refresh()
 
+    def drop_empty_current(self) -> None:
+        """Forget a version that ended with no text (stopped early, failed), back to the last real one."""
+        if self._streaming or self._current < 0 or self._versions[self._current].text.strip():
+            return
+        del self._versions[self._current]
+        self._current = len(self._versions) - 1
+        self._refresh()
+        self.sig_version_changed.emit(self._current)
+
     def version_count(self) -> int:
         return len(self._versions)
 
