@@ -11,6 +11,8 @@ import json
 import logging
 import os
 import tempfile
+import time
+import typing
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -36,15 +38,27 @@ class Settings:
         except FileNotFoundError:
             return cls()
         except (OSError, ValueError) as exc:
-            backup = path.with_suffix(".unreadable.json")
+            backup = path.with_name(f"{path.stem}.unreadable-{int(time.time())}.json")
             log.warning("Settings file unreadable (%s); kept as %s, using defaults", exc, backup)
             try:
                 os.replace(path, backup)
             except OSError:
                 pass
             return cls()
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+        hints = typing.get_type_hints(cls)
+        values = {}
+        for f in fields(cls):
+            if not isinstance(raw, dict) or f.name not in raw:
+                continue
+            # A hand-edited file must not crash the app later: keep only values
+            # of the declared type (bool is not accepted for an int).
+            value = raw[f.name]
+            allowed = typing.get_args(hints[f.name]) or (hints[f.name],)
+            if any(value is None if t is type(None) else type(value) is t or (t is float and type(value) is int)
+                   for t in allowed):
+                values[f.name] = value
+            else:
+                log.warning("Ignoring setting %s: unexpected type %s", f.name, type(value).__name__)
         values["schema_version"] = SCHEMA_VERSION
         return cls(**values)
 

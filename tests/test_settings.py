@@ -14,10 +14,20 @@ def test_unreadable_file_is_kept_aside_and_defaults_used(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text("{ not json")
     assert Settings.load(path) == Settings()
-    assert (tmp_path / "settings.unreadable.json").read_text() == "{ not json"
+    assert [p.read_text() for p in tmp_path.glob("settings.unreadable-*.json")] == ["{ not json"]
 
 
 def test_unknown_keys_from_newer_versions_are_ignored(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text('{"device": "1", "future_option": true}')
     assert Settings.load(path).device == "1"
+
+
+def test_values_of_the_wrong_type_fall_back_to_defaults(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"context_size": "4096", "gpu_layers": 12, "model_path": 5, "max_tokens": true}')
+    settings = Settings.load(path)
+    assert settings.context_size == Settings().context_size
+    assert settings.gpu_layers == 12
+    assert settings.model_path is None
+    assert settings.max_tokens == Settings().max_tokens

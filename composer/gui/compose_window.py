@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QLockFile, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -104,12 +105,19 @@ class ComposeWindow(QMainWindow):
 
         # The message is saved shortly after every change and on close, and
         # restored at the next start: a crash or a closed window loses nothing.
-        self._drafts = DraftStore(paths.drafts)
+        # One running Composer owns the saved draft; another one at the same
+        # time writes its own file, so neither overwrites the other's message.
+        paths.drafts.mkdir(parents=True, exist_ok=True)
+        self._draft_lock = QLockFile(str(paths.drafts / ".composer.lock"))
+        owns_draft = self._draft_lock.tryLock(200)
+        self._drafts = DraftStore(
+            paths.drafts, "current-draft.json" if owns_draft else f"draft-{os.getpid()}-{id(self)}.json")
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(800)
         self._autosave.timeout.connect(self.save_draft)
-        self._restore_draft()
+        if owns_draft:
+            self._restore_draft()
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.textChanged.connect(self._autosave.start)
         self.body.textChanged.connect(self._autosave.start)
@@ -635,6 +643,7 @@ class ComposeWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self.save_draft()
+        self._draft_lock.unlock()
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time
         self.engine.shutdown()

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -31,8 +32,10 @@ class Draft:
 
 
 class DraftStore:
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "current-draft.json"
+    """The draft of one running Composer; a second instance gets a file of its own."""
+
+    def __init__(self, folder: Path, name: str = "current-draft.json") -> None:
+        self.path = folder / name
 
     def save(self, draft: Draft) -> None:
         if draft.is_empty():
@@ -57,7 +60,8 @@ class DraftStore:
             return None
         except (OSError, ValueError) as exc:
             # Keep the bytes for the user rather than overwrite them later.
-            aside = self.path.with_suffix(".unreadable.json")
+            # A timestamp, so a second bad file never overwrites the first one kept.
+            aside = self.path.with_name(f"{self.path.stem}.unreadable-{int(time.time())}.json")
             log.warning("Saved draft unreadable (%s); kept as %s", type(exc).__name__, aside.name)
             try:
                 os.replace(self.path, aside)

@@ -46,3 +46,15 @@ def test_discard_message_clears_fields_and_draft_and_can_be_undone(qtbot, app_pa
     assert DraftStore(app_paths_tmp.drafts).load() is None
     window.body.undo()
     assert window.body.toPlainText() == "to be discarded"
+
+
+def test_a_second_window_at_the_same_time_never_overwrites_the_first_ones_draft(qtbot, app_paths_tmp, tmp_path):
+    first = open_window(qtbot, app_paths_tmp, tmp_path)
+    first.body.setPlainText("first message")
+    first.save_draft()
+    second = open_window(qtbot, app_paths_tmp, tmp_path)
+    assert second.body.toPlainText() == ""  # the draft belongs to the first window
+    second.body.setPlainText("second message")
+    second.save_draft()
+    second.discard_message(confirm=False)
+    assert DraftStore(app_paths_tmp.drafts).load().body == "first message"

@@ -195,7 +195,12 @@ class HardwarePage(QWidget):
             # After a fallback the reason of the CPU plan that really runs wins.
             self.in_use.setText(fallback_reason or plan.reason)
             if plan.n_layers:
-                self.layers.setMaximum(plan.n_layers)
+                # Clamping the shown value is not the user changing the override.
+                self._quiet = True
+                try:
+                    self.layers.setMaximum(plan.n_layers)
+                finally:
+                    self._quiet = False
         # The plan's reason (shown above) already says what failed; this says what to do.
         self.fallback.setText(
             self.tr(
