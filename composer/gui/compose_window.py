@@ -646,5 +646,16 @@ class ComposeWindow(QMainWindow):
         self._draft_lock.unlock()
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time
-        self.engine.shutdown()
+            self._downloads = None
+        if not self.engine.shutdown(timeout_ms=3000):
+            # A model is still loading and llama.cpp cannot be interrupted:
+            # disappear now, and let the app end once the engine thread is done
+            # (destroying a running QThread would abort the process).
+            app = QApplication.instance()
+            app.setQuitOnLastWindowClosed(False)
+            self.engine.thread.finished.connect(app.quit)
+            self.engine.thread.finished.connect(self.close)
+            self.hide()
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -176,6 +176,7 @@ class EngineService(QObject):
         # revive a stopped one that has not noticed its stop yet.
         self._cancel = threading.Event()
         self._next_id = 0
+        self._closing_requested = False
         self.current_request: int | None = None
         self._thread = QThread()
         self._thread.setObjectName("engine")
@@ -210,13 +211,20 @@ class EngineService(QObject):
         self._cancel.set()
         self.current_request = None
 
+    @property
+    def thread(self) -> QThread:
+        return self._thread
+
     def shutdown(self, timeout_ms: int = 30000) -> bool:
-        """Stop any generation, free the model on its own thread, end the thread."""
+        """Stop any generation, free the model on its own thread, end the thread.
+
+        False when the thread is still busy after *timeout_ms* (llama.cpp cannot
+        be interrupted while it loads a model); it then ends by itself when done.
+        """
         if not self._thread.isRunning():
             return True
-        self._cancel.set()
-        self._sig_close.emit()  # queued behind whatever runs now; cancel makes that quick
-        finished = self._thread.wait(timeout_ms)
-        if not finished:
-            log.error("Engine thread did not stop within %d ms", timeout_ms)
-        return finished
+        if not self._closing_requested:
+            self._closing_requested = True
+            self._cancel.set()
+            self._sig_close.emit()  # queued behind whatever runs now; cancel makes that quick
+        return self._thread.wait(timeout_ms)
