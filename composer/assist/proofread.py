@@ -174,10 +174,18 @@ def _trim(change: Change) -> tuple[int, int, str]:
     return start, end, new
 
 
-def proofread_result(original: str, corrected: str, language: str | None = None) -> ProofreadResult:
-    """Corrections that turn *original* into *corrected*, labelled and explained."""
+def proofread_result(
+    original: str, corrected: str, language: str | None = None, changes: Iterable[Change] | None = None
+) -> ProofreadResult:
+    """Corrections that turn *original* into *corrected*, labelled and explained.
+
+    *changes* is diff_words(original, corrected, merge=False) when the caller
+    already has it (the review redraws while tokens stream: diff once).
+    """
     corrections = []
-    for change in diff_words(original, corrected, merge=False):
+    if changes is None:
+        changes = diff_words(original, corrected, merge=False)
+    for change in changes:
         start, end, new = _trim(change)
         old = original[start:end]
         types = classify(old, new)

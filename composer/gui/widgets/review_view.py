@@ -360,7 +360,7 @@ class ReviewView(QWidget):
         elif self._proofreading:
             # One correction per change, in the same order as the diff.
             self._changes = diff_words(self._original, text, merge=False)
-            result = proofread_result(self._original, text, self._proofread_language)
+            result = proofread_result(self._original, text, self._proofread_language, self._changes)
             self._descriptions = [c.explanation for c in result.corrections]
         else:
             self._changes = diff_words(self._original, text)
