@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
-import time
 import typing
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from composer.fileio import set_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +37,8 @@ class Settings:
         except FileNotFoundError:
             return cls()
         except (OSError, ValueError) as exc:
-            backup = path.with_name(f"{path.stem}.unreadable-{int(time.time())}.json")
+            backup = set_aside(path)
             log.warning("Settings file unreadable (%s); kept as %s, using defaults", exc, backup)
-            try:
-                os.replace(path, backup)
-            except OSError:
-                pass
             return cls()
         hints = typing.get_type_hints(cls)
         values = {}
@@ -63,14 +58,4 @@ class Settings:
         return cls(**values)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(asdict(self), handle, indent=2)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(path, asdict(self), indent=2)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
-import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from composer.fileio import set_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +40,7 @@ class DraftStore:
         if draft.is_empty():
             self.clear()
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(asdict(draft), handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(self.path, asdict(draft), indent=None)
 
     def load(self) -> Draft | None:
         try:
@@ -60,13 +49,8 @@ class DraftStore:
             return None
         except (OSError, ValueError) as exc:
             # Keep the bytes for the user rather than overwrite them later.
-            # A timestamp, so a second bad file never overwrites the first one kept.
-            aside = self.path.with_name(f"{self.path.stem}.unreadable-{int(time.time())}.json")
-            log.warning("Saved draft unreadable (%s); kept as %s", type(exc).__name__, aside.name)
-            try:
-                os.replace(self.path, aside)
-            except OSError:
-                pass
+            aside = set_aside(self.path)
+            log.warning("Saved draft unreadable (%s); kept as %s", type(exc).__name__, aside)
             return None
         known = {f.name for f in fields(Draft)}
         values = {k: v for k, v in raw.items() if k in known and isinstance(v, str)} if isinstance(raw, dict) else {}

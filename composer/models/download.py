@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from composer import __version__
+from composer.fileio import write_json_atomic
 from composer.models.http_get import HttpGetError, OpenResponse, open_get
 from composer.models.hub import RemoteFile
 from composer.models.partial_files import (
@@ -45,7 +46,6 @@ from composer.models.partial_files import (
     part_path,
     read_partial,
     sidecar_path,
-    write_json_atomic,
 )
 from composer.models.transfer_threads import (
     HashReadError,

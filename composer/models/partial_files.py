@@ -88,19 +88,6 @@ def load_sidecar(final: Path) -> dict[str, Any] | None:
     return meta if all(key in meta for key in needed) else None
 
 
-def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def fsync_dir(folder: Path) -> None:
     # Makes a rename durable on POSIX; Windows cannot open folders this way.
     try:
