@@ -55,7 +55,6 @@ class EngineWorker(QObject):
     sig_failed = Signal(int, str)  # request id, a sentence for the user
     sig_speed = Signal(object)  # SpeedResult
     sig_speed_failed = Signal(str)
-    sig_closed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,7 +155,6 @@ class EngineWorker(QObject):
     @Slot()
     def close(self) -> None:
         self._engine.close()
-        self.sig_closed.emit()
         # Direct call: the GUI thread is blocked in QThread.wait(), so a queued
         # quit() would never be delivered. quit() is thread-safe.
         self.thread().quit()
