@@ -27,7 +27,9 @@ from composer.engine.base import Cancelled, ChatMessage, GenerationRequest  # no
 from composer.engine.local import LocalEngine  # noqa: E402
 from composer.models.starter import ensure_starter_model  # noqa: E402
 
-LONG_EMAIL = " ".join(f"Item {i}: the shipment of part {i * 7} is delayed by a week." for i in range(150))
+LONG_EMAIL = " ".join(
+    f"Item {i}: the shipment of part {i * 7} is delayed by a week." for i in range(150)
+)
 
 
 def model_path() -> Path:
@@ -39,7 +41,10 @@ def bench_speed(engine: LocalEngine, runs: int) -> dict[str, float]:
     reading, writing = [], []
     for i in range(runs):
         request = GenerationRequest(
-            messages=(ChatMessage("system", f"Run {i}. Summarise."), ChatMessage("user", LONG_EMAIL)),
+            messages=(
+                ChatMessage("system", f"Run {i}. Summarise."),
+                ChatMessage("user", LONG_EMAIL),
+            ),
             max_tokens=64,
             temperature=0.0,
         )
@@ -57,13 +62,14 @@ def stop_latency(engine: LocalEngine, while_reading: bool, runs: int) -> float:
         cancel = threading.Event()
         if while_reading:
             request = GenerationRequest(
-                messages=(ChatMessage("system", f"Variant {i}."), ChatMessage("user", LONG_EMAIL)), max_tokens=8
+                messages=(ChatMessage("system", f"Variant {i}."), ChatMessage("user", LONG_EMAIL)),
+                max_tokens=8,
             )
         else:
             request = draft_request(f"write a long letter number {i}", max_tokens=400)
         set_at = [0.0]
 
-        def fire() -> None:
+        def fire(set_at: list[float] = set_at, cancel: threading.Event = cancel) -> None:
             set_at[0] = time.perf_counter()
             cancel.set()
 
@@ -95,7 +101,9 @@ def gui_stall() -> tuple[float, int]:
 
     os.environ["COMPOSER_HOME"] = tempfile.mkdtemp(prefix="composer-bench-")
     app = QApplication.instance() or QApplication([])
-    window = ComposeWindow(Settings(max_tokens=200), app_paths().ensure(), model_override=str(model_path()))
+    window = ComposeWindow(
+        Settings(max_tokens=200), app_paths().ensure(), model_override=str(model_path())
+    )
     window.show()
     while window.assistant.state is not PanelState.READY:
         app.processEvents()
@@ -146,7 +154,9 @@ def main() -> int:
     print("| measure | result |")
     print("|---|---|")
     print(f"| load (Gemma 3 270M Q4_K_M, n_ctx 4096) | {load_s:.2f} s |")
-    print(f"| reading, ~1,900-token email, median of {args.runs} | {speed['reading']:.0f} tokens/s |")
+    print(
+        f"| reading, ~1,900-token email, median of {args.runs} | {speed['reading']:.0f} tokens/s |"
+    )
     print(f"| writing, 64 tokens, median of {args.runs} | {speed['writing']:.1f} tokens/s |")
     print(f"| stop while writing, median | {stop_writing:.1f} ms |")
     print(f"| stop inside a prompt batch (abort callback), median | {stop_reading:.1f} ms |")

@@ -110,7 +110,7 @@ def main() -> int:
             text=True,
             check=False,
         )
-        line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH=")), None)
+        line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH=")), None)
         if line is None:
             print(
                 f"{mode}: failed (exit {done.returncode})\n{done.stderr[-3000:]}", file=sys.stderr

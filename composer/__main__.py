@@ -11,11 +11,15 @@ from composer import APP_NAME, __version__
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="composer",
-        description=f"{APP_NAME}: a private email composer whose writing assistant runs on this computer.",
+        description=(
+            f"{APP_NAME}: a private email composer whose writing assistant runs on this computer."
+        ),
         epilog="Subcommands: `composer models --help` manages model files.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--model", metavar="PATH", help="open this GGUF model file instead of the configured one")
+    parser.add_argument(
+        "--model", metavar="PATH", help="open this GGUF model file instead of the configured one"
+    )
     parser.add_argument(
         "--device",
         metavar="DEVICE",

@@ -13,7 +13,9 @@ from composer.paths import app_paths
 from composer.settings import Settings
 
 
-def run_gui(model: str | None = None, device: str | None = None, argv: list[str] | None = None) -> int:
+def run_gui(
+    model: str | None = None, device: str | None = None, argv: list[str] | None = None
+) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)

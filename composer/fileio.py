@@ -29,8 +29,11 @@ def write_json_atomic(path: Path, data: Any, indent: int | None = 1) -> None:
 
 
 def set_aside(path: Path) -> Path | None:
-    """Rename an unreadable file out of the way (timestamped, so a later one
-    never overwrites it) instead of overwriting what the user may still need."""
+    """Rename an unreadable file out of the way instead of overwriting it.
+
+    The new name is timestamped, so a later one never overwrites it: the user
+    may still need what it holds.
+    """
     aside = path.with_name(f"{path.stem}.unreadable-{int(time.time())}{path.suffix}")
     try:
         os.replace(path, aside)

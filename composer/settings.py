@@ -49,8 +49,12 @@ class Settings:
             # of the declared type (bool is not accepted for an int).
             value = raw[f.name]
             allowed = typing.get_args(hints[f.name]) or (hints[f.name],)
-            if any(value is None if t is type(None) else type(value) is t or (t is float and type(value) is int)
-                   for t in allowed):
+            if any(
+                value is None
+                if t is type(None)
+                else type(value) is t or (t is float and type(value) is int)
+                for t in allowed
+            ):
                 values[f.name] = value
             else:
                 log.warning("Ignoring setting %s: unexpected type %s", f.name, type(value).__name__)

@@ -42,8 +42,13 @@ def main() -> int:
     window = ComposeWindow(Settings(max_tokens=120), paths)
     window.resize(1180, 780)
     window.show()
-    wait_until(app, lambda: window.assistant.state is not PanelState.NO_MODEL
-               or "No model" in window.model_status.text())
+    wait_until(
+        app,
+        lambda: (
+            window.assistant.state is not PanelState.NO_MODEL
+            or "No model" in window.model_status.text()
+        ),
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT / "compose-empty.png"))
 

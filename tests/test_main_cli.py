@@ -9,7 +9,9 @@ from composer import __version__
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "composer", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_version():

@@ -25,7 +25,9 @@ def test_unknown_keys_from_newer_versions_are_ignored(tmp_path):
 
 def test_values_of_the_wrong_type_fall_back_to_defaults(tmp_path):
     path = tmp_path / "settings.json"
-    path.write_text('{"context_size": "4096", "gpu_layers": 12, "model_path": 5, "max_tokens": true}')
+    path.write_text(
+        '{"context_size": "4096", "gpu_layers": 12, "model_path": 5, "max_tokens": true}'
+    )
     settings = Settings.load(path)
     assert settings.context_size == Settings().context_size
     assert settings.gpu_layers == 12

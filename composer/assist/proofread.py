@@ -175,7 +175,10 @@ def _trim(change: Change) -> tuple[int, int, str]:
 
 
 def proofread_result(
-    original: str, corrected: str, language: str | None = None, changes: Iterable[Change] | None = None
+    original: str,
+    corrected: str,
+    language: str | None = None,
+    changes: Iterable[Change] | None = None,
 ) -> ProofreadResult:
     """Corrections that turn *original* into *corrected*, labelled and explained.
 

@@ -67,7 +67,7 @@ class Target:
             return start, start + len(self.original)
         return None
 
-    def after_edit(self, current: str) -> "Target":
+    def after_edit(self, current: str) -> Target:
         """The range of *current* that this target's text became after an edit inside it.
 
         The text before the first changed character and after the last one is

@@ -68,7 +68,7 @@ def fallback_prompt(messages: tuple[ChatMessage, ...]) -> str:
 
 def _common_prefix(a: list[int], b: list[int]) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -146,7 +146,9 @@ class LocalEngine:
             fallback = plan.cpu_fallback(why)
             log.warning("GPU load failed (%s); retrying on the CPU", exc)
             try:
-                llm = llama_cpp.Llama(model_path=str(path), verbose=False, **fallback.llama_kwargs())
+                llm = llama_cpp.Llama(
+                    model_path=str(path), verbose=False, **fallback.llama_kwargs()
+                )
             except Exception as exc2:
                 raise EngineError(f"llama.cpp could not load “{path.name}”: {exc2}.") from exc2
             fallback_reason = fallback.reason
@@ -185,10 +187,14 @@ class LocalEngine:
                 eos_token=model.token_get_text(model.token_eos()),
                 bos_token=model.token_get_text(model.token_bos()),
             )
-            formatter(messages=[{"role": "system", "content": "s"}, {"role": "user", "content": "u"}])
+            formatter(
+                messages=[{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]
+            )
             return formatter
         except Exception as exc:
-            log.warning("Model chat template unusable (%s); using the fallback format", type(exc).__name__)
+            log.warning(
+                "Model chat template unusable (%s); using the fallback format", type(exc).__name__
+            )
             return None
 
     def _install_abort_callback(self) -> None:
@@ -210,7 +216,13 @@ class LocalEngine:
                 result = self._formatter(messages=messages)
             except Exception as exc:
                 raise EngineError(f"The model's chat template failed: {exc}") from exc
-            stops = result.stop if isinstance(result.stop, list) else [result.stop] if result.stop else []
+            stops = (
+                result.stop
+                if isinstance(result.stop, list)
+                else [result.stop]
+                if result.stop
+                else []
+            )
             # The template already wrote the BOS text; special=True maps it to the token.
             tokens = llm.tokenize(result.prompt.encode("utf-8"), add_bos=False, special=True)
             return tokens, stops
@@ -271,7 +283,9 @@ class LocalEngine:
                     f"the model reads at most {llm.n_ctx():,}. Select a part of it, or shorten it."
                 )
             self._read_prompt(tokens, cancel, stats, on_prompt_progress)
-            yield from self._write(tokens, stops, min(request.max_tokens, room), request, cancel, stats)
+            yield from self._write(
+                tokens, stops, min(request.max_tokens, room), request, cancel, stats
+            )
         finally:
             self._cancel = None
 

@@ -33,7 +33,7 @@ from composer.assist.actions import (
     target_for,
 )
 from composer.assist.language import detect_language
-from composer.assist.target import Target, py_to_qt, qt_to_py
+from composer.assist.target import Target, qt_to_py
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
@@ -111,7 +111,9 @@ class ComposeWindow(QMainWindow):
         self._draft_lock = QLockFile(str(paths.drafts / ".composer.lock"))
         owns_draft = self._draft_lock.tryLock(200)
         self._drafts = DraftStore(
-            paths.drafts, "current-draft.json" if owns_draft else f"draft-{os.getpid()}-{id(self)}.json")
+            paths.drafts,
+            "current-draft.json" if owns_draft else f"draft-{os.getpid()}-{id(self)}.json",
+        )
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(800)
@@ -152,7 +154,9 @@ class ComposeWindow(QMainWindow):
         self.subject_field = self._add_field(self.tr("&Subject:"), "Subject")
         self.body = QPlainTextEdit()
         self.body.setAccessibleName("Message body")
-        self.body.setPlaceholderText(self.tr("Write your message here, or ask the assistant for a draft."))
+        self.body.setPlaceholderText(
+            self.tr("Write your message here, or ask the assistant for a draft.")
+        )
         self.body.textChanged.connect(self._update_title)
         self.subject_field.textChanged.connect(self._update_title)
 
@@ -167,8 +171,11 @@ class ComposeWindow(QMainWindow):
 
     def current_draft(self) -> Draft:
         return Draft(
-            to=self.to_field.text(), cc=self.cc_field.text(), bcc=self.bcc_field.text(),
-            subject=self.subject_field.text(), body=self.body.toPlainText(),
+            to=self.to_field.text(),
+            cc=self.cc_field.text(),
+            bcc=self.bcc_field.text(),
+            subject=self.subject_field.text(),
+            body=self.body.toPlainText(),
         )
 
     def _restore_draft(self) -> None:
@@ -189,14 +196,17 @@ class ComposeWindow(QMainWindow):
             self._drafts.save(self.current_draft())
         except OSError as exc:
             self.statusBar().showMessage(
-                self.tr("Could not save the draft: %1").replace("%1", exc.strerror or str(exc)), 15000)
+                self.tr("Could not save the draft: %1").replace("%1", exc.strerror or str(exc)),
+                15000,
+            )
 
     @Slot()
     def discard_message(self, confirm: bool = True) -> None:
         """Empty the message and forget its saved draft (after asking)."""
         if confirm and not self.current_draft().is_empty():
             answer = QMessageBox.question(
-                self, self.tr("Discard this message?"),
+                self,
+                self.tr("Discard this message?"),
                 self.tr("The message and its saved draft will be deleted."),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -228,50 +238,104 @@ class ComposeWindow(QMainWindow):
             act.triggered.connect(slot)
             return act
 
-        self.open_model_action = action(self.tr("Open &model file…"), self.choose_model_file, "Ctrl+Shift+O")
+        self.open_model_action = action(
+            self.tr("Open &model file…"), self.choose_model_file, "Ctrl+Shift+O"
+        )
         self.models_action = action(self.tr("&Models…"), self.show_models, "Ctrl+Shift+M")
-        self.settings_action = action(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
+        self.settings_action = action(
+            self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences
+        )
         self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.discard_message_action = action(self.tr("Discard &message…"), self.discard_message,
-                                             "Ctrl+Shift+Delete")
+        self.discard_message_action = action(
+            self.tr("Discard &message…"), self.discard_message, "Ctrl+Shift+Delete"
+        )
         self.undo_action = action(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
         self.redo_action = action(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
-        self.cut_action = action(self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut)
-        self.copy_action = action(self.tr("&Copy"), lambda: self._edit("copy"), QKeySequence.StandardKey.Copy)
-        self.paste_action = action(self.tr("&Paste"), lambda: self._edit("paste"), QKeySequence.StandardKey.Paste)
-        self.select_all_action = action(
-            self.tr("Select &All"), lambda: self._edit("selectAll"), QKeySequence.StandardKey.SelectAll
+        self.cut_action = action(
+            self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut
         )
-        self.focus_prompt_action = action(self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D")
-        self.draft_action = action(self.tr("&Draft from the prompt"), lambda: self.assistant.request(Action.DRAFT),
-                                   "Ctrl+Return")
-        self.custom_action = action(self.tr("Apply the prompt's &instruction"),
-                                    lambda: self.assistant.request(Action.CUSTOM), "Ctrl+Alt+I")
+        self.copy_action = action(
+            self.tr("&Copy"), lambda: self._edit("copy"), QKeySequence.StandardKey.Copy
+        )
+        self.paste_action = action(
+            self.tr("&Paste"), lambda: self._edit("paste"), QKeySequence.StandardKey.Paste
+        )
+        self.select_all_action = action(
+            self.tr("Select &All"),
+            lambda: self._edit("selectAll"),
+            QKeySequence.StandardKey.SelectAll,
+        )
+        self.focus_prompt_action = action(
+            self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D"
+        )
+        self.draft_action = action(
+            self.tr("&Draft from the prompt"),
+            lambda: self.assistant.request(Action.DRAFT),
+            "Ctrl+Return",
+        )
+        self.custom_action = action(
+            self.tr("Apply the prompt's &instruction"),
+            lambda: self.assistant.request(Action.CUSTOM),
+            "Ctrl+Alt+I",
+        )
         self.text_actions = [
-            action(self.tr("&Reply to the quoted message"), lambda: self.assistant.request(Action.REPLY), "Ctrl+Alt+R"),
-            action(self.tr("&Proofread"), lambda: self.assistant.request(Action.PROOFREAD), "Ctrl+Alt+P"),
-            action(self.tr("S&horten"), lambda: self.assistant.request(Action.SHORTEN), "Ctrl+Alt+S"),
+            action(
+                self.tr("&Reply to the quoted message"),
+                lambda: self.assistant.request(Action.REPLY),
+                "Ctrl+Alt+R",
+            ),
+            action(
+                self.tr("&Proofread"),
+                lambda: self.assistant.request(Action.PROOFREAD),
+                "Ctrl+Alt+P",
+            ),
+            action(
+                self.tr("S&horten"), lambda: self.assistant.request(Action.SHORTEN), "Ctrl+Alt+S"
+            ),
             action(self.tr("E&xpand"), lambda: self.assistant.request(Action.EXPAND), "Ctrl+Alt+E"),
-            action(self.tr("More &formal"), lambda: self.assistant.request(Action.FORMAL), "Ctrl+Alt+F"),
-            action(self.tr("Friendlie&r"), lambda: self.assistant.request(Action.FRIENDLY), "Ctrl+Alt+Y"),
+            action(
+                self.tr("More &formal"), lambda: self.assistant.request(Action.FORMAL), "Ctrl+Alt+F"
+            ),
+            action(
+                self.tr("Friendlie&r"),
+                lambda: self.assistant.request(Action.FRIENDLY),
+                "Ctrl+Alt+Y",
+            ),
         ]
         self.stop_action = action(self.tr("&Stop writing"), self.stop_generation, "Esc")
         review = self.assistant.review
-        self.accept_action = action(self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return")
-        self.accept_ticked_action = action(self.tr("Accept the &ticked changes"), review.accept_selected,
-                                           "Ctrl+Alt+Return")
-        self.discard_action = action(self.tr("&Discard suggestion"), review.discard, "Ctrl+Shift+Backspace")
+        self.accept_action = action(
+            self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return"
+        )
+        self.accept_ticked_action = action(
+            self.tr("Accept the &ticked changes"), review.accept_selected, "Ctrl+Alt+Return"
+        )
+        self.discard_action = action(
+            self.tr("&Discard suggestion"), review.discard, "Ctrl+Shift+Backspace"
+        )
         self.regenerate_action = action(self.tr("Re&generate"), self.regenerate, "Ctrl+Alt+G")
-        self.previous_version_action = action(self.tr("Pre&vious version"), review.previous_version, "Ctrl+Alt+Left")
-        self.next_version_action = action(self.tr("Ne&xt version"), review.next_version, "Ctrl+Alt+Right")
-        self.changes_action = action(self.tr("Go to the list of c&hanges"), review.change_list.setFocus,
-                                     "Ctrl+Alt+H")
-        self.language_action = action(self.tr("Choose the answer's &language"), self.assistant.language.setFocus,
-                                      "Ctrl+Alt+L")
+        self.previous_version_action = action(
+            self.tr("Pre&vious version"), review.previous_version, "Ctrl+Alt+Left"
+        )
+        self.next_version_action = action(
+            self.tr("Ne&xt version"), review.next_version, "Ctrl+Alt+Right"
+        )
+        self.changes_action = action(
+            self.tr("Go to the list of c&hanges"), review.change_list.setFocus, "Ctrl+Alt+H"
+        )
+        self.language_action = action(
+            self.tr("Choose the answer's &language"), self.assistant.language.setFocus, "Ctrl+Alt+L"
+        )
         self.shortcuts_action = action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         self.about_action = action(self.tr("&About %1").replace("%1", APP_NAME), self.show_about)
-        for act in (self.undo_action, self.redo_action, self.cut_action, self.copy_action, self.paste_action,
-                    self.select_all_action):
+        for act in (
+            self.undo_action,
+            self.redo_action,
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            self.select_all_action,
+        ):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _create_menus(self) -> None:
@@ -284,14 +348,37 @@ class ComposeWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        for act in (self.undo_action, self.redo_action, None, self.cut_action, self.copy_action,
-                    self.paste_action, None, self.select_all_action, None, self.settings_action):
+        for act in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            None,
+            self.select_all_action,
+            None,
+            self.settings_action,
+        ):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         assistant_menu = bar.addMenu(self.tr("&Assistant"))
-        for act in (self.focus_prompt_action, self.draft_action, self.custom_action, None, *self.text_actions,
-                    None, self.stop_action, self.accept_action, self.accept_ticked_action, self.discard_action,
-                    self.regenerate_action, self.previous_version_action, self.next_version_action,
-                    self.changes_action, self.language_action):
+        for act in (
+            self.focus_prompt_action,
+            self.draft_action,
+            self.custom_action,
+            None,
+            *self.text_actions,
+            None,
+            self.stop_action,
+            self.accept_action,
+            self.accept_ticked_action,
+            self.discard_action,
+            self.regenerate_action,
+            self.previous_version_action,
+            self.next_version_action,
+            self.changes_action,
+            self.language_action,
+        ):
             assistant_menu.addSeparator() if act is None else assistant_menu.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
@@ -323,7 +410,12 @@ class ComposeWindow(QMainWindow):
         rows = []
         for act in self.findChildren(QAction):
             if not act.shortcut().isEmpty() and act.text():
-                rows.append((act.text().replace("&", ""), act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+                rows.append(
+                    (
+                        act.text().replace("&", ""),
+                        act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                    )
+                )
         rows.append((self.tr("Draft from the prompt"), self.tr("Enter in the prompt field")))
         rows.append((self.tr("Keep or reject a change"), self.tr("Space in the list of changes")))
         return sorted(rows)
@@ -348,7 +440,9 @@ class ComposeWindow(QMainWindow):
             self._downloads = DownloadWorker(self.paths)
             self._downloads.start()
         dialog = ModelManagerDialog(
-            self, ModelLibrary(self.paths), self._downloads,
+            self,
+            ModelLibrary(self.paths),
+            self._downloads,
             active_path=self._model_info.path if self._model_info else None,
         )
         dialog.sig_model_chosen.connect(self.load_model)
@@ -371,7 +465,9 @@ class ComposeWindow(QMainWindow):
             self.engine.worker.sig_speed_failed.connect(page.show_speed_error)
             self._settings_dialog = dialog
         self._refresh_hardware_page()
-        self._settings_dialog.hardware.set_override(Override(self.settings.device, self.settings.gpu_layers))
+        self._settings_dialog.hardware.set_override(
+            Override(self.settings.device, self.settings.gpu_layers)
+        )
         self._settings_dialog.show()
         self._settings_dialog.raise_()
 
@@ -382,7 +478,9 @@ class ComposeWindow(QMainWindow):
         info = self._model_info
         if info and info.extra.get("probe") is not None:
             page.set_probe(info.extra["probe"])
-        page.set_plan(info.extra.get("plan") if info else None, info.fallback_reason if info else None)
+        page.set_plan(
+            info.extra.get("plan") if info else None, info.fallback_reason if info else None
+        )
 
     @Slot(object)
     def _on_override_changed(self, override) -> None:
@@ -395,7 +493,8 @@ class ComposeWindow(QMainWindow):
     def _on_measure_requested(self) -> None:
         if self._model_info is None or self.assistant.state is PanelState.GENERATING:
             self._settings_dialog.hardware.show_speed_error(
-                self.tr("Load a model and wait for the assistant to finish first."))
+                self.tr("Load a model and wait for the assistant to finish first.")
+            )
             return
         self._settings_dialog.hardware.set_measuring(True)
         self.engine.measure_speed()
@@ -410,7 +509,9 @@ class ComposeWindow(QMainWindow):
         if self.assistant.state is PanelState.GENERATING:
             # Its answer would come from the old model: stop it, keep what it wrote.
             self.engine.abandon()
-            self.assistant.finish(self.tr("Stopped: the model is being changed."), self._final_text())
+            self.assistant.finish(
+                self.tr("Stopped: the model is being changed."), self._final_text()
+            )
         if self._model_info is not None:
             self._previous_info = self._model_info
         self._model_info = None
@@ -441,7 +542,10 @@ class ComposeWindow(QMainWindow):
     @Slot()
     def choose_model_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a model file"), str(Path.home()), self.tr("GGUF models (*.gguf);;All files (*)")
+            self,
+            self.tr("Open a model file"),
+            str(Path.home()),
+            self.tr("GGUF models (*.gguf);;All files (*)"),
         )
         if path:
             self.load_model(path)
@@ -465,7 +569,9 @@ class ComposeWindow(QMainWindow):
         if info.extra.get("device_note"):
             status += " — " + info.extra["device_note"]
         self.model_status.setText(status)
-        note = self.tr(STARTER_NOTE) if is_starter else self.tr("Model: %1").replace("%1", info.name)
+        note = (
+            self.tr(STARTER_NOTE) if is_starter else self.tr("Model: %1").replace("%1", info.name)
+        )
         if info.chat_template == "fallback" and not is_starter:
             note += " " + self.tr("(it has no chat template; a generic one is used)")
         self.assistant.model_note.setText(note)
@@ -490,7 +596,10 @@ class ComposeWindow(QMainWindow):
             # The new file was refused before the working model was touched.
             self._model_info = self._previous_info
             self.assistant.model_note.setText(
-                self.tr("%1 Still using %2.").replace("%1", message).replace("%2", self._model_info.name))
+                self.tr("%1 Still using %2.")
+                .replace("%1", message)
+                .replace("%2", self._model_info.name)
+            )
             self._settle_state()
             return
         self._previous_info = None
@@ -515,10 +624,18 @@ class ComposeWindow(QMainWindow):
             target = Target.selection(body, start, end)
         else:
             target = target_for(action, body, start, end)
-        self._start_job(action, instruction, self.assistant.output_language(), target, new_review=True)
+        self._start_job(
+            action, instruction, self.assistant.output_language(), target, new_review=True
+        )
 
-    def _start_job(self, action: Action, instruction: str, language: str | None, target: Target,
-                   new_review: bool) -> None:
+    def _start_job(
+        self,
+        action: Action,
+        instruction: str,
+        language: str | None,
+        target: Target,
+        new_review: bool,
+    ) -> None:
         context = EmailContext(
             body=target.document, subject=self.subject_field.text(), recipients=self.to_field.text()
         )
@@ -538,7 +655,10 @@ class ComposeWindow(QMainWindow):
         self._job = _Job(action, instruction, language, target, request)
         explain_in = language or detect_language(target.original).code
         self.assistant.begin_suggestion(
-            target.original, new_review=new_review, proofreading=action is Action.PROOFREAD, language=explain_in
+            target.original,
+            new_review=new_review,
+            proofreading=action is Action.PROOFREAD,
+            language=explain_in,
         )
         self.engine.generate(request)
 
@@ -553,8 +673,13 @@ class ComposeWindow(QMainWindow):
         if where is None:
             # "Run again" after an edit inside the target: the same request on
             # what that text has become, not on whatever is selected now.
-            self._start_job(job.action, job.instruction, job.language, job.target.after_edit(body),
-                            new_review=True)
+            self._start_job(
+                job.action,
+                job.instruction,
+                job.language,
+                job.target.after_edit(body),
+                new_review=True,
+            )
             return
         target = Target.span(body, *where) if not job.target.whole_body else Target.whole(body)
         self._start_job(job.action, job.instruction, job.language, target, new_review=False)
@@ -573,7 +698,9 @@ class ComposeWindow(QMainWindow):
         rate = 1000.0 * done / total if total > 200 and done >= 4 else None
         self.assistant.show_writing(rate)
         if rate is not None:
-            self.statusBar().showMessage(self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000)
+            self.statusBar().showMessage(
+                self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000
+            )
 
     @Slot(int, str)
     def _on_tokens(self, request_id: int, text: str) -> None:
@@ -583,8 +710,11 @@ class ComposeWindow(QMainWindow):
     def _speed_text(self, stats: GenerationStats | None) -> str:
         if not stats or not stats.generated_tokens:
             return ""
-        return self.tr("%1 tokens at %2 tokens/s").replace("%1", str(stats.generated_tokens)).replace(
-            "%2", f"{stats.generation_tokens_per_second:.1f}")
+        return (
+            self.tr("%1 tokens at %2 tokens/s")
+            .replace("%1", str(stats.generated_tokens))
+            .replace("%2", f"{stats.generation_tokens_per_second:.1f}")
+        )
 
     def _final_text(self) -> str | None:
         raw = self.assistant.suggestion_text()
@@ -624,10 +754,14 @@ class ComposeWindow(QMainWindow):
             return
         if not apply_to_editor(self.body, job.target, text):
             self.assistant.review.show_stale_notice()
-            self.statusBar().showMessage(self.tr("Not applied: the text changed after you asked."), 8000)
+            self.statusBar().showMessage(
+                self.tr("Not applied: the text changed after you asked."), 8000
+            )
             return
         self._job = None
-        self.assistant.clear_suggestion(self.tr("Accepted. Edit > Undo brings the previous text back."))
+        self.assistant.clear_suggestion(
+            self.tr("Accepted. Edit > Undo brings the previous text back.")
+        )
         self.assistant.set_state(PanelState.READY)
         self.body.setFocus()
 

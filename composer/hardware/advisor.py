@@ -55,7 +55,10 @@ def apply_device_env(
     if all(started.get(key, "") == value for key, value in plan.env.items()):
         return None
     target = plan.device.label if plan.device else "that device"
-    return f"Restart Composer to use {target}: the graphics devices are chosen when the first model loads."
+    return (
+        f"Restart Composer to use {target}: "
+        "the graphics devices are chosen when the first model loads."
+    )
 
 
 def _reset_for_tests() -> None:

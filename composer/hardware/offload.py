@@ -27,11 +27,13 @@ def offloaded_layers(log_text: str) -> tuple[int, int] | None:
 
 
 def load_error(log_text: str) -> str | None:
-    """The most telling error line of a failed load or context, e.g.
-    "unable to allocate Vulkan0 buffer" or "failed to allocate buffer for kv cache".
+    """The most telling error line of a failed load or context.
+
+    For example "unable to allocate Vulkan0 buffer" or "failed to allocate buffer for kv cache".
 
     (ggml-vulkan writes its own detail, "... ErrorOutOfDeviceMemory", straight
-    to stderr, past the log callback.)"""
+    to stderr, past the log callback.)
+    """
     found = [m.strip() for m in _LOAD_ERROR.findall(log_text)]
     if found:
         return found[-1]

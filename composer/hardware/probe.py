@@ -65,7 +65,7 @@ class Device:
 
     @property
     def label(self) -> str:
-        """ "NVIDIA RTX 4060 (Vulkan)"; Apple's GPUs say "Apple M2 GPU (Metal)"."""
+        """The device for people: NVIDIA RTX 4060 (Vulkan), Apple M2 GPU (Metal)."""
         text = self.description or self.name
         if self.backend == "Metal" and "GPU" not in text:
             text += " GPU"
@@ -74,8 +74,11 @@ class Device:
 
 @dataclass
 class Probe(SystemFacts):
-    """SystemFacts (os, arch, cpu_name, cpu_count, ram_total, ram_available,
-    on_battery) plus what llama.cpp offers."""
+    """What this machine is and what llama.cpp offers on it.
+
+    SystemFacts (os, arch, cpu_name, cpu_count, ram_total, ram_available,
+    on_battery) plus the llama.cpp build's devices.
+    """
 
     devices: list[Device]
     gpu_offload: bool

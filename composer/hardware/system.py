@@ -70,8 +70,11 @@ def cpu_name() -> str:
 
 
 def physical_cores() -> int:
-    """Physical cores (0 when unknown): llama.cpp's matmuls gain little from
-    hyper-threads, and on Apple silicon the efficiency cores slow it down."""
+    """Physical cores (0 when unknown).
+
+    llama.cpp's matmuls gain little from hyper-threads, and on Apple silicon
+    the efficiency cores slow it down.
+    """
     if sys.platform.startswith("linux"):
         try:
             text = Path("/proc/cpuinfo").read_text(errors="replace")

@@ -53,7 +53,11 @@ class DraftStore:
             log.warning("Saved draft unreadable (%s); kept as %s", type(exc).__name__, aside)
             return None
         known = {f.name for f in fields(Draft)}
-        values = {k: v for k, v in raw.items() if k in known and isinstance(v, str)} if isinstance(raw, dict) else {}
+        values = (
+            {k: v for k, v in raw.items() if k in known and isinstance(v, str)}
+            if isinstance(raw, dict)
+            else {}
+        )
         draft = Draft(**values)
         return None if draft.is_empty() else draft
 

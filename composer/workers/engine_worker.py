@@ -99,7 +99,9 @@ class EngineWorker(QObject):
         return replace(plan, n_ctx=min(plan.n_ctx, spec.context_size)), found
 
     @Slot(int, object, object)
-    def generate(self, request_id: int, request: GenerationRequest, cancel: threading.Event) -> None:
+    def generate(
+        self, request_id: int, request: GenerationRequest, cancel: threading.Event
+    ) -> None:
         pending: list[str] = []
         last_flush = time.monotonic()
         written = 0

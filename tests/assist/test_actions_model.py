@@ -39,8 +39,6 @@ OTHER_EMAIL = (
 )
 
 
-
-
 def run(engine, request):
     text = "".join(engine.stream(request, threading.Event()))
     return text, engine.last_stats

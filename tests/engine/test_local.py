@@ -62,7 +62,8 @@ def test_stop_while_reading_the_prompt_aborts_llama_decode(engine):
     """Cancel arrives while llama.cpp is inside one big prompt batch: the abort callback ends it."""
     long_email = " ".join(f"Item {i}: the shipment of part {i * 7} is delayed." for i in range(120))
     request = GenerationRequest(
-        messages=(ChatMessage("system", "Summarise."), ChatMessage("user", long_email)), max_tokens=8
+        messages=(ChatMessage("system", "Summarise."), ChatMessage("user", long_email)),
+        max_tokens=8,
     )
     cancel = threading.Event()
     timer = None
@@ -86,11 +87,17 @@ def test_stop_while_reading_the_prompt_aborts_llama_decode(engine):
 def test_second_request_reuses_shared_prefix(engine):
     email = "Hi team, the offsite moves to March 3rd. Please confirm your travel plans by Friday."
     first = GenerationRequest(
-        messages=(ChatMessage("system", "Rewrite the email."), ChatMessage("user", email + "\nMake it shorter.")),
+        messages=(
+            ChatMessage("system", "Rewrite the email."),
+            ChatMessage("user", email + "\nMake it shorter."),
+        ),
         max_tokens=4,
     )
     second = GenerationRequest(
-        messages=(ChatMessage("system", "Rewrite the email."), ChatMessage("user", email + "\nMake it formal.")),
+        messages=(
+            ChatMessage("system", "Rewrite the email."),
+            ChatMessage("user", email + "\nMake it formal."),
+        ),
         max_tokens=4,
     )
     _collect(engine, first)
@@ -143,7 +150,9 @@ GEMMA_STYLE_TEMPLATE = (
     "{% if add_generation_prompt %}<start_of_turn>model\n{% endif %}"
 )
 # Tries to reach Python internals: the sandbox must stop it.
-ESCAPING_TEMPLATE = "{{ ().__class__.__base__.__subclasses__() }}{% for m in messages %}{{ m.content }}{% endfor %}"
+ESCAPING_TEMPLATE = (
+    "{{ ().__class__.__base__.__subclasses__() }}{% for m in messages %}{{ m.content }}{% endfor %}"
+)
 
 
 def test_chat_template_from_the_gguf_is_used(starter_model_path, tmp_path):

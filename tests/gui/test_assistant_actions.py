@@ -19,8 +19,11 @@ SENTENCE = "the report is late becuase the data came in on friday."
 
 @pytest.fixture
 def window(qtbot, app_paths_tmp, starter_model_path):
-    w = ComposeWindow(Settings(max_tokens=32, context_size=2048), app_paths_tmp,
-                      model_override=str(starter_model_path))
+    w = ComposeWindow(
+        Settings(max_tokens=32, context_size=2048),
+        app_paths_tmp,
+        model_override=str(starter_model_path),
+    )
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=120_000)
@@ -39,10 +42,14 @@ def select(window, text: str) -> None:
 def run_and_wait(qtbot, window, action: Action) -> None:
     window.assistant.request(action)
     assert window.assistant.state is PanelState.GENERATING
-    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
+    )
 
 
-@pytest.mark.parametrize("action", [Action.PROOFREAD, Action.SHORTEN, Action.EXPAND, Action.FORMAL, Action.FRIENDLY])
+@pytest.mark.parametrize(
+    "action", [Action.PROOFREAD, Action.SHORTEN, Action.EXPAND, Action.FORMAL, Action.FRIENDLY]
+)
 def test_rewrite_actions_stream_into_the_review_of_the_selection(qtbot, window, action):
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
@@ -105,7 +112,9 @@ def test_stale_edit_guard_refuses_to_overwrite_and_offers_a_rerun(qtbot, window)
     assert review.rerun_button.isVisibleTo(window)
     # Run again takes the current text.
     review.rerun_button.click()
-    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
+    )
     # …on what the selected sentence became, not on the whole email.
     assert window._job.target.original == SENTENCE.replace("late", "very late")
 
@@ -134,7 +143,9 @@ def test_regenerate_keeps_earlier_versions(qtbot, window):
     run_and_wait(qtbot, window, Action.SHORTEN)
     first = window.assistant.suggestion_text()
     window.regenerate_action.trigger()
-    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
+    )
     review = window.assistant.review
     assert review.version_count() == 2
     review.previous_version()
@@ -153,8 +164,11 @@ def test_reply_uses_the_quoted_conversation(qtbot, window):
 
 
 def test_too_long_email_is_refused_before_running(qtbot, app_paths_tmp, starter_model_path):
-    w = ComposeWindow(Settings(max_tokens=32, context_size=512), app_paths_tmp,
-                      model_override=str(starter_model_path))
+    w = ComposeWindow(
+        Settings(max_tokens=32, context_size=512),
+        app_paths_tmp,
+        model_override=str(starter_model_path),
+    )
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=120_000)
@@ -170,7 +184,9 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
     first = window.assistant.suggestion_text()
     window.regenerate_action.trigger()
     window.stop_action.trigger()  # before the first token
-    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
+    )
     review = window.assistant.review
     assert window.assistant.state is PanelState.REVIEW
     assert review.current_text() == first
@@ -178,7 +194,9 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
         assert window.assistant.accept_button.isEnabled()
 
 
-def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(qtbot, window, starter_model_path):
+def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
+    qtbot, window, starter_model_path
+):
     window.settings.max_tokens = 1200  # long enough to still be writing; fits the 2048 context
     window.body.setPlainText("Keep me.")
     window.assistant.prompt.setText("write a long letter")

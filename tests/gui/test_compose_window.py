@@ -72,7 +72,9 @@ def test_draft_streams_real_tokens_and_leaves_body_alone(qtbot, window):
 
 
 def test_stop_ends_generation_and_leaves_body_untouched(qtbot, app_paths_tmp, starter_model_path):
-    w = make_window(qtbot, app_paths_tmp, str(starter_model_path), max_tokens=2000, context_size=4096)
+    w = make_window(
+        qtbot, app_paths_tmp, str(starter_model_path), max_tokens=2000, context_size=4096
+    )
     qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
     w.body.setPlainText("Keep me.")
     stopped = []
@@ -115,9 +117,15 @@ def test_discard_leaves_body_untouched(qtbot, window):
 
 @pytest.mark.parametrize(
     "content, expected",
-    [(None, "does not exist"), (b"PK\x03\x04 not a model" * 50, "not a GGUF"), (b"GGUF\x03\x00\x00\x00", "truncated")],
+    [
+        (None, "does not exist"),
+        (b"PK\x03\x04 not a model" * 50, "not a GGUF"),
+        (b"GGUF\x03\x00\x00\x00", "truncated"),
+    ],
 )
-def test_bad_model_file_gives_message_and_composer_stays_usable(qtbot, app_paths_tmp, tmp_path, content, expected):
+def test_bad_model_file_gives_message_and_composer_stays_usable(
+    qtbot, app_paths_tmp, tmp_path, content, expected
+):
     path = tmp_path / "model.gguf"
     if content is not None:
         path.write_bytes(content)

@@ -21,7 +21,9 @@ def test_message_is_autosaved_and_restored_after_close(qtbot, app_paths_tmp, tmp
     first.subject_field.setText("Friday")
     qtbot.keyClicks(first.body, "Thanks for Friday!")
     store = DraftStore(app_paths_tmp.drafts)
-    qtbot.waitUntil(lambda: store.load() is not None and store.load().body == "Thanks for Friday!", timeout=5000)
+    qtbot.waitUntil(
+        lambda: store.load() is not None and store.load().body == "Thanks for Friday!", timeout=5000
+    )
     first.close()
 
     second = open_window(qtbot, app_paths_tmp, tmp_path)
@@ -48,7 +50,9 @@ def test_discard_message_clears_fields_and_draft_and_can_be_undone(qtbot, app_pa
     assert window.body.toPlainText() == "to be discarded"
 
 
-def test_a_second_window_at_the_same_time_never_overwrites_the_first_ones_draft(qtbot, app_paths_tmp, tmp_path):
+def test_a_second_window_at_the_same_time_never_overwrites_the_first_ones_draft(
+    qtbot, app_paths_tmp, tmp_path
+):
     first = open_window(qtbot, app_paths_tmp, tmp_path)
     first.body.setPlainText("first message")
     first.save_draft()

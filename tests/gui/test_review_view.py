@@ -211,8 +211,6 @@ def test_reply_suggestion_leaves_the_quote_untouched(qtbot):
 # -- with the real model ------------------------------------------------------------
 
 
-
-
 TASK_WORDS = {
     Action.DRAFT: "Write the email. What it should say:",
     Action.REPLY: "Write my reply to Anna Smith.",

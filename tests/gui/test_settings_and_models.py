@@ -44,10 +44,14 @@ def test_choosing_cpu_only_reloads_and_is_saved(qtbot, app_paths_tmp, starter_mo
     window._settings_dialog.close()
 
 
-def test_models_window_opens_and_choosing_a_model_loads_it(qtbot, app_paths_tmp, starter_model_path, tmp_path):
+def test_models_window_opens_and_choosing_a_model_loads_it(
+    qtbot, app_paths_tmp, starter_model_path, tmp_path
+):
     import shutil
 
-    window = ComposeWindow(Settings(context_size=1024), app_paths_tmp)  # no override: choices persist
+    window = ComposeWindow(
+        Settings(context_size=1024), app_paths_tmp
+    )  # no override: choices persist
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.assistant.state is PanelState.READY, timeout=120_000)
@@ -58,7 +62,6 @@ def test_models_window_opens_and_choosing_a_model_loads_it(qtbot, app_paths_tmp,
     assert dialog.isVisible()
     dialog.sig_model_chosen.emit(str(other))
     assert window.assistant.state is PanelState.NO_MODEL  # reloading in the background
-    from PySide6.QtCore import Qt
 
     qtbot.keyClicks(window.body, "still usable")  # typing works while it loads
     assert window.body.toPlainText() == "still usable"

@@ -32,7 +32,7 @@ def run_child(args: list[str], env: dict[str, str], timeout: float = 900) -> dic
         timeout=timeout,
         check=False,
     )
-    line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT=")), None)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("RESULT=")), None)
     assert line, f"child failed (exit {done.returncode}):\n{done.stderr[-4000:]}"
     return json.loads(line[len("RESULT=") :])
 

@@ -26,4 +26,6 @@ def test_unreadable_draft_is_kept_aside(tmp_path):
     store = DraftStore(tmp_path)
     store.path.write_text('{"body": "half a mess')
     assert store.load() is None
-    assert [p.read_text() for p in tmp_path.glob("current-draft.unreadable-*.json")] == ['{"body": "half a mess']
+    assert [p.read_text() for p in tmp_path.glob("current-draft.unreadable-*.json")] == [
+        '{"body": "half a mess'
+    ]

@@ -28,8 +28,13 @@ def version_lines() -> list[str]:
         import llama_cpp
 
         lines.append(f"llama-cpp-python {llama_cpp.__version__}")
-        lines.append(f"GPU offload in this build: {'yes' if llama_cpp.llama_supports_gpu_offload() else 'no'}")
-        lines.append("llama.cpp system info: " + llama_cpp.llama_print_system_info().decode().strip())
+        lines.append(
+            "GPU offload in this build: "
+            + ("yes" if llama_cpp.llama_supports_gpu_offload() else "no")
+        )
+        lines.append(
+            "llama.cpp system info: " + llama_cpp.llama_print_system_info().decode().strip()
+        )
     except Exception as exc:  # the About box must open even if llama.cpp cannot load
         lines.append(f"llama-cpp-python: not available ({exc})")
     return lines

@@ -204,8 +204,9 @@ class HardwarePage(QWidget):
         # The plan's reason (shown above) already says what failed; this says what to do.
         self.fallback.setText(
             self.tr(
-                "Loading on the GPU failed, so Composer switched to the CPU by itself. If this keeps "
-                "happening, choose fewer GPU layers or CPU only below, or update the graphics driver."
+                "Loading on the GPU failed, so Composer switched to the CPU by itself. If this "
+                "keeps happening, choose fewer GPU layers or CPU only below, or update the "
+                "graphics driver."
             )
         )
         self.fallback.setToolTip(fallback_reason or "")

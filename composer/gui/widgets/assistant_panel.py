@@ -55,21 +55,32 @@ class AssistantPanel(QWidget):
         prompt_label = QLabel(self.tr("&What should the email say? (or how to change it)"))
         self.prompt = QLineEdit()
         self.prompt.setAccessibleName("Prompt")
-        self.prompt.setPlaceholderText(self.tr("e.g. thank Anna for Friday, propose Tuesday instead"))
+        self.prompt.setPlaceholderText(
+            self.tr("e.g. thank Anna for Friday, propose Tuesday instead")
+        )
         self.prompt.setClearButtonEnabled(True)
         prompt_label.setBuddy(self.prompt)
 
-        self.draft_button = self._button(self.tr("&Draft"), "Draft", self.tr("Write a new email from the prompt (Enter)"))
+        self.draft_button = self._button(
+            self.tr("&Draft"), "Draft", self.tr("Write a new email from the prompt (Enter)")
+        )
         self.custom_button = self._button(
-            self.tr("Appl&y"), "Apply instruction",
-            self.tr("Change the selection, or the whole email, as the prompt says"))
+            self.tr("Appl&y"),
+            "Apply instruction",
+            self.tr("Change the selection, or the whole email, as the prompt says"),
+        )
         self.stop_button = self._button(self.tr("S&top"), "Stop", self.tr("Stop writing (Esc)"))
 
         # Actions on existing text: the selection if there is one, else the whole email.
         self.action_buttons: dict[Action, QPushButton] = {
-            Action.REPLY: self._button(self.tr("&Reply"), "Reply", self.tr("Answer the quoted message")),
-            Action.PROOFREAD: self._button(self.tr("&Proofread"), "Proofread",
-                                           self.tr("Fix spelling, grammar and punctuation, with explanations")),
+            Action.REPLY: self._button(
+                self.tr("&Reply"), "Reply", self.tr("Answer the quoted message")
+            ),
+            Action.PROOFREAD: self._button(
+                self.tr("&Proofread"),
+                "Proofread",
+                self.tr("Fix spelling, grammar and punctuation, with explanations"),
+            ),
             Action.SHORTEN: self._button(self.tr("S&horten"), "Shorten"),
             Action.EXPAND: self._button(self.tr("E&xpand"), "Expand"),
             Action.FORMAL: self._button(self.tr("More &formal"), "More formal"),
@@ -193,10 +204,18 @@ class AssistantPanel(QWidget):
         self.request(Action.DRAFT)
 
     # -- suggestion --------------------------------------------------------
-    def begin_suggestion(self, original: str, *, new_review: bool, proofreading: bool = False,
-                         language: str | None = None) -> None:
+    def begin_suggestion(
+        self,
+        original: str,
+        *,
+        new_review: bool,
+        proofreading: bool = False,
+        language: str | None = None,
+    ) -> None:
         if new_review:
-            self.review.set_original(original, proofread_language=language, proofreading=proofreading)
+            self.review.set_original(
+                original, proofread_language=language, proofreading=proofreading
+            )
         self.review.add_version()
         self.phase.setText(self.tr("Reading your email…"))
         self.progress.setRange(0, 0)
@@ -207,20 +226,25 @@ class AssistantPanel(QWidget):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.phase.setText(self.tr("Reading your email… %1%").replace(
-                "%1", str(int(100 * done / total))))
+            self.phase.setText(
+                self.tr("Reading your email… %1%").replace("%1", str(int(100 * done / total)))
+            )
 
     def show_writing(self, tokens_per_second: float | None = None) -> None:
         self.progress.hide()
         if tokens_per_second is None:
             self.phase.setText(self.tr("Writing…"))
         elif tokens_per_second < SLOW_TOKENS_PER_S:
-            self.phase.setText(self.tr(
-                "Writing slowly (%1 tokens/s). A smaller model (File > Models) or a GPU "
-                "(Edit > Settings > Hardware) would make this faster.").replace(
-                    "%1", f"{tokens_per_second:.1f}"))
+            self.phase.setText(
+                self.tr(
+                    "Writing slowly (%1 tokens/s). A smaller model (File > Models) or a GPU "
+                    "(Edit > Settings > Hardware) would make this faster."
+                ).replace("%1", f"{tokens_per_second:.1f}")
+            )
         else:
-            self.phase.setText(self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}"))
+            self.phase.setText(
+                self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}")
+            )
 
     def append_text(self, text: str) -> None:
         self.review.append_to_current(text)

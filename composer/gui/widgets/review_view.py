@@ -243,7 +243,7 @@ class ReviewView(QWidget):
         self._refresh()
 
     def drop_empty_current(self) -> None:
-        """Forget a version that ended with no text (stopped early, failed), back to the last real one."""
+        """Forget a version that ended with no text (stopped, failed); back to the last real one."""
         if self._streaming or self._current < 0 or self._versions[self._current].text.strip():
             return
         del self._versions[self._current]
