@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dict:
-    from composer.engine.gguf_check import read_gguf
+    from composer.modelfile.gguf import read_gguf
     from composer.hardware.offload import captured_llama_log, layer_devices, offloaded_layers
     from composer.hardware.plan import ModelFacts, Override, make_plan
     from composer.hardware.probe import probe

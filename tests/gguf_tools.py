@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from composer.engine.gguf_check import read_gguf
+from composer.modelfile.gguf import read_gguf
 
 _STRING = 8
 

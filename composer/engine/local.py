@@ -26,7 +26,7 @@ from composer.engine.base import (
     ModelInfo,
     ProgressCallback,
 )
-from composer.engine.gguf_check import GGUFError, read_gguf
+from composer.modelfile.gguf import GGUFError, read_gguf
 
 if TYPE_CHECKING:
     from composer.hardware.plan import DevicePlan

@@ -11,7 +11,7 @@ import os
 from collections.abc import MutableMapping
 from pathlib import Path
 
-from composer.engine.gguf_check import GGUFInfo, read_gguf
+from composer.modelfile.gguf import GGUFInfo, read_gguf
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
 from composer.hardware.probe import Probe, probe
 

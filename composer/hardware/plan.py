@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from composer.hardware.probe import Device, Probe
 
 if TYPE_CHECKING:
-    from composer.engine.gguf_check import GGUFInfo
+    from composer.modelfile.gguf import GGUFInfo
 
 GIB = 1024**3
 MIB = 1024**2

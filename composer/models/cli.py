@@ -93,7 +93,7 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
         print(f"Error: {exc}", file=err)
         return 1
     except Exception as exc:  # GGUFError, SecretStoreError: all carry a sentence
-        from composer.engine.gguf_check import GGUFError
+        from composer.modelfile.gguf import GGUFError
         from composer.secrets import SecretStoreError
 
         if isinstance(exc, (GGUFError, SecretStoreError)):

@@ -296,7 +296,7 @@ class ModelLibrary:
 
     def import_file(self, path: str | Path) -> InstalledModel:
         """Offer a GGUF file from anywhere, in place, after checking its header."""
-        from composer.engine.gguf_check import read_gguf
+        from composer.modelfile.gguf import read_gguf
 
         path = Path(path).expanduser().resolve()
         info = read_gguf(path)  # GGUFError: a sentence saying what is wrong

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from composer.assist.actions import check_fits
 from composer.engine.base import Availability, Cancelled, EngineError, GenerationRequest
-from composer.engine.gguf_check import GGUFError, read_gguf
+from composer.modelfile.gguf import GGUFError, read_gguf
 from composer.engine.local import LocalEngine
 from composer.hardware.plan import ModelFacts, Override, make_plan
 from composer.hardware.probe import probe

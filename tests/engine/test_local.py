@@ -15,7 +15,7 @@ from composer.engine.base import (
     EngineError,
     GenerationRequest,
 )
-from composer.engine.gguf_check import GGUFError
+from composer.modelfile.gguf import GGUFError
 from composer.engine.local import LocalEngine
 
 

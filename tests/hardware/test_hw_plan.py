@@ -252,7 +252,7 @@ def test_kv_cache_uses_grouped_query_heads() -> None:
 
 
 def test_model_facts_from_the_real_starter_model(starter_model_path) -> None:
-    from composer.engine.gguf_check import read_gguf
+    from composer.modelfile.gguf import read_gguf
 
     facts = ModelFacts.from_gguf(read_gguf(starter_model_path))
     assert facts.n_layers == 18 and facts.file_size > 200_000_000

@@ -25,7 +25,7 @@ def engine_mode(model: str) -> dict:
     import llama_cpp
 
     from composer.engine.base import ChatMessage, GenerationRequest
-    from composer.engine.gguf_check import read_gguf
+    from composer.modelfile.gguf import read_gguf
     from composer.engine.local import LocalEngine
     from composer.hardware.offload import layer_devices, llama_log_tap, load_error, offloaded_layers
     from composer.hardware.plan import ModelFacts, Override, make_plan

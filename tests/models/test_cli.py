@@ -158,7 +158,7 @@ def test_pull_by_catalog_id_needs_a_known_id(home, capsys):
 @pytest.mark.slow
 def test_pull_the_real_starter_model_through_a_dropped_connection(home, hub, starter_model_path):
     """The real Gemma 3 270M GGUF, served by the local Hub, cut off midway, resumed."""
-    from composer.engine.gguf_check import read_gguf
+    from composer.modelfile.gguf import read_gguf
     from composer.models.library import ExternalFolders, ModelLibrary
     from composer.paths import app_paths
 

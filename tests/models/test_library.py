@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hub_server import sha256_of, write_gguf_like
 
-from composer.engine.gguf_check import GGUFError
+from composer.modelfile.gguf import GGUFError
 from composer.models.library import ExternalFolders, LibraryError, ModelLibrary
 from composer.models.pull import PullRequest, pull
 from composer.paths import app_paths

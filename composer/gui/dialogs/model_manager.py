@@ -330,7 +330,7 @@ class ModelManagerDialog(QDialog):
         model = self.selected_installed()
         if model is None:
             return
-        from composer.engine.gguf_check import GGUFError, read_gguf
+        from composer.modelfile.gguf import GGUFError, read_gguf
 
         try:
             read_gguf(model.path)
@@ -355,7 +355,7 @@ class ModelManagerDialog(QDialog):
             self.import_path(path)
 
     def import_path(self, path: str) -> InstalledModel | None:
-        from composer.engine.gguf_check import GGUFError
+        from composer.modelfile.gguf import GGUFError
 
         try:
             model = self._library.import_file(path)

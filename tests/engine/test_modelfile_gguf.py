@@ -6,7 +6,7 @@ import struct
 
 import pytest
 
-from composer.engine.gguf_check import GGUFError, read_gguf
+from composer.modelfile.gguf import GGUFError, read_gguf
 
 
 def test_real_model_header_is_read(starter_model_path):
