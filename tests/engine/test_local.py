@@ -81,7 +81,8 @@ def test_stop_while_reading_the_prompt_aborts_llama_decode(engine):
     # llama.cpp's own count: the prompt was not read to the end.
     assert stats.evaluated_tokens < stats.prompt_tokens - stats.reused_tokens
     # The engine is still usable afterwards.
-    assert _collect(engine, draft_request("say hello", max_tokens=4)) is not None
+    _collect(engine, draft_request("say hello", max_tokens=4))
+    assert engine.last_stats.generated_tokens > 0
 
 
 def test_second_request_reuses_shared_prefix(engine):
@@ -169,7 +170,7 @@ def test_chat_template_from_the_gguf_is_used(starter_model_path, tmp_path):
         prompt = eng.render_prompt(request)
         assert "<start_of_turn>user\n" in prompt and prompt.endswith("<start_of_turn>model\n")
         assert "### Instruction" not in prompt
-        assert _collect(eng, request) is not None
+        _collect(eng, request)
         assert eng.last_stats.generated_tokens > 0
     finally:
         eng.close()
