@@ -1,4 +1,8 @@
-"""Shared fixtures: the real starter model, an isolated app home, Qt setup."""
+"""Shared fixtures: the real starter model, an isolated app home, Qt setup.
+
+Also: the log check (tests/helpers/logfail.py) and the ``slow`` marker, given
+automatically to every test that uses the real model through a fixture below.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,23 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A WARNING or worse from our own loggers fails the test unless it is marked
+# @pytest.mark.allow_log(...); tests/helpers/ is importable via pythonpath.
+pytest_plugins = ["helpers.logfail", "pytester"]  # pytester: the plugin's own test
+
+# Fixtures that bring the real model (253 MB on disk, loaded by llama.cpp in
+# most tests that take it): any test using one, directly or through another
+# fixture, is marked slow, so `pytest -m "not slow"` stays a quick suite that
+# needs no model at all. Tests slow for other reasons carry @pytest.mark.slow.
+SLOW_FIXTURES = frozenset({"starter_model_path", "engine"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects anything
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def _model_cache_dir() -> Path:

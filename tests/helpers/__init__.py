@@ -1,0 +1,1 @@
+"""Test-only plugins and helpers (pytest plugins are registered from tests/conftest.py)."""
