@@ -27,11 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 
 def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dict:
-    from composer.modelfile.gguf import read_gguf
-    from composer.hardware.offload import captured_llama_log, layer_devices, offloaded_layers
+    from composer.engine.llama_log import captured_llama_log
+    from composer.hardware.offload import layer_devices, offloaded_layers
     from composer.hardware.plan import ModelFacts, Override, make_plan
     from composer.hardware.probe import probe
     from composer.hardware.speed import measure_speed
+    from composer.modelfile.gguf import read_gguf
 
     device, _, threads = mode.partition(":")  # "cpu:16" = CPU only with 16 threads
     found = probe(use_cache=False)

@@ -19,13 +19,13 @@ email block.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from composer.assist.language import detect_language, language_instruction
 from composer.assist.quoting import describe_thread, parse_thread
 from composer.assist.review import fit_whitespace
 from composer.assist.target import Target
-from composer.engine.base import ChatMessage, EngineError, GenerationRequest
+from composer.engine.base import ChatMessage, Engine, EngineError, GenerationRequest
 
 SYSTEM_PROMPT = (
     "You are a writing assistant inside an email app. You help the user write "
@@ -88,11 +88,50 @@ _TEMPERATURE: dict[Action, float] = {
 
 @dataclass(frozen=True)
 class EmailContext:
-    """The email the action runs in: the whole body even when a selection is edited."""
+    """The email the action runs in: the whole body even when a selection is edited.
+
+    *focus* is the selection's range in *body* when the action works on a
+    part: a long email is then cut down to the text around that part.
+    """
 
     body: str = ""
     subject: str = ""
     recipients: str = ""
+    focus: tuple[int, int] | None = None
+
+
+# Around a selection, this much of the email is context enough (about 2,000
+# tokens): a 500-character selection of a 300,000-character email must not be
+# refused as too long, nor cost the model minutes of reading.
+CONTEXT_CHARS = 7000
+ELLIPSIS = "[…]"
+
+
+def email_excerpt(body: str, start: int, end: int, budget: int = CONTEXT_CHARS) -> str:
+    """*body* cut down to about *budget* characters around body[start:end].
+
+    The selection itself is always whole; the cuts fall on line breaks where
+    one is near, and are marked with "[…]" so the model knows text is missing.
+    A body within the budget comes back unchanged (the prefix cache keeps
+    working across actions on the same email).
+    """
+    if len(body) <= budget + (end - start):
+        return body
+    room = max(0, budget - (end - start))
+    before_room = room * 2 // 3  # what leads up to a part matters more than what follows
+    lo = max(0, start - before_room)
+    hi = min(len(body), end + (room - (start - lo)))
+    if lo > 0:
+        cut = body.find("\n", lo, start)
+        lo = cut + 1 if cut != -1 and cut - lo < 400 else lo
+    if hi < len(body):
+        cut = body.rfind("\n", end, hi)
+        hi = cut if cut != -1 and hi - cut < 400 else hi
+    return (
+        (ELLIPSIS + "\n" if lo > 0 else "")
+        + body[lo:hi]
+        + ("\n" + ELLIPSIS if hi < len(body) else "")
+    )
 
 
 class RequestError(ValueError):
@@ -156,6 +195,10 @@ def build_request(
     context = context or EmailContext(body=text)
     body = context.body
     whole = not text.strip() or text.strip() == body.strip()
+    if context.focus is not None and not whole and action is not Action.REPLY:
+        # Only the text around the part is sent (a reply needs the whole thread).
+        body = email_excerpt(body, *context.focus)
+        context = replace(context, body=body)
 
     tail: list[str] = []
     if action is Action.DRAFT:
@@ -296,6 +339,29 @@ class InputUsage:
         )
 
 
+# No tokenizer packs more than this many characters into a token on average
+# over real text, so characters / 6 is a floor on the token count.
+_MAX_CHARS_PER_TOKEN = 6
+
+
+def surely_too_long(request: GenerationRequest, context_size: int) -> str | None:
+    """A sentence for the user when *request* cannot fit, known without tokenizing.
+
+    Lets the window refuse a huge email at once, before it draws a review or
+    the engine spends seconds tokenizing it; the exact check (check_fits)
+    still runs on the engine thread for everything else.
+    """
+    chars = sum(len(m.content) for m in request.messages)
+    floor = chars // _MAX_CHARS_PER_TOKEN
+    if floor + max(16, request.max_tokens) <= context_size:
+        return None
+    return (
+        f"This email is too long for the model: it takes at least {floor:,} tokens "
+        f"and the model reads at most {context_size:,}. Select a part of the email and "
+        "run the action on that, or choose a model with a longer context."
+    )
+
+
 class InputTooLong(EngineError):
     """The request does not fit the model's context; str() says so plainly."""
 
@@ -304,22 +370,22 @@ class InputTooLong(EngineError):
         self.usage = usage
 
 
-def measure_usage(engine: object, request: GenerationRequest) -> InputUsage:
+def measure_usage(engine: Engine, request: GenerationRequest) -> InputUsage:
     """Measure *request* with the engine's tokenizer against its context size.
 
     *engine* is anything with measure_input_usage() and info.context_size
     (the Engine protocol). Call it before stream() so an email that is too
     long is reported before any work starts.
     """
-    info = getattr(engine, "info", None)
+    info = engine.info
     if info is None:
         raise EngineError("No model is loaded yet.")
-    tokens = engine.measure_input_usage(request)  # type: ignore[attr-defined]
+    tokens = engine.measure_input_usage(request)
     # The engine refuses to start with fewer than 16 tokens of room anyway.
     return InputUsage(tokens, int(info.context_size), max(16, request.max_tokens))
 
 
-def check_fits(engine: object, request: GenerationRequest) -> InputUsage:
+def check_fits(engine: Engine, request: GenerationRequest) -> InputUsage:
     """measure_usage(), raising InputTooLong when the request does not fit."""
     usage = measure_usage(engine, request)
     if not usage.fits:

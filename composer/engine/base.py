@@ -10,8 +10,12 @@ from __future__ import annotations
 import enum
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from composer.hardware.plan import DevicePlan
+    from composer.hardware.probe import Probe
 
 
 class Availability(str, enum.Enum):
@@ -69,7 +73,9 @@ class ModelInfo:
     chat_template: str  # "model" (from the GGUF, sandboxed) or "fallback"
     device: str  # human description of where it runs
     fallback_reason: str | None = None  # set when the GPU load failed and we fell back
-    extra: dict = field(default_factory=dict)
+    plan: DevicePlan | None = None  # the device plan it was loaded with (None: plain CPU)
+    probe: Probe | None = None  # the hardware probe the plan came from
+    device_note: str | None = None  # e.g. "Restart Composer to use …"
 
 
 class EngineError(Exception):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from composer.engine import trial
 from composer.engine.base import (
     Availability,
     Cancelled,
@@ -26,10 +27,16 @@ from composer.engine.base import (
     ModelInfo,
     ProgressCallback,
 )
-from composer.modelfile.gguf import GGUFError, read_gguf
+from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
+from composer.engine.device_env import apply_device_env
+from composer.engine.llama_load import new_llama
+from composer.engine.llama_log import llama_log_tap, load_error
+from composer.modelfile.check import check_model
+from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
 
 if TYPE_CHECKING:
     from composer.hardware.plan import DevicePlan
+    from composer.hardware.speed import SpeedResult
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +86,10 @@ class LocalEngine:
     def __init__(self) -> None:
         self._llm: Any = None
         self._info: ModelInfo | None = None
-        self._formatter: Any = None
+        self._formatter: ChatTemplate | None = None
         self._stats: GenerationStats | None = None
         self._cancel: threading.Event | None = None
         self._abort_callback: Any = None  # keep the ctypes callback alive
-        self._load_error: str | None = None
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -101,18 +107,31 @@ class LocalEngine:
     def load(
         self,
         path: str | Path,
+        gguf: GGUFInfo | None = None,
         plan: DevicePlan | None = None,
         context_size: int = DEFAULT_CONTEXT,
+        verify: bool = True,
+        cancel: threading.Event | None = None,
+        check: bool = True,
     ) -> ModelInfo:
-        """Load *path*; raise GGUFError / EngineError with a message for the user."""
+        """Load *path*; raise GGUFError / EngineError with a message for the user.
+
+        *gguf* is the file's header if the caller read it already (it is read
+        here otherwise). With *verify*, a file not yet verified with this
+        build and plan is first loaded in a child process (engine/trial.py);
+        a file that crashes it is refused, and the loaded model, if any, stays.
+        Setting *cancel* stops that check (Cancelled). *check* (the header
+        check, composer.modelfile.check) is turned off only by tests that
+        feed a hostile file to the child check.
+        """
         path = Path(path)
-        gguf = read_gguf(path)  # before llama.cpp sees the file
-        self.close()
+        if gguf is None:
+            gguf = read_gguf(path, strict=check)  # before llama.cpp sees the file
+        elif check:
+            check_model(gguf)
 
         device_note = None
         if plan is not None:
-            from composer.hardware.advisor import apply_device_env
-
             # Device variables only count before llama.cpp starts its backends.
             device_note = apply_device_env(plan)
             kwargs = plan.llama_kwargs()
@@ -126,29 +145,30 @@ class LocalEngine:
             }
             device = "CPU"
 
-        import llama_cpp
-
-        from composer.hardware.offload import llama_log_tap, load_error
-
         fallback_reason = None
+        template = gguf.chat_template
+        if verify:
+            kwargs, device, fallback_reason = self._verify(
+                path, gguf, plan, kwargs, device, template, cancel
+            )
+        self.close()  # only now: a refused file leaves the working model loaded
+
         try:
             # llama.cpp's log says *why* a load failed ("failed to allocate
             # buffer for kv cache"); the exception only says that it did.
             with llama_log_tap() as load_log:
-                llm = llama_cpp.Llama(model_path=str(path), verbose=False, **kwargs)
+                llm = new_llama(path, **kwargs)
         except Exception as exc:  # llama.cpp reports every load failure as ValueError/RuntimeError
             why = load_error(load_log.getvalue()) or str(exc)
-            if plan is None or plan.n_gpu_layers <= 0:
+            if plan is None or kwargs.get("n_gpu_layers", 0) == 0:
                 raise EngineError(
                     f"llama.cpp could not load “{path.name}”: {why}. "
                     "The file may be damaged or use a model type this version does not support."
                 ) from exc
             fallback = plan.cpu_fallback(why)
-            log.warning("GPU load failed (%s); retrying on the CPU", exc)
+            log.warning("GPU load failed; retrying on the CPU")
             try:
-                llm = llama_cpp.Llama(
-                    model_path=str(path), verbose=False, **fallback.llama_kwargs()
-                )
+                llm = new_llama(path, **fallback.llama_kwargs())
             except Exception as exc2:
                 raise EngineError(f"llama.cpp could not load “{path.name}”: {exc2}.") from exc2
             fallback_reason = fallback.reason
@@ -156,7 +176,7 @@ class LocalEngine:
 
         self._llm = llm
         self._install_abort_callback()
-        self._formatter = self._make_formatter(gguf.chat_template)
+        self._formatter = self._make_formatter(template)
         self._info = ModelInfo(
             path=str(path),
             name=gguf.name,
@@ -166,35 +186,71 @@ class LocalEngine:
             chat_template="model" if self._formatter is not None else "fallback",
             device=device,
             fallback_reason=fallback_reason,
+            plan=plan,
+            device_note=device_note,
         )
-        if device_note:
-            self._info.extra["device_note"] = device_note
         return self._info
 
-    def _make_formatter(self, template: str | None) -> Any:
+    def _verify(
+        self,
+        path: Path,
+        gguf: GGUFInfo,
+        plan: DevicePlan | None,
+        kwargs: dict[str, Any],
+        device: str,
+        template: str | None,
+        cancel: threading.Event | None,
+    ) -> tuple[dict[str, Any], str, str | None]:
+        """Run the first-use check in a child; (kwargs, device, fallback reason) to load with."""
+        env = dict(plan.env) if plan is not None else {}
+        key = trial.cache_key(path, gguf.data_start, kwargs, env)
+        if trial.is_verified(key):
+            return kwargs, device, None
+        timeout = 60.0 + 15.0 * gguf.file_size / 1e9
+        result = trial.run_trial(path, kwargs, env, template, timeout=timeout, cancel=cancel)
+        if result.ok:
+            trial.remember(key)
+            return kwargs, device, None
+        if plan is not None and kwargs.get("n_gpu_layers", 0) != 0:
+            what = "crashed llama.cpp" if result.crashed else "failed to load"
+            fallback = plan.cpu_fallback(f"it {what} on the GPU: {result.message}")
+            cpu_kwargs = fallback.llama_kwargs()
+            cpu_key = trial.cache_key(path, gguf.data_start, cpu_kwargs, env)
+            if trial.is_verified(cpu_key):
+                return cpu_kwargs, fallback.reason, fallback.reason
+            retry = trial.run_trial(path, cpu_kwargs, env, template, timeout=timeout, cancel=cancel)
+            if retry.ok:
+                trial.remember(cpu_key)
+                return cpu_kwargs, fallback.reason, fallback.reason
+            result = retry
+        if not result.crashed:
+            raise EngineError(
+                f"llama.cpp could not load “{path.name}”: {result.message}. "
+                "The file may be damaged or use a model type this version does not support."
+            )
+        raise EngineError(
+            f"This model file crashes llama.cpp: {result.message}. “{path.name}” was not loaded."
+        )
+
+    def _make_formatter(self, template: str | None) -> ChatTemplate | None:
         if template is None:
             return None
-        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
         model = self._llm._model
+        eos_id, bos_id = model.token_eos(), model.token_bos()
         try:
-            # Rendered in Jinja's ImmutableSandboxedEnvironment: a GGUF's
-            # template is untrusted input (CVE-2024-34359). A template that
-            # cannot render a plain conversation (broken, or stopped by the
-            # sandbox) is replaced by the fallback rather than failing later.
-            formatter = Jinja2ChatFormatter(
-                template=template,
-                eos_token=model.token_get_text(model.token_eos()),
-                bos_token=model.token_get_text(model.token_bos()),
+            # A GGUF's template is untrusted input: rendered in a sandbox with
+            # a time and size budget (engine/chat_template.py). A template that
+            # cannot render a plain conversation is replaced by the fallback
+            # rather than failing later.
+            formatter = ChatTemplate(
+                template,
+                bos_token=model.token_get_text(bos_id) if bos_id != -1 else "",
+                eos_token=model.token_get_text(eos_id) if eos_id != -1 else "",
             )
-            formatter(
-                messages=[{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]
-            )
+            formatter.render(list(TEST_CONVERSATION))
             return formatter
-        except Exception as exc:
-            log.warning(
-                "Model chat template unusable (%s); using the fallback format", type(exc).__name__
-            )
+        except EngineError as exc:
+            log.info("Model chat template unusable (%s); using the fallback format", exc)
             return None
 
     def _install_abort_callback(self) -> None:
@@ -212,20 +268,12 @@ class LocalEngine:
         llm = self._llm
         if self._formatter is not None:
             messages = [{"role": m.role, "content": m.content} for m in request.messages]
-            try:
-                result = self._formatter(messages=messages)
-            except Exception as exc:
-                raise EngineError(f"The model's chat template failed: {exc}") from exc
-            stops = (
-                result.stop
-                if isinstance(result.stop, list)
-                else [result.stop]
-                if result.stop
-                else []
-            )
+            # Budgeted: a template that loops or balloons stops with
+            # TemplateError, and Stop (the request's cancel) ends it at once.
+            result = self._formatter.render(messages, cancel=self._cancel)
             # The template already wrote the BOS text; special=True maps it to the token.
             tokens = llm.tokenize(result.prompt.encode("utf-8"), add_bos=False, special=True)
-            return tokens, stops
+            return tokens, list(result.stop)
         text = fallback_prompt(request.messages)
         return llm.tokenize(text.encode("utf-8"), add_bos=True, special=False), list(FALLBACK_STOPS)
 
@@ -233,7 +281,8 @@ class LocalEngine:
         """The exact text the model reads (for tests and debugging; never logged)."""
         self._require_model()
         tokens, _ = self._prompt_tokens(request)
-        return self._llm.detokenize(tokens, special=True).decode("utf-8", errors="replace")
+        text: bytes = self._llm.detokenize(tokens, special=True)
+        return text.decode("utf-8", errors="replace")
 
     def measure_input_usage(self, request: GenerationRequest) -> int:
         self._require_model()
@@ -375,7 +424,7 @@ class LocalEngine:
             stats.stop_reason = "cancelled"
             raise Cancelled("Stopped.")
 
-    def measure_speed(self):
+    def measure_speed(self) -> SpeedResult:
         """Reading and writing tokens/s of the loaded model on this machine."""
         from composer.hardware.speed import measure_speed
 

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from composer.fileio import write_json_atomic
 from composer.hardware.ggml_list import MARKER, llama_lib_dir
 from composer.hardware.system import SystemFacts, physical_cores, system_facts
 from composer.paths import app_paths
@@ -212,12 +213,8 @@ def _read_cache(key: str) -> dict[str, Any] | None:
 
 
 def _write_cache(key: str, listing: dict[str, Any]) -> None:
-    path = _cache_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": key, "listing": listing}), encoding="utf-8")
-        os.replace(tmp, path)
+        write_json_atomic(_cache_file(), {"key": key, "listing": listing}, indent=None)
     except OSError as error:  # a read-only cache only costs a re-probe
         log.warning("could not cache the hardware probe: %s", error)
 

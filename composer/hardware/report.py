@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from composer import __version__
-from composer.modelfile.gguf import GGUFError, read_gguf
 from composer.hardware.advisor import plan_for_model
 from composer.hardware.plan import ModelFacts, Override
 from composer.hardware.probe import probe
+from composer.modelfile.gguf import GGUFError, read_gguf
 
 REPORT_VERSION = 1
 

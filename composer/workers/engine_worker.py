@@ -18,11 +18,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from composer.assist.actions import check_fits
-from composer.engine.base import Availability, Cancelled, EngineError, GenerationRequest
-from composer.modelfile.gguf import GGUFError, read_gguf
+from composer.engine.base import (
+    Availability,
+    Cancelled,
+    Engine,
+    EngineError,
+    GenerationRequest,
+)
 from composer.engine.local import LocalEngine
-from composer.hardware.plan import ModelFacts, Override, make_plan
-from composer.hardware.probe import probe
+from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
+from composer.hardware.probe import Probe, probe
+from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
 from composer.models.starter import StarterUnavailable, ensure_starter_model
 
 log = logging.getLogger(__name__)
@@ -58,7 +64,10 @@ class EngineWorker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._engine = LocalEngine()
+        self._local = LocalEngine()
+        self._engine: Engine = self._local
+        # Set from the GUI thread (Close): ends a first-use check in progress.
+        self.abort_load = threading.Event()
 
     @Slot(object)
     def load(self, spec: LoadSpec) -> None:
@@ -70,9 +79,16 @@ class EngineWorker(QObject):
                 self.sig_loading.emit("starter model")
                 path = ensure_starter_model(Path(spec.models_dir))
             self.sig_loading.emit(path.name)
-            plan, found = self._plan(path, spec)
-            info = self._engine.load(path, plan=plan, context_size=spec.context_size)
-            info.extra.update(plan=plan, probe=found)
+            gguf = read_gguf(path)  # once per load; the planner and the engine share it
+            plan, found = self._plan(gguf, spec)
+            info = self._local.load(
+                path,
+                gguf=gguf,
+                plan=plan,
+                context_size=spec.context_size,
+                cancel=self.abort_load,
+            )
+            info = replace(info, probe=found)
         except (GGUFError, EngineError, StarterUnavailable) as exc:
             self._load_failed(spec, str(exc))
             return
@@ -89,9 +105,8 @@ class EngineWorker(QObject):
         still_loaded = self._engine.availability() is Availability.AVAILABLE
         self.sig_load_failed.emit(spec.load_id, message, still_loaded)
 
-    def _plan(self, path: Path, spec: LoadSpec):
+    def _plan(self, gguf: GGUFInfo, spec: LoadSpec) -> tuple[DevicePlan, Probe]:
         """Where and how to run this model on this machine (probe runs in a child process)."""
-        gguf = read_gguf(path)
         found = probe(use_cache=not spec.reprobe)
         plan = make_plan(found, ModelFacts.from_gguf(gguf), Override(spec.device, spec.gpu_layers))
         # The user's context setting caps the planner's choice (a smaller
@@ -147,7 +162,7 @@ class EngineWorker(QObject):
     @Slot()
     def measure_speed(self) -> None:
         try:
-            self.sig_speed.emit(self._engine.measure_speed())
+            self.sig_speed.emit(self._local.measure_speed())
         except EngineError as exc:
             self.sig_speed_failed.emit(str(exc))
         except Exception as exc:
@@ -226,5 +241,6 @@ class EngineService(QObject):
         if not self._closing_requested:
             self._closing_requested = True
             self._cancel.set()
+            self.worker.abort_load.set()  # a first-use check in a child ends at once
             self._sig_close.emit()  # queued behind whatever runs now; cancel makes that quick
         return self._thread.wait(timeout_ms)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from hw_helpers import LLAMA2_7B_Q4_0, LLAMA32_1B_Q4_K_M, load_probe
 
-from composer.hardware import advisor
-from composer.hardware.advisor import apply_device_env
+from composer.engine import device_env
+from composer.engine.device_env import apply_device_env
 from composer.hardware.plan import make_plan
 
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    advisor._reset_for_tests()
+    device_env._reset_for_tests()
     yield
-    advisor._reset_for_tests()
+    device_env._reset_for_tests()
 
 
 def _laptop(on_battery: bool):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from composer.hardware.offload import layer_devices, load_error, offloaded_layers
+from composer.engine.llama_log import load_error
+from composer.hardware.offload import layer_devices, offloaded_layers
 
 # This machine, Vulkan build, GGML_VK_FORCE_MAX_BUFFER_SIZE=65536 (tests/hardware/test_hw_vulkan.py).
 LAVAPIPE_FAILED_LOAD = """\

@@ -8,7 +8,7 @@ import llama_cpp
 
 from composer.hardware import probe as probe_module
 from composer.hardware.probe import Probe, cache_key, probe
-from composer.hardware.system import _linux_on_battery, system_facts
+from composer.hardware.system import system_facts
 from composer.paths import app_paths
 
 
@@ -73,23 +73,16 @@ def test_system_facts_of_this_machine() -> None:
     assert facts.cpu_name and facts.cpu_name != "unknown"
 
 
-def _supply(root, name: str, **files: str) -> None:
-    folder = root / name
-    folder.mkdir(parents=True)
-    for key, value in files.items():
-        (folder / key).write_text(value + "\n")
+def test_memory_cores_and_battery_come_from_psutil() -> None:
+    import psutil
 
+    from composer.hardware.system import memory, on_battery, physical_cores
 
-def test_battery_state_from_sysfs(tmp_path) -> None:
-    # The layout of /sys/class/power_supply on a ThinkPad (BAT0 + AC): no
-    # battery exists on this machine, so the files are laid out by hand.
-    laptop = tmp_path / "laptop"
-    _supply(laptop, "AC", type="Mains", online="0")
-    _supply(laptop, "BAT0", type="Battery", status="Discharging")
-    assert _linux_on_battery(laptop) is True
-    (laptop / "AC" / "online").write_text("1\n")
-    assert _linux_on_battery(laptop) is False
-    desktop = tmp_path / "desktop"
-    desktop.mkdir()
-    assert _linux_on_battery(desktop) is None
-    assert _linux_on_battery(tmp_path / "missing") is None
+    total, available = memory()
+    assert total == psutil.virtual_memory().total and 0 < available <= total
+    assert physical_cores() == (psutil.cpu_count(logical=False) or 0)
+    battery = psutil.sensors_battery()
+    expected = (
+        None if battery is None or battery.power_plugged is None else not battery.power_plugged
+    )
+    assert on_battery() is expected

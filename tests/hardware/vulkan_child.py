@@ -25,12 +25,13 @@ def engine_mode(model: str) -> dict:
     import llama_cpp
 
     from composer.engine.base import ChatMessage, GenerationRequest
-    from composer.modelfile.gguf import read_gguf
+    from composer.engine.llama_log import llama_log_tap, load_error
     from composer.engine.local import LocalEngine
-    from composer.hardware.offload import layer_devices, llama_log_tap, load_error, offloaded_layers
+    from composer.hardware.offload import layer_devices, offloaded_layers
     from composer.hardware.plan import ModelFacts, Override, make_plan
     from composer.hardware.probe import probe
     from composer.hardware.speed import measure_speed
+    from composer.modelfile.gguf import read_gguf
 
     found = probe(use_cache=False)
     vulkan = next(d for d in found.devices if d.backend == "Vulkan")
