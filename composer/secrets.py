@@ -8,6 +8,7 @@ or unlock, and nothing is written anywhere else.
 from __future__ import annotations
 
 import logging
+from types import ModuleType
 
 from composer import APP_ID
 
@@ -23,7 +24,7 @@ class SecretStoreError(Exception):
     """The keychain cannot be used; str(error) is a sentence for the user."""
 
 
-def _keyring():
+def _keyring() -> tuple[ModuleType, ModuleType]:
     # Imported lazily: keyring probes its backends on import, which can talk to
     # D-Bus; code that never touches a secret should not pay for that.
     import keyring
@@ -39,7 +40,7 @@ _NO_BACKEND = (
 )
 
 
-def _fail(action: str, exc: Exception, errors) -> SecretStoreError:
+def _fail(action: str, exc: Exception, errors: ModuleType) -> SecretStoreError:
     if isinstance(exc, errors.NoKeyringError):
         return SecretStoreError(_NO_BACKEND)
     if isinstance(exc, errors.KeyringLocked):
@@ -55,9 +56,10 @@ def get_secret(name: str) -> str | None:
     """The stored secret, or None when none is stored under *name*."""
     keyring, errors = _keyring()
     try:
-        return keyring.get_password(SERVICE, name)
+        value = keyring.get_password(SERVICE, name)
     except errors.KeyringError as exc:
         raise _fail("read a saved secret", exc, errors) from None
+    return value if isinstance(value, str) else None
 
 
 def set_secret(name: str, value: str) -> None:
@@ -74,7 +76,13 @@ def set_secret(name: str, value: str) -> None:
 
 
 def delete_secret(name: str) -> bool:
-    """Forget *name*; False when nothing was stored."""
+    """Forget *name*; False when nothing was stored.
+
+    Asked first rather than inferred from delete_password(): not every
+    backend raises when there is nothing to delete.
+    """
+    if get_secret(name) is None:
+        return False
     keyring, errors = _keyring()
     try:
         keyring.delete_password(SERVICE, name)
@@ -93,4 +101,4 @@ def keychain_available() -> bool:
     module = type(backend).__module__
     # keyrings.alt's plaintext/encrypted-file backends have low priority but
     # are "working"; refuse them as a matter of policy.
-    return priority > 0 and "keyrings.alt" not in module and "fail" not in module
+    return bool(priority > 0) and "keyrings.alt" not in module and "fail" not in module

@@ -67,6 +67,8 @@ def secret_service(tmp_path, monkeypatch):
             # (the bus may start a keyring daemon on demand): end the group.
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=10)
+            if proc.stdout is not None:
+                proc.stdout.close()
 
 
 def _private_keyring(tmp_path, monkeypatch, started: list[subprocess.Popen]) -> None:
@@ -167,3 +169,14 @@ def test_cli_login_and_logout_use_the_keychain(secret_service, composer_home, ca
     assert run(["logout"]) == 0
     assert secrets.get_secret(secrets.HF_TOKEN) is None
     assert "removed" in capsys.readouterr().out
+
+
+def test_cli_logout_with_nothing_stored_says_so(secret_service, composer_home, capsys, monkeypatch):
+    from composer.models.cli import run
+
+    monkeypatch.setattr(secrets, "HF_TOKEN", f"test-{uuid.uuid4().hex}")
+    assert secrets.get_secret(secrets.HF_TOKEN) is None
+    assert run(["logout"]) == 0
+    out = capsys.readouterr().out
+    assert "No token was stored" in out and "removed from" not in out
+    assert secrets.delete_secret(secrets.HF_TOKEN) is False

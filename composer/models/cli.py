@@ -14,7 +14,8 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from typing import TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
 
 from composer.models.download import (
     DownloadCancelled,
@@ -28,6 +29,9 @@ from composer.models.download import (
 )
 from composer.models.hub import HubError
 from composer.models.library import LibraryError, ModelLibrary
+
+if TYPE_CHECKING:
+    from composer.models.catalog import CatalogEntry, Verdict
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,7 +85,8 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
         if args.command == "rm":
             found = library.find(args.name)
             if found is None:
-                print(f"No model called “{args.name}”. See “composer models list”.", file=err)
+                shown = args.name.encode("unicode_escape").decode("ascii")
+                print(f"No model called “{shown}”. See “composer models list”.", file=err)
                 return 1
             print(library.remove(found), file=out)
             return 0
@@ -98,6 +103,10 @@ def run(argv: Sequence[str], stdout: TextIO | None = None, stderr: TextIO | None
 
         if isinstance(exc, (GGUFError, SecretStoreError)):
             print(f"Error: {exc}", file=err)
+            return 1
+        if isinstance(exc, OSError):  # the disk or a folder, not a bug: say which file
+            where = f" ({exc.filename})" if exc.filename else ""
+            print(f"Error: {exc.strerror or exc}{where}.", file=err)
             return 1
         raise
     return 2
@@ -148,7 +157,7 @@ def _list(library: ModelLibrary, out: TextIO, fit: bool) -> int:
     return 0
 
 
-def _verdicts(entries):
+def _verdicts(entries: list[CatalogEntry]) -> list[Verdict] | None:
     from composer.hardware.probe import probe
     from composer.models.catalog import assess
 
@@ -178,10 +187,10 @@ def _pull(library: ModelLibrary, args: argparse.Namespace, out: TextIO, err: Tex
     control = DownloadControl()
     printer = _ProgressPrinter(err)
 
-    def stop(signum, frame):  # Ctrl-C / SIGTERM: keep what arrived, resume next time
-        control.pause()
+    def stop(signum: int, frame: FrameType | None) -> None:
+        control.pause()  # Ctrl-C / SIGTERM: keep what arrived, resume next time
 
-    old = {}
+    old: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         old = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -231,7 +240,7 @@ def _logout(out: TextIO, err: TextIO) -> int:
     if secrets.delete_secret(secrets.HF_TOKEN):
         print("Token removed from the system keychain.", file=out)
     else:
-        print("No Hugging Face token was saved.", file=out)
+        print("No token was stored; nothing was removed.", file=out)
     return 0
 
 

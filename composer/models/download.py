@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from composer import __version__
-from composer.fileio import write_json_atomic
+from composer.fileio import open_regular, write_json_atomic
 from composer.models.http_get import HttpGetError, OpenResponse, open_get
 from composer.models.hub import RemoteFile
 from composer.models.partial_files import (
@@ -266,7 +266,8 @@ class _Download:
         self._check_disk_space()
         self.meter = Meter(self.offset, self.remote.size)
         try:
-            self.fd = os.open(self.part, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+            # Never a FIFO or device left in its place: that would block or eat the bytes.
+            self.fd = open_regular(self.part, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise self._disk_error(exc) from None
         dog = Watchdog(
@@ -315,14 +316,7 @@ class _Download:
         this_boot = boot_id()
         self.meta = {
             "version": SIDECAR_VERSION,
-            "url": self.remote.url,
-            "repo_id": self.remote.repo_id,
-            "filename": self.remote.filename,
-            "revision": self.remote.revision,
-            "commit": self.remote.commit,
-            "size": self.remote.size,
-            "sha256": self.remote.sha256,
-            "endpoint": self.remote.endpoint,
+            **self.remote.to_dict(),
             "validator": meta.get("validator") if meta else None,
             "durable": int(meta.get("durable", 0)) if meta else 0,
             "boot_id": this_boot,

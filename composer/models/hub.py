@@ -12,12 +12,20 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+# A git commit: SHA-1 today, SHA-256 in repositories that switch over.
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# The Hub's own rule for a repository id: owner/name (or a bare name for
+# legacy models), letters, digits, "-", "_", "."; no "--" or "..", no "-" or
+# "." at either end, at most 96 characters each part.
+_REPO_PART = re.compile(r"[A-Za-z0-9_.\-]{1,96}")
 _TOKEN_HINT = (
     "Create a read token at https://huggingface.co/settings/tokens and save it with "
     "“composer models login” (or in the model manager); Composer keeps it only in your "
@@ -55,6 +63,72 @@ class RemoteFile:
     @property
     def basename(self) -> str:
         return self.filename.rsplit("/", 1)[-1]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as JSON-ready values (sidecars, origin records)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RemoteFile:
+        """Read what to_dict() wrote, in this or an older version.
+
+        Unknown keys are ignored. Older sidecars may lack ``revision`` (then
+        "main") and ``endpoint`` (then taken from the URL). ValueError when a
+        needed field is missing or has the wrong type.
+        """
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            value = data.get(spec.name)
+            if spec.name == "revision" and value is None:
+                value = "main"
+            if spec.name == "endpoint" and value is None:
+                url, repo_id = data.get("url"), data.get("repo_id")
+                if isinstance(url, str) and isinstance(repo_id, str) and "/resolve/" in url:
+                    value = url.split(f"/{repo_id}/resolve/")[0]
+            if spec.name == "size":
+                if isinstance(value, bool) or not isinstance(value, (int, str)):
+                    raise ValueError(f"the record has no usable {spec.name}")
+                try:
+                    value = int(value)
+                except ValueError:
+                    raise ValueError(f"the record has no usable {spec.name}") from None
+            elif not isinstance(value, str):
+                raise ValueError(f"the record has no usable {spec.name}")
+            values[spec.name] = value
+        return cls(**values)
+
+
+def check_repo_id(repo_id: str) -> None:
+    """HubError unless *repo_id* follows the Hub's naming rules (owner/name)."""
+    parts = repo_id.split("/")
+    valid = 1 <= len(parts) <= 2 and all(
+        _REPO_PART.fullmatch(part)
+        and ".." not in part
+        and "--" not in part
+        and part[0] not in ".-"
+        and part[-1] not in ".-"
+        for part in parts
+    )
+    if not valid:
+        shown = repo_id.encode("unicode_escape").decode("ascii")
+        raise HubError(
+            f"“{shown}” is not a valid Hugging Face repository name. It looks like owner/name, "
+            "using letters, digits, “-”, “_” and “.”, e.g. bartowski/Qwen2.5-7B-Instruct-GGUF."
+        )
+
+
+def check_filename(filename: str) -> None:
+    """HubError unless *filename* is a plain path inside a repository."""
+    parts = filename.split("/")
+    valid = all(part not in ("", ".", "..") for part in parts) and not any(
+        ch == "\\" or ord(ch) < 32 or ord(ch) == 127 for ch in filename
+    )
+    if not valid:
+        shown = filename.encode("unicode_escape").decode("ascii")
+        raise HubError(
+            f"“{shown}” is not a usable file name in a repository: it may not be empty, "
+            "contain “..”, “\\” or control characters, or start or end with “/”."
+        )
 
 
 def hub_endpoint(endpoint: str | None = None) -> str:
@@ -108,6 +182,8 @@ def resolve_file(
     from huggingface_hub import errors as hf_errors
     from huggingface_hub import get_hf_file_metadata
 
+    check_repo_id(repo_id)
+    check_filename(filename)
     _quiet_hub()
     endpoint = hub_endpoint(endpoint)
     revision = revision or "main"
@@ -167,6 +243,15 @@ def resolve_file(
 
     if not meta.commit_hash:
         raise HubError(f"{endpoint} did not say which commit {where} belongs to.")
+    commit = meta.commit_hash.lower()
+    if not _COMMIT.fullmatch(commit):
+        # It becomes part of a file name and of the URL: never trust its shape.
+        shown = meta.commit_hash[:80].encode("unicode_escape").decode("ascii")
+        raise HubError(
+            f"{endpoint} answered with an invalid commit id (“{shown}”) for {where}; a commit "
+            "is 40 hexadecimal digits. Composer did not download anything. Check the "
+            "HF_ENDPOINT setting if you use a mirror."
+        )
     sha256 = (meta.etag or "").lower()
     if not _SHA256.fullmatch(sha256):
         # Model weights are always LFS/Xet files whose etag is their sha256;
@@ -181,8 +266,8 @@ def resolve_file(
         repo_id=repo_id,
         filename=filename,
         revision=revision,
-        commit=meta.commit_hash,
-        url=file_url(repo_id, filename, meta.commit_hash, endpoint),
+        commit=commit,
+        url=file_url(repo_id, filename, commit, endpoint),
         size=int(meta.size),
         sha256=sha256,
         endpoint=endpoint,

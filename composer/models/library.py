@@ -9,15 +9,18 @@ it from Composer never deletes another app's file.
 
 from __future__ import annotations
 
-import json
+import errno
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from composer.fileio import NotRegularFileError, open_regular, read_json_regular, write_json_atomic
 from composer.paths import AppPaths, app_paths
 
 log = logging.getLogger(__name__)
@@ -32,6 +35,7 @@ SOURCE_LABELS = {
 }
 _SPLIT = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
 _OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
+_OLLAMA_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 
 class LibraryError(Exception):
@@ -110,11 +114,17 @@ def _gpt4all_dir(env: dict[str, str], home: Path) -> Path:
 
 
 def is_gguf(path: Path) -> bool:
+    """True for a regular file that starts like a GGUF; a FIFO or device is never opened."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(4) == b"GGUF"
+        fd = open_regular(path)
+    except (OSError, ValueError):
+        return False
+    try:
+        return os.read(fd, 4) == b"GGUF"
     except OSError:
         return False
+    finally:
+        os.close(fd)
 
 
 def _usable_gguf_files(folder: Path, max_depth: int) -> Iterator[tuple[Path, int]]:
@@ -241,9 +251,12 @@ class ModelLibrary:
         for entry in self._read_imports():
             path = Path(entry["path"])
             try:
-                size = path.stat().st_size
-            except OSError:
+                info = path.stat()
+            except (OSError, ValueError):
                 continue  # the file moved or its drive is not mounted: skip, keep the record
+            if not stat.S_ISREG(info.st_mode):
+                continue  # replaced by a FIFO or device since: never offer it
+            size = info.st_size
             yield InstalledModel(
                 path=path, name=entry.get("name") or path.stem, size=size, source="imported"
             )
@@ -256,7 +269,7 @@ class ModelLibrary:
                 repo_id = repo_dir.name[len("models--") :].replace("--", "/", 1)
                 snapshots = repo_dir / "snapshots"
                 for path, size in _usable_gguf_files(snapshots, max_depth=4):
-                    blob = path.resolve()
+                    blob = _real(path)
                     # LFS blobs are named by their sha256: identity without hashing.
                     sha = blob.name if re.fullmatch(r"[0-9a-f]{64}", blob.name) else None
                     yield InstalledModel(
@@ -298,7 +311,7 @@ class ModelLibrary:
         """Offer a GGUF file from anywhere, in place, after checking its header."""
         from composer.modelfile.gguf import read_gguf
 
-        path = Path(path).expanduser().resolve()
+        path = checked_model_path(path)
         info = read_gguf(path)  # GGUFError: a sentence saying what is wrong
         existing = next((m for m in self.installed() if _real(m.path) == path), None)
         if existing is not None:
@@ -345,7 +358,7 @@ class ModelLibrary:
         return self.folder / f"{stem}-{commit[:8]}.gguf"
 
     def record_origin(self, path: Path, origin: dict[str, object]) -> None:
-        origin_path(path).write_text(json.dumps(origin, indent=1), encoding="utf-8")
+        write_json_atomic(origin_path(path), origin)
 
     def _read_imports(self) -> list[dict[str, str]]:
         data = _read_json(self._imports_file)
@@ -353,10 +366,7 @@ class ModelLibrary:
         return [e for e in entries if isinstance(e, dict) and isinstance(e.get("path"), str)]
 
     def _write_imports(self, entries: list[dict[str, str]]) -> None:
-        self.paths.data.mkdir(parents=True, exist_ok=True)
-        tmp = self._imports_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"version": 1, "models": entries}, indent=1), encoding="utf-8")
-        os.replace(tmp, self._imports_file)
+        write_json_atomic(self._imports_file, {"version": 1, "models": entries})
 
 
 def origin_path(model: Path) -> Path:
@@ -374,8 +384,8 @@ def _ollama_model(root: Path, manifest: Path) -> InstalledModel | None:
         None,
     )
     digest = str(layer.get("digest", "")) if layer else ""
-    if not digest.startswith("sha256:"):
-        return None
+    if not _OLLAMA_DIGEST.fullmatch(digest):
+        return None  # also keeps a crafted digest from naming a path outside blobs/
     blob = root / "blobs" / digest.replace(":", "-")
     if not is_gguf(blob):
         return None
@@ -386,16 +396,16 @@ def _ollama_model(root: Path, manifest: Path) -> InstalledModel | None:
     name = f"{model}:{tag}" if namespace == "library" else f"{namespace}/{model}:{tag}"
     try:
         size = blob.stat().st_size
-    except OSError:
+    except (OSError, ValueError):
         return None
     return InstalledModel(
         path=blob, name=f"ollama {name}", size=size, source="ollama", sha256=digest.split(":", 1)[1]
     )
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json_regular(path)  # a FIFO or device is refused, never waited on
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -404,5 +414,56 @@ def _read_json(path: Path) -> dict:
 def _real(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a symlink loop (Python < 3.13)
         return path.absolute()
+
+
+def _shown(path: str | Path) -> str:
+    """A path as text that is safe to print (control characters escaped)."""
+    text = str(path)
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return text.encode("unicode_escape").decode("ascii")
+    return text
+
+
+def checked_model_path(raw: str | Path) -> Path:
+    """The absolute, resolved path of a model file; LibraryError with a sentence if unusable.
+
+    Refused: a NUL in the name, a symbolic link loop, a missing file, a folder,
+    and anything that is not a regular file (a FIFO or a device would block
+    or never end when read).
+    """
+    if "\x00" in str(raw):
+        raise LibraryError(
+            f"“{_shown(raw)}” is not a usable file name: it contains a NUL character."
+        )
+    path = Path(raw).expanduser()
+    try:
+        path = path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        raise LibraryError(
+            f"{_shown(path)} is a symbolic link that leads back to itself (a loop), "
+            "so there is no file to open."
+        ) from None
+    except FileNotFoundError:
+        raise LibraryError(f"{_shown(path)} does not exist.") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LibraryError(
+                f"{_shown(path)} is a symbolic link that leads back to itself (a loop), "
+                "so there is no file to open."
+            ) from None
+        raise LibraryError(f"{_shown(path)} cannot be opened: {exc.strerror or exc}.") from None
+    try:
+        fd = open_regular(path)
+    except NotRegularFileError as exc:
+        raise LibraryError(
+            f"{_shown(path)} is {exc.strerror}: Composer only opens model files. "
+            "Choose the GGUF file itself."
+        ) from None
+    except PermissionError:
+        raise LibraryError(f"Composer is not allowed to read {_shown(path)}.") from None
+    except OSError as exc:
+        raise LibraryError(f"{_shown(path)} cannot be opened: {exc.strerror or exc}.") from None
+    os.close(fd)
+    return path

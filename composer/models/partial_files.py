@@ -9,11 +9,15 @@ after a crash or a reboot, continue with exactly the same bytes.
 
 from __future__ import annotations
 
-import json
 import os
+import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from composer.fileio import read_json_regular
+from composer.models.hub import RemoteFile
 
 SIDECAR_VERSION = 1
 
@@ -28,41 +32,68 @@ def sidecar_path(final: Path) -> Path:
 
 @dataclass(frozen=True)
 class PartialInfo:
+    """An unfinished download: where it goes, how much arrived, and which file it is."""
+
     final: Path
     done: int
-    size: int
-    repo_id: str
-    filename: str
-    revision: str
-    commit: str
-    url: str  # pinned to the commit
-    sha256: str
-    endpoint: str
+    remote: RemoteFile  # pinned to the commit the download started from
+
+    @property
+    def size(self) -> int:
+        return self.remote.size
+
+    @property
+    def repo_id(self) -> str:
+        return self.remote.repo_id
+
+    @property
+    def filename(self) -> str:
+        return self.remote.filename
+
+    @property
+    def revision(self) -> str:
+        return self.remote.revision
+
+    @property
+    def commit(self) -> str:
+        return self.remote.commit
+
+    @property
+    def url(self) -> str:
+        return self.remote.url
+
+    @property
+    def sha256(self) -> str:
+        return self.remote.sha256
+
+    @property
+    def endpoint(self) -> str:
+        return self.remote.endpoint
 
 
 def read_partial(final: Path) -> PartialInfo | None:
     """What an earlier run left for *final*, or None."""
     meta = load_sidecar(final)
-    part = part_path(final)
-    if meta is None or not part.exists():
+    if meta is None:
         return None
-    return PartialInfo(
-        final=final,
-        done=part.stat().st_size,
-        size=int(meta["size"]),
-        repo_id=meta["repo_id"],
-        filename=meta["filename"],
-        revision=meta.get("revision", "main"),
-        commit=meta["commit"],
-        url=meta["url"],
-        sha256=meta["sha256"],
-        endpoint=meta.get("endpoint") or meta["url"].split(f"/{meta['repo_id']}/resolve/")[0],
-    )
+    try:
+        part = os.stat(part_path(final))
+        remote = RemoteFile.from_dict(meta)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(part.st_mode):
+        return None  # a FIFO or device is nothing we wrote
+    done = part.st_size
+    return PartialInfo(final=final, done=done, remote=remote)
 
 
 def find_partials(folder: Path) -> list[PartialInfo]:
     found = []
-    for sidecar in sorted(folder.glob("*.part.json")):
+    try:
+        sidecars = sorted(folder.glob("*.part.json"))
+    except OSError:
+        return []
+    for sidecar in sidecars:
         info = read_partial(sidecar.with_name(sidecar.name[: -len(".part.json")]))
         if info is not None:
             found.append(info)
@@ -79,7 +110,8 @@ def discard_partial(final: Path) -> None:
 
 def load_sidecar(final: Path) -> dict[str, Any] | None:
     try:
-        meta = json.loads(sidecar_path(final).read_text(encoding="utf-8"))
+        # A FIFO or device in its place is refused, never waited on.
+        meta = read_json_regular(sidecar_path(final))
     except (OSError, ValueError):
         return None
     needed = ("url", "repo_id", "filename", "commit", "size", "sha256")
@@ -131,7 +163,7 @@ class PartialLock:
         """False when another process holds it."""
         self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 msvcrt.locking(self._fd, msvcrt.LK_NBLCK, 1)

@@ -20,7 +20,14 @@ from composer.models.download import (
     download,
     find_partials,
 )
-from composer.models.hub import RemoteFile, hub_endpoint, resolve_file, stored_token
+from composer.models.hub import (
+    RemoteFile,
+    check_filename,
+    check_repo_id,
+    hub_endpoint,
+    resolve_file,
+    stored_token,
+)
 from composer.models.library import InstalledModel, LibraryError, ModelLibrary
 
 
@@ -54,6 +61,9 @@ def pull(
     options: DownloadOptions | None = None,
 ) -> PullResult:
     """Raises HubError, DownloadError, DownloadPaused/DownloadCancelled, LibraryError."""
+    # Checked before anything else: both become part of a path and a URL.
+    check_repo_id(request.repo_id)
+    check_filename(request.filename)
     if not request.filename.lower().endswith(".gguf"):
         raise LibraryError(
             f"{request.filename} is not a GGUF file; Composer can only run *.gguf models."
@@ -63,16 +73,7 @@ def pull(
     if partial is not None:
         # Finish what was started, at the commit it was started from, even if
         # the branch has moved on since: a resume fetches the same bytes.
-        remote = RemoteFile(
-            repo_id=partial.repo_id,
-            filename=partial.filename,
-            revision=partial.revision,
-            commit=partial.commit,
-            url=partial.url,
-            size=partial.size,
-            sha256=partial.sha256,
-            endpoint=partial.endpoint,
-        )
+        remote = partial.remote
         final = partial.final
     else:
         remote = resolve_file(
@@ -88,13 +89,7 @@ def pull(
     library.record_origin(
         path,
         {
-            "repo_id": remote.repo_id,
-            "filename": remote.filename,
-            "revision": remote.revision,
-            "commit": remote.commit,
-            "sha256": remote.sha256,
-            "size": remote.size,
-            "endpoint": remote.endpoint,
+            **remote.to_dict(),
             "downloaded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         },
     )

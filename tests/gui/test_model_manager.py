@@ -8,7 +8,9 @@ come from a recorded probe (tests/fixtures/probes, which names its source).
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,9 +19,10 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/hub_server.py
 
+from gguf_tools import write_tiny_model
 from hub_server import HubServer, sha256_of, write_gguf_like
 
-from composer.gui.dialogs.model_manager import ModelManagerDialog
+from composer.gui.dialogs.model_manager import ModelManagerDialog, library_pool
 from composer.hardware.probe import Probe
 from composer.models.catalog import CatalogEntry, load_catalog
 from composer.models.download import DownloadOptions, read_partial
@@ -52,8 +55,10 @@ def _entry(file: str, repo: str = "acme/Mail-GGUF", size: int = 8 << 20) -> Cata
 @pytest.fixture
 def hub(tmp_path):
     with HubServer() as server:
-        for name, seed in (("mail.gguf", 1), ("slow.gguf", 2)):
-            server.add_file("acme/Mail-GGUF", name, write_gguf_like(tmp_path / name, 8 << 20, seed))
+        # mail.gguf is a real (tiny) model: "Use this model" checks its header.
+        server.add_file("acme/Mail-GGUF", "mail.gguf", write_tiny_model(tmp_path / "mail.gguf"))
+        slow = write_gguf_like(tmp_path / "slow.gguf", 8 << 20, 2)  # big enough to pause
+        server.add_file("acme/Mail-GGUF", "slow.gguf", slow)
         server.add_file("acme/Gated-GGUF", "gated.gguf", tmp_path / "mail.gguf", token="hf_ok")
         yield server
 
@@ -66,6 +71,7 @@ def worker(app_paths_tmp, hub):
     yield worker
     worker.shutdown()
     QThreadPool.globalInstance().waitForDone()
+    library_pool().waitForDone()
 
 
 @pytest.fixture
@@ -77,7 +83,19 @@ def dialog(qtbot, app_paths_tmp, worker):
     # Not shown: the offscreen platform warns about size hints of top-level dialogs.
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.verdict("mail") is not None, timeout=WAIT_MS)
+    _settle(qtbot, dlg)
     return dlg
+
+
+def _settle(qtbot, dlg) -> None:
+    """Wait until every listing, import, check and removal the dialog asked for answered."""
+    qtbot.waitUntil(lambda: not dlg.is_working(), timeout=WAIT_MS)
+
+
+def _model(path: Path) -> Path:
+    """A small model that passes the full header check (import and Use read it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_tiny_model(path)
 
 
 def _cell(table, row: int, column: int) -> str:
@@ -132,6 +150,7 @@ def test_download_from_the_dialog_then_use_it(qtbot, dialog, hub):
         dialog.use_button.click()
     assert chosen.args == [str(model.path)]
     assert "(in use)" in _cell(dialog.installed_table, row, 0)
+    assert "Loading" in dialog.message.text()
 
 
 def test_pause_resume_and_cancel(qtbot, dialog, hub, app_paths_tmp):
@@ -177,18 +196,111 @@ def test_gated_model_asks_for_a_token(qtbot, dialog):
 def test_import_checks_the_file_and_remove_forgets_it(qtbot, dialog, tmp_path, monkeypatch):
     bad = tmp_path / "bad.gguf"
     bad.write_text("not a model")
-    assert dialog.import_path(str(bad)) is None
+    dialog.import_path(str(bad))
+    _settle(qtbot, dialog)
     assert "not a GGUF model file" in dialog.message.text()
     assert dialog.installed_table.rowCount() == 0
 
-    good = write_gguf_like(tmp_path / "mine" / "good.gguf", 1 << 16)
-    model = dialog.import_path(str(good))
-    assert model is not None and dialog.installed_table.rowCount() == 1
+    good = _model(tmp_path / "mine" / "good.gguf")
+    dialog.import_path(str(good))
+    _settle(qtbot, dialog)
+    assert "is now available" in dialog.message.text()
+    assert dialog.installed_table.rowCount() == 1
     assert _cell(dialog.installed_table, 0, 2) == "Imported"
     dialog.installed_table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.remove_button.click()
+    _settle(qtbot, dialog)
     assert dialog.installed_table.rowCount() == 0 and good.exists()
+
+
+class _GatedLibrary(ModelLibrary):
+    """A real library whose listing and import wait until the test opens the gate.
+
+    It records the thread each ran on. Were they run on the GUI thread, the
+    dialog would not come back until the gate's own guard ran out (then the
+    assertions below fail rather than the suite hanging).
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.gate = threading.Event()
+        self.threads: list[int] = []
+        self.timed_out = False
+
+    def _wait(self) -> None:
+        self.threads.append(threading.get_ident())
+        if not self.gate.wait(WAIT_MS / 1000):
+            self.timed_out = True
+
+    def installed(self):
+        self._wait()
+        return super().installed()
+
+    def import_file(self, path):
+        self._wait()
+        return super().import_file(path)
+
+
+def test_listing_and_import_never_run_on_the_gui_thread(qtbot, app_paths_tmp, worker, tmp_path):
+    good = _model(tmp_path / "mine" / "good.gguf")
+    library = _GatedLibrary(app_paths_tmp, ExternalFolders.none())
+    dlg = ModelManagerDialog(None, library, worker, entries=[_entry("mail.gguf")], probe_fn=None)
+    qtbot.addWidget(dlg)
+    # Back from the constructor while the listing still waits: the GUI thread is free.
+    assert dlg.is_working() and not dlg.activity_bar.isHidden()
+    assert "Looking for models" in dlg.activity_label.text()
+    dlg.import_path(str(good))
+    assert "Checking good.gguf" in dlg.activity_label.text()
+    library.gate.set()
+    _settle(qtbot, dlg)
+    assert not library.timed_out
+    assert library.threads and threading.get_ident() not in library.threads
+    assert dlg.activity_bar.isHidden() and dlg.installed_table.rowCount() == 1
+    assert "is now available" in dlg.message.text()
+
+
+def test_fifos_are_refused_and_never_block_the_window(qtbot, dialog, app_paths_tmp, tmp_path):
+    fifo = tmp_path / "pipe.gguf"
+    os.mkfifo(fifo)
+    models = app_paths_tmp.models
+    models.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(models / "listed.gguf")
+    os.mkfifo(models / "listed.gguf.origin.json")
+    try:
+        dialog.import_path(str(fifo))
+        _settle(qtbot, dialog)
+        assert "named pipe" in dialog.message.text()
+        dialog.refresh()
+        _settle(qtbot, dialog)
+        assert dialog.installed_table.rowCount() == 0
+    finally:
+        # Had a job opened a FIFO, it would be stuck there: a writer that comes
+        # and goes releases it, so the library thread can end.
+        for path in (fifo, models / "listed.gguf", models / "listed.gguf.origin.json"):
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
+
+
+def test_use_checks_the_file_off_the_gui_thread(qtbot, dialog, app_paths_tmp, tmp_path):
+    model = _model(tmp_path / "mine" / "usable.gguf")
+    dialog.import_path(str(model))
+    _settle(qtbot, dialog)
+    dialog.installed_table.selectRow(0)
+    model.unlink()
+    os.mkfifo(model)  # swapped for a FIFO after it was listed
+    try:
+        with qtbot.assertNotEmitted(dialog.sig_model_chosen):
+            dialog.use_button.click()
+            _settle(qtbot, dialog)
+        assert "named pipe" in dialog.message.text()
+    finally:
+        try:
+            os.close(os.open(model, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
 
 
 def test_a_failed_hardware_check_leaves_the_catalog_usable(qtbot, app_paths_tmp, worker):

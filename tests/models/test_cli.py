@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from gguf_tools import write_tiny_model
 from hub_server import Fault, write_gguf_like
 from model_support import assert_only_verified, sha256_file
 
@@ -95,7 +96,7 @@ def _slow_pull_under_way(home, hub, tmp_path, seed: int, min_bytes: int):
 def test_killed_download_is_resumed_by_a_new_process(home, hub, tmp_path):
     proc, big, final = _slow_pull_under_way(home, hub, tmp_path, seed=7, min_bytes=3 << 20)
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.communicate()  # reaps it and closes its pipes
     assert proc.returncode == -signal.SIGKILL
     left = read_partial(final)
     assert left is not None and 0 < left.done < left.size
@@ -122,7 +123,8 @@ def test_interrupt_pauses_and_the_next_run_continues(home, hub, tmp_path):
 
 def test_list_import_and_rm(home, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "empty-home"))  # no other apps' folders
-    outside = write_gguf_like(tmp_path / "mine" / "local-model.gguf", 1 << 16)
+    (tmp_path / "mine").mkdir()
+    outside = write_tiny_model(tmp_path / "mine" / "local-model.gguf")
     assert run(["import", str(outside)]) == 0
     assert "stays where it is" in capsys.readouterr().out
     assert run(["list", "--no-fit"]) == 0

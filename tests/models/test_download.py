@@ -205,6 +205,9 @@ def test_not_enough_space_is_refused_before_downloading(hub, sample_gguf, tmp_pa
     assert not part_path(tmp_path / NAME).exists()
 
 
+@pytest.mark.allow_log(
+    "composer.models.download", "WARNING", match="Could not update the download sidecar"
+)
 def test_disk_filling_up_midway_keeps_the_partial_and_resumes(
     hub, sample_gguf, small_disk, fast, record_property
 ):

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gguf_tools import write_tiny_model
 from hub_server import sha256_of, write_gguf_like
 
 from composer.modelfile.gguf import GGUFError
@@ -24,6 +25,12 @@ SIZE = 64 << 10
 
 def _gguf(path: Path, seed: int = 0) -> Path:
     return write_gguf_like(path, SIZE, seed=seed)
+
+
+def _model(path: Path, seed: int = 0) -> Path:
+    """A small model that passes the full header check (import reads it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_tiny_model(path, seed=seed)
 
 
 @pytest.fixture
@@ -100,7 +107,7 @@ def test_split_models_are_listed_once_with_their_total_size(home):
 
 def test_import_checks_the_header_and_keeps_the_file_in_place(home, tmp_path):
     library = ModelLibrary(app_paths(), ExternalFolders.none())
-    outside = _gguf(tmp_path / "elsewhere" / "found.gguf")
+    outside = _model(tmp_path / "elsewhere" / "found.gguf")
     model = library.import_file(outside)
     assert model.source == "imported" and model.path == outside.resolve()
     assert [m.path for m in ModelLibrary(app_paths(), ExternalFolders.none()).installed()] == [
@@ -124,7 +131,7 @@ def test_remove_deletes_own_forgets_imported_and_refuses_others(home, tmp_path, 
     library = ModelLibrary(app_paths(), other_apps)
     own = _gguf(library.folder / "mine.gguf")
     library.record_origin(own, {"sha256": "x"})
-    imported = library.import_file(_gguf(tmp_path / "keep" / "theirs.gguf", seed=3))
+    imported = library.import_file(_model(tmp_path / "keep" / "theirs.gguf", seed=3))
     assert "Deleted" in library.remove(library.find("mine"))
     assert not own.exists() and not (library.folder / "mine.gguf.origin.json").exists()
     assert "left in place" in library.remove(library.find(str(imported.path)))
@@ -138,7 +145,7 @@ def test_remove_deletes_own_forgets_imported_and_refuses_others(home, tmp_path, 
 def test_ambiguous_name_is_refused(home, tmp_path):
     library = ModelLibrary(app_paths(), ExternalFolders.none())
     _gguf(library.folder / "same.gguf")
-    library.import_file(_gguf(tmp_path / "b" / "same.gguf", seed=2))
+    library.import_file(_model(tmp_path / "b" / "same.gguf", seed=2))
     with pytest.raises(LibraryError, match="several"):
         library.find("same")
 

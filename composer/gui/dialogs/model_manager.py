@@ -4,11 +4,18 @@ The dialog only shows and asks; the work happens elsewhere: downloads on the
 DownloadWorker's thread (which outlives the dialog, so closing it does not
 stop a download), the hardware check on the global thread pool, and loading
 a chosen model in the engine worker (the owner connects sig_model_chosen).
+Everything that touches the disk (listing the installed models, importing a
+file and checking a chosen one, which read GGUF headers, removing) runs on
+the library thread: one thread, so those jobs happen in the order asked and
+never on the GUI thread. A busy bar says what it is doing meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,14 +38,81 @@ from PySide6.QtWidgets import (
 )
 
 from composer.models.catalog import CatalogEntry, Verdict, load_catalog
-from composer.models.download import Progress, find_partials, human_duration, human_size
-from composer.models.library import InstalledModel, LibraryError, ModelLibrary
+from composer.models.download import (
+    PartialInfo,
+    Progress,
+    find_partials,
+    human_duration,
+    human_size,
+)
+from composer.models.library import InstalledModel, LibraryError, ModelLibrary, checked_model_path
 from composer.models.pull import PullRequest
 from composer.workers.download_worker import DownloadWorker
+
+log = logging.getLogger(__name__)
 
 INSTALLED_COLUMNS = 4  # name, size, source, location
 CATALOG_COLUMNS = 6  # model, size, fit, licence, status, languages
 STATUS_COLUMN = 4
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a library job returned, or the exception it raised."""
+
+    value: object = None
+    error: Exception | None = None
+
+
+class _LibraryJob(QRunnable):
+    """One piece of disk work for the dialog, run on the library thread.
+
+    *done* is called with the outcome on the GUI thread, through the bridge's
+    queued signal (connected to a slot of the dialog, so a closed dialog
+    simply gets nothing).
+    """
+
+    class Bridge(QObject):
+        sig_done = Signal(object)  # the job, its outcome set
+
+    def __init__(self, work: Callable[[], object], done: Callable[[_Outcome], None]) -> None:
+        super().__init__()
+        self.bridge = _LibraryJob.Bridge()
+        self.done = done
+        self.outcome = _Outcome()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            self.outcome = _Outcome(value=self._work())
+        except Exception as exc:  # reported in the dialog, never fatal
+            self.outcome = _Outcome(error=exc)
+        self.bridge.sig_done.emit(self)
+        _RUNNING.discard(self)
+
+
+_RUNNING: set[_LibraryJob] = set()  # jobs stay alive until they ran, dialog or not
+_POOL: QThreadPool | None = None
+
+
+def library_pool() -> QThreadPool:
+    """The one thread the Models window's disk work runs on, in order."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setObjectName("composer-model-library")
+        _POOL.setMaxThreadCount(1)
+    return _POOL
+
+
+def _list_library(library: ModelLibrary) -> tuple[list[InstalledModel], list[PartialInfo]]:
+    return library.installed(), find_partials(library.folder)
+
+
+def _check_model(path: Path) -> None:
+    from composer.modelfile.gguf import read_gguf
+
+    read_gguf(checked_model_path(path))  # a FIFO or device is refused before it is opened
 
 
 class _VerdictJob(QRunnable):
@@ -71,6 +145,7 @@ def _default_probe():
 
 class ModelManagerDialog(QDialog):
     sig_model_chosen = Signal(str)  # path of the GGUF the user chose
+    sig_library_idle = Signal()  # every listing, import, check and removal has answered
 
     def __init__(
         self,
@@ -93,8 +168,12 @@ class ModelManagerDialog(QDialog):
         self._verdicts_failed = probe_fn is None
         self._status: dict[str, str] = {}  # catalog id -> status text
         self._installed: list[InstalledModel] = []
+        self._listing = 0  # serial of the newest listing asked for; older answers are dropped
+        self._jobs_pending = 0
         self._build()
         self._connect_worker()
+        self._fill_catalog()  # the catalog needs no disk; installed models follow
+        self._update_buttons()
         self.refresh()
         if probe_fn is not None:
             job = _VerdictJob(self._entries, probe_fn)
@@ -162,6 +241,13 @@ class ModelManagerDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.token_button = self._button(self.tr("Save Hugging Face &token…"), self._on_token)
         self.token_button.setVisible(False)
+        # Library work (listing, import, checks) in progress: a busy bar and what it does.
+        self.activity_bar = QProgressBar()
+        self.activity_bar.setRange(0, 0)
+        self.activity_bar.setAccessibleName(self.tr("Working"))
+        self.activity_bar.setVisible(False)
+        self.activity_label = QLabel()
+        layout.addLayout(self._row(self.activity_bar, self.activity_label))
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.message)
@@ -212,10 +298,69 @@ class ModelManagerDialog(QDialog):
         worker.sig_cancelled.connect(self._on_cancelled)
         worker.sig_failed.connect(self._on_failed)
 
+    # ---- library jobs (the work on the library thread, the answer on the GUI thread)
+
+    def _run_job(
+        self, what: str, work: Callable[[], object], done: Callable[[_Outcome], None]
+    ) -> None:
+        job = _LibraryJob(work, done)
+        job.bridge.sig_done.connect(self._on_job_done)
+        self._jobs_pending += 1
+        self.activity_label.setText(what)
+        self.activity_bar.setVisible(True)
+        _RUNNING.add(job)
+        library_pool().start(job)
+
+    @Slot(object)
+    def _on_job_done(self, job: _LibraryJob) -> None:
+        self._jobs_pending -= 1
+        try:
+            job.done(job.outcome)
+        finally:
+            if self._jobs_pending == 0:
+                self.activity_bar.setVisible(False)
+                self.activity_label.clear()
+                self.sig_library_idle.emit()
+
+    def is_working(self) -> bool:
+        """True while a listing, import, check or removal has not answered yet."""
+        return self._jobs_pending > 0
+
     # ---- content
 
     def refresh(self) -> None:
-        self._installed = self._library.installed()
+        """List the installed models again, on the library thread."""
+        self._listing += 1
+        serial = self._listing
+        library = self._library
+        self._run_job(
+            self.tr("Looking for models on this computer…"),
+            lambda: _list_library(library),
+            lambda outcome: self._on_listed(serial, outcome),
+        )
+
+    def _on_listed(self, serial: int, outcome: _Outcome) -> None:
+        if serial != self._listing:
+            return  # a newer listing is on its way
+        if outcome.error is not None:
+            log.info("Listing the models failed: %s", outcome.error)
+            self._say(
+                self.tr("Could not list the installed models: {error}").format(error=outcome.error)
+            )
+            return
+        installed, partials = outcome.value  # type: ignore[misc]
+        self._installed = list(installed)
+        self._render_installed()
+        for partial in partials:
+            entry = self._entry_for(partial.repo_id, partial.filename)
+            if entry is not None and self._status.get(entry.id) in (None, self.tr("Paused")):
+                self._status[entry.id] = self.tr("Paused at {percent}").format(
+                    percent=f"{partial.done / partial.size:.0%}" if partial.size else "0%"
+                )
+        self._fill_catalog()
+        self._update_buttons()
+
+    def _render_installed(self) -> None:
         table = self.installed_table
         table.setRowCount(len(self._installed))
         for row, model in enumerate(self._installed):
@@ -227,14 +372,6 @@ class ModelManagerDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(model.path))
                 table.setItem(row, column, item)
-        for partial in find_partials(self._library.folder):
-            entry = self._entry_for(partial.repo_id, partial.filename)
-            if entry is not None and entry.id not in self._status:
-                self._status[entry.id] = self.tr("Paused at {percent}").format(
-                    percent=f"{partial.done / partial.size:.0%}"
-                )
-        self._fill_catalog()
-        self._update_buttons()
 
     def _fill_catalog(self) -> None:
         table = self.catalog_table
@@ -330,21 +467,33 @@ class ModelManagerDialog(QDialog):
         model = self.selected_installed()
         if model is None:
             return
-        from composer.modelfile.gguf import GGUFError, read_gguf
+        path = model.path
+        self._run_job(
+            self.tr("Checking {name}…").format(name=model.name),
+            lambda: _check_model(path),
+            lambda outcome: self._on_checked(model, outcome),
+        )
 
-        try:
-            read_gguf(model.path)
-        except GGUFError as exc:
-            self._say(str(exc))
+    def _on_checked(self, model: InstalledModel, outcome: _Outcome) -> None:
+        if outcome.error is not None:
+            self._say(self._error_text(outcome.error))
             return
         self._active_path = str(model.path)
-        self.sig_model_chosen.emit(str(model.path))
+        self._render_installed()  # "(in use)" moves to this one
         self._say(
             self.tr("Loading {name} in the background; you can keep writing.").format(
                 name=model.name
             )
         )
-        self.refresh()
+        self.sig_model_chosen.emit(str(model.path))
+
+    def _error_text(self, error: Exception) -> str:
+        from composer.modelfile.gguf import GGUFError
+
+        if isinstance(error, (GGUFError, LibraryError)):
+            return str(error)  # already a sentence for the user
+        log.warning("Model library job failed: %s: %s", type(error).__name__, error)
+        return self.tr("That did not work: {error}").format(error=error)
 
     @Slot()
     def _on_import(self) -> None:
@@ -354,19 +503,26 @@ class ModelManagerDialog(QDialog):
         if path:
             self.import_path(path)
 
-    def import_path(self, path: str) -> InstalledModel | None:
-        from composer.modelfile.gguf import GGUFError
+    def import_path(self, path: str) -> None:
+        """Check and import *path* on the library thread; the answer shows in the message."""
+        library = self._library
+        name = Path(path).name.encode("unicode_escape").decode("ascii")
+        self._run_job(
+            self.tr("Checking {name}…").format(name=name),
+            lambda: library.import_file(path),
+            self._on_imported,
+        )
 
-        try:
-            model = self._library.import_file(path)
-        except (GGUFError, LibraryError) as exc:
-            self._say(str(exc))
-            return None
+    def _on_imported(self, outcome: _Outcome) -> None:
+        if outcome.error is not None:
+            self._say(self._error_text(outcome.error))
+            return
+        model = outcome.value
+        assert isinstance(model, InstalledModel)
         self._say(
             self.tr("{name} is now available; the file stays where it is.").format(name=model.name)
         )
         self.refresh()
-        return model
 
     @Slot()
     def _on_remove(self) -> None:
@@ -380,10 +536,18 @@ class ModelManagerDialog(QDialog):
             answer = QMessageBox.question(self, self.tr("Remove model"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            self._say(self._library.remove(model))
-        except LibraryError as exc:
-            self._say(str(exc))
+        library = self._library
+        self._run_job(
+            self.tr("Removing {name}…").format(name=model.name),
+            lambda: library.remove(model),
+            self._on_removed,
+        )
+
+    def _on_removed(self, outcome: _Outcome) -> None:
+        if outcome.error is not None:
+            self._say(self._error_text(outcome.error))
+        else:
+            self._say(str(outcome.value))
         self.refresh()
 
     @Slot()
@@ -493,10 +657,8 @@ class ModelManagerDialog(QDialog):
     @Slot(str)
     def _on_paused(self, key: str) -> None:
         self._download_ended(key)
-        self.refresh()  # a partial file on disk gives the "Paused at …" text
-        entry = self._entry_for_key(key)
-        if entry is not None and entry.id not in self._status:
-            self._set_status(key, self.tr("Paused"))
+        self._set_status(key, self.tr("Paused"))
+        self.refresh()  # the partial file on disk then gives the "Paused at …" text
 
     @Slot(str)
     def _on_cancelled(self, key: str) -> None:
