@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from composer.settings import Settings
 
 
@@ -10,6 +12,7 @@ def test_round_trip(tmp_path):
     assert Settings.load(path) == settings
 
 
+@pytest.mark.allow_log("composer.settings", "WARNING", match="Settings file unreadable")
 def test_unreadable_file_is_kept_aside_and_defaults_used(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text("{ not json")
@@ -23,6 +26,7 @@ def test_unknown_keys_from_newer_versions_are_ignored(tmp_path):
     assert Settings.load(path).device == "1"
 
 
+@pytest.mark.allow_log("composer.settings", "WARNING", match="unexpected type")
 def test_values_of_the_wrong_type_fall_back_to_defaults(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text(
