@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from composer.models.starter import ensure_starter_model, sha256_of
+
+pytestmark = pytest.mark.slow  # each test assembles and hashes the real 253 MB model
 
 EXPECTED = "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818"
 
