@@ -94,8 +94,8 @@ def gui_stall() -> tuple[float, int]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from composer.gui.assistant_controller import AssistantState
     from composer.gui.compose_window import ComposeWindow
-    from composer.gui.widgets.assistant_panel import PanelState
     from composer.paths import app_paths
     from composer.settings import Settings
 
@@ -105,7 +105,7 @@ def gui_stall() -> tuple[float, int]:
         Settings(max_tokens=200), app_paths().ensure(), model_override=str(model_path())
     )
     window.show()
-    while window.assistant.state is not PanelState.READY:
+    while window.controller.state is not AssistantState.READY:
         app.processEvents()
         time.sleep(0.005)
     clock = QElapsedTimer()
@@ -124,7 +124,7 @@ def gui_stall() -> tuple[float, int]:
     clock.start()
     timer.start()
     window.assistant.draft_button.click()
-    while window.assistant.state is PanelState.GENERATING:
+    while window.controller.state is AssistantState.GENERATING:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()

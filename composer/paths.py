@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from composer import APP_ID
+from composer.fileio import make_private_dir
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,10 @@ class AppPaths:
         return self.config / "settings.json"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.config, self.data, self.cache, self.models, self.drafts):
+        # Settings and drafts hold the user's mail and choices: this user only.
+        for folder in (self.config, self.data, self.drafts):
+            make_private_dir(folder)
+        for folder in (self.cache, self.models):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 

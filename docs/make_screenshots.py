@@ -32,8 +32,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from composer.assist.actions import Action
+    from composer.gui.assistant_controller import AssistantState
     from composer.gui.compose_window import ComposeWindow
-    from composer.gui.widgets.assistant_panel import PanelState
     from composer.paths import app_paths
     from composer.settings import Settings
 
@@ -45,7 +45,7 @@ def main() -> int:
     wait_until(
         app,
         lambda: (
-            window.assistant.state is not PanelState.NO_MODEL
+            window.controller.state is not AssistantState.NO_MODEL
             or "No model" in window.model_status.text()
         ),
     )
@@ -56,7 +56,7 @@ def main() -> int:
     window.subject_field.setText("Friday, and next week")
     window.assistant.prompt.setText("thank Anna for Friday, propose Tuesday instead")
     window.assistant.draft_button.click()
-    wait_until(app, lambda: window.assistant.state is PanelState.REVIEW)
+    wait_until(app, lambda: window.controller.state is AssistantState.REVIEW)
     window.grab().save(str(OUT / "compose-suggestion.png"))
 
     # A rewrite of existing text: the review shows the changes word by word.
@@ -66,7 +66,7 @@ def main() -> int:
         "I will send it tomorow.\n\nBest,\nAnna"
     )
     window.assistant.request(Action.PROOFREAD)
-    wait_until(app, lambda: window.assistant.state is PanelState.REVIEW)
+    wait_until(app, lambda: window.controller.state is AssistantState.REVIEW)
     window.grab().save(str(OUT / "compose-review.png"))
 
     window.settings_action.trigger()

@@ -1,13 +1,16 @@
-"""The compose window: the message, the assistant panel, menus and status bar."""
+"""The compose window: the message, the assistant panel, menus and status bar.
+
+A view: it lays out the widgets, defines every action and shortcut, and
+wires them to the AssistantController (model and assistant jobs) and the
+DraftAutosave (the message on disk). Neither of those knows a widget.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,38 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from composer import APP_NAME
-from composer.assist.actions import (
-    Action,
-    EmailContext,
-    RequestError,
-    build_request,
-    prepare_suggestion,
-    target_for,
-)
-from composer.assist.language import detect_language
-from composer.assist.target import Target, qt_to_py
-from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
+from composer.assist.actions import Action
+from composer.assist.target import qt_to_py
+from composer.gui.assistant_controller import AssistantController, MessageFields
 from composer.gui.dialogs.about import AboutDialog
-from composer.gui.widgets.assistant_panel import AssistantPanel, PanelState
-from composer.gui.widgets.review_view import apply_to_editor
-from composer.mail.drafts import Draft, DraftStore
-from composer.models.starter import STARTER_NOTE, StarterUnavailable, starter_file_name
+from composer.gui.draft_autosave import DraftAutosave
+from composer.gui.widgets.assistant_panel import AssistantPanel
+from composer.mail.drafts import Draft, DraftUnreadable
 from composer.paths import AppPaths
 from composer.settings import Settings
-from composer.workers.engine_worker import EngineService, LoadSpec
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class _Job:
-    """One assistant request: what was asked, on which text, and the request sent."""
-
-    action: Action
-    instruction: str
-    language: str | None
-    target: Target
-    request: GenerationRequest
 
 
 class ComposeWindow(QMainWindow):
@@ -69,15 +51,9 @@ class ComposeWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.paths = paths
-        self._model_override = model_override
-        self._model_info: ModelInfo | None = None
-        self._closing = False
         self._downloads = None  # started the first time the Models window opens
-        self._job: _Job | None = None
-        self._load_serial = 0
-        self._load_paths: dict[int, str | None] = {}
-        self._previous_info: ModelInfo | None = None
         self._settings_dialog = None
+        self._models_dialog = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
         self.resize(1180, 780)
 
@@ -100,50 +76,56 @@ class ComposeWindow(QMainWindow):
         self.model_status.setObjectName("modelStatus")
         self.statusBar().addPermanentWidget(self.model_status)
 
+        self.controller = AssistantController(
+            self.body.document(),
+            settings,
+            paths,
+            model_override=model_override,
+            phrases=self.assistant.review.phrases,
+            parent=self,
+        )
+        self._connect_controller()
+
         self._create_actions()
         self._create_menus()
 
         # The message is saved shortly after every change and on close, and
         # restored at the next start: a crash or a closed window loses nothing.
-        # One running Composer owns the saved draft; another one at the same
-        # time writes its own file, so neither overwrites the other's message.
-        paths.drafts.mkdir(parents=True, exist_ok=True)
-        self._draft_lock = QLockFile(str(paths.drafts / ".composer.lock"))
-        owns_draft = self._draft_lock.tryLock(200)
-        self._drafts = DraftStore(
-            paths.drafts,
-            "current-draft.json" if owns_draft else f"draft-{os.getpid()}-{id(self)}.json",
-        )
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(800)
-        self._autosave.timeout.connect(self.save_draft)
-        if owns_draft:
-            self._restore_draft()
+        self.autosave = DraftAutosave(paths, self.current_draft, self)
+        self.autosave.sig_save_failed.connect(self._on_save_failed)
+        self._restore_draft()
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
-            edit.textChanged.connect(self._autosave.start)
-        self.body.textChanged.connect(self._autosave.start)
-
-        self.engine = EngineService(self)
-        worker = self.engine.worker
-        worker.sig_loading.connect(self._on_loading)
-        worker.sig_loaded.connect(self._on_loaded)
-        worker.sig_load_failed.connect(self._on_load_failed)
-        worker.sig_phase.connect(self._on_phase)
-        worker.sig_tokens.connect(self._on_tokens)
-        worker.sig_finished.connect(self._on_finished)
-        worker.sig_stopped.connect(self._on_stopped)
-        worker.sig_failed.connect(self._on_failed)
-
-        self.assistant.sig_action_requested.connect(self.run_action)
-        self.assistant.sig_stop_requested.connect(self.stop_generation)
-        review = self.assistant.review
-        review.sig_accept.connect(self.apply_suggestion)
-        review.sig_discard.connect(self.discard_suggestion)
-        review.sig_regenerate.connect(self.regenerate)
+            edit.textChanged.connect(self.autosave.note_change)
+        self.body.textChanged.connect(self.autosave.note_change)
 
         self.body.setFocus()
-        self.load_model(model_override or settings.model_path)
+        self.controller.reload_model()
+
+    def _connect_controller(self) -> None:
+        c, panel = self.controller, self.assistant
+        c.sig_state_changed.connect(panel.set_state)
+        c.sig_model_loading.connect(self._on_loading)
+        c.sig_model_status.connect(self._on_model_status)
+        c.sig_model_changed.connect(self._refresh_hardware_page)
+        c.sig_message.connect(self._show_message)
+        c.sig_review_started.connect(panel.begin_review)
+        c.sig_version_started.connect(panel.begin_version)
+        c.sig_suggestion_grew.connect(panel.suggestion_grew)
+        c.sig_reading.connect(panel.show_reading_progress)
+        c.sig_writing.connect(panel.show_writing)
+        c.sig_finished.connect(panel.finish)
+        c.sig_cleared.connect(panel.clear_suggestion)
+        c.sig_stale.connect(panel.review.show_stale_notice)
+        c.sig_refused.connect(self._on_refused)
+        panel.sig_action_requested.connect(self.run_action)
+        panel.sig_stop_requested.connect(self.controller.stop)
+        panel.review.sig_accept.connect(self.apply_suggestion)
+        panel.review.sig_discard.connect(self.discard_suggestion)
+        panel.review.sig_regenerate.connect(self.regenerate)
+
+    @property
+    def engine(self):  # noqa: ANN201 - the controller's EngineService
+        return self.controller.engine
 
     # -- layout --------------------------------------------------------------
     def _build_fields(self) -> None:
@@ -179,7 +161,11 @@ class ComposeWindow(QMainWindow):
         )
 
     def _restore_draft(self) -> None:
-        draft = self._drafts.load()
+        try:
+            draft = self.autosave.restore()
+        except DraftUnreadable as exc:
+            self._offer_unreadable_draft(exc)
+            return
         if draft is None:
             return
         self.to_field.setText(draft.to)
@@ -189,16 +175,56 @@ class ComposeWindow(QMainWindow):
         self.body.setPlainText(draft.body)  # a fresh window: no undo history to lose
         self.statusBar().showMessage(self.tr("Restored the message you were writing."), 10000)
 
-    @Slot()
-    def save_draft(self) -> None:
-        self._autosave.stop()
+    def _offer_unreadable_draft(self, problem: DraftUnreadable) -> None:
+        """Say that the saved message could not be read, and offer what is left of it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Saved message damaged"))
+        where = str(problem.kept_as) if problem.kept_as else str(problem.path)
+        box.setText(
+            self.tr(
+                "The message you were writing could not be read back (the file is damaged). "
+                "Nothing was deleted: it is kept as %1."
+            ).replace("%1", where)
+        )
+        box.setInformativeText(self.tr("Put its readable text into this message?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setObjectName("unreadableDraftBox")
+        self._unreadable_box = box
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes and problem.kept_as is not None:
+                self.insert_recovered_text(problem.kept_as)
+
+        box.finished.connect(answered)
+        box.open()  # window-modal, not blocking start-up
+
+    def insert_recovered_text(self, path: Path) -> None:
+        """Put what can be read of a damaged draft file at the end of the body (undoable)."""
         try:
-            self._drafts.save(self.current_draft())
+            raw = path.read_bytes()
         except OSError as exc:
-            self.statusBar().showMessage(
-                self.tr("Could not save the draft: %1").replace("%1", exc.strerror or str(exc)),
+            self._show_message(
+                self.tr("Could not read %1: %2").replace("%1", str(path)).replace("%2", str(exc)),
                 15000,
             )
+            return
+        cursor = QTextCursor(self.body.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(raw.decode("utf-8", errors="replace"))
+
+    @Slot()
+    def save_draft(self) -> None:
+        self.autosave.save()
+
+    @Slot(str)
+    def _on_save_failed(self, why: str) -> None:
+        self._show_message(self.tr("Could not save the draft: %1").replace("%1", why), 15000)
+
+    @Slot(str, int)
+    def _show_message(self, text: str, milliseconds: int) -> None:
+        self.statusBar().showMessage(text, milliseconds)
 
     @Slot()
     def discard_message(self, confirm: bool = True) -> None:
@@ -211,18 +237,13 @@ class ComposeWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if self.assistant.state is PanelState.GENERATING:
-            self.engine.abandon()
-        self._job = None
-        self.assistant.clear_suggestion()
-        self._settle_state()
+        self.controller.discard(message="")
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.clear()
         cursor = QTextCursor(self.body.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()  # undoable, unlike clear()
-        self._drafts.clear()
-        self._autosave.stop()
+        self.autosave.discard()
 
     @Slot()
     def _update_title(self) -> None:
@@ -439,16 +460,25 @@ class ComposeWindow(QMainWindow):
         if self._downloads is None:
             self._downloads = DownloadWorker(self.paths)
             self._downloads.start()
+        info = self.controller.model_info
         dialog = ModelManagerDialog(
             self,
             ModelLibrary(self.paths),
             self._downloads,
-            active_path=self._model_info.path if self._model_info else None,
+            active_path=info.path if info else None,
         )
         dialog.sig_model_chosen.connect(self.load_model)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self._models_dialog = dialog
+
+    @property
+    def models_dialog(self):  # noqa: ANN201 - the last Models window opened
+        return self._models_dialog
+
+    @property
+    def settings_dialog(self):  # noqa: ANN201 - created on first use
+        return self._settings_dialog
 
     @Slot()
     def show_settings(self) -> None:
@@ -471,73 +501,40 @@ class ComposeWindow(QMainWindow):
         self._settings_dialog.show()
         self._settings_dialog.raise_()
 
+    @Slot()
     def _refresh_hardware_page(self) -> None:
         if self._settings_dialog is None:
             return
         page = self._settings_dialog.hardware
-        info = self._model_info
-        if info and info.extra.get("probe") is not None:
-            page.set_probe(info.extra["probe"])
-        page.set_plan(
-            info.extra.get("plan") if info else None, info.fallback_reason if info else None
-        )
+        info = self.controller.model_info
+        if info is not None and info.probe is not None:
+            page.set_probe(info.probe)
+        page.set_plan(info.plan if info else None, info.fallback_reason if info else None)
 
     @Slot(object)
     def _on_override_changed(self, override) -> None:
         self.settings.device = override.device
         self.settings.gpu_layers = override.gpu_layers
         self.settings.save(self.paths.settings_file)
-        self.load_model(self._model_override or self.settings.model_path)
+        self.controller.reload_model()
 
     @Slot()
     def _on_measure_requested(self) -> None:
-        if self._model_info is None or self.assistant.state is PanelState.GENERATING:
-            self._settings_dialog.hardware.show_speed_error(
-                self.tr("Load a model and wait for the assistant to finish first.")
-            )
-            return
-        self._settings_dialog.hardware.set_measuring(True)
-        self.engine.measure_speed()
+        refusal = self.controller.measure_speed()
+        if refusal:
+            self._settings_dialog.hardware.show_speed_error(refusal)
+        else:
+            self._settings_dialog.hardware.set_measuring(True)
 
     @Slot()
     def _on_redetect_requested(self) -> None:
-        self.load_model(self._model_override or self.settings.model_path, reprobe=True)
+        self.controller.reload_model(reprobe=True)
 
     # -- model -----------------------------------------------------------------
+    @Slot(str)
     def load_model(self, path: str | None, reprobe: bool = False) -> None:
         """Load *path* (None = the starter) in the background; the composer stays usable."""
-        if self.assistant.state is PanelState.GENERATING:
-            # Its answer would come from the old model: stop it, keep what it wrote.
-            self.engine.abandon()
-            self.assistant.finish(
-                self.tr("Stopped: the model is being changed."), self._final_text()
-            )
-        if self._model_info is not None:
-            self._previous_info = self._model_info
-        self._model_info = None
-        self.assistant.set_state(PanelState.NO_MODEL)
-        self._load_serial += 1
-        self._load_paths = {self._load_serial: path}
-        spec = LoadSpec(
-            path=path,
-            models_dir=str(self.paths.models),
-            device=self.settings.device,
-            gpu_layers=self.settings.gpu_layers,
-            context_size=self.settings.context_size,
-            reprobe=reprobe,
-            load_id=self._load_serial,
-        )
-        self.engine.load(spec)
-
-    def _settle_state(self) -> None:
-        """The panel's state from the facts: a model, and a finished suggestion to review."""
-        review = self.assistant.review
-        if self._model_info is None:
-            self.assistant.set_state(PanelState.NO_MODEL)
-        elif self._job is not None and review.current_text() and not review.is_streaming():
-            self.assistant.set_state(PanelState.REVIEW)
-        else:
-            self.assistant.set_state(PanelState.READY)
+        self.controller.load_model(path, reprobe=reprobe)
 
     @Slot()
     def choose_model_file(self) -> None:
@@ -552,60 +549,15 @@ class ComposeWindow(QMainWindow):
 
     @Slot(str)
     def _on_loading(self, what: str) -> None:
-        self.model_status.setText(self.tr("Loading %1…").replace("%1", what))
-        self.assistant.model_note.setText(self.tr("Loading %1…").replace("%1", what))
+        text = self.tr("Loading %1…").replace("%1", what)
+        self.model_status.setText(text)
+        self.assistant.model_note.setText(text)
 
-    @Slot(int, object)
-    def _on_loaded(self, load_id: int, info: ModelInfo) -> None:
-        if load_id != self._load_serial:
-            return  # a newer load is on its way
-        self._model_info = info
-        self._settle_state()
-        is_starter = self._is_starter(info.path)
-        name = self.tr("Starter model (Gemma 3 270M)") if is_starter else info.name
-        status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
-        if info.fallback_reason:
-            status += " — " + info.fallback_reason
-        if info.extra.get("device_note"):
-            status += " — " + info.extra["device_note"]
-        self.model_status.setText(status)
-        note = (
-            self.tr(STARTER_NOTE) if is_starter else self.tr("Model: %1").replace("%1", info.name)
-        )
-        if info.chat_template == "fallback" and not is_starter:
-            note += " " + self.tr("(it has no chat template; a generic one is used)")
+    @Slot(str, str)
+    def _on_model_status(self, status: str, note: str) -> None:
+        if status:
+            self.model_status.setText(status)
         self.assistant.model_note.setText(note)
-        self._refresh_hardware_page()
-        chosen = self._load_paths.get(load_id)
-        if chosen and not self._model_override and chosen != self.settings.model_path:
-            self.settings.model_path = chosen  # only once it has loaded
-            self.settings.save(self.paths.settings_file)
-
-    def _is_starter(self, path: str) -> bool:
-        try:
-            return Path(path).name == starter_file_name() and Path(path).parent == self.paths.models
-        except StarterUnavailable:
-            return False
-
-    @Slot(int, str, bool)
-    def _on_load_failed(self, load_id: int, message: str, previous_still_loaded: bool) -> None:
-        if load_id != self._load_serial:
-            return
-        self.statusBar().showMessage(message, 15000)
-        if previous_still_loaded and self._previous_info is not None:
-            # The new file was refused before the working model was touched.
-            self._model_info = self._previous_info
-            self.assistant.model_note.setText(
-                self.tr("%1 Still using %2.")
-                .replace("%1", message)
-                .replace("%2", self._model_info.name)
-            )
-            self._settle_state()
-            return
-        self._previous_info = None
-        self.assistant.set_state(PanelState.NO_MODEL)
-        self.model_status.setText(self.tr("No model: you can still write by hand"))
-        self.assistant.model_note.setText(message)
 
     # -- generation ----------------------------------------------------------------
     def _selection(self) -> tuple[int, int]:
@@ -617,171 +569,47 @@ class ComposeWindow(QMainWindow):
     @Slot(object, str)
     def run_action(self, action: Action, instruction: str = "") -> None:
         """Start *action* on the selection (or the whole email) as things are now."""
-        action = Action(action)
-        body = self.body.toPlainText()
-        start, end = self._selection()
-        if action is Action.DRAFT:
-            target = Target.selection(body, start, end)
-        else:
-            target = target_for(action, body, start, end)
-        self._start_job(
-            action, instruction, self.assistant.output_language(), target, new_review=True
+        self.controller.run_action(
+            action,
+            instruction,
+            self.assistant.output_language(),
+            self._selection(),
+            MessageFields(subject=self.subject_field.text(), recipients=self.to_field.text()),
         )
 
-    def _start_job(
-        self,
-        action: Action,
-        instruction: str,
-        language: str | None,
-        target: Target,
-        new_review: bool,
-    ) -> None:
-        context = EmailContext(
-            body=target.document, subject=self.subject_field.text(), recipients=self.to_field.text()
-        )
-        try:
-            request = build_request(
-                action,
-                target.original,
-                instruction=instruction,
-                language=language,
-                context=context,
-                max_tokens=None if action.rewrites else self.settings.max_tokens,
-            )
-        except RequestError as exc:
-            self.assistant.phase.setText(str(exc))
-            self.statusBar().showMessage(str(exc), 8000)
-            return
-        self._job = _Job(action, instruction, language, target, request)
-        explain_in = language or detect_language(target.original).code
-        self.assistant.begin_suggestion(
-            target.original,
-            new_review=new_review,
-            proofreading=action is Action.PROOFREAD,
-            language=explain_in,
-        )
-        self.engine.generate(request)
+    @Slot(str)
+    def _on_refused(self, why: str) -> None:
+        self.assistant.show_refusal(why)
+        self._show_message(why, 8000)
 
     @Slot()
     def regenerate(self) -> None:
         """Another version of the same request; after an edit, run again on the current text."""
-        job = self._job
-        if job is None or self.assistant.state not in (PanelState.REVIEW, PanelState.READY):
-            return
-        body = self.body.toPlainText()
-        where = job.target.locate(body)
-        if where is None:
-            # "Run again" after an edit inside the target: the same request on
-            # what that text has become, not on whatever is selected now.
-            self._start_job(
-                job.action,
-                job.instruction,
-                job.language,
-                job.target.after_edit(body),
-                new_review=True,
-            )
-            return
-        target = Target.span(body, *where) if not job.target.whole_body else Target.whole(body)
-        self._start_job(job.action, job.instruction, job.language, target, new_review=False)
-
-    def _is_current(self, request_id: int) -> bool:
-        return request_id == self.engine.current_request and not self._closing
-
-    @Slot(int, str, int, int)
-    def _on_phase(self, request_id: int, phase: str, done: int, total: int) -> None:
-        if not self._is_current(request_id):
-            return
-        if phase == "reading":
-            self.assistant.show_reading_progress(done, total)
-            return
-        # Pieces are tokens as llama.cpp streams them; the rate is indicative.
-        rate = 1000.0 * done / total if total > 200 and done >= 4 else None
-        self.assistant.show_writing(rate)
-        if rate is not None:
-            self.statusBar().showMessage(
-                self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000
-            )
-
-    @Slot(int, str)
-    def _on_tokens(self, request_id: int, text: str) -> None:
-        if self._is_current(request_id):
-            self.assistant.append_text(text)
-
-    def _speed_text(self, stats: GenerationStats | None) -> str:
-        if not stats or not stats.generated_tokens:
-            return ""
-        return (
-            self.tr("%1 tokens at %2 tokens/s")
-            .replace("%1", str(stats.generated_tokens))
-            .replace("%2", f"{stats.generation_tokens_per_second:.1f}")
-        )
-
-    def _final_text(self) -> str | None:
-        raw = self.assistant.suggestion_text()
-        if self._job is None or not raw.strip():
-            return None
-        return prepare_suggestion(self._job.target, raw)
-
-    @Slot(int, object)
-    def _on_finished(self, request_id: int, stats: GenerationStats) -> None:
-        if self._is_current(request_id):
-            self.assistant.finish(self.tr("Done. ") + self._speed_text(stats), self._final_text())
-            self._settle_state()
-
-    @Slot(int, object)
-    def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
-        if self._is_current(request_id):
-            self.assistant.finish(self.tr("Stopped."), self._final_text())
-            self._settle_state()
-
-    @Slot(int, str)
-    def _on_failed(self, request_id: int, message: str) -> None:
-        if self._is_current(request_id):
-            self.assistant.finish(message)
-            self._settle_state()
-            self.statusBar().showMessage(message, 15000)
+        self.controller.regenerate()
 
     @Slot()
     def stop_generation(self) -> None:
-        if self.assistant.state is PanelState.GENERATING:
-            self.engine.stop()
+        self.controller.stop()
 
     @Slot(str)
     def apply_suggestion(self, text: str) -> None:
         """Put *text* in place of the target as exactly one undo step, unless the target changed."""
-        job = self._job
-        if job is None or self.assistant.state is not PanelState.REVIEW:
-            return
-        if not apply_to_editor(self.body, job.target, text):
-            self.assistant.review.show_stale_notice()
-            self.statusBar().showMessage(
-                self.tr("Not applied: the text changed after you asked."), 8000
-            )
-            return
-        self._job = None
-        self.assistant.clear_suggestion(
-            self.tr("Accepted. Edit > Undo brings the previous text back.")
-        )
-        self.assistant.set_state(PanelState.READY)
-        self.body.setFocus()
+        cursor = self.controller.accept(text)
+        if cursor is not None:
+            self.body.setTextCursor(cursor)
+            self.body.setFocus()
 
     @Slot()
     def discard_suggestion(self) -> None:
-        if self.assistant.state is PanelState.GENERATING:
-            self.engine.abandon()
-        self._job = None
-        self.assistant.clear_suggestion(self.tr("Discarded."))
-        self.assistant.set_state(PanelState.READY if self._model_info else PanelState.NO_MODEL)
+        self.controller.discard()
 
     # -- shutdown ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._closing = True
-        self.save_draft()
-        self._draft_lock.unlock()
+        self.autosave.close()
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time
             self._downloads = None
-        if not self.engine.shutdown(timeout_ms=3000):
+        if not self.controller.shutdown(timeout_ms=3000):
             # A model is still loading and llama.cpp cannot be interrupted:
             # disappear now, and let the app end once the engine thread is done
             # (destroying a running QThread would abort the process).

@@ -1,21 +1,34 @@
 """The message being written survives a crash, a power cut or closing the window.
 
-One draft file, written atomically (temporary file, fsync, rename), so what
-is on disk is always either the previous complete draft or the new one.
+Each compose window has one draft file, written atomically (temporary file,
+fsync, rename), so what is on disk is always either the previous complete
+draft or the new one. The first running Composer owns "current-draft.json";
+a window of a second instance writes a file of its own, named after its
+process, which comes back as an orphan once that process is gone.
+
+Drafts are private: their folder is 0700 and every file 0600 on POSIX.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import re
+import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from composer.fileio import set_aside, write_json_atomic
+from composer.fileio import make_private_dir, set_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
 FIELDS = ("to", "cc", "bcc", "subject", "body")
+OWNER_NAME = "current-draft.json"
+_OTHER_NAME = re.compile(r"^draft-(\d+)-\d+\.json$")
+# write_json_atomic's temporary files: ".<name>-<random>.tmp"
+_TMP_NAME = re.compile(r"^\..+\.tmp$")
+STALE_TMP_SECONDS = 60.0  # far longer than any write takes: such a file was left by a kill
 
 
 @dataclass(frozen=True)
@@ -30,36 +43,118 @@ class Draft:
         return not any(getattr(self, name).strip() for name in FIELDS)
 
 
-class DraftStore:
-    """The draft of one running Composer; a second instance gets a file of its own."""
+class DraftUnreadable(Exception):
+    """The saved draft could not be read; its bytes were kept at *kept_as*."""
 
-    def __init__(self, folder: Path, name: str = "current-draft.json") -> None:
+    def __init__(self, path: Path, kept_as: Path | None) -> None:
+        super().__init__(f"The saved draft {path.name} could not be read")
+        self.path = path
+        self.kept_as = kept_as
+
+
+def _parse(raw: object) -> Draft:
+    """A Draft from decoded JSON; ValueError when it is not a draft's shape."""
+    if not isinstance(raw, dict):
+        raise ValueError("not an object")
+    known = {f.name for f in fields(Draft)}
+    unexpected = [k for k, v in raw.items() if k in known and not isinstance(v, str)]
+    if unexpected or not known & raw.keys():
+        raise ValueError("not a draft")
+    return Draft(**{k: v for k, v in raw.items() if k in known})
+
+
+class DraftStore:
+    """The draft of one compose window."""
+
+    def __init__(self, folder: Path, name: str = OWNER_NAME) -> None:
+        self.folder = folder
         self.path = folder / name
 
     def save(self, draft: Draft) -> None:
         if draft.is_empty():
             self.clear()
             return
+        make_private_dir(self.folder)
         write_json_atomic(self.path, asdict(draft), indent=None)
 
     def load(self) -> Draft | None:
+        """The saved draft, None when there is none (or it is empty).
+
+        Raises DraftUnreadable when the file exists but is not a draft
+        (damaged, or JSON of another shape): it is moved aside first, so
+        the next save can never overwrite what the user may still need.
+        """
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            draft = _parse(json.loads(self.path.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            # Keep the bytes for the user rather than overwrite them later.
             aside = set_aside(self.path)
             log.warning("Saved draft unreadable (%s); kept as %s", type(exc).__name__, aside)
-            return None
-        known = {f.name for f in fields(Draft)}
-        values = (
-            {k: v for k, v in raw.items() if k in known and isinstance(v, str)}
-            if isinstance(raw, dict)
-            else {}
-        )
-        draft = Draft(**values)
+            raise DraftUnreadable(self.path, aside) from exc
         return None if draft.is_empty() else draft
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    return True
+
+
+def orphaned_drafts(folder: Path) -> list[DraftStore]:
+    """Drafts written by windows of instances that are no longer running, newest first."""
+    found: list[tuple[float, DraftStore]] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = _OTHER_NAME.match(path.name)
+        if not match or _process_alive(int(match.group(1))):
+            continue
+        try:
+            found.append((path.stat().st_mtime, DraftStore(folder, path.name)))
+        except OSError:
+            continue
+    return [store for _, store in sorted(found, key=lambda item: -item[0])]
+
+
+def own_draft_name(window_serial: int) -> str:
+    """The file name of a window's draft in an instance that does not own the main one."""
+    return f"draft-{os.getpid()}-{window_serial}.json"
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_TMP_SECONDS) -> int:
+    """Delete half-written copies a killed process left behind; returns how many.
+
+    They hold the private email, so they must not pile up. Only files older
+    than *older_than* seconds go: a write of another instance in progress is
+    a matter of milliseconds.
+    """
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for path in entries:
+        if not _TMP_NAME.match(path.name):
+            continue
+        try:
+            if now - path.lstat().st_mtime >= older_than:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from helpers.compose import GEN_TIMEOUT_MS, wait_not_generating
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from composer.assist.actions import Action
 from composer.assist.review import apply_changes, diff_words
-from composer.gui.compose_window import ComposeWindow
-from composer.gui.widgets.assistant_panel import PanelState
+from composer.gui.assistant_controller import AssistantState
 from composer.settings import Settings
 
-GEN_TIMEOUT_MS = 180_000
 BODY = "Hi Tom,\n\nthe report is late becuase the data came in on friday.\n\nBest,\nAnna"
 SENTENCE = "the report is late becuase the data came in on friday."
-
-
-@pytest.fixture
-def window(qtbot, app_paths_tmp, starter_model_path):
-    w = ComposeWindow(
-        Settings(max_tokens=32, context_size=2048),
-        app_paths_tmp,
-        model_override=str(starter_model_path),
-    )
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=120_000)
-    return w
 
 
 def select(window, text: str) -> None:
@@ -41,10 +27,8 @@ def select(window, text: str) -> None:
 
 def run_and_wait(qtbot, window, action: Action) -> None:
     window.assistant.request(action)
-    assert window.assistant.state is PanelState.GENERATING
-    qtbot.waitUntil(
-        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
-    )
+    assert window.controller.state is AssistantState.GENERATING
+    wait_not_generating(qtbot, window)
 
 
 @pytest.mark.parametrize(
@@ -54,13 +38,13 @@ def test_rewrite_actions_stream_into_the_review_of_the_selection(qtbot, window, 
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, action)
-    job = window._job
+    job = window.controller.job
     assert job.action is action and job.target.original == SENTENCE and not job.target.whole_body
     user = job.request.messages[-1].content
     assert BODY.strip() in user  # the whole email as context…
     assert "The part to work on:\n<<<\n" + SENTENCE in user  # …and the selection as the target
     assert window.assistant.review.original() == SENTENCE
-    assert window.assistant.state is PanelState.REVIEW
+    assert window.controller.state is AssistantState.REVIEW
     assert window.assistant.suggestion_text().strip()
     assert window.body.toPlainText() == BODY  # nothing applied before Accept
 
@@ -112,11 +96,9 @@ def test_stale_edit_guard_refuses_to_overwrite_and_offers_a_rerun(qtbot, window)
     assert review.rerun_button.isVisibleTo(window)
     # Run again takes the current text.
     review.rerun_button.click()
-    qtbot.waitUntil(
-        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
-    )
+    wait_not_generating(qtbot, window)
     # …on what the selected sentence became, not on the whole email.
-    assert window._job.target.original == SENTENCE.replace("late", "very late")
+    assert window.controller.job.target.original == SENTENCE.replace("late", "very late")
 
 
 def test_edits_elsewhere_do_not_block_accept(qtbot, window):
@@ -135,7 +117,7 @@ def test_output_language_choice_reaches_the_prompt(qtbot, window):
     window.body.setPlainText(BODY)
     window.assistant.language.setCurrentIndex(window.assistant.language.findData("fr"))
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert "French" in window._job.request.messages[-1].content
+    assert "French" in window.controller.job.request.messages[-1].content
 
 
 def test_regenerate_keeps_earlier_versions(qtbot, window):
@@ -143,9 +125,7 @@ def test_regenerate_keeps_earlier_versions(qtbot, window):
     run_and_wait(qtbot, window, Action.SHORTEN)
     first = window.assistant.suggestion_text()
     window.regenerate_action.trigger()
-    qtbot.waitUntil(
-        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
-    )
+    wait_not_generating(qtbot, window)
     review = window.assistant.review
     assert review.version_count() == 2
     review.previous_version()
@@ -158,24 +138,17 @@ def test_reply_uses_the_quoted_conversation(qtbot, window):
         "> Can you send the slides before Thursday?\n> Thanks, Anna"
     )
     run_and_wait(qtbot, window, Action.REPLY)
-    user = window._job.request.messages[-1].content
+    user = window.controller.job.request.messages[-1].content
     assert "Anna" in user and "Can you send the slides before Thursday?" in user
-    assert window._job.target.start == 0  # written above the quote, never into it
+    assert window.controller.job.target.start == 0  # written above the quote, never into it
 
 
-def test_too_long_email_is_refused_before_running(qtbot, app_paths_tmp, starter_model_path):
-    w = ComposeWindow(
-        Settings(max_tokens=32, context_size=512),
-        app_paths_tmp,
-        model_override=str(starter_model_path),
-    )
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=120_000)
+def test_too_long_email_is_refused_before_running(qtbot, open_window, starter_model_path):
+    w = open_window(starter_model_path, ready=True, max_tokens=32, context_size=512)
     w.body.setPlainText("This sentence makes the email long. " * 200)
     run_and_wait(qtbot, w, Action.PROOFREAD)
     assert "too long" in w.assistant.phase.text()
-    assert w.assistant.state is PanelState.READY
+    assert w.controller.state is AssistantState.READY
 
 
 def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
@@ -184,11 +157,9 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
     first = window.assistant.suggestion_text()
     window.regenerate_action.trigger()
     window.stop_action.trigger()  # before the first token
-    qtbot.waitUntil(
-        lambda: window.assistant.state is not PanelState.GENERATING, timeout=GEN_TIMEOUT_MS
-    )
+    wait_not_generating(qtbot, window)
     review = window.assistant.review
-    assert window.assistant.state is PanelState.REVIEW
+    assert window.controller.state is AssistantState.REVIEW
     assert review.current_text() == first
     if review.version_count() == 1:  # stopped before it wrote anything
         assert window.assistant.accept_button.isEnabled()
@@ -203,10 +174,10 @@ def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
     window.assistant.request(Action.DRAFT)
     qtbot.waitUntil(lambda: bool(window.assistant.suggestion_text()), timeout=GEN_TIMEOUT_MS)
     window.load_model(str(starter_model_path))
-    assert window.assistant.state is PanelState.NO_MODEL
+    assert window.controller.state is AssistantState.NO_MODEL
     assert not window.assistant.action_buttons[Action.PROOFREAD].isEnabled()
-    qtbot.waitUntil(lambda: window.assistant.state is not PanelState.NO_MODEL, timeout=120_000)
-    assert window.assistant.state is PanelState.REVIEW
+    qtbot.waitUntil(lambda: window.controller.state is not AssistantState.NO_MODEL, timeout=120_000)
+    assert window.controller.state is AssistantState.REVIEW
     partial = window.assistant.review.selected_result()
     window.assistant.accept_button.click()
     assert window.body.toPlainText() == partial
@@ -215,12 +186,12 @@ def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
 def test_a_bad_model_file_keeps_the_working_model(qtbot, window, tmp_path):
     junk = tmp_path / "broken.gguf"
     junk.write_bytes(b"not a model at all" * 100)
-    working = window._model_info
+    working = window.controller.model_info
     window.load_model(str(junk))
     qtbot.waitUntil(lambda: "not a GGUF" in window.assistant.model_note.text(), timeout=60_000)
-    assert window.assistant.state is PanelState.READY
-    assert window._model_info is working
+    assert window.controller.state is AssistantState.READY
+    assert window.controller.model_info is working
     assert Settings.load(window.paths.settings_file).model_path != str(junk)
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert window.assistant.state is PanelState.REVIEW
+    assert window.controller.state is AssistantState.REVIEW

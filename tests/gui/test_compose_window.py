@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from helpers.compose import GEN_TIMEOUT_MS, LOAD_TIMEOUT_MS
 from PySide6.QtCore import Qt
 
 from composer.assist.actions import prepare_suggestion
-from composer.gui.compose_window import ComposeWindow
-from composer.gui.widgets.assistant_panel import PanelState
-from composer.settings import Settings
-
-LOAD_TIMEOUT_MS = 120_000
-GEN_TIMEOUT_MS = 180_000
-
-
-def make_window(qtbot, app_paths_tmp, model: str, **settings_kw) -> ComposeWindow:
-    settings = Settings(**settings_kw)
-    window = ComposeWindow(settings, app_paths_tmp, model_override=model)
-    qtbot.addWidget(window)  # closed (and its engine thread joined) at teardown
-    window.show()
-    return window
+from composer.gui.assistant_controller import AssistantState
 
 
 @pytest.fixture
-def window(qtbot, app_paths_tmp, starter_model_path):
-    w = make_window(qtbot, app_paths_tmp, str(starter_model_path), max_tokens=48, context_size=2048)
-    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
-    return w
+def window(open_window, starter_model_path):
+    return open_window(starter_model_path, ready=True, max_tokens=48, context_size=2048)
 
 
 def by_name(window, cls, name):
@@ -42,7 +28,7 @@ def ask_for_draft(qtbot, window, prompt="thank Anna for Friday, propose Tuesday 
     field.setFocus()
     qtbot.keyClicks(field, prompt)
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert window.assistant.state is PanelState.GENERATING
+    assert window.controller.state is AssistantState.GENERATING
 
 
 def test_accessible_names_exist(window):
@@ -61,21 +47,20 @@ def test_draft_streams_real_tokens_and_leaves_body_alone(qtbot, window):
     batches = []
     window.engine.worker.sig_tokens.connect(lambda rid, text: batches.append(text))
     ask_for_draft(qtbot, window)
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
+    )
     suggestion = window.assistant.suggestion_text()
     assert suggestion.strip()
     # What streamed in is what is offered (minus wrapping the model may add).
-    assert suggestion == prepare_suggestion(window._job.target, "".join(batches))
+    assert suggestion == prepare_suggestion(window.controller.job.target, "".join(batches))
     assert len(batches) >= 2  # it streamed in pieces
     assert window.body.toPlainText() == "My own words."
     assert "tokens/s" in window.assistant.phase.text()
 
 
-def test_stop_ends_generation_and_leaves_body_untouched(qtbot, app_paths_tmp, starter_model_path):
-    w = make_window(
-        qtbot, app_paths_tmp, str(starter_model_path), max_tokens=2000, context_size=4096
-    )
-    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
+def test_stop_ends_generation_and_leaves_body_untouched(qtbot, open_window, starter_model_path):
+    w = open_window(starter_model_path, ready=True, max_tokens=2000, context_size=4096)
     w.body.setPlainText("Keep me.")
     stopped = []
     w.engine.worker.sig_stopped.connect(lambda rid, stats: stopped.append(stats))
@@ -85,7 +70,7 @@ def test_stop_ends_generation_and_leaves_body_untouched(qtbot, app_paths_tmp, st
     qtbot.waitUntil(lambda: bool(stopped), timeout=30_000)
     assert stopped[0].stop_reason == "cancelled"
     assert stopped[0].generated_tokens < 2000
-    assert w.assistant.state is PanelState.REVIEW  # the partial text can still be reviewed
+    assert w.controller.state is AssistantState.REVIEW  # the partial text can still be reviewed
     assert w.body.toPlainText() == "Keep me."
 
 
@@ -93,7 +78,9 @@ def test_accept_is_one_undo_step(qtbot, window):
     original = "Hello Anna,\n\nfirst line\nsecond line"
     window.body.setPlainText(original)
     ask_for_draft(qtbot, window)
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
+    )
     suggestion = window.assistant.review.selected_result()
     assert suggestion.strip()
     qtbot.mouseClick(window.assistant.accept_button, Qt.MouseButton.LeftButton)
@@ -108,11 +95,13 @@ def test_accept_is_one_undo_step(qtbot, window):
 def test_discard_leaves_body_untouched(qtbot, window):
     window.body.setPlainText("Untouched.")
     ask_for_draft(qtbot, window)
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
+    )
     qtbot.mouseClick(window.assistant.discard_button, Qt.MouseButton.LeftButton)
     assert window.assistant.suggestion_text() == ""
     assert window.body.toPlainText() == "Untouched."
-    assert window.assistant.state is PanelState.READY
+    assert window.controller.state is AssistantState.READY
 
 
 @pytest.mark.parametrize(
@@ -124,14 +113,14 @@ def test_discard_leaves_body_untouched(qtbot, window):
     ],
 )
 def test_bad_model_file_gives_message_and_composer_stays_usable(
-    qtbot, app_paths_tmp, tmp_path, content, expected
+    qtbot, open_window, tmp_path, content, expected
 ):
     path = tmp_path / "model.gguf"
     if content is not None:
         path.write_bytes(content)
-    w = make_window(qtbot, app_paths_tmp, str(path))
+    w = open_window(path)
     qtbot.waitUntil(lambda: expected in w.assistant.model_note.text(), timeout=LOAD_TIMEOUT_MS)
-    assert w.assistant.state is PanelState.NO_MODEL
+    assert w.controller.state is AssistantState.NO_MODEL
     assert not w.assistant.draft_button.isEnabled()
     assert "write by hand" in w.model_status.text()
     w.body.setFocus()
@@ -139,13 +128,12 @@ def test_bad_model_file_gives_message_and_composer_stays_usable(
     assert w.body.toPlainText() == "Still writing."
 
 
-def test_close_during_generation_exits_cleanly(qtbot, app_paths_tmp, starter_model_path):
-    w = make_window(qtbot, app_paths_tmp, str(starter_model_path), max_tokens=2000)
-    qtbot.waitUntil(lambda: w.assistant.state is PanelState.READY, timeout=LOAD_TIMEOUT_MS)
+def test_close_during_generation_exits_cleanly(qtbot, open_window, starter_model_path):
+    w = open_window(starter_model_path, ready=True, max_tokens=2000)
     ask_for_draft(qtbot, w, "write a long letter")
     qtbot.waitUntil(lambda: len(w.assistant.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
     assert w.close()
-    assert not w.engine._thread.isRunning()
+    assert not w.engine.thread.isRunning()
     # qt_log_level_fail turns any Qt warning during this into a failure.
 
 

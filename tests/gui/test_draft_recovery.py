@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from composer.gui.compose_window import ComposeWindow
 from composer.mail.drafts import DraftStore
-from composer.settings import Settings
 
 
-def open_window(qtbot, paths, tmp_path):
-    # A missing model keeps these tests about the message, not the engine.
-    window = ComposeWindow(Settings(), paths, model_override=str(tmp_path / "no-model.gguf"))
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def test_message_is_autosaved_and_restored_after_close(qtbot, app_paths_tmp, tmp_path):
-    first = open_window(qtbot, app_paths_tmp, tmp_path)
+def test_message_is_autosaved_and_restored_after_close(qtbot, app_paths_tmp, no_model_window):
+    first = no_model_window()
     first.to_field.setText("anna@example.com")
     first.subject_field.setText("Friday")
     qtbot.keyClicks(first.body, "Thanks for Friday!")
@@ -26,21 +16,23 @@ def test_message_is_autosaved_and_restored_after_close(qtbot, app_paths_tmp, tmp
     )
     first.close()
 
-    second = open_window(qtbot, app_paths_tmp, tmp_path)
+    second = no_model_window()
     assert second.to_field.text() == "anna@example.com"
     assert second.subject_field.text() == "Friday"
     assert second.body.toPlainText() == "Thanks for Friday!"
 
 
-def test_typing_just_before_close_is_saved(qtbot, app_paths_tmp, tmp_path):
-    window = open_window(qtbot, app_paths_tmp, tmp_path)
+def test_typing_just_before_close_is_saved(qtbot, app_paths_tmp, no_model_window):
+    window = no_model_window()
     qtbot.keyClicks(window.body, "last words")
     window.close()  # before the autosave timer fired
     assert DraftStore(app_paths_tmp.drafts).load().body == "last words"
 
 
-def test_discard_message_clears_fields_and_draft_and_can_be_undone(qtbot, app_paths_tmp, tmp_path):
-    window = open_window(qtbot, app_paths_tmp, tmp_path)
+def test_discard_message_clears_fields_and_draft_and_can_be_undone(
+    qtbot, app_paths_tmp, no_model_window
+):
+    window = no_model_window()
     window.body.setPlainText("to be discarded")
     window.save_draft()
     window.discard_message(confirm=False)
@@ -51,12 +43,12 @@ def test_discard_message_clears_fields_and_draft_and_can_be_undone(qtbot, app_pa
 
 
 def test_a_second_window_at_the_same_time_never_overwrites_the_first_ones_draft(
-    qtbot, app_paths_tmp, tmp_path
+    qtbot, app_paths_tmp, no_model_window
 ):
-    first = open_window(qtbot, app_paths_tmp, tmp_path)
+    first = no_model_window()
     first.body.setPlainText("first message")
     first.save_draft()
-    second = open_window(qtbot, app_paths_tmp, tmp_path)
+    second = no_model_window()
     assert second.body.toPlainText() == ""  # the draft belongs to the first window
     second.body.setPlainText("second message")
     second.save_draft()

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from composer.gui.compose_window import ComposeWindow
-from composer.gui.widgets.assistant_panel import PanelState
+from composer.gui.assistant_controller import AssistantState
 from composer.hardware.plan import Override
 from composer.settings import Settings
 
 
-def ready_window(qtbot, app_paths_tmp, model):
-    window = ComposeWindow(Settings(context_size=1024), app_paths_tmp, model_override=str(model))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.READY, timeout=120_000)
-    return window
-
-
-def test_hardware_page_shows_plan_and_measures_speed(qtbot, app_paths_tmp, starter_model_path):
-    window = ready_window(qtbot, app_paths_tmp, starter_model_path)
+def test_hardware_page_shows_plan_and_measures_speed(open_window, qtbot, starter_model_path):
+    window = open_window(starter_model_path, ready=True, context_size=1024)
     window.settings_action.trigger()
-    page = window._settings_dialog.hardware
-    assert window._model_info.extra["plan"].reason in page.in_use.text()
+    page = window.settings_dialog.hardware
+    assert window.controller.model_info.plan.reason in page.in_use.text()
     results = []
     # Wait on the page's own text (updated in the GUI thread): qtbot.waitSignal on
     # a worker signal would stop its timer from the engine thread.
@@ -30,43 +21,40 @@ def test_hardware_page_shows_plan_and_measures_speed(qtbot, app_paths_tmp, start
     page.measure_button.click()
     qtbot.waitUntil(lambda: "Reading" in page.speed.text(), timeout=120_000)
     assert results[0].gen_tokens_per_s > 0 and results[0].prompt_tokens_per_s > 0
-    window._settings_dialog.close()
+    window.settings_dialog.close()
 
 
-def test_choosing_cpu_only_reloads_and_is_saved(qtbot, app_paths_tmp, starter_model_path):
-    window = ready_window(qtbot, app_paths_tmp, starter_model_path)
+def test_choosing_cpu_only_reloads_and_is_saved(
+    open_window, qtbot, app_paths_tmp, starter_model_path
+):
+    window = open_window(starter_model_path, ready=True, context_size=1024)
     window.settings_action.trigger()
-    window._settings_dialog.hardware.sig_override_changed.emit(Override(device="cpu"))
-    assert window.assistant.state is PanelState.NO_MODEL  # reloading
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.READY, timeout=120_000)
+    window.settings_dialog.hardware.sig_override_changed.emit(Override(device="cpu"))
+    assert window.controller.state is AssistantState.NO_MODEL  # reloading
+    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=120_000)
     assert Settings.load(app_paths_tmp.settings_file).device == "cpu"
-    assert window._model_info.extra["plan"].n_gpu_layers == 0
-    window._settings_dialog.close()
+    assert window.controller.model_info.plan.n_gpu_layers == 0
+    window.settings_dialog.close()
 
 
 def test_models_window_opens_and_choosing_a_model_loads_it(
-    qtbot, app_paths_tmp, starter_model_path, tmp_path
+    open_window, qtbot, app_paths_tmp, starter_model_path, tmp_path
 ):
     import shutil
 
-    window = ComposeWindow(
-        Settings(context_size=1024), app_paths_tmp
-    )  # no override: choices persist
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.READY, timeout=120_000)
+    window = open_window(ready=True, context_size=1024)  # no override: choices persist
     other = tmp_path / "another-model.gguf"
     shutil.copyfile(starter_model_path, other)
     window.models_action.trigger()
-    dialog = window._models_dialog
+    dialog = window.models_dialog
     assert dialog.isVisible()
     dialog.sig_model_chosen.emit(str(other))
-    assert window.assistant.state is PanelState.NO_MODEL  # reloading in the background
+    assert window.controller.state is AssistantState.NO_MODEL  # reloading in the background
 
     qtbot.keyClicks(window.body, "still usable")  # typing works while it loads
     assert window.body.toPlainText() == "still usable"
-    qtbot.waitUntil(lambda: window.assistant.state is PanelState.READY, timeout=120_000)
-    assert window._model_info.path == str(other)
+    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=120_000)
+    assert window.controller.model_info.path == str(other)
     assert Settings.load(app_paths_tmp.settings_file).model_path == str(other)
     dialog.close()
     QApplication.processEvents()

@@ -1,14 +1,13 @@
 """The assistant panel: what to do, where the answer appears, and the review.
 
-It shows state and emits what the user asked for; the compose window decides
-what happens (talks to the engine, edits the body). The suggestion is shown
-in a ReviewView: a word-level diff against the text it would replace, with
-per-change accept, versions, and the stale-edit notice.
+It shows state and emits what the user asked for; the AssistantController
+decides what happens (talks to the engine, edits the body), and the window
+wires the two together. The suggestion is shown in a ReviewView: a
+word-level diff against the text it would replace, with per-change accept,
+versions, and the stale-edit notice.
 """
 
 from __future__ import annotations
-
-import enum
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,16 +24,11 @@ from PySide6.QtWidgets import (
 
 from composer.assist.actions import Action
 from composer.assist.language import NATIVE_NAMES
+from composer.assist.review_session import ReviewSession
+from composer.gui.assistant_controller import AssistantState
 from composer.gui.widgets.review_view import ReviewView
 
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
-
-
-class PanelState(enum.Enum):
-    NO_MODEL = "no_model"  # loading, or no usable model: writing by hand still works
-    READY = "ready"
-    GENERATING = "generating"
-    REVIEW = "review"  # a suggestion waits for Accept / Discard
 
 
 class AssistantPanel(QWidget):
@@ -44,7 +38,7 @@ class AssistantPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assistantPanel")
-        self._state = PanelState.NO_MODEL
+        self._state = AssistantState.NO_MODEL
 
         title = QLabel(self.tr("<b>Writing assistant</b>"))
         self.model_note = QLabel(self.tr("Loading the model…"))
@@ -162,27 +156,27 @@ class AssistantPanel(QWidget):
 
     # -- state -----------------------------------------------------------
     @property
-    def state(self) -> PanelState:
+    def state(self) -> AssistantState:
         return self._state
 
-    def set_state(self, state: PanelState) -> None:
+    def set_state(self, state: AssistantState) -> None:
         self._state = state
-        if state is not PanelState.GENERATING:
+        if state is not AssistantState.GENERATING:
             self.progress.hide()
         self._update_enabled()
 
     @Slot()
     def _update_enabled(self) -> None:
         state = self._state
-        can_run = state in (PanelState.READY, PanelState.REVIEW)
+        can_run = state in (AssistantState.READY, AssistantState.REVIEW)
         has_prompt = bool(self.prompt.text().strip())
         self.draft_button.setEnabled(can_run and has_prompt)
         self.custom_button.setEnabled(can_run and has_prompt)
         for button in self.action_buttons.values():
             button.setEnabled(can_run)
-        self.stop_button.setEnabled(state is PanelState.GENERATING)
+        self.stop_button.setEnabled(state is AssistantState.GENERATING)
         # The review enables its own buttons (nothing ticked, streaming, versions).
-        self.review.setEnabled(state in (PanelState.REVIEW, PanelState.GENERATING))
+        self.review.setEnabled(state in (AssistantState.REVIEW, AssistantState.GENERATING))
 
     def output_language(self) -> str | None:
         return self.language.currentData()
@@ -190,7 +184,7 @@ class AssistantPanel(QWidget):
     def request(self, action: Action) -> None:
         """Ask for *action* if the panel allows it now (buttons and shortcuts land here)."""
         action = Action(action)
-        if self._state not in (PanelState.READY, PanelState.REVIEW):
+        if self._state not in (AssistantState.READY, AssistantState.REVIEW):
             return
         instruction = self.prompt.text().strip()
         if action in (Action.DRAFT, Action.CUSTOM) and not instruction:
@@ -203,25 +197,29 @@ class AssistantPanel(QWidget):
     def _on_draft(self) -> None:
         self.request(Action.DRAFT)
 
-    # -- suggestion --------------------------------------------------------
-    def begin_suggestion(
-        self,
-        original: str,
-        *,
-        new_review: bool,
-        proofreading: bool = False,
-        language: str | None = None,
-    ) -> None:
-        if new_review:
-            self.review.set_original(
-                original, proofread_language=language, proofreading=proofreading
-            )
-        self.review.add_version()
+    # -- suggestion (the controller's signals land here) ---------------------
+    @Slot(object)
+    def begin_review(self, session: ReviewSession) -> None:
+        """A new suggestion started: show its session, reading first."""
+        self.review.set_session(session)
+        self._begin_reading()
+
+    @Slot()
+    def begin_version(self) -> None:
+        """Another version of the same review started."""
+        self.review.version_added()
+        self._begin_reading()
+
+    def _begin_reading(self) -> None:
         self.phase.setText(self.tr("Reading your email…"))
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.set_state(PanelState.GENERATING)
 
+    @Slot()
+    def suggestion_grew(self) -> None:
+        self.review.session_grew()
+
+    @Slot(int, int)
     def show_reading_progress(self, done: int, total: int) -> None:
         if total > 0:
             self.progress.setRange(0, total)
@@ -230,6 +228,7 @@ class AssistantPanel(QWidget):
                 self.tr("Reading your email… %1%").replace("%1", str(int(100 * done / total)))
             )
 
+    @Slot(object)
     def show_writing(self, tokens_per_second: float | None = None) -> None:
         self.progress.hide()
         if tokens_per_second is None:
@@ -246,19 +245,19 @@ class AssistantPanel(QWidget):
                 self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}")
             )
 
-    def append_text(self, text: str) -> None:
-        self.review.append_to_current(text)
-
-    def finish(self, message: str, final_text: str | None = None) -> None:
-        if final_text is not None:
-            self.review.set_current_text(final_text)
-        self.review.finish_current()
-        self.review.drop_empty_current()  # an empty regenerate must not hide the earlier versions
+    @Slot(str)
+    def finish(self, message: str) -> None:
+        """The version ended (done, stopped, failed): the review can be used."""
+        self.review.refresh()
         self.phase.setText(message)
-        self.set_state(PanelState.REVIEW if self.review.current_text() else PanelState.READY)
 
+    @Slot(str)
     def clear_suggestion(self, message: str = "") -> None:
-        self.review.set_original("")
+        self.review.set_session(ReviewSession(""))
+        self.phase.setText(message)
+
+    @Slot(str)
+    def show_refusal(self, message: str) -> None:
         self.phase.setText(message)
 
     def suggestion_text(self) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import time
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -40,16 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.assist.proofread import proofread_result
-from composer.assist.review import (
-    Change,
-    Phrases,
-    apply_changes,
-    describe_change,
-    diff_words,
-    segments,
-)
-from composer.assist.target import Target, py_to_qt
+from composer.assist.review import Change, Phrases, segments
+from composer.assist.review_session import ReviewSession
+from composer.assist.target import Target
+from composer.gui.apply_text import apply_to_document
 
 # Colours chosen to stay readable on light and dark palettes; the strike and
 # underline carry the meaning for anyone who cannot tell the colours apart.
@@ -58,12 +51,6 @@ _INSERT_STYLE = "color:#2e7d32; background-color:rgba(46,125,50,40); text-decora
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
 
 _CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
-
-
-@dataclass
-class _Version:
-    text: str = ""
-    rejected: set[int] = field(default_factory=set)  # changes the user unticked
 
 
 class ReviewView(QWidget):
@@ -75,14 +62,6 @@ class ReviewView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
-        self._original = ""
-        self._versions: list[_Version] = []
-        self._current = -1
-        self._changes: list[Change] = []
-        self._descriptions: list[str] = []
-        self._streaming = False
-        self._proofreading = False
-        self._proofread_language: str | None = None
         # Redrawing re-diffs the whole text; on long emails that costs more
         # than the interval between token batches, so redraws are then spaced
         # out (the text itself is always kept up to date).
@@ -90,7 +69,7 @@ class ReviewView(QWidget):
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.timeout.connect(self._on_redraw_timer)
-        self._phrases = Phrases(
+        self.phrases = Phrases(
             replaced=self.tr("Replaced “{old}” with “{new}”"),
             inserted=self.tr("Inserted “{new}”"),
             deleted=self.tr("Deleted “{old}”"),
@@ -99,6 +78,7 @@ class ReviewView(QWidget):
             space=self.tr("a space"),
             spaces=self.tr("{n} spaces"),
         )
+        self._session = ReviewSession("", phrases=self.phrases)
 
         self.previous_button = QToolButton()
         self.previous_button.setText(self.tr("◀ Pre&vious"))
@@ -185,7 +165,11 @@ class ReviewView(QWidget):
         self.hide_notice()
         self._refresh()
 
-    # -- content -----------------------------------------------------------
+    # -- content (the session holds it; these forward and redraw) ------------
+    @property
+    def session(self) -> ReviewSession:
+        return self._session
+
     def set_original(
         self, text: str, *, proofread_language: str | None = None, proofreading: bool = False
     ) -> None:
@@ -195,34 +179,42 @@ class ReviewView(QWidget):
         explains it (type and reason, W3C Proofreader style) in
         *proofread_language* ("en", "fr"; English otherwise).
         """
-        self._proofreading = proofreading
-        self._proofread_language = proofread_language
-        self._original = text
-        self._versions = []
-        self._current = -1
-        self._streaming = False
+        self.set_session(
+            ReviewSession(
+                text,
+                proofreading=proofreading,
+                language=proofread_language,
+                phrases=self.phrases,
+            )
+        )
+
+    def set_session(self, session: ReviewSession) -> None:
+        """Show *session* (a new review)."""
+        self._session = session
         self.hide_notice()
         self._refresh()
 
     def original(self) -> str:
-        return self._original
+        return self._session.original
 
     def add_version(self, text: str = "") -> int:
         """Begin a new version (streaming until finish_current()); returns its index."""
-        self._versions.append(_Version(text))
-        self._current = len(self._versions) - 1
-        self._streaming = True
+        index = self._session.add_version(text)
+        self.version_added()
+        return index
+
+    def version_added(self) -> None:
+        """The session began a new version: show it."""
         self.hide_notice()
         self._refresh()
-        self.sig_version_changed.emit(self._current)
-        return self._current
+        self.sig_version_changed.emit(self._session.current)
 
     def append_to_current(self, text: str) -> None:
-        if self._current < 0:
-            self.add_version()
-        version = self._versions[self._current]
-        version.text += text
-        version.rejected.clear()  # indices move while the text grows
+        self._session.append(text)
+        self.session_grew()
+
+    def session_grew(self) -> None:
+        """The streaming version got longer: redraw now, or soon when redrawing is costly."""
         if self._refresh_cost < _CHEAP_REDRAW_S:
             self._refresh(follow_end=True)
         elif not self._redraw_timer.isActive():
@@ -230,41 +222,38 @@ class ReviewView(QWidget):
 
     def set_current_text(self, text: str) -> None:
         """Replace the current version's text (e.g. after cleaning the model's wrapping)."""
-        if self._current < 0:
-            self.add_version()
-        version = self._versions[self._current]
-        version.text = text
-        version.rejected.clear()
+        self._session.set_text(text)
         self._refresh()
 
     def finish_current(self) -> None:
         """The current version is complete: changes can now be chosen and accepted."""
-        self._streaming = False
+        self._session.finish()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw after the session changed outside the widget."""
         self._refresh()
 
     def drop_empty_current(self) -> None:
         """Forget a version that ended with no text (stopped, failed); back to the last real one."""
-        if self._streaming or self._current < 0 or self._versions[self._current].text.strip():
-            return
-        del self._versions[self._current]
-        self._current = len(self._versions) - 1
-        self._refresh()
-        self.sig_version_changed.emit(self._current)
+        if self._session.drop_empty_current():
+            self._refresh()
+            self.sig_version_changed.emit(self._session.current)
 
     def version_count(self) -> int:
-        return len(self._versions)
+        return self._session.version_count
 
     def current_version(self) -> int:
-        return self._current
+        return self._session.current
 
     def current_text(self) -> str:
-        return self._versions[self._current].text if self._current >= 0 else ""
+        return self._session.current_text()
 
     def changes(self) -> list[Change]:
-        return list(self._changes)
+        return self._session.changes()
 
     def is_streaming(self) -> bool:
-        return self._streaming
+        return self._session.streaming
 
     # -- choosing ----------------------------------------------------------
     def set_change_accepted(self, index: int, accepted: bool) -> None:
@@ -275,17 +264,14 @@ class ReviewView(QWidget):
 
     def change_descriptions(self) -> list[str]:
         """The sentences the list shows (and a screen reader reads), one per change."""
-        return list(self._descriptions)
+        return self._session.descriptions()
 
     def accepted_changes(self) -> set[int]:
-        if self._current < 0:
-            return set()
-        rejected = self._versions[self._current].rejected
-        return {c.index for c in self._changes} - rejected
+        return self._session.ticked()
 
     def selected_result(self) -> str:
         """The target's new text with only the ticked changes applied."""
-        return apply_changes(self._original, self._changes, self.accepted_changes())
+        return self._session.ticked_text()
 
     # -- notices -----------------------------------------------------------
     def show_notice(self, text: str, offer_rerun: bool = False) -> None:
@@ -310,13 +296,13 @@ class ReviewView(QWidget):
     # -- commands (public so the window can bind shortcuts to them) ---------
     @Slot()
     def accept_all(self) -> None:
-        if self._can_accept():
-            self.sig_accept.emit(apply_changes(self._original, self._changes))
+        if self._session.can_accept:
+            self.sig_accept.emit(self._session.all_changes_text())
 
     @Slot()
     def accept_selected(self) -> None:
-        if self._can_accept():
-            self.sig_accept.emit(self.selected_result())
+        if self._session.can_accept:
+            self.sig_accept.emit(self._session.ticked_text())
 
     @Slot()
     def discard(self) -> None:
@@ -324,76 +310,61 @@ class ReviewView(QWidget):
 
     @Slot()
     def previous_version(self) -> None:
-        self.show_version(self._current - 1)
+        self.show_version(self._session.current - 1)
 
     @Slot()
     def next_version(self) -> None:
-        self.show_version(self._current + 1)
+        self.show_version(self._session.current + 1)
 
     def show_version(self, index: int) -> None:
-        if self._streaming or not 0 <= index < len(self._versions) or index == self._current:
-            return
-        self._current = index
-        self._refresh()
-        self.sig_version_changed.emit(index)
-
-    def _can_accept(self) -> bool:
-        return not self._streaming and self._current >= 0
+        if self._session.show_version(index):
+            self._refresh()
+            self.sig_version_changed.emit(index)
 
     # -- drawing -----------------------------------------------------------
     @Slot()
     def _on_redraw_timer(self) -> None:
-        self._refresh(follow_end=self._streaming)
+        self._refresh(follow_end=self._session.streaming)
 
     def _refresh(self, follow_end: bool = False) -> None:
         self._redraw_timer.stop()
         # A new text (nothing to compare with) is one insertion: a list of
         # changes would only take room from the text itself.
-        has_original = bool(self._original)
+        has_original = bool(self._session.original)
         self.changes_label.setVisible(has_original)
         self.change_list.setVisible(has_original)
         self.accept_selected_button.setVisible(has_original)
         started = time.perf_counter()
-        text = self.current_text()
-        if self._current < 0:
-            self._changes, self._descriptions = [], []
-        elif self._proofreading:
-            # One correction per change, in the same order as the diff.
-            self._changes = diff_words(self._original, text, merge=False)
-            result = proofread_result(self._original, text, self._proofread_language, self._changes)
-            self._descriptions = [c.explanation for c in result.corrections]
-        else:
-            self._changes = diff_words(self._original, text)
-            self._descriptions = [describe_change(c, self._phrases) for c in self._changes]
         self._fill_list()
         self._render(follow_end=follow_end)
         self._update_controls()
         self._refresh_cost = time.perf_counter() - started
 
     def _fill_list(self) -> None:
-        rejected = self._versions[self._current].rejected if self._current >= 0 else set()
+        session = self._session
         row = self.change_list.currentIndex().row()
-        self.change_model.reset(self._descriptions, rejected, checkable=not self._streaming)
-        if 0 <= row < len(self._descriptions):
+        self.change_model.reset(session)
+        if 0 <= row < self.change_model.rowCount():
             self.change_list.selectionModel().blockSignals(True)
             self.change_list.setCurrentIndex(self.change_model.index(row))
             self.change_list.selectionModel().blockSignals(False)
 
     def _render(self, follow_end: bool = False, focus: int | None = None) -> None:
-        if self._current < 0:
+        session = self._session
+        if session.current < 0:
             self.diff_view.setHtml("")
             self.diff_view.setAccessibleDescription("")
             return
-        rejected = self._versions[self._current].rejected
+        ticked = session.ticked()
         parts: list[str] = []
         anchored: set[int] = set()
-        for segment in segments(self._original, self._changes):
+        for segment in segments(session.original, session.changes()):
             text = html.escape(segment.text).replace("\n", "<br/>")
             if segment.kind == "equal":
                 parts.append(text)
                 continue
             style = _DELETE_STYLE if segment.kind == "delete" else _INSERT_STYLE
-            if segment.change in rejected:
+            if segment.change not in ticked:
                 # A rejected change shows what stays: the original, unmarked.
                 parts.append(text if segment.kind == "delete" else "")
                 continue
@@ -413,76 +384,74 @@ class ReviewView(QWidget):
         self.diff_view.setAccessibleDescription(self._spoken_summary())
 
     def _spoken_summary(self) -> str:
-        count = len(self._changes)
-        kept = len(self.accepted_changes())
+        descriptions = self._session.descriptions()
+        count = len(descriptions)
+        kept = len(self._session.ticked())
         if count == 0:
             return self.tr("No changes.")
         head = self.tr("%1 changes, %2 ticked.").replace("%1", str(count)).replace("%2", str(kept))
         # The first twenty are enough to hear what kind of edit this is; the
         # list below has them all.
-        spoken = " ".join(text.rstrip(".") + "." for text in self._descriptions[:20])
+        spoken = " ".join(text.rstrip(".") + "." for text in descriptions[:20])
         return head + " " + spoken
 
     def _update_controls(self) -> None:
-        has_version = self._current >= 0
-        count = len(self._versions)
+        session = self._session
+        current = session.current
+        has_version = current >= 0
+        count = session.version_count
+        changes = len(session.changes())
         self.version_label.setText(
-            self.tr("Version %1 of %2")
-            .replace("%1", str(self._current + 1))
-            .replace("%2", str(count))
+            self.tr("Version %1 of %2").replace("%1", str(current + 1)).replace("%2", str(count))
             if has_version
             else ""
         )
-        browsing = has_version and not self._streaming
-        self.previous_button.setEnabled(browsing and self._current > 0)
-        self.next_button.setEnabled(browsing and self._current < count - 1)
+        browsing = has_version and not session.streaming
+        self.previous_button.setEnabled(browsing and current > 0)
+        self.next_button.setEnabled(browsing and current < count - 1)
         self.regenerate_button.setEnabled(browsing)
-        can_accept = self._can_accept()
+        can_accept = session.can_accept
         self.accept_all_button.setEnabled(can_accept)
-        kept = len(self.accepted_changes())
+        kept = len(session.ticked())
         self.accept_selected_button.setEnabled(can_accept and kept > 0)
         self.discard_button.setEnabled(has_version)
         if not has_version:
             self.summary.setText("")
-        elif self._streaming:
-            self.summary.setText(
-                self.tr("Writing… %1 changes so far").replace("%1", str(len(self._changes)))
-            )
+        elif session.streaming:
+            self.summary.setText(self.tr("Writing… %1 changes so far").replace("%1", str(changes)))
         else:
             self.summary.setText(
                 self.tr("%1 of %2 changes ticked")
                 .replace("%1", str(kept))
-                .replace("%2", str(len(self._changes)))
+                .replace("%2", str(changes))
             )
 
     @Slot(int, bool)
     def _on_change_toggled(self, index: int, _accepted: bool) -> None:
-        # The model already updated the version's rejected set it shares.
+        # The model already recorded the choice in the session.
         self._render(focus=index)
         self._update_controls()
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.row() >= 0 and not self._streaming:
+        if current.row() >= 0 and not self._session.streaming:
             self._render(focus=current.row())
 
 
 class _ChangeModel(QAbstractListModel):
-    """One checkable row per change; unticking adds the change to *rejected*."""
+    """One checkable row per change of the session's current version."""
 
     sig_toggled = Signal(int, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._session: ReviewSession | None = None
         self._rows: list[str] = []
-        self._rejected: set[int] = set()
-        self._checkable = False
 
-    def reset(self, rows: list[str], rejected: set[int], checkable: bool) -> None:
+    def reset(self, session: ReviewSession) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._rejected = rejected  # shared with the version: choices live there
-        self._checkable = checkable
+        self._session = session
+        self._rows = session.descriptions()
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -500,13 +469,17 @@ class _ChangeModel(QAbstractListModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return self._rows[row]
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Unchecked if row in self._rejected else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.CheckStateRole and self._session is not None:
+            ticked = self._session.is_ticked(row)
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         return None
+
+    def _checkable(self) -> bool:
+        return self._session is not None and self._session.can_accept
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._checkable:
+        if self._checkable():
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -516,15 +489,14 @@ class _ChangeModel(QAbstractListModel):
         value: object,
         role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self._checkable:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self._checkable():
             return False
         # Views pass the state as an int, Python callers as the enum.
         accepted = Qt.CheckState(getattr(value, "value", value)) == Qt.CheckState.Checked
         row = index.row()
-        if accepted:
-            self._rejected.discard(row)
-        else:
-            self._rejected.add(row)
+        assert self._session is not None  # _checkable()
+        if not self._session.set_ticked(row, accepted):
+            return False
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.sig_toggled.emit(row, accepted)
         return True
@@ -534,19 +506,10 @@ def apply_to_editor(editor: QPlainTextEdit | QTextEdit, target: Target, text: st
     """Replace *target* in *editor* with *text* as exactly one undo step.
 
     Returns False and changes nothing when the target's text was edited since
-    the request (the caller then offers to run again). Never uses
-    setPlainText(), which would clear the undo history.
+    the request (the caller then offers to run again).
     """
-    current = editor.toPlainText()
-    where = target.locate(current)
-    if where is None:
+    cursor = apply_to_document(editor.document(), target, text)
+    if cursor is None:
         return False
-    start, end = (py_to_qt(current, i) for i in where)
-    cursor = QTextCursor(editor.document())
-    cursor.beginEditBlock()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(text)
-    cursor.endEditBlock()
     editor.setTextCursor(cursor)
     return True

@@ -1,0 +1,471 @@
+"""The assistant's brain for one compose window, with no widget in it.
+
+AssistantController decides what happens when the user asks for something:
+it keeps track of the model (which load is current, which model still works
+when a new one is refused), turns an action on the message into a request,
+follows the request through the engine thread, owns the ReviewSession that
+the review shows, and applies an accepted suggestion to the message's
+QTextDocument as exactly one undo step (or refuses when that text changed).
+
+The window only lays out widgets and forwards: user commands go in as method
+calls, everything the view must show comes out as signals. That makes this
+the seam another engine (a server) and several compose windows plug into,
+and lets tests drive it without the window.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from composer.assist.actions import (
+    Action,
+    EmailContext,
+    RequestError,
+    build_request,
+    prepare_suggestion,
+    surely_too_long,
+    target_for,
+)
+from composer.assist.language import detect_language
+from composer.assist.review import Phrases
+from composer.assist.review_session import ReviewSession
+from composer.assist.target import Target
+from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
+from composer.gui.apply_text import apply_to_document
+from composer.models.starter import STARTER_NOTE, StarterUnavailable, starter_file_name
+from composer.paths import AppPaths
+from composer.settings import Settings
+from composer.workers.engine_worker import EngineService, LoadSpec
+
+log = logging.getLogger(__name__)
+
+
+class AssistantState(enum.Enum):
+    NO_MODEL = "no_model"  # loading, or no usable model: writing by hand still works
+    READY = "ready"
+    GENERATING = "generating"
+    REVIEW = "review"  # a suggestion waits for Accept / Discard
+
+
+@dataclass(frozen=True)
+class MessageFields:
+    """The parts of the message besides the body that a request reads."""
+
+    subject: str = ""
+    recipients: str = ""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One assistant request: what was asked, on which text, and the request sent."""
+
+    action: Action
+    instruction: str
+    language: str | None
+    target: Target
+    request: GenerationRequest
+    fields: MessageFields
+
+
+class AssistantController(QObject):
+    """Model loading and assistant jobs for one message body."""
+
+    sig_state_changed = Signal(object)  # AssistantState
+    sig_model_loading = Signal(str)  # what is being loaded
+    sig_model_changed = Signal(object)  # ModelInfo, or None while none is usable
+    # The permanent status line ("Ready: … on …") and the panel's note on the model.
+    sig_model_status = Signal(str, str)
+    sig_message = Signal(str, int)  # a transient status-bar message, milliseconds to show it
+    sig_review_started = Signal(object)  # a new ReviewSession to show
+    sig_version_started = Signal()  # the session got a new (streaming) version
+    sig_suggestion_grew = Signal()  # the streaming version got more text
+    sig_reading = Signal(int, int)  # prompt tokens read, prompt tokens in all
+    sig_writing = Signal(object)  # tokens per second, or None while unknown
+    sig_finished = Signal(str)  # the version ended; a sentence for the panel
+    sig_cleared = Signal(str)  # the suggestion is gone (accepted, discarded); a sentence
+    sig_stale = Signal()  # accept refused: the text changed after asking
+    sig_refused = Signal(str)  # the request could not even start; why
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        settings: Settings,
+        paths: AppPaths,
+        *,
+        model_override: str | None = None,
+        phrases: Phrases | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.settings = settings
+        self.paths = paths
+        self.model_override = model_override
+        self._phrases = phrases or Phrases()
+        self._state = AssistantState.NO_MODEL
+        self._model_info: ModelInfo | None = None
+        self._previous_info: ModelInfo | None = None
+        self._load_serial = 0
+        self._load_paths: dict[int, str | None] = {}
+        self._job: Job | None = None
+        self._review: ReviewSession | None = None
+        self._closing = False
+
+        self.engine = EngineService(self)
+        worker = self.engine.worker
+        worker.sig_loading.connect(self._on_loading)
+        worker.sig_loaded.connect(self._on_loaded)
+        worker.sig_load_failed.connect(self._on_load_failed)
+        worker.sig_phase.connect(self._on_phase)
+        worker.sig_tokens.connect(self._on_tokens)
+        worker.sig_finished.connect(self._on_finished)
+        worker.sig_stopped.connect(self._on_stopped)
+        worker.sig_failed.connect(self._on_failed)
+
+    # -- what the view reads -----------------------------------------------------
+    @property
+    def state(self) -> AssistantState:
+        return self._state
+
+    @property
+    def model_info(self) -> ModelInfo | None:
+        """The model that answers requests now (None while loading or without one)."""
+        return self._model_info
+
+    @property
+    def job(self) -> Job | None:
+        """The request behind the suggestion being written or reviewed."""
+        return self._job
+
+    @property
+    def review(self) -> ReviewSession | None:
+        return self._review
+
+    def _set_state(self, state: AssistantState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.sig_state_changed.emit(state)
+
+    def _settle_state(self) -> None:
+        """The state from the facts: a model, and a finished suggestion to review."""
+        review = self._review
+        if self._model_info is None:
+            self._set_state(AssistantState.NO_MODEL)
+        elif (
+            self._job is not None
+            and review is not None
+            and review.current_text()
+            and not review.streaming
+        ):
+            self._set_state(AssistantState.REVIEW)
+        else:
+            self._set_state(AssistantState.READY)
+
+    # -- the model -------------------------------------------------------------------
+    def configured_model(self) -> str | None:
+        """The model this window should use: the command line's, else the settings' one."""
+        return self.model_override or self.settings.model_path
+
+    def load_model(self, path: str | None, reprobe: bool = False) -> None:
+        """Load *path* (None = the starter) in the background; writing by hand goes on."""
+        if self._state is AssistantState.GENERATING:
+            # Its answer would come from the old model: stop it, keep what it wrote.
+            self.engine.abandon()
+            self._end_version(self.tr("Stopped: the model is being changed."))
+        if self._model_info is not None:
+            self._previous_info = self._model_info
+        self._model_info = None
+        self._set_state(AssistantState.NO_MODEL)
+        self.sig_model_changed.emit(None)
+        self._load_serial += 1
+        self._load_paths = {self._load_serial: path}
+        self.engine.load(
+            LoadSpec(
+                path=path,
+                models_dir=str(self.paths.models),
+                device=self.settings.device,
+                gpu_layers=self.settings.gpu_layers,
+                context_size=self.settings.context_size,
+                reprobe=reprobe,
+                load_id=self._load_serial,
+            )
+        )
+
+    def reload_model(self, reprobe: bool = False) -> None:
+        self.load_model(self.configured_model(), reprobe=reprobe)
+
+    def is_starter(self, path: str) -> bool:
+        try:
+            return Path(path).name == starter_file_name() and Path(path).parent == self.paths.models
+        except StarterUnavailable:
+            return False
+
+    @Slot(str)
+    def _on_loading(self, what: str) -> None:
+        self.sig_model_loading.emit(what)
+
+    @Slot(int, object)
+    def _on_loaded(self, load_id: int, info: ModelInfo) -> None:
+        if load_id != self._load_serial:
+            return  # a newer load is on its way
+        self._model_info = info
+        self._settle_state()
+        starter = self.is_starter(info.path)
+        name = self.tr("Starter model (Gemma 3 270M)") if starter else info.name
+        status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
+        for extra in (info.fallback_reason, info.device_note):
+            if extra:
+                status += " — " + extra
+        note = self.tr(STARTER_NOTE) if starter else self.tr("Model: %1").replace("%1", info.name)
+        if info.chat_template == "fallback" and not starter:
+            note += " " + self.tr("(it has no chat template; a generic one is used)")
+        self.sig_model_status.emit(status, note)
+        self.sig_model_changed.emit(info)
+        chosen = self._load_paths.get(load_id)
+        if chosen and not self.model_override and chosen != self.settings.model_path:
+            self.settings.model_path = chosen  # only once it has loaded
+            self.settings.save(self.paths.settings_file)
+
+    @Slot(int, str, bool)
+    def _on_load_failed(self, load_id: int, message: str, previous_still_loaded: bool) -> None:
+        if load_id != self._load_serial:
+            return
+        self.sig_message.emit(message, 15000)
+        if previous_still_loaded and self._previous_info is not None:
+            # The new file was refused before the working model was touched.
+            self._model_info = self._previous_info
+            self.sig_model_status.emit(
+                "",
+                self.tr("%1 Still using %2.")
+                .replace("%1", message)
+                .replace("%2", self._model_info.name),
+            )
+            self.sig_model_changed.emit(self._model_info)
+            self._settle_state()
+            return
+        self._previous_info = None
+        self._set_state(AssistantState.NO_MODEL)
+        self.sig_model_status.emit(self.tr("No model: you can still write by hand"), message)
+
+    def measure_speed(self) -> str | None:
+        """Start a speed measurement; a sentence saying why not, when it cannot run now."""
+        if self._model_info is None or self._state is AssistantState.GENERATING:
+            return self.tr("Load a model and wait for the assistant to finish first.")
+        self.engine.measure_speed()
+        return None
+
+    # -- jobs ----------------------------------------------------------------------------
+    def can_run(self) -> bool:
+        return self._state in (AssistantState.READY, AssistantState.REVIEW)
+
+    def run_action(
+        self,
+        action: Action,
+        instruction: str = "",
+        language: str | None = None,
+        selection: tuple[int, int] = (0, 0),
+        fields: MessageFields | None = None,
+    ) -> bool:
+        """Start *action* on the selection (Python indices) or the whole body.
+
+        Returns False when it could not start (no model, or the request was
+        refused: sig_refused says why).
+        """
+        if not self.can_run():
+            return False
+        action = Action(action)
+        body = self.document.toPlainText()
+        start, end = selection
+        if action is Action.DRAFT:
+            target = Target.selection(body, start, end)
+        else:
+            target = target_for(action, body, start, end)
+        return self._start_job(
+            action, instruction, language, target, fields or MessageFields(), new_review=True
+        )
+
+    def _start_job(
+        self,
+        action: Action,
+        instruction: str,
+        language: str | None,
+        target: Target,
+        fields: MessageFields,
+        new_review: bool,
+    ) -> bool:
+        context = EmailContext(
+            body=target.document,
+            subject=fields.subject,
+            recipients=fields.recipients,
+            focus=None if target.whole_body else (target.start, target.end),
+        )
+        try:
+            request = build_request(
+                action,
+                target.original,
+                instruction=instruction,
+                language=language,
+                context=context,
+                max_tokens=None if action.rewrites else self.settings.max_tokens,
+            )
+        except RequestError as exc:
+            self.sig_refused.emit(str(exc))
+            return False
+        info = self._model_info
+        too_long = surely_too_long(request, info.context_size) if info else None
+        if too_long:
+            self.sig_refused.emit(too_long)
+            return False
+        self._job = Job(action, instruction, language, target, request, fields)
+        if new_review or self._review is None:
+            explain_in = language or detect_language(target.original).code
+            self._review = ReviewSession(
+                target.original,
+                proofreading=action is Action.PROOFREAD,
+                language=explain_in,
+                phrases=self._phrases,
+            )
+            self._review.add_version()
+            self._set_state(AssistantState.GENERATING)
+            self.sig_review_started.emit(self._review)
+        else:
+            self._review.add_version()
+            self._set_state(AssistantState.GENERATING)
+            self.sig_version_started.emit()
+        self.engine.generate(request)
+        return True
+
+    def regenerate(self) -> bool:
+        """Another version of the same request; after an edit, run again on the current text."""
+        job = self._job
+        if job is None or not self.can_run():
+            return False
+        fields = job.fields
+        body = self.document.toPlainText()
+        where = job.target.locate(body)
+        if where is None:
+            # "Run again" after an edit inside the target: the same request on
+            # what that text has become, not on whatever is selected now.
+            target = job.target.after_edit(body)
+            return self._start_job(
+                job.action, job.instruction, job.language, target, fields, new_review=True
+            )
+        target = Target.span(body, *where) if not job.target.whole_body else Target.whole(body)
+        return self._start_job(
+            job.action, job.instruction, job.language, target, fields, new_review=False
+        )
+
+    def stop(self) -> None:
+        """Stop writing; what was written so far stays reviewable."""
+        if self._state is AssistantState.GENERATING:
+            self.engine.stop()
+
+    def accept(self, text: str) -> QTextCursor | None:
+        """Put *text* in place of the job's target as one undo step.
+
+        Returns the cursor after the inserted text, or None when nothing was
+        applied (no suggestion under review, or the text changed since asking:
+        sig_stale then tells the view).
+        """
+        job = self._job
+        if job is None or self._state is not AssistantState.REVIEW:
+            return None
+        cursor = apply_to_document(self.document, job.target, text)
+        if cursor is None:
+            self.sig_stale.emit()
+            self.sig_message.emit(self.tr("Not applied: the text changed after you asked."), 8000)
+            return None
+        self._forget_job(self.tr("Accepted. Edit > Undo brings the previous text back."))
+        return cursor
+
+    def discard(self, message: str | None = None) -> None:
+        """Drop the suggestion (stopping it if it is still being written)."""
+        if self._state is AssistantState.GENERATING:
+            self.engine.abandon()
+        self._forget_job(self.tr("Discarded.") if message is None else message)
+
+    def _forget_job(self, message: str) -> None:
+        self._job = None
+        self._review = None
+        self.sig_cleared.emit(message)
+        self._settle_state()
+
+    # -- what the engine thread reports ---------------------------------------------------
+    def _is_current(self, request_id: int) -> bool:
+        return request_id == self.engine.current_request and not self._closing
+
+    @Slot(int, str, int, int)
+    def _on_phase(self, request_id: int, phase: str, done: int, total: int) -> None:
+        if not self._is_current(request_id):
+            return
+        if phase == "reading":
+            self.sig_reading.emit(done, total)
+            return
+        # Pieces are tokens as llama.cpp streams them; the rate is indicative.
+        rate = 1000.0 * done / total if total > 200 and done >= 4 else None
+        self.sig_writing.emit(rate)
+        if rate is not None:
+            self.sig_message.emit(
+                self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000
+            )
+
+    @Slot(int, str)
+    def _on_tokens(self, request_id: int, text: str) -> None:
+        if self._is_current(request_id) and self._review is not None:
+            self._review.append(text)
+            self.sig_suggestion_grew.emit()
+
+    def _speed_text(self, stats: GenerationStats | None) -> str:
+        if not stats or not stats.generated_tokens:
+            return ""
+        return (
+            self.tr("%1 tokens at %2 tokens/s")
+            .replace("%1", str(stats.generated_tokens))
+            .replace("%2", f"{stats.generation_tokens_per_second:.1f}")
+        )
+
+    def _end_version(self, message: str) -> None:
+        """The streaming version is over: clean its text up and let the user review it."""
+        review = self._review
+        if review is not None:
+            raw = review.current_text()
+            if self._job is not None and raw.strip():
+                review.set_text(prepare_suggestion(self._job.target, raw))
+            review.finish()
+            review.drop_empty_current()  # an empty regenerate must not hide earlier versions
+        self.sig_finished.emit(message)
+
+    @Slot(int, object)
+    def _on_finished(self, request_id: int, stats: GenerationStats) -> None:
+        if self._is_current(request_id):
+            self._end_version(self.tr("Done. ") + self._speed_text(stats))
+            self._settle_state()
+
+    @Slot(int, object)
+    def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
+        if self._is_current(request_id):
+            self._end_version(self.tr("Stopped."))
+            self._settle_state()
+
+    @Slot(int, str)
+    def _on_failed(self, request_id: int, message: str) -> None:
+        if self._is_current(request_id):
+            self._end_version(message)
+            self._settle_state()
+            self.sig_message.emit(message, 15000)
+
+    # -- the end ---------------------------------------------------------------------------
+    def shutdown(self, timeout_ms: int = 3000) -> bool:
+        """Stop, free the model on its own thread and end that thread.
+
+        False while a model load still runs after *timeout_ms* (llama.cpp
+        cannot be interrupted then); the engine thread ends by itself later.
+        """
+        self._closing = True
+        return self.engine.shutdown(timeout_ms=timeout_ms)

@@ -1,0 +1,53 @@
+"""The compose window for GUI tests: one factory, one ready-to-use window.
+
+Every window runs the real engine thread; `open_window` with a missing model
+keeps a test about the message rather than the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers.compose import wait_ready
+
+from composer.gui.compose_window import ComposeWindow
+from composer.settings import Settings
+
+WindowFactory = Callable[..., ComposeWindow]
+
+
+@pytest.fixture
+def open_window(qtbot, app_paths_tmp) -> WindowFactory:
+    """open_window(model=None, ready=False, **settings) -> a shown ComposeWindow.
+
+    *model* None means "the settings decide" (the starter); pass a path for
+    --model. With *ready*, wait until the model has loaded.
+    """
+
+    def make(model: str | Path | None = None, ready: bool = False, **settings) -> ComposeWindow:
+        window = ComposeWindow(
+            Settings(**settings),
+            app_paths_tmp,
+            model_override=str(model) if model is not None else None,
+        )
+        qtbot.addWidget(window)  # closed (and its engine thread joined) at teardown
+        window.show()
+        if ready:
+            wait_ready(qtbot, window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(open_window, starter_model_path) -> ComposeWindow:
+    """A compose window with the real starter model loaded and short answers."""
+    return open_window(starter_model_path, ready=True, max_tokens=32, context_size=2048)
+
+
+@pytest.fixture
+def no_model_window(open_window, tmp_path) -> WindowFactory:
+    """Windows whose model file is missing: tests about the message, not the engine."""
+    return lambda: open_window(tmp_path / "no-model.gguf")
