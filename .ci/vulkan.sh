@@ -122,7 +122,7 @@ WRAP
     chmod +x "$GLSLC"
     rm -rf "$tmp"
 fi
-"$GLSLC" --version | head -1 | sed 's/^/[vulkan.sh] glslc: /'
+"$GLSLC" --version | sed -n "1s/^/[vulkan.sh] glslc: /p"
 
 # 4. Build. --no-cache-dir: pip's wheel cache is keyed by version only and
 #    would hand back the CPU wheel built for the venv.

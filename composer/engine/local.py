@@ -84,6 +84,9 @@ def _common_prefix(a: list[int], b: list[int]) -> int:
 
 class LocalEngine:
     def __init__(self) -> None:
+        # "native": composer.engine.token_loop; "llama-cpp-python": its
+        # create_completion stream (the earlier loop, kept for comparison).
+        self.token_loop = os.environ.get("COMPOSER_TOKEN_LOOP", "native")
         self._llm: Any = None
         self._info: ModelInfo | None = None
         self._formatter: ChatTemplate | None = None
@@ -389,6 +392,37 @@ class LocalEngine:
         cancel: threading.Event,
         stats: GenerationStats,
     ) -> Iterator[str]:
+        if self.token_loop == "llama-cpp-python":
+            yield from self._write_llama_cpp_python(
+                tokens, stops, max_tokens, request, cancel, stats
+            )
+            return
+        from composer.engine.token_loop import SamplerSettings, write_tokens
+
+        started = time.perf_counter()
+        try:
+            yield from write_tokens(
+                self._llm,
+                len(tokens),
+                stops,
+                max_tokens,
+                SamplerSettings(temperature=request.temperature),
+                cancel,
+                stats,
+            )
+        finally:
+            stats.generation_seconds = time.perf_counter() - started
+
+    def _write_llama_cpp_python(
+        self,
+        tokens: list[int],
+        stops: list[str],
+        max_tokens: int,
+        request: GenerationRequest,
+        cancel: threading.Event,
+        stats: GenerationStats,
+    ) -> Iterator[str]:
+        """The earlier loop: llama-cpp-python's create_completion stream (for comparison)."""
         started = time.perf_counter()
         chunks = self._llm.create_completion(
             prompt=tokens,

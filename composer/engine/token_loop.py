@@ -1,0 +1,236 @@
+"""The engine's own token loop, on llama-cpp-python's low-level API.
+
+llama-cpp-python's ``create_completion(stream=True)`` runs its generic
+completion machinery once per token: it detokenises *all* tokens written so
+far (one ctypes call per token, so the cost grows with the answer), scans
+that whole text for every stop string, builds a dict per chunk and goes
+through ``Llama.eval``/``Llama.sample``. For small models, whose tokens take
+a few milliseconds, that Python work is a visible share of each token.
+
+This loop does per token only what is needed: one ``llama_decode`` of a
+one-token batch, one ``llama_sampler_sample`` on llama.cpp's native sampler
+chain, one ``llama_token_to_piece``, an incremental UTF-8 decode (a partial
+multi-byte character is carried to the next token) and a stop-string check
+on the tail of the text only (text that could be the start of a stop string
+is held back until it is clear).
+
+The loop keeps ``Llama.input_ids``/``Llama.n_tokens`` in step with the KV
+cache, so the next request's prefix reuse works as with llama-cpp-python's
+own path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from composer.engine.base import Cancelled, EngineError, GenerationStats
+
+
+@dataclass(frozen=True)
+class SamplerSettings:
+    """The sampler chain, in llama.cpp's terms. temperature <= 0 is greedy.
+
+    Defaults are llama-cpp-python's create_completion defaults (what the
+    engine used before), so the app's output does not change in kind.
+    """
+
+    temperature: float = 0.7
+    top_k: int = 40
+    top_p: float = 0.95
+    min_p: float = 0.05
+    repeat_penalty: float = 1.0  # 1.0 = off
+    penalty_last_n: int = 64
+    dry_multiplier: float = 0.0  # 0 = off (llama-server's default too)
+    dry_base: float = 1.75
+    dry_allowed_length: int = 2
+    dry_penalty_last_n: int = -1  # -1 = the context size
+    seed: int = 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: a random seed
+
+
+def build_sampler(vocab: Any, n_vocab: int, n_ctx: int, settings: SamplerSettings) -> Any:
+    """A native llama.cpp sampler chain; the caller frees it (llama_sampler_free).
+
+    Greedy for temperature <= 0. Otherwise top-k first, as llama.cpp
+    recommends: every later sampler then works on k candidates instead of
+    the whole vocabulary (262,144 tokens for Gemma 3). Then the repetition
+    and DRY penalties when enabled, top-p, min-p, temperature and the draw.
+    """
+    import llama_cpp
+
+    params = llama_cpp.llama_sampler_chain_default_params()
+    chain = llama_cpp.llama_sampler_chain_init(params)
+    add = llama_cpp.llama_sampler_chain_add
+    if settings.temperature <= 0:
+        if settings.repeat_penalty != 1.0:
+            add(chain, _penalties(n_vocab, settings))
+        add(chain, llama_cpp.llama_sampler_init_greedy())
+        return chain
+    if settings.top_k > 0:
+        add(chain, llama_cpp.llama_sampler_init_top_k(settings.top_k))
+    if settings.repeat_penalty != 1.0:
+        add(chain, _penalties(n_vocab, settings))
+    if settings.dry_multiplier > 0:
+        breakers = [b"\n", b":", b'"', b"*"]
+        array = (ctypes.c_char_p * len(breakers))(*breakers)
+        last_n = n_ctx if settings.dry_penalty_last_n < 0 else settings.dry_penalty_last_n
+        add(
+            chain,
+            llama_cpp.llama_sampler_init_dry(
+                vocab,
+                settings.dry_multiplier,
+                settings.dry_base,
+                settings.dry_allowed_length,
+                last_n,
+                array,
+                len(breakers),
+            ),
+        )
+    if settings.top_p < 1.0:
+        add(chain, llama_cpp.llama_sampler_init_top_p(settings.top_p, 1))
+    if settings.min_p > 0:
+        add(chain, llama_cpp.llama_sampler_init_min_p(settings.min_p, 1))
+    add(chain, llama_cpp.llama_sampler_init_temp(settings.temperature))
+    add(chain, llama_cpp.llama_sampler_init_dist(settings.seed))
+    return chain
+
+
+def _penalties(n_vocab: int, settings: SamplerSettings) -> Any:
+    import llama_cpp
+
+    return llama_cpp.llama_sampler_init_penalties(
+        n_vocab, settings.penalty_last_n, settings.repeat_penalty, 0.0, 0.0
+    )
+
+
+class StopScanner:
+    """Finds stop strings in streamed text, looking only at its tail.
+
+    feed() returns the text that is safe to show and whether a stop string
+    was found (the text before it is returned; the rest is dropped). Text
+    that could be the beginning of a stop string is held back until the
+    next piece decides it.
+    """
+
+    def __init__(self, stops: list[str]) -> None:
+        self._stops = [s for s in stops if s]
+        self._held = ""
+
+    def feed(self, piece: str) -> tuple[str, bool]:
+        if not self._stops:
+            return piece, False
+        text = self._held + piece
+        # A stop string can only end inside the new piece: search from the
+        # first place it could start.
+        first = None
+        for stop in self._stops:
+            at = text.find(stop)
+            if at >= 0 and (first is None or at < first):
+                first = at
+        if first is not None:
+            self._held = ""
+            return text[:first], True
+        hold = self._partial_suffix(text)
+        self._held = text[len(text) - hold :] if hold else ""
+        return text[: len(text) - hold], False
+
+    def flush(self) -> str:
+        text, self._held = self._held, ""
+        return text
+
+    def _partial_suffix(self, text: str) -> int:
+        """Length of the longest end of *text* that begins some stop string."""
+        best = 0
+        for stop in self._stops:
+            for n in range(min(len(stop) - 1, len(text)), best, -1):
+                if text.endswith(stop[:n]):
+                    best = n
+                    break
+        return best
+
+
+def write_tokens(
+    llm: Any,
+    prompt_len: int,
+    stops: list[str],
+    max_tokens: int,
+    settings: SamplerSettings,
+    cancel: threading.Event,
+    stats: GenerationStats,
+) -> Iterator[str]:
+    """Sample and evaluate up to *max_tokens* tokens after an evaluated prompt.
+
+    The prompt's *prompt_len* tokens must already be in the KV cache, with
+    fresh logits for its last token (llm.n_tokens == prompt_len). Sets
+    stats.stop_reason ("stop", "length", "cancelled") and
+    stats.generated_tokens (tokens sampled, the final EOS included).
+    """
+    import llama_cpp
+
+    ctx = llm._ctx.ctx
+    vocab = llm._model.vocab
+    n_vocab = llm.n_vocab()
+    sampler = build_sampler(vocab, n_vocab, llm.n_ctx(), settings)
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    scanner = StopScanner(stops)
+    token_array = (llama_cpp.llama_token * 1)()
+    piece_size = 64
+    piece_buf = ctypes.create_string_buffer(piece_size)
+    input_ids = llm.input_ids
+    n_past = llm.n_tokens
+    sample = llama_cpp.llama_sampler_sample
+    is_eog = llama_cpp.llama_vocab_is_eog
+    to_piece = llama_cpp.llama_token_to_piece
+    decode = llama_cpp.llama_decode
+    batch_get_one = llama_cpp.llama_batch_get_one
+    generated = 0
+    try:
+        while True:
+            if cancel.is_set():
+                stats.stop_reason = "cancelled"
+                raise Cancelled("Stopped.")
+            token = sample(sampler, ctx, -1)
+            generated += 1
+            stats.generated_tokens = generated
+            if is_eog(vocab, token):
+                stats.stop_reason = "stop"
+                break
+            n = to_piece(vocab, token, piece_buf, piece_size, 0, False)
+            if n < 0:  # a longer piece than the buffer: grow it once
+                piece_size = -n
+                piece_buf = ctypes.create_string_buffer(piece_size)
+                n = to_piece(vocab, token, piece_buf, piece_size, 0, False)
+            text, stopped = scanner.feed(decoder.decode(piece_buf.raw[:n]))
+            if text:
+                yield text
+            if stopped:
+                stats.stop_reason = "stop"
+                return
+            if generated >= max_tokens:
+                stats.stop_reason = "length"
+                break
+            if cancel.is_set():
+                stats.stop_reason = "cancelled"
+                raise Cancelled("Stopped.")
+            token_array[0] = token
+            rc = decode(ctx, batch_get_one(token_array, 1))
+            if rc != 0:
+                if cancel.is_set():
+                    stats.stop_reason = "cancelled"
+                    raise Cancelled("Stopped.")
+                raise EngineError(f"llama.cpp failed while writing (llama_decode returned {rc}).")
+            input_ids[n_past] = token
+            n_past += 1
+            llm.n_tokens = n_past
+        rest = scanner.feed(decoder.decode(b"", final=True))[0] + scanner.flush()
+        if rest:
+            yield rest
+    finally:
+        llama_cpp.llama_sampler_free(sampler)
+
+
+__all__ = ["SamplerSettings", "StopScanner", "build_sampler", "write_tokens"]

@@ -1,0 +1,120 @@
+"""The engine's own token loop (composer.engine.token_loop) against the earlier one."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from composer.assist.actions import draft_request
+from composer.engine.base import Cancelled, ChatMessage, GenerationRequest, GenerationStats
+from composer.engine.token_loop import SamplerSettings, StopScanner
+
+
+def _feed_all(stops, pieces):
+    scanner = StopScanner(stops)
+    out, stopped = [], False
+    for piece in pieces:
+        text, stopped = scanner.feed(piece)
+        out.append(text)
+        if stopped:
+            break
+    if not stopped:
+        out.append(scanner.flush())
+    return "".join(out), stopped
+
+
+def test_stop_found_across_pieces():
+    assert _feed_all(["\n### "], ["Hello", "\n#", "## ", "Instruction"]) == ("Hello", True)
+
+
+def test_partial_stop_is_held_then_released():
+    scanner = StopScanner(["<end_of_turn>"])
+    assert scanner.feed("Hi <end") == ("Hi ", False)  # could be a stop: held
+    assert scanner.feed("less") == ("<endless", False)  # it was not
+    assert scanner.flush() == ""
+
+
+def test_no_stops_passes_text_through():
+    assert _feed_all([], ["a", "b"]) == ("ab", False)
+
+
+def test_earliest_stop_wins():
+    assert _feed_all(["BB", "A"], ["xxBBA"]) == ("xx", True)
+
+
+def _run(engine, loop, request, cancel=None):
+    engine.token_loop = loop
+    try:
+        pieces = list(engine.stream(request, cancel or threading.Event()))
+    finally:
+        engine.token_loop = "native"
+    return "".join(pieces), pieces, engine.last_stats
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "prompt",
+    ["thank Anna for Friday, propose Tuesday instead", "write a long letter about the new office"],
+)
+def test_greedy_output_matches_the_earlier_loop(engine, prompt):
+    request = draft_request(prompt, max_tokens=80)
+    request = GenerationRequest(messages=request.messages, max_tokens=80, temperature=0.0)
+    old_text, _, old = _run(engine, "llama-cpp-python", request)
+    new_text, pieces, new = _run(engine, "native", request)
+    assert new_text == old_text
+    assert new_text.strip()
+    assert len(pieces) > 1
+    assert new.stop_reason == old.stop_reason
+    assert new.generated_tokens == old.generated_tokens
+    assert new.prompt_tokens == old.prompt_tokens
+
+
+@pytest.mark.slow
+def test_length_limit_and_stats(engine):
+    request = GenerationRequest(
+        messages=(ChatMessage("user", "Write a long story about a lighthouse keeper."),),
+        max_tokens=12,
+        temperature=0.0,
+    )
+    text, _, stats = _run(engine, "native", request)
+    assert text
+    assert stats.generated_tokens <= 12
+    assert stats.stop_reason in ("length", "stop")
+    if stats.stop_reason == "length":
+        assert stats.generated_tokens == 12
+    assert stats.prompt_tokens == stats.reused_tokens + stats.evaluated_tokens
+
+
+@pytest.mark.slow
+def test_prefix_is_reused_after_the_native_loop(engine):
+    """The loop keeps input_ids/n_tokens in step with the KV cache: the next request reuses it."""
+    base = draft_request("ask Tom to move lunch to 1pm", max_tokens=10)
+    first = GenerationRequest(messages=base.messages, max_tokens=10, temperature=0.0)
+    _run(engine, "native", first)
+    # Same request again: everything but the last prompt token is reused.
+    _, _, again = _run(engine, "native", first)
+    assert again.reused_tokens == again.prompt_tokens - 1
+    assert again.evaluated_tokens == 1
+
+
+@pytest.mark.slow
+def test_cancel_stops_the_native_loop(engine):
+    cancel = threading.Event()
+    request = draft_request("write a very long email about the quarterly report", max_tokens=400)
+    received = []
+    engine.token_loop = "native"
+    with pytest.raises(Cancelled):
+        for piece in engine.stream(request, cancel):
+            received.append(piece)
+            if len(received) == 3:
+                cancel.set()
+    stats: GenerationStats = engine.last_stats
+    assert stats.stop_reason == "cancelled"
+    assert len(received) == 3
+    assert stats.generated_tokens < 20
+
+
+def test_sampler_settings_default_to_the_earlier_values():
+    s = SamplerSettings()
+    assert (s.temperature, s.top_k, s.top_p, s.min_p, s.repeat_penalty) == (0.7, 40, 0.95, 0.05, 1.0)
