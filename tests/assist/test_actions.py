@@ -205,3 +205,35 @@ def test_input_usage_messages():
     tight = InputUsage(1900, 2048, 512)
     assert not tight.fits and "too little room for the answer" in tight.message
     assert str(InputTooLong(over)) == over.message
+
+
+def test_a_selection_of_a_long_email_sends_only_the_text_around_it():
+    from composer.assist.actions import CONTEXT_CHARS, ELLIPSIS, email_excerpt
+
+    lines = [f"Line {i}: the numbers for region {i} are attached." for i in range(8000)]
+    body = "\n".join(lines)
+    part = lines[4000]
+    start = body.index(part)
+    request = build_request(
+        Action.PROOFREAD,
+        part,
+        context=EmailContext(body=body, focus=(start, start + len(part))),
+    )
+    user = request.messages[-1].content
+    assert part in user and lines[3990] in user and lines[4010] in user
+    assert lines[0] not in user and lines[-1] not in user
+    assert user.count(ELLIPSIS) == 2  # both cuts are marked
+    assert len(user) < CONTEXT_CHARS + 1500
+    excerpt = email_excerpt(body, start, start + len(part))
+    assert excerpt.startswith(ELLIPSIS + "\nLine ")  # cut on a line break, not mid-line
+    # A short email is sent whole, so the prompt prefix stays the same across actions.
+    assert email_excerpt("Hi Tom,\nshort.", 0, 3) == "Hi Tom,\nshort."
+
+
+def test_a_request_that_cannot_fit_is_known_without_the_tokenizer():
+    from composer.assist.actions import surely_too_long
+
+    huge = build_request(Action.PROOFREAD, "word " * 60_000)
+    assert "at least 50," in surely_too_long(huge, 4096)  # 300,000 characters / 6
+    small = build_request(Action.PROOFREAD, "Thanks for Friday, see you Tuesday.")
+    assert surely_too_long(small, 4096) is None
