@@ -29,6 +29,13 @@ class Settings:
     context_size: int = 4096
     max_tokens: int = 512
     temperature: float = 0.7
+    # The user's choice on the welcome page (or in Settings > Assistant):
+    # "" = not chosen yet (the welcome page shows), "local" = a model on this
+    # computer (model_path, None = the starter), "off" = no assistant at all.
+    assistant: str = ""
+    language: str = ""  # the interface language ("en", "fr"); "" = the system's
+    theme: str = "system"  # "system" | "light" | "dark"
+    answer_language: str = ""  # the assistant's default output language; "" = same as the text
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -58,6 +65,9 @@ class Settings:
                 values[f.name] = value
             else:
                 log.warning("Ignoring setting %s: unexpected type %s", f.name, type(value).__name__)
+        if isinstance(raw, dict) and "assistant" not in raw:
+            # Settings from before the welcome page: that user already chose a local model.
+            values["assistant"] = "local"
         values["schema_version"] = SCHEMA_VERSION
         return cls(**values)
 
