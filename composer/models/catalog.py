@@ -1,7 +1,9 @@
 """The curated model list (resources/catalog.json) and what fits this machine.
 
 Each entry carries the shape of its model (layers, context, heads) so the
-hardware planner can judge the fit before a single byte is downloaded.
+hardware planner can judge the fit before a single byte is downloaded, and
+how open the model is (code, data, weights, documentation), with the source
+of those ratings.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
     from composer.hardware.plan import ModelFacts
@@ -33,6 +35,80 @@ class CatalogError(Exception):
     """The catalog file is unreadable; str(error) is a sentence for the user."""
 
 
+Rating = Literal["open", "partial", "closed"]
+RATINGS: tuple[Rating, ...] = ("open", "partial", "closed")
+
+# The rated dimensions, in the order they are shown, with their English labels
+# (the GUI has its own translated labels for the same attribute names).
+OPENNESS_FIELDS: tuple[tuple[str, str], ...] = (
+    ("code", "Code"),
+    ("training_data", "Training data"),
+    ("weights", "Weights"),
+    ("instruction_data", "Instruction-tuning data"),
+    ("licence", "Licence"),
+    ("paper", "Paper"),
+    ("model_card", "Model card"),
+)
+# What "fully open" needs: the weights, and what it takes to rebuild them.
+FULLY_OPEN_FIELDS = ("weights", "training_data", "code", "instruction_data")
+
+
+@dataclass(frozen=True)
+class Openness:
+    """How open a model is: each dimension "open", "partial" or "closed".
+
+    The terms are those of the openness tracker of instruction-tuned LLMs
+    (Liesenfeld & Dingemanse, opening-up-chatgpt.github.io). ``weights`` are the instruction-tuned weights one downloads; ``paper`` is
+    the better of a preprint and a peer-reviewed paper. ``source_name`` and
+    ``source_url`` say where the ratings come from (the tracker, or the
+    model's own release notes); ``note`` how they were carried over, if at all.
+    """
+
+    code: Rating
+    training_data: Rating
+    weights: Rating
+    instruction_data: Rating
+    licence: Rating
+    paper: Rating
+    model_card: Rating
+    source_name: str
+    source_url: str
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        for name, _label in OPENNESS_FIELDS:
+            if getattr(self, name) not in RATINGS:
+                raise ValueError(f"openness {name} must be one of {', '.join(RATINGS)}")
+        if not self.source_name or not self.source_url.startswith("https://"):
+            raise ValueError("openness needs a source name and an https:// source URL")
+
+    def ratings(self) -> list[tuple[str, Rating]]:
+        """(attribute name, rating) for every dimension, in display order."""
+        return [(name, cast(Rating, getattr(self, name))) for name, _label in OPENNESS_FIELDS]
+
+    def count(self, rating: Rating) -> int:
+        return sum(1 for _name, value in self.ratings() if value == rating)
+
+    @property
+    def fully_open(self) -> bool:
+        """Weights, training data, training code and instruction data all open."""
+        return all(getattr(self, name) == "open" for name in FULLY_OPEN_FIELDS)
+
+    def summary(self) -> str:
+        """A short line, e.g. "Open: 7 of 7 (fully open)" or "Open: 2 of 7, partial: 3"."""
+        total = len(OPENNESS_FIELDS)
+        text = f"Open: {self.count('open')} of {total}"
+        if self.fully_open:
+            return text + " (fully open)"
+        partial = self.count("partial")
+        return text + (f", partial: {partial}" if partial else "")
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Openness:
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in dict(raw).items() if k in known})
+
+
 @dataclass(frozen=True)
 class CatalogEntry:
     id: str
@@ -51,6 +127,8 @@ class CatalogEntry:
     # Header facts (n_layers, n_ctx_train, n_embd, n_head, n_head_kv, key_length,
     # value_length) so the planner can judge the fit before downloading.
     shape: dict[str, int] = field(default_factory=dict, hash=False)
+    # How open the model is, with the source of the ratings; None if not rated.
+    openness: Openness | None = None
 
     @property
     def basename(self) -> str:
@@ -100,6 +178,8 @@ def _entry(raw: dict[str, Any]) -> CatalogEntry:
     values = dict(raw)
     values["languages"] = tuple(values.get("languages", ()))
     values["shape"] = {k: int(v) for k, v in dict(values.get("shape") or {}).items()}
+    raw_openness = values.get("openness")
+    values["openness"] = Openness.from_dict(raw_openness) if raw_openness else None
     known = CatalogEntry.__dataclass_fields__
     return CatalogEntry(**{k: v for k, v in values.items() if k in known})
 
@@ -136,11 +216,19 @@ def recommend(verdicts: list[Verdict]) -> Verdict | None:
 
     Whole-model-on-GPU first (the best quality among those); otherwise the
     best one small enough to be pleasant on the CPU; otherwise the smallest
-    that fits at all.
+    that fits at all. Between equally good writers a fully open one wins,
+    then the smaller.
     """
 
+    def fully_open(verdict: Verdict) -> bool:
+        return verdict.entry.openness is not None and verdict.entry.openness.fully_open
+
     def best(candidates: list[Verdict]) -> Verdict | None:
-        return max(candidates, key=lambda v: (v.entry.quality, -v.entry.size), default=None)
+        return max(
+            candidates,
+            key=lambda v: (v.entry.quality, fully_open(v), -v.entry.size),
+            default=None,
+        )
 
     on_gpu = [v for v in verdicts if v.fit == "gpu"]
     if on_gpu:

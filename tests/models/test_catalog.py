@@ -7,6 +7,7 @@ plus a live probe of this machine.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,13 @@ import pytest
 from composer.hardware.probe import Probe
 from composer.models.catalog import (
     FIT_LABELS,
+    OPENNESS_FIELDS,
+    RATINGS,
     CatalogError,
+    Openness,
     Verdict,
     assess,
+    default_catalog_path,
     find_entry,
     load_catalog,
     recommend,
@@ -109,3 +114,64 @@ def test_this_machine_live_probe_gives_verdicts():
     assert len(verdicts) == len(load_catalog())
     assert sum(v.recommended for v in verdicts) <= 1
     assert all(v.label for v in verdicts)
+
+
+def test_every_entry_says_how_open_it_is_and_where_that_comes_from():
+    entries = load_catalog()
+    for entry in entries:
+        openness = entry.openness
+        assert openness is not None, entry.id
+        assert all(value in RATINGS for _name, value in openness.ratings())
+        assert [name for name, _ in openness.ratings()] == [name for name, _ in OPENNESS_FIELDS]
+        assert openness.source_name and openness.source_url.startswith("https://")
+    fully_open = [e for e in entries if e.openness and e.openness.fully_open]
+    # The issue: at least one fully open instruct model (weights, data, code all public).
+    assert {e.id for e in fully_open} >= {"olmo-2-1b-instruct", "smollm2-1.7b-instruct"}
+    assert all("instruct" in e.file.lower() for e in fully_open)
+
+
+def test_openness_summary_and_fully_open():
+    rated = dict.fromkeys(name for name, _ in OPENNESS_FIELDS)
+    source = {"source_name": "release notes", "source_url": "https://example.org/notes"}
+    everything = Openness(**dict.fromkeys(rated, "open"), **source)  # type: ignore[arg-type]
+    assert everything.fully_open and everything.summary() == "Open: 7 of 7 (fully open)"
+    # Fully open needs weights, data, code and instruction data; a closed paper does not matter.
+    no_paper = replace(everything, paper="closed")
+    assert no_paper.fully_open and no_paper.summary() == "Open: 6 of 7 (fully open)"
+    weights_only = replace(everything, code="partial", training_data="closed")
+    assert not weights_only.fully_open
+    assert weights_only.summary() == "Open: 5 of 7, partial: 1"
+    assert weights_only.count("closed") == 1
+
+
+def test_a_bad_openness_rating_or_source_is_a_clear_error(tmp_path):
+    raw = json.loads(default_catalog_path().read_text(encoding="utf-8"))
+    raw["models"][0]["openness"]["weights"] = "mostly"
+    bad = tmp_path / "catalog.json"
+    bad.write_text(json.dumps(raw))
+    with pytest.raises(CatalogError, match="weights must be one of open, partial, closed"):
+        load_catalog(bad)
+    raw["models"][0]["openness"]["weights"] = "open"
+    raw["models"][0]["openness"]["source_url"] = "http://example.org"
+    bad.write_text(json.dumps(raw))
+    with pytest.raises(CatalogError, match="source"):
+        load_catalog(bad)
+
+
+def test_an_entry_without_openness_still_loads(tmp_path):
+    raw = json.loads(default_catalog_path().read_text(encoding="utf-8"))
+    del raw["models"][0]["openness"]
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(raw))
+    assert load_catalog(path)[0].openness is None
+
+
+def test_between_equal_writers_the_fully_open_one_is_recommended():
+    entries = load_catalog()
+    open_one = next(e for e in entries if e.openness and e.openness.fully_open)
+    closed_one = next(e for e in entries if e.openness and not e.openness.fully_open)
+    same = replace(closed_one, quality=open_one.quality, size=open_one.size - 1)
+    verdicts = [Verdict(same, "cpu", "x"), Verdict(open_one, "cpu", "x")]
+    assert recommend(verdicts).entry is open_one
+    better = replace(same, quality=open_one.quality + 1)
+    assert recommend([Verdict(better, "cpu", "x"), Verdict(open_one, "cpu", "x")]).entry is better
