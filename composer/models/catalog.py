@@ -58,8 +58,9 @@ class Openness:
     """How open a model is: each dimension "open", "partial" or "closed".
 
     The terms are those of the openness tracker of instruction-tuned LLMs
-    (Liesenfeld & Dingemanse, opening-up-chatgpt.github.io). ``weights`` are the instruction-tuned weights one downloads; ``paper`` is
-    the better of a preprint and a peer-reviewed paper. ``source_name`` and
+    (Liesenfeld & Dingemanse, opening-up-chatgpt.github.io). ``weights`` are
+    the instruction-tuned weights one downloads; ``paper`` is the better of a
+    preprint and a peer-reviewed paper. ``source_name`` and
     ``source_url`` say where the ratings come from (the tracker, or the
     model's own release notes); ``note`` how they were carried over, if at all.
     """
