@@ -8,7 +8,7 @@ import sys
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from composer import APP_ID, APP_NAME, __version__
+from composer import APP_ID, APP_NAME, __version__, i18n
 from composer.paths import app_paths
 from composer.settings import Settings
 
@@ -32,6 +32,7 @@ def run_gui(
     settings = Settings.load(paths.settings_file)
     if device:
         settings.device = device
+    i18n.install_translators(settings.language)  # before any window: its texts are tr()'d once
 
     from composer.gui.compose_window import ComposeWindow
 

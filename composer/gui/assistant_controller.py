@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from composer.assist.actions import (
@@ -38,7 +38,12 @@ from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.apply_text import apply_to_document
-from composer.models.starter import STARTER_NOTE, StarterUnavailable, starter_file_name
+from composer.models.starter import (
+    STARTER_NOTE,
+    STARTER_NOTE_CONTEXT,
+    StarterUnavailable,
+    starter_file_name,
+)
 from composer.paths import AppPaths
 from composer.settings import Settings
 from composer.workers.engine_worker import EngineService, LoadSpec
@@ -222,7 +227,11 @@ class AssistantController(QObject):
         for extra in (info.fallback_reason, info.device_note):
             if extra:
                 status += " — " + extra
-        note = self.tr(STARTER_NOTE) if starter else self.tr("Model: %1").replace("%1", info.name)
+        note = (
+            QCoreApplication.translate(STARTER_NOTE_CONTEXT, STARTER_NOTE)
+            if starter
+            else self.tr("Model: %1").replace("%1", info.name)
+        )
         if info.chat_template == "fallback" and not starter:
             note += " " + self.tr("(it has no chat template; a generic one is used)")
         self.sig_model_status.emit(status, note)

@@ -19,10 +19,20 @@ from types import ModuleType
 
 from composer.fileio import open_regular, read_json_regular, write_json_atomic
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks *text* for the translation catalogue without importing Qt here."""
+    return text
+
+
 STARTER_LABEL = "Gemma 3 270M (starter)"
-STARTER_NOTE = (
+# Shown in the compose window; the GUI translates it at the point of use with
+# QCoreApplication.translate(STARTER_NOTE_CONTEXT, STARTER_NOTE).
+STARTER_NOTE_CONTEXT = "StarterModel"
+STARTER_NOTE = QT_TRANSLATE_NOOP(
+    "StarterModel",
     "Starter model: Gemma 3 270M, a tiny base model bundled so you can try the app "
-    "offline. Its drafts are low quality; choose a bigger model for real mail."
+    "offline. Its drafts are low quality; choose a bigger model for real mail.",
 )
 
 
