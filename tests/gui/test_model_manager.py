@@ -15,16 +15,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/hub_server.py
 
 from gguf_tools import write_tiny_model
 from hub_server import HubServer, sha256_of, write_gguf_like
 
-from composer.gui.dialogs.model_manager import ModelManagerDialog, library_pool
+from composer.gui.dialogs.model_manager import (
+    OPENNESS_COLUMN,
+    STATUS_COLUMN,
+    ModelManagerDialog,
+    library_pool,
+)
 from composer.hardware.probe import Probe
-from composer.models.catalog import CatalogEntry, load_catalog
+from composer.models.catalog import CatalogEntry, Openness, load_catalog
 from composer.models.download import DownloadOptions, read_partial
 from composer.models.library import ExternalFolders, ModelLibrary
 from composer.workers.download_worker import DownloadWorker
@@ -33,7 +38,25 @@ PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
 WAIT_MS = 60_000
 
 
-def _entry(file: str, repo: str = "acme/Mail-GGUF", size: int = 8 << 20) -> CatalogEntry:
+def _openness(**ratings: str) -> Openness:
+    values = dict.fromkeys(
+        ("code", "training_data", "weights", "instruction_data", "licence", "paper", "model_card"),
+        "open",
+    )
+    values.update(ratings)
+    return Openness(
+        **values,  # type: ignore[arg-type]
+        source_name="Acme release notes",
+        source_url="https://example.org/acme/notes",
+    )
+
+
+def _entry(
+    file: str,
+    repo: str = "acme/Mail-GGUF",
+    size: int = 8 << 20,
+    openness: Openness | None = None,
+) -> CatalogEntry:
     return CatalogEntry(
         id=file.removesuffix(".gguf"),
         name=f"Test {file}",
@@ -49,6 +72,7 @@ def _entry(file: str, repo: str = "acme/Mail-GGUF", size: int = 8 << 20) -> Cata
         quality=1,
         summary="served by the local test Hub",
         shape={"n_layers": 16, "n_ctx_train": 4096, "n_embd": 2048, "n_head": 16, "n_head_kv": 4},
+        openness=openness,
     )
 
 
@@ -162,7 +186,8 @@ def test_pause_resume_and_cancel(qtbot, dialog, hub, app_paths_tmp):
     )
     dialog.pause_button.click()
     qtbot.waitUntil(
-        lambda: _cell(dialog.catalog_table, row, 4).startswith("Paused"), timeout=WAIT_MS
+        lambda: _cell(dialog.catalog_table, row, STATUS_COLUMN).startswith("Paused"),
+        timeout=WAIT_MS,
     )
     final = app_paths_tmp.models / "slow.gguf"
     paused = read_partial(final)
@@ -319,3 +344,55 @@ def test_a_failed_hardware_check_leaves_the_catalog_usable(qtbot, app_paths_tmp,
     assert "the device listing crashed" in dlg.message.text()
     dlg.catalog_table.selectRow(0)
     assert dlg.download_button.isEnabled()
+
+
+def test_openness_column_details_and_the_fully_open_filter(qtbot, app_paths_tmp, worker):
+    entries = [
+        _entry("open.gguf", openness=_openness(paper="closed")),
+        _entry("weights.gguf", openness=_openness(training_data="closed", code="partial")),
+        _entry("unrated.gguf"),
+    ]
+    library = ModelLibrary(app_paths_tmp, ExternalFolders.none())
+    dlg = ModelManagerDialog(None, library, worker, entries=entries, probe_fn=None)
+    qtbot.addWidget(dlg)
+    _settle(qtbot, dlg)
+    table = dlg.catalog_table
+    assert table.horizontalHeaderItem(OPENNESS_COLUMN).text() == "Openness"
+    assert _cell(table, 0, OPENNESS_COLUMN) == "Open: 6 of 7 (fully open)"
+    assert _cell(table, 1, OPENNESS_COLUMN) == "Open: 5 of 7, partial: 1"
+    assert _cell(table, 2, OPENNESS_COLUMN) == "not rated"
+    tip = table.item(1, OPENNESS_COLUMN).toolTip()
+    assert "Training data: Closed" in tip and "Code: Partial" in tip
+    assert "Source: Acme release notes" in tip and "https://example.org/acme/notes" in tip
+
+    table.selectRow(1)
+    details = dlg.openness_details.text()
+    assert "Instruction-tuning data: <b>Open</b>" in details
+    assert 'href="https://example.org/acme/notes"' in details
+
+    box = dlg.findChild(QCheckBox, "fullyOpenOnly")
+    assert box is dlg.fully_open_only and box.accessibleName() == "Fully open models only"
+    assert not box.isChecked() and len(dlg.visible_entries()) == 3
+    box.setChecked(True)
+    assert [e.id for e in dlg.visible_entries()] == ["open"]
+    assert table.isRowHidden(1) and table.isRowHidden(2) and not table.isRowHidden(0)
+    # The selected model was filtered out: nothing is selected, nothing can be downloaded.
+    assert dlg.selected_entry() is None and not dlg.download_button.isEnabled()
+    assert dlg.openness_details.text() == ""
+    table.selectRow(0)
+    assert dlg.selected_entry() is entries[0] and dlg.download_button.isEnabled()
+    box.setChecked(False)
+    assert len(dlg.visible_entries()) == 3
+
+
+def test_the_real_catalog_has_fully_open_models_to_show(qtbot, app_paths_tmp, worker):
+    library = ModelLibrary(app_paths_tmp, ExternalFolders.none())
+    dlg = ModelManagerDialog(None, library, worker, probe_fn=None)
+    qtbot.addWidget(dlg)
+    _settle(qtbot, dlg)
+    dlg.fully_open_only.setChecked(True)
+    shown = dlg.visible_entries()
+    assert shown and all(e.openness is not None and e.openness.fully_open for e in shown)
+    for row in range(dlg.catalog_table.rowCount()):
+        if not dlg.catalog_table.isRowHidden(row):
+            assert "(fully open)" in _cell(dlg.catalog_table, row, OPENNESS_COLUMN)

@@ -12,6 +12,7 @@ never on the GUI thread. A busy bar says what it is doing meanwhile.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.models.catalog import CatalogEntry, Verdict, load_catalog
+from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.download import (
     PartialInfo,
     Progress,
@@ -52,8 +54,9 @@ from composer.workers.download_worker import DownloadWorker
 log = logging.getLogger(__name__)
 
 INSTALLED_COLUMNS = 4  # name, size, source, location
-CATALOG_COLUMNS = 6  # model, size, fit, licence, status, languages
-STATUS_COLUMN = 4
+CATALOG_COLUMNS = 7  # model, size, fit, licence, openness, status, languages
+OPENNESS_COLUMN = 4
+STATUS_COLUMN = 5
 
 
 @dataclass(frozen=True)
@@ -206,12 +209,24 @@ class ModelManagerDialog(QDialog):
                 self.tr("Size"),
                 self.tr("Fit on this computer"),
                 self.tr("Licence"),
+                self.tr("Openness"),
                 self.tr("Status"),
                 self.tr("Languages"),
             ],
             self.tr("Models available to download"),
         )
         catalog_label.setBuddy(self.catalog_table)
+        # Only models whose weights, training data, code and instruction data are all public.
+        self.fully_open_only = QCheckBox(self.tr("Fully &open only"))
+        self.fully_open_only.setObjectName("fullyOpenOnly")
+        self.fully_open_only.setAccessibleName(self.tr("Fully open models only"))
+        self.fully_open_only.setAccessibleDescription(
+            self.tr(
+                "Lists only the models whose weights, training data, training code and "
+                "instruction-tuning data are all public."
+            )
+        )
+        self.fully_open_only.toggled.connect(self._apply_filter)
         self.download_button = self._button(self.tr("&Download"), self._on_download)
         self.pause_button = self._button(self.tr("&Pause"), self._on_pause)
         self.resume_button = self._button(self.tr("Res&ume"), self._on_download)
@@ -221,9 +236,22 @@ class ModelManagerDialog(QDialog):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setAccessibleName(self.tr("About the selected model"))
-        layout.addWidget(catalog_label)
+        # How open the selected model is, dimension by dimension, and who says so.
+        self.openness_details = QLabel()
+        self.openness_details.setObjectName("opennessDetails")
+        self.openness_details.setWordWrap(True)
+        self.openness_details.setTextFormat(Qt.TextFormat.RichText)
+        self.openness_details.setOpenExternalLinks(True)  # opens only when the user clicks
+        self.openness_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.openness_details.setAccessibleName(self.tr("Openness of the selected model"))
+        catalog_header = QHBoxLayout()
+        catalog_header.addWidget(catalog_label)
+        catalog_header.addStretch(1)
+        catalog_header.addWidget(self.fully_open_only)
+        layout.addLayout(catalog_header)
         layout.addWidget(self.catalog_table)
         layout.addWidget(self.details)
+        layout.addWidget(self.openness_details)
         layout.addLayout(
             self._row(
                 self.download_button, self.pause_button, self.resume_button, self.cancel_button
@@ -393,14 +421,110 @@ class ModelManagerDialog(QDialog):
                 human_size(entry.size),
                 fit,
                 entry.licence,
+                self.openness_summary(entry.openness),
                 status,
                 ", ".join(entry.languages),
             ]
             tip = entry.summary + (f"\n{verdict.reason}" if verdict else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tip)
+                item.setToolTip(
+                    self._openness_tooltip(entry.openness) if column == OPENNESS_COLUMN else tip
+                )
                 table.setItem(row, column, item)
+        self._apply_filter()
+
+    # ---- openness
+
+    def _rating_label(self, rating: str) -> str:
+        labels = {
+            "open": self.tr("Open"),
+            "partial": self.tr("Partial"),
+            "closed": self.tr("Closed"),
+        }
+        return labels.get(rating, rating)
+
+    def _openness_field_label(self, name: str) -> str:
+        labels = {
+            "code": self.tr("Code"),
+            "training_data": self.tr("Training data"),
+            "weights": self.tr("Weights"),
+            "instruction_data": self.tr("Instruction-tuning data"),
+            "licence": self.tr("Licence"),
+            "paper": self.tr("Paper"),
+            "model_card": self.tr("Model card"),
+        }
+        return labels.get(name, name)
+
+    def openness_summary(self, openness: Openness | None) -> str:
+        """The Openness column: a translated form of Openness.summary()."""
+        if openness is None:
+            return self.tr("not rated")
+        total = len(openness.ratings())
+        text = self.tr("Open: %1 of %2").replace("%1", str(openness.count("open")))
+        text = text.replace("%2", str(total))
+        if openness.fully_open:
+            return self.tr("%1 (fully open)").replace("%1", text)
+        partial = openness.count("partial")
+        if partial:
+            return self.tr("%1, partial: %2").replace("%1", text).replace("%2", str(partial))
+        return text
+
+    def _openness_lines(self, openness: Openness) -> list[tuple[str, str]]:
+        return [
+            (self._openness_field_label(name), self._rating_label(rating))
+            for name, rating in openness.ratings()
+        ]
+
+    def _openness_tooltip(self, openness: Openness | None) -> str:
+        if openness is None:
+            return self.tr("No openness rating for this model.")
+        lines = [f"{field}: {rating}" for field, rating in self._openness_lines(openness)]
+        lines.append(self.tr("Source: %1").replace("%1", openness.source_name))
+        lines.append(openness.source_url)
+        return "\n".join(lines)
+
+    def _update_openness_details(self, entry: CatalogEntry | None) -> None:
+        openness = entry.openness if entry is not None else None
+        if entry is None:
+            self.openness_details.clear()
+            return
+        if openness is None:
+            self.openness_details.setText(
+                html.escape(self.tr("No openness rating for this model."))
+            )
+            return
+        ratings = " · ".join(
+            f"{html.escape(field)}: <b>{html.escape(rating)}</b>"
+            for field, rating in self._openness_lines(openness)
+        )
+        url = html.escape(openness.source_url, quote=True)
+        source = f'<a href="{url}">{html.escape(openness.source_name)}</a>'
+        text = html.escape(self.tr("How open: %1").replace("%1", self.openness_summary(openness)))
+        text += "<br>" + ratings
+        text += "<br>" + html.escape(self.tr("Source: %1")).replace("%1", source)
+        if openness.note:
+            text += "<br><i>" + html.escape(openness.note) + "</i>"
+        self.openness_details.setText(text)
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        """Hide the catalog rows that are not fully open while the box is ticked."""
+        only_open = self.fully_open_only.isChecked()
+        table = self.catalog_table
+        for row, entry in enumerate(self._entries):
+            fully_open = entry.openness is not None and entry.openness.fully_open
+            table.setRowHidden(row, only_open and not fully_open)
+        current = table.currentRow()
+        if current >= 0 and table.isRowHidden(current):
+            table.clearSelection()
+            table.setCurrentCell(-1, -1)
+            self._update_buttons()
+
+    def visible_entries(self) -> list[CatalogEntry]:
+        """The catalog entries the list shows now (the filter applied)."""
+        table = self.catalog_table
+        return [e for row, e in enumerate(self._entries) if not table.isRowHidden(row)]
 
     def _fit_label(self, fit: str) -> str:
         labels = {
@@ -423,10 +547,13 @@ class ModelManagerDialog(QDialog):
 
     def selected_entry(self) -> CatalogEntry | None:
         row = self.catalog_table.currentRow()
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        if not 0 <= row < len(self._entries) or self.catalog_table.isRowHidden(row):
+            return None
+        return self._entries[row]
 
     def _update_details(self) -> None:
         entry = self.selected_entry()
+        self._update_openness_details(entry)
         if entry is None:
             self.details.clear()
             return
