@@ -9,15 +9,19 @@ versions, and the stale-edit notice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +30,7 @@ from composer.assist.actions import Action
 from composer.assist.language import NATIVE_NAMES
 from composer.assist.review_session import ReviewSession
 from composer.gui.assistant_controller import AssistantState
-from composer.gui.widgets.review_view import ReviewView
+from composer.gui.widgets.review_view import ReviewView, tab_chain
 
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
 
@@ -40,15 +44,23 @@ class AssistantPanel(QWidget):
         self.setObjectName("assistantPanel")
         self._state = AssistantState.NO_MODEL
 
+        # Mnemonics are unique in the compose window (tests/gui/test_keyboard.py);
+        # Stop has none: Esc stops.
         title = QLabel(self.tr("<b>Writing assistant</b>"))
+        title.setObjectName("assistantTitle")
         self.model_note = QLabel(self.tr("Loading the model…"))
         self.model_note.setWordWrap(True)
         self.model_note.setObjectName("modelNote")
         self.model_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         prompt_label = QLabel(self.tr("&What should the email say? (or how to change it)"))
+        prompt_label.setObjectName("promptLabel")
         self.prompt = QLineEdit()
-        self.prompt.setAccessibleName("Prompt")
+        self.prompt.setObjectName("prompt")
+        self.prompt.setAccessibleName(self.tr("Prompt"))
+        self.prompt.setAccessibleDescription(
+            self.tr("What the assistant should write, or how to change the text; Enter drafts")
+        )
         self.prompt.setPlaceholderText(
             self.tr("e.g. thank Anna for Friday, propose Tuesday instead")
         )
@@ -56,33 +68,65 @@ class AssistantPanel(QWidget):
         prompt_label.setBuddy(self.prompt)
 
         self.draft_button = self._button(
-            self.tr("&Draft"), "Draft", self.tr("Write a new email from the prompt (Enter)")
+            "draftButton",
+            self.tr("&Draft"),
+            self.tr("Draft"),
+            self.tr("Write a new email from the prompt (Enter)"),
         )
         self.custom_button = self._button(
-            self.tr("Appl&y"),
-            "Apply instruction",
+            "applyButton",
+            self.tr("A&pply"),
+            self.tr("Apply instruction"),
             self.tr("Change the selection, or the whole email, as the prompt says"),
         )
-        self.stop_button = self._button(self.tr("S&top"), "Stop", self.tr("Stop writing (Esc)"))
+        self.stop_button = self._button(
+            "stopButton", self.tr("Stop"), self.tr("Stop"), self.tr("Stop writing (Esc)")
+        )
 
         # Actions on existing text: the selection if there is one, else the whole email.
         self.action_buttons: dict[Action, QPushButton] = {
             Action.REPLY: self._button(
-                self.tr("&Reply"), "Reply", self.tr("Answer the quoted message")
+                "replyButton",
+                self.tr("Repl&y"),
+                self.tr("Reply"),
+                self.tr("Answer the quoted message"),
             ),
             Action.PROOFREAD: self._button(
-                self.tr("&Proofread"),
-                "Proofread",
+                "proofreadButton",
+                self.tr("P&roofread"),
+                self.tr("Proofread"),
                 self.tr("Fix spelling, grammar and punctuation, with explanations"),
             ),
-            Action.SHORTEN: self._button(self.tr("S&horten"), "Shorten"),
-            Action.EXPAND: self._button(self.tr("E&xpand"), "Expand"),
-            Action.FORMAL: self._button(self.tr("More &formal"), "More formal"),
-            Action.FRIENDLY: self._button(self.tr("Friendlie&r"), "Friendlier"),
+            Action.SHORTEN: self._button(
+                "shortenButton",
+                self.tr("Sh&orten"),
+                self.tr("Shorten"),
+                self.tr("Make the selection, or the whole email, shorter"),
+            ),
+            Action.EXPAND: self._button(
+                "expandButton",
+                self.tr("E&xpand"),
+                self.tr("Expand"),
+                self.tr("Make the selection, or the whole email, longer"),
+            ),
+            Action.FORMAL: self._button(
+                "formalButton",
+                self.tr("&More formal"),
+                self.tr("More formal"),
+                self.tr("Make the tone more formal"),
+            ),
+            Action.FRIENDLY: self._button(
+                "friendlierButton",
+                self.tr("Frie&ndlier"),
+                self.tr("Friendlier"),
+                self.tr("Make the tone friendlier"),
+            ),
         }
-        language_label = QLabel(self.tr("&Language of the answer:"))
+        language_label = QLabel(self.tr("Lang&uage of the answer:"))
+        language_label.setObjectName("languageLabel")
         self.language = QComboBox()
-        self.language.setAccessibleName("Output language")
+        self.language.setObjectName("outputLanguage")
+        self.language.setAccessibleName(self.tr("Output language"))
         self.language.addItem(self.tr("Same as the text"), None)
         for code, name in NATIVE_NAMES.items():
             self.language.addItem(name, code)
@@ -91,18 +135,15 @@ class AssistantPanel(QWidget):
         self.phase = QLabel("")
         self.phase.setObjectName("phase")
         self.phase.setWordWrap(True)
-        self.phase.setAccessibleName("Assistant status")
+        self.phase.setAccessibleName(self.tr("Assistant status"))
         self.progress = QProgressBar()
+        self.progress.setObjectName("readingProgress")
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
-        self.progress.setAccessibleName("Reading progress")
+        self.progress.setAccessibleName(self.tr("Reading progress"))
         self.progress.hide()
 
-        self.review = ReviewView()
-        # The names assistive technology (and the tests) look for.
-        self.review.diff_view.setAccessibleName("Suggestion")
-        self.review.accept_all_button.setAccessibleName("Accept")
-        self.review.discard_button.setAccessibleName("Discard")
+        self.review = ReviewView()  # names its own controls
 
         run_row = QHBoxLayout()
         run_row.addWidget(self.draft_button)
@@ -116,18 +157,48 @@ class AssistantPanel(QWidget):
         language_row.addWidget(language_label)
         language_row.addWidget(self.language, 1)
 
+        # The controls above the review scroll when the window is short, so the
+        # review keeps its room and its buttons their full height (800×600).
+        controls = QWidget()
+        controls.setObjectName("assistantControls")
+        top = QVBoxLayout(controls)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(title)
+        top.addWidget(self.model_note)
+        top.addSpacing(4)
+        top.addWidget(prompt_label)
+        top.addWidget(self.prompt)
+        top.addLayout(run_row)
+        top.addLayout(action_grid)
+        top.addLayout(language_row)
+        top.addWidget(self.phase)
+        top.addWidget(self.progress)
+        self.controls_area = QScrollArea()
+        self.controls_area.setObjectName("assistantControlsArea")
+        self.controls_area.setWidget(controls)
+        self.controls_area.setWidgetResizable(True)
+        self.controls_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.controls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.controls_area.setMinimumHeight(80)
+        self.controls_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._controls = controls
+
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.model_note)
-        layout.addSpacing(4)
-        layout.addWidget(prompt_label)
-        layout.addWidget(self.prompt)
-        layout.addLayout(run_row)
-        layout.addLayout(action_grid)
-        layout.addLayout(language_row)
-        layout.addWidget(self.phase)
-        layout.addWidget(self.progress)
+        layout.addWidget(self.controls_area)
         layout.addWidget(self.review, 1)
+
+        tab_chain(
+            [
+                self.prompt,
+                self.draft_button,
+                self.custom_button,
+                self.stop_button,
+                *self.action_buttons.values(),
+                self.language,
+                self.review.previous_button,
+            ]
+        )
 
         self.prompt.returnPressed.connect(self._on_draft)
         self.prompt.textChanged.connect(self._update_enabled)
@@ -138,12 +209,18 @@ class AssistantPanel(QWidget):
             button.clicked.connect(lambda _checked=False, a=action: self.request(a))
         self._update_enabled()
 
-    def _button(self, text: str, accessible: str, tip: str = "") -> QPushButton:
+    def _button(self, object_name: str, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text)
+        button.setObjectName(object_name)
         button.setAccessibleName(accessible)
-        if tip:
-            button.setToolTip(tip)
+        button.setToolTip(tip)
         return button
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Ask for room for all the controls (the scroll area alone would not).
+        hint = super().sizeHint()
+        wanted = self._controls.sizeHint().height() + self.review.sizeHint().height()
+        return QSize(hint.width(), max(hint.height(), wanted))
 
     # Old names kept for the window and tests: Accept/Discard live in the review.
     @property
@@ -250,6 +327,14 @@ class AssistantPanel(QWidget):
         """The version ended (done, stopped, failed): the review can be used."""
         self.review.refresh()
         self.phase.setText(message)
+        if self.review.current_version() >= 0:
+            self.announce(self.tr("Suggestion ready. %1").replace("%1", self.review.summary.text()))
+
+    def announce(self, text: str) -> None:
+        """Tell screen readers *text* now, without moving the focus."""
+        self.phase.setAccessibleDescription(text)
+        event = QAccessibleAnnouncementEvent(self.phase, text)
+        QAccessible.updateAccessibility(event)
 
     @Slot(str)
     def clear_suggestion(self, message: str = "") -> None:

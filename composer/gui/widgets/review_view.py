@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import html
 import time
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,11 +46,10 @@ from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.gui.apply_text import apply_to_document
 
-# Colours chosen to stay readable on light and dark palettes; the strike and
-# underline carry the meaning for anyone who cannot tell the colours apart.
-_DELETE_STYLE = "color:#c62828; background-color:rgba(198,40,40,40); text-decoration:line-through;"
-_INSERT_STYLE = "color:#2e7d32; background-color:rgba(46,125,50,40); text-decoration:underline;"
+# The strike and underline carry the meaning for anyone who cannot tell the
+# colours apart; the colours come from the view's palette (diff_colours).
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
+MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
 _CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
 
@@ -80,15 +81,23 @@ class ReviewView(QWidget):
         )
         self._session = ReviewSession("", phrases=self.phrases)
 
+        # Mnemonics are unique in the compose window (tests/gui/test_keyboard.py);
+        # the version buttons and "Run again" have none left: their commands have
+        # shortcuts (Assistant menu) and they are in the Tab order.
         self.previous_button = QToolButton()
+        self.previous_button.setObjectName("previousVersionButton")
         self.previous_button.setText(self.tr("◀ Pre&vious"))
         self.previous_button.setAccessibleName(self.tr("Previous version"))
+        self.previous_button.setToolTip(self.tr("Show the previous version (Alt+Shift+Left)"))
         self.next_button = QToolButton()
-        self.next_button.setText(self.tr("Ne&xt ▶"))
+        self.next_button.setObjectName("nextVersionButton")
+        self.next_button.setText(self.tr("Next ▶"))
         self.next_button.setAccessibleName(self.tr("Next version"))
+        self.next_button.setToolTip(self.tr("Show the next version (Alt+Shift+Right)"))
         self.version_label = QLabel()
         self.version_label.setObjectName("versionLabel")
         self.regenerate_button = QPushButton(self.tr("Re&generate"))
+        self.regenerate_button.setObjectName("regenerateButton")
         self.regenerate_button.setAccessibleName(self.tr("Regenerate"))
         self.regenerate_button.setToolTip(
             self.tr("Write another version; this one stays browsable")
@@ -98,21 +107,29 @@ class ReviewView(QWidget):
         self.notice.setObjectName("reviewNotice")
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Notice"))
-        self.rerun_button = QPushButton(self.tr("Run agai&n"))
+        self.rerun_button = QPushButton(self.tr("Run again"))
+        self.rerun_button.setObjectName("rerunButton")
         self.rerun_button.setAccessibleName(self.tr("Run again on the current text"))
 
+        # The names assistive technology (and users of earlier versions) know:
+        # "Suggestion", "Accept", "Discard"; the descriptions say the rest.
         self.diff_view = QTextBrowser()
         self.diff_view.setObjectName("diffView")
-        self.diff_view.setAccessibleName(self.tr("Suggestion with changes marked"))
+        self.diff_view.setAccessibleName(self.tr("Suggestion"))
         self.diff_view.setOpenLinks(False)
+        self.diff_view.setTabChangesFocus(True)
+        self.diff_view.setMinimumHeight(60)
 
-        self.changes_label = changes_label = QLabel(self.tr("C&hanges (tick the ones to keep):"))
+        self.changes_label = changes_label = QLabel(self.tr("Changes (tick the ones to keep):"))
+        changes_label.setObjectName("changesLabel")
         # A small model rather than QListWidget: the rows are rebuilt on every
         # redraw while streaming, and a model does that without creating a
         # Python wrapper per row.
         self.change_model = _ChangeModel(self)
         self.change_list = QListView()
+        self.change_list.setObjectName("changeList")
         self.change_list.setModel(self.change_model)
+        self.change_list.setMinimumHeight(48)
         self.change_list.setAccessibleName(self.tr("Changes"))
         self.change_list.setAccessibleDescription(
             self.tr("Each change has a checkbox; Space keeps or rejects it.")
@@ -122,11 +139,20 @@ class ReviewView(QWidget):
         self.summary.setObjectName("reviewSummary")
 
         self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
-        self.accept_all_button.setAccessibleName(self.tr("Accept all changes"))
-        self.accept_selected_button = QPushButton(self.tr("Acce&pt ticked"))
+        self.accept_all_button.setObjectName("acceptAllButton")
+        self.accept_all_button.setAccessibleName(self.tr("Accept"))
+        self.accept_all_button.setAccessibleDescription(
+            self.tr("Accept all changes: the suggestion replaces the text (Ctrl+Shift+Return)")
+        )
+        self.accept_selected_button = QPushButton(self.tr("Accept tic&ked"))
+        self.accept_selected_button.setObjectName("acceptTickedButton")
         self.accept_selected_button.setAccessibleName(self.tr("Accept the ticked changes"))
-        self.discard_button = QPushButton(self.tr("Disca&rd"))
-        self.discard_button.setAccessibleName(self.tr("Discard the suggestion"))
+        self.discard_button = QPushButton(self.tr("D&iscard"))
+        self.discard_button.setObjectName("discardButton")
+        self.discard_button.setAccessibleName(self.tr("Discard"))
+        self.discard_button.setAccessibleDescription(
+            self.tr("Discard the suggestion; the message stays as it is")
+        )
 
         version_row = QHBoxLayout()
         version_row.addWidget(self.previous_button)
@@ -162,8 +188,27 @@ class ReviewView(QWidget):
         self.discard_button.clicked.connect(self.discard)
         self.change_model.sig_toggled.connect(self._on_change_toggled)
         self.change_list.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        tab_chain(
+            [
+                self.previous_button,
+                self.next_button,
+                self.regenerate_button,
+                self.rerun_button,
+                self.diff_view,
+                self.change_list,
+                self.accept_all_button,
+                self.accept_selected_button,
+                self.discard_button,
+            ]
+        )
         self.hide_notice()
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Light/dark switch: the diff's colours follow the new palette.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._render()
+        super().changeEvent(event)
 
     # -- content (the session holds it; these forward and redraw) ------------
     @property
@@ -356,6 +401,13 @@ class ReviewView(QWidget):
             self.diff_view.setAccessibleDescription("")
             return
         ticked = session.ticked()
+        colours = diff_colours(self.diff_view.palette())
+        styles = {
+            "delete": f"color:{colours.delete_fg.name()}; "
+            f"background-color:{colours.delete_bg.name()}; text-decoration:line-through;",
+            "insert": f"color:{colours.insert_fg.name()}; "
+            f"background-color:{colours.insert_bg.name()}; text-decoration:underline;",
+        }
         parts: list[str] = []
         anchored: set[int] = set()
         for segment in segments(session.original, session.changes()):
@@ -363,7 +415,7 @@ class ReviewView(QWidget):
             if segment.kind == "equal":
                 parts.append(text)
                 continue
-            style = _DELETE_STYLE if segment.kind == "delete" else _INSERT_STYLE
+            style = styles[segment.kind]
             if segment.change not in ticked:
                 # A rejected change shows what stays: the original, unmarked.
                 parts.append(text if segment.kind == "delete" else "")
@@ -436,6 +488,81 @@ class ReviewView(QWidget):
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.row() >= 0 and not self._session.streaming:
             self._render(focus=current.row())
+
+
+def tab_chain(widgets: list[QWidget]) -> None:
+    """Tab visits *widgets* in this order."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+class DiffColours(NamedTuple):
+    insert_fg: QColor
+    insert_bg: QColor
+    delete_fg: QColor
+    delete_bg: QColor
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """*a* with *amount* (0..1) of *b* laid over it, opaque."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
+    )
+
+
+def _readable(hue: QColor, background: QColor, minimum: float) -> QColor:
+    """*hue* made darker (light background) or lighter (dark one) until it reads."""
+    towards = QColor("black") if relative_luminance(background) > 0.18 else QColor("white")
+    colour = hue
+    for step in range(21):
+        colour = _mix(hue, towards, step / 20)
+        if contrast_ratio(colour, background) >= minimum:
+            return colour
+    return colour
+
+
+def diff_colours(palette: QPalette, minimum: float = MIN_CONTRAST + 0.1) -> DiffColours:
+    """Insert/delete colours for text on *palette*'s Base, each at least *minimum*:1.
+
+    The backgrounds are opaque tints of the palette's own Base (never a
+    translucent colour over a background we do not know), and the text
+    colour is pushed away from its background until the contrast holds.
+    """
+    base = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
+    green, red = QColor("#2e7d32"), QColor("#c62828")
+    dark = relative_luminance(base) <= 0.18
+    if dark:  # the same hues, lighter, read better on a dark base
+        green, red = QColor("#81c784"), QColor("#ef9a9a")
+    insert_bg = _mix(base, green, 0.16)
+    delete_bg = _mix(base, red, 0.16)
+    return DiffColours(
+        insert_fg=_readable(green, insert_bg, minimum),
+        insert_bg=insert_bg,
+        delete_fg=_readable(red, delete_bg, minimum),
+        delete_bg=delete_bg,
+    )
 
 
 class _ChangeModel(QAbstractListModel):
