@@ -178,12 +178,12 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+43"/>
+        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+49"/>
         <source>&lt;b&gt;Writing assistant&lt;/b&gt;</source>
         <translation>&lt;b&gt;Assistant d’écriture&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Loading the model…</source>
         <translation>Chargement du modèle…</translation>
     </message>
@@ -194,91 +194,181 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Prompt</source>
+        <translation>Consigne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the assistant should write, or how to change the text; Enter drafts</source>
+        <translation>Ce que l’assistant doit écrire, ou comment modifier le texte&#xa0;; Entrée lance la rédaction</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>e.g. thank Anna for Friday, propose Tuesday instead</source>
         <translation>p.&#xa0;ex. remercier Anna pour vendredi, proposer plutôt mardi</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Draft</source>
         <translation>&amp;Rédiger</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Rédiger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write a new email from the prompt (Enter)</source>
         <translation>Rédiger un nouvel e-mail d’après la consigne (Entrée)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Appl&amp;y</source>
-        <translation>Appli&amp;quer</translation>
+        <location line="+4"/>
+        <source>A&amp;pply</source>
+        <translation>Appliq&amp;uer</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change the selection, or the whole email, as the prompt says</source>
-        <translation>Modifier la sélection, ou tout l’e-mail, selon la consigne</translation>
+        <location line="+1"/>
+        <source>Apply instruction</source>
+        <translation>Appliquer la consigne</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>S&amp;top</source>
-        <translation>Arrê&amp;ter</translation>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Stop writing (Esc)</source>
-        <translation>Arrêter la rédaction (Échap)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Reply</source>
+        <location line="+7"/>
+        <source>Repl&amp;y</source>
         <translation>Répo&amp;ndre</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Answer the quoted message</source>
-        <translation>Répondre au message cité</translation>
+        <location line="+1"/>
+        <source>Reply</source>
+        <translation>Répondre</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Proofread</source>
+        <location line="+5"/>
+        <source>P&amp;roofread</source>
         <translation>Corri&amp;ger</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Fix spelling, grammar and punctuation, with explanations</source>
-        <translation>Corriger l’orthographe, la grammaire et la ponctuation, avec des explications</translation>
+        <location line="+1"/>
+        <source>Proofread</source>
+        <translation>Corriger</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>S&amp;horten</source>
+        <location line="+5"/>
+        <source>Sh&amp;orten</source>
         <translation>Plus &amp;bref</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>E&amp;xpand</source>
-        <translation>Dé&amp;velopper</translation>
+        <source>Shorten</source>
+        <translation>Plus bref</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>More &amp;formal</source>
+        <source>Make the selection, or the whole email, shorter</source>
+        <translation>Raccourcir la sélection, ou tout l’e-mail</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expand</source>
+        <translation>Développer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the selection, or the whole email, longer</source>
+        <translation>Allonger la sélection, ou tout l’e-mail</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;More formal</source>
         <translation>Plus for&amp;mel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Friendlie&amp;r</source>
+        <source>More formal</source>
+        <translation>Plus formel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the tone more formal</source>
+        <translation>Rendre le ton plus formel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Frie&amp;ndlier</source>
         <translation>Plus amica&amp;l</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Language of the answer:</source>
-        <translation>Langu&amp;e de la réponse&#xa0;:</translation>
+        <location line="+1"/>
+        <source>Friendlier</source>
+        <translation>Plus amical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the tone friendlier</source>
+        <translation>Rendre le ton plus amical</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Lang&amp;uage of the answer:</source>
+        <translation>Langu&amp;e de la réponse&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output language</source>
+        <translation>Langue de la réponse</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>Suggestion ready. %1</source>
+        <translation>Suggestion prête. %1</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <source>Change the selection, or the whole email, as the prompt says</source>
+        <translation>Modifier la sélection, ou tout l’e-mail, selon la consigne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop writing (Esc)</source>
+        <translation>Arrêter la rédaction (Échap)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Answer the quoted message</source>
+        <translation>Répondre au message cité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fix spelling, grammar and punctuation, with explanations</source>
+        <translation>Corriger l’orthographe, la grammaire et la ponctuation, avec des explications</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>E&amp;xpand</source>
+        <translation>Dé&amp;velopper</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Same as the text</source>
         <translation>Celle du texte</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+8"/>
+        <source>Assistant status</source>
+        <translation>État de l’assistant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading progress</source>
+        <translation>Progression de la lecture</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
@@ -311,57 +401,57 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+60"/>
+        <location filename="../../composer/gui/compose_window.py" line="+61"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Where your text goes</source>
-        <translation type="unfinished"></translation>
+        <translation>Où va votre texte</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Assistant off</source>
-        <translation type="unfinished">Assistant désactivé</translation>
+        <translation>Assistant désactivé</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Choose how the assistant should work</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir comment l’assistant doit fonctionner</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Downloading %1 — it will be used as soon as it is here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de %1 — il sera utilisé dès son arrivée.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Downloading the model: %1% (File &gt; Models pauses it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement du modèle&#xa0;: %1&#xa0;% (Fichier &gt; Modèles permet de le mettre en pause)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No model: you can still write by hand</source>
-        <translation type="unfinished">Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
+        <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>chargement…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On this computer · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur · %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What you ask the assistant is read by a model running on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -371,9 +461,19 @@
         <translation>nom@exemple.fr, …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Cc:</source>
         <translation>&amp;Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -381,17 +481,37 @@
         <translation>Cc&amp;i&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Bcc</source>
+        <translation>Cci</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Objet&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message body</source>
+        <translation>Corps du message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tab moves to the next field; Ctrl+Tab types a tab character</source>
+        <translation>Tab passe au champ suivant&#xa0;; Ctrl+Tab insère une tabulation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Write your message here, or ask the assistant for a draft.</source>
         <translation>Écrivez votre message ici, ou demandez un brouillon à l’assistant.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Restored the message you were writing.</source>
         <translation>Le message que vous écriviez a été restauré.</translation>
     </message>
@@ -436,57 +556,47 @@
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Open &amp;model file…</source>
-        <translation>Ouvrir un fichier de &amp;modèle…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>&amp;Models…</source>
         <translation>M&amp;odèles…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Discard &amp;message…</source>
-        <translation>A&amp;bandonner le message…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Paste</source>
         <translation>C&amp;oller</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Select &amp;All</source>
         <translation>&amp;Tout sélectionner</translation>
     </message>
@@ -496,132 +606,107 @@
         <translation>Demander à l’&amp;assistant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Draft from the prompt</source>
         <translation>&amp;Rédiger d’après la consigne</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Apply the prompt&apos;s &amp;instruction</source>
         <translation>Appliquer l’&amp;instruction de la consigne</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Reply to the quoted message</source>
         <translation>Répondre au message &amp;cité</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Proofread</source>
         <translation>Corri&amp;ger</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>S&amp;horten</source>
         <translation>Plus &amp;bref</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>E&amp;xpand</source>
         <translation>Dé&amp;velopper</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>More &amp;formal</source>
         <translation>Plus for&amp;mel</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Friendlie&amp;r</source>
-        <translation>Plus amica&amp;l</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>&amp;Stop writing</source>
         <translation>Arrê&amp;ter la rédaction</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A&amp;ccept all changes</source>
         <translation>Accepter &amp;toutes les modifications</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Accept the &amp;ticked changes</source>
         <translation>Accepter les modifications coc&amp;hées</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Discard suggestion</source>
-        <translation>Abandonner la &amp;suggestion</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Re&amp;generate</source>
         <translation>Régé&amp;nérer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Pre&amp;vious version</source>
         <translation>Version &amp;précédente</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Ne&amp;xt version</source>
-        <translation>Version suivant&amp;e</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to the list of c&amp;hanges</source>
-        <translation>Aller à la liste des modi&amp;fications</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Choose the answer&apos;s &amp;language</source>
         <translation>Choisir la langue de la &amp;réponse</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Raccourcis &amp;clavier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;About %1</source>
         <translation>À &amp;propos de %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Assistant</source>
         <translation>A&amp;ssistant</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Draft from the prompt</source>
-        <translation>Rédiger d’après la consigne</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+31"/>
         <source>Enter in the prompt field</source>
         <translation>Entrée dans le champ de consigne</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Keep or reject a change</source>
         <translation>Garder ou rejeter une modification</translation>
     </message>
@@ -631,56 +716,149 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Raccourcis clavier</translation>
-    </message>
-    <message>
-        <location line="-422"/>
-        <location line="+581"/>
+        <location line="-558"/>
+        <location line="+753"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-579"/>
-        <location line="+581"/>
+        <location line="-751"/>
+        <location line="+753"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <source>Starter model (Gemma 3 270M)</source>
-        <translation type="unfinished">Modèle de démarrage (Gemma 3 270M)</translation>
+        <location line="-492"/>
+        <source>&amp;Open model file…</source>
+        <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
+        <source>&amp;Discard message…</source>
+        <translation>&amp;Abandonner le message…</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Friendli&amp;er</source>
+        <translation>Plus amica&amp;l</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Discard s&amp;uggestion</source>
+        <translation>Re&amp;jeter la suggestion</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Next version</source>
+        <translation>Version &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go t&amp;o the list of changes</source>
+        <translation>Aller à la liste des modi&amp;fications</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+125"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+117"/>
+        <source>Edit</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+99"/>
+        <source>Review</source>
+        <translation>Relecture</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Close a dialog</source>
+        <translation>Fermer une boîte de dialogue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to the next field</source>
+        <translation>Passer au champ suivant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to the previous field</source>
+        <translation>Revenir au champ précédent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+Tab</source>
+        <translation>Maj+Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a tab character in the message</source>
+        <translation>Insérer une tabulation dans le message</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Tab</source>
+        <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Starter model (Gemma 3 270M)</source>
+        <translation>Modèle de démarrage (Gemma 3 270M)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 saved drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>brouillons enregistrés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 models (%2 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>modèles&#xa0;: %1 (%2&#xa0;Mo)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 stored secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>secrets stockés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>your settings</source>
-        <translation type="unfinished"></translation>
+        <translation>vos paramètres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Removed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not remove: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1016,7 +1194,7 @@
     <message>
         <location line="-241"/>
         <source>Openness</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1036,17 +1214,17 @@
     <message>
         <location line="+4"/>
         <source>Fully &amp;open only</source>
-        <translation type="unfinished"></translation>
+        <translation>Entièrement &amp;ouverts seulement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fully open models only</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles entièrement ouverts seulement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Lists only the models whose weights, training data, training code and instruction-tuning data are all public.</source>
-        <translation type="unfinished"></translation>
+        <translation>N’affiche que les modèles dont les poids, les données d’entraînement, le code d’entraînement et les données d’ajustement aux instructions sont tous publics.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1076,7 +1254,7 @@
     <message>
         <location line="+8"/>
         <source>Openness of the selected model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du modèle sélectionné</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1148,84 +1326,84 @@
     <message>
         <location line="+23"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partial</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données d’entraînement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Instruction-tuning data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données d’ajustement aux instructions</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Article</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model card</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche du modèle</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>non évalué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 (fully open)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (entièrement ouvert)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1, partial: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, partiel&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+13"/>
         <source>No openness rating for this model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune évaluation de l’ouverture pour ce modèle.</translation>
     </message>
     <message>
         <location line="-11"/>
         <location line="+22"/>
         <source>Source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Source&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>How open: %1</source>
-        <translation type="unfinished">Ouverture&#xa0;: %1</translation>
+        <translation>Ouverture&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1444,7 +1622,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+9"/>
         <source>◀ Pre&amp;vious</source>
-        <translation>◀ &amp;Précédente</translation>
+        <translation>◀ Pr&amp;écédente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1454,57 +1632,57 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+1"/>
         <source>Show the previous version (Alt+Shift+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version précédente (Alt+Maj+Gauche)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivante ▶</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Run again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggestion</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Changes (tick the ones to keep):</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications (cochez celles à garder)&#xa0;:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accept all changes: the suggestion replaces the text (Ctrl+Shift+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter toutes les modifications&#xa0;: la suggestion remplace le texte (Ctrl+Maj+Entrée)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accept tic&amp;ked</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter les coc&amp;hées</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>D&amp;iscard</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;jeter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Discard the suggestion; the message stays as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message>
         <location line="-59"/>
@@ -1514,12 +1692,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+1"/>
         <source>Show the next version (Alt+Shift+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version suivante (Alt+Maj+Droite)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;generate</source>
-        <translation>Régé&amp;nérer</translation>
+        <translation>Ré&amp;générer</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1623,6 +1801,45 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+1"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Confidentialité</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/shortcuts_dialog.py" line="+27"/>
+        <location line="+16"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search shortcuts</source>
+        <translation>Rechercher un raccourci</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows only the commands or keys that contain the words typed</source>
+        <translation>N’affiche que les commandes ou touches contenant les mots saisis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. undo, accept, Ctrl+Shift</source>
+        <translation>p.&#xa0;ex. annuler, accepter, Ctrl+Maj</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,185 @@
+"""The French catalogue is complete and built, and the translators load.
+
+A user-visible string (tr(), QCoreApplication.translate(), QT_TRANSLATE_NOOP)
+added without a French translation fails here, named. To fix it:
+``python -m composer.i18n update``, translate the new entries in
+resources/translations/composer_fr.ts, then ``python -m composer.i18n release``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDialogButtonBox
+
+from composer import i18n
+from composer.models.starter import STARTER_NOTE, STARTER_NOTE_CONTEXT
+
+TS_FILE = i18n.translations_dir() / "composer_fr.ts"
+QM_FILE = TS_FILE.with_suffix(".qm")
+FIX = "run `python -m composer.i18n update`, translate in composer_fr.ts, then `… release`"
+
+Key = tuple[str, str, str]  # context, source, disambiguation
+
+
+def _messages(ts_file: Path) -> dict[Key, ET.Element]:
+    root = ET.parse(ts_file).getroot()
+    found: dict[Key, ET.Element] = {}
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            found[key] = message
+    return found
+
+
+def _translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def _show(key: Key) -> str:
+    context, source, comment = key
+    return f"{context}: {source!r}" + (f" ({comment})" if comment else "")
+
+
+@pytest.fixture(scope="module")
+def source_messages(tmp_path_factory) -> dict[Key, ET.Element]:
+    """Every translatable string in composer/ today, as pyside6-lupdate finds it."""
+    ts_file = tmp_path_factory.mktemp("lupdate") / "composer_fr.ts"
+    i18n.run_lupdate(ts_file)
+    found = _messages(ts_file)
+    assert len(found) > 100, "lupdate found almost nothing: is it scanning composer/?"
+    return found
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> dict[Key, ET.Element]:
+    return _messages(TS_FILE)
+
+
+def test_every_user_visible_string_has_a_french_translation(source_messages, catalogue):
+    missing = [_show(k) for k in source_messages if k not in catalogue]
+    unfinished = [
+        _show(k)
+        for k in source_messages
+        if k in catalogue
+        and (
+            catalogue[k].find("translation").get("type") in {"unfinished", "vanished", "obsolete"}
+            or not all(t.strip() for t in _translations(catalogue[k]))
+        )
+    ]
+    problems = [f"not in composer_fr.ts: {s}" for s in missing]
+    problems += [f"not translated: {s}" for s in unfinished]
+    if problems:
+        pytest.fail(f"{len(problems)} strings ({FIX}):\n" + "\n".join(problems), pytrace=False)
+
+
+PLACEHOLDER = re.compile(r"%\d|%n|\{\w*\}")
+MNEMONIC = re.compile(r"&(?!&)(?=\S)")
+
+
+def _mnemonics(text: str) -> int:
+    return len(MNEMONIC.findall(text.replace("&&", "")))
+
+
+def test_translations_keep_placeholders_and_one_mnemonic(catalogue):
+    problems = []
+    for key, message in catalogue.items():
+        if message.find("translation").get("type") in {"vanished", "obsolete"}:
+            continue
+        source = key[1]
+        wanted = sorted(PLACEHOLDER.findall(source))
+        for text in _translations(message):
+            if not text:
+                continue  # the completeness test names it
+            got = sorted(PLACEHOLDER.findall(text))
+            if message.get("numerus") == "yes":
+                # A singular form may spell the number out ("un changement").
+                got, wanted = sorted(set(got) - {"%n"}), sorted(set(wanted) - {"%n"})
+            if got != wanted:
+                problems.append(f"{_show(key)}: placeholders {wanted} became {got} in {text!r}")
+            if _mnemonics(source) and _mnemonics(text) != 1:
+                problems.append(f"{_show(key)}: needs exactly one & mnemonic: {text!r}")
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_committed_qm_is_built_from_the_committed_ts(tmp_path):
+    rebuilt = tmp_path / "composer_fr.qm"
+    i18n.run_lrelease(TS_FILE, rebuilt)
+    assert QM_FILE.is_file(), f"{QM_FILE.name} is missing: run `python -m composer.i18n release`"
+    assert QM_FILE.read_bytes() == rebuilt.read_bytes(), (
+        f"{QM_FILE.name} is older than {TS_FILE.name}: run `python -m composer.i18n release`"
+    )
+
+
+# --- the translators ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def restore_language(qapp):
+    """Whatever a test installs, the next test sees English and the default locale again."""
+    default = QLocale()
+    yield
+    i18n.remove_translators()
+    QLocale.setDefault(default)
+
+
+def test_french_is_offered_with_its_own_name():
+    languages = i18n.available_languages()
+    assert languages[0] == ("en", "English")
+    assert ("fr", "Français") in languages
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "shown"),
+    [
+        ("", "fr_FR", "fr"),
+        ("", "fr_CA", "fr"),
+        ("", "de_DE", "en"),
+        ("", "C", "en"),
+        ("en", "fr_FR", "en"),
+        ("fr", "en_US", "fr"),
+        ("fr_BE", "en_US", "fr"),
+        ("xx", "fr_FR", "en"),  # a language without a catalogue: English, not the system's
+    ],
+)
+def test_the_language_comes_from_the_setting_else_the_system(setting, system, shown):
+    assert i18n.resolve_language(setting, QLocale(system)) == shown
+
+
+def test_french_translator_translates_our_strings_and_the_starter_note(restore_language):
+    assert i18n.install_translators("fr") == "fr"
+    assert QCoreApplication.translate("ComposeWindow", "&File") == "&Fichier"
+    note = QCoreApplication.translate(STARTER_NOTE_CONTEXT, STARTER_NOTE)
+    assert note != STARTER_NOTE and note.startswith("Modèle de démarrage")
+    assert QLocale().language() == QLocale.Language.French
+    assert i18n.restart_note() == "Une nouvelle langue s’applique au prochain démarrage."
+
+
+def test_system_language_keeps_the_system_region(restore_language):
+    assert i18n.install_translators("", system=QLocale("fr_CA")) == "fr"
+    assert QLocale().name() == "fr_CA"
+    assert QCoreApplication.translate("ComposeWindow", "&Help") == "&Aide"
+
+
+def test_english_installs_nothing_and_removing_restores_english(restore_language):
+    i18n.install_translators("fr")
+    assert i18n.install_translators("en") == "en"
+    assert QCoreApplication.translate("ComposeWindow", "&File") == "&File"
+
+
+def test_qt_standard_dialogs_speak_french(restore_language):
+    if not (i18n.qt_translations_dir() / "qtbase_fr.qm").is_file():
+        pytest.skip(f"this PySide6 wheel ships no qtbase_fr.qm in {i18n.qt_translations_dir()}")
+    i18n.install_translators("fr")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert [b.text() for b in box.buttons()] == ["Annuler"]
