@@ -41,17 +41,22 @@ def _settings():
 
 
 def _active_model(explicit: str | None, settings) -> str | None:
-    """The model the app would open: --model, the chosen one, or the starter if set up."""
+    """The model the app would open: --model, the chosen one, else the starter.
+
+    The starter is set up (assembled from its package) if it is not yet, as
+    the app itself would do; None when the assistant is off or there is none.
+    """
     if explicit or settings.model_path:
         return explicit or settings.model_path
-    from composer.models.starter import StarterUnavailable, starter_file_name
+    if settings.assistant == "off":
+        return None
+    from composer.models.starter import StarterUnavailable, ensure_starter_model
     from composer.paths import app_paths
 
     try:
-        starter = app_paths().models / starter_file_name()
-    except StarterUnavailable:
+        return str(ensure_starter_model(app_paths().models))
+    except (StarterUnavailable, OSError):
         return None
-    return str(starter) if starter.exists() else None
 
 
 def main(argv: list[str] | None = None) -> int:

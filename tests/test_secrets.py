@@ -180,3 +180,13 @@ def test_cli_logout_with_nothing_stored_says_so(secret_service, composer_home, c
     out = capsys.readouterr().out
     assert "No token was stored" in out and "removed from" not in out
     assert secrets.delete_secret(secrets.HF_TOKEN) is False
+
+
+def test_forget_everything_removes_stored_secrets(secret_service, app_paths_tmp):
+    from composer.privacy import forget_everything
+
+    secrets.set_secret(secrets.HF_TOKEN, "hf_secret_value")
+    report = forget_everything(app_paths_tmp)
+    assert report.secrets == 1 and not report.problems
+    assert secrets.get_secret(secrets.HF_TOKEN) is None
+    assert forget_everything(app_paths_tmp).secrets == 0  # nothing left to remove

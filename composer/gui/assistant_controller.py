@@ -121,6 +121,7 @@ class AssistantController(QObject):
         self._job: Job | None = None
         self._review: ReviewSession | None = None
         self._closing = False
+        self._loading = False
 
         self.engine = EngineService(self)
         worker = self.engine.worker
@@ -142,6 +143,11 @@ class AssistantController(QObject):
     def model_info(self) -> ModelInfo | None:
         """The model that answers requests now (None while loading or without one)."""
         return self._model_info
+
+    @property
+    def loading(self) -> bool:
+        """A model load is on its way."""
+        return self._loading
 
     @property
     def job(self) -> Job | None:
@@ -190,6 +196,7 @@ class AssistantController(QObject):
         self.sig_model_changed.emit(None)
         self._load_serial += 1
         self._load_paths = {self._load_serial: path}
+        self._loading = True
         self.engine.load(
             LoadSpec(
                 path=path,
@@ -205,6 +212,26 @@ class AssistantController(QObject):
     def reload_model(self, reprobe: bool = False) -> None:
         self.load_model(self.configured_model(), reprobe=reprobe)
 
+    def unload_model(self) -> None:
+        """No assistant: stop, forget the suggestion and free the model's memory."""
+        if self._job is not None or self._state is AssistantState.GENERATING:
+            self.discard(message="")
+        self._load_serial += 1  # a load still on its way is ignored when it lands
+        self._loading = False
+        had_model = self._model_info is not None
+        self._model_info = None
+        self._previous_info = None
+        self._set_state(AssistantState.NO_MODEL)
+        if had_model:
+            self.sig_model_changed.emit(None)
+        self.engine.unload()
+
+    def display_name(self, info: ModelInfo) -> str:
+        """The model's name for people ("Starter model (Gemma 3 270M)" for the bundled one)."""
+        if self.is_starter(info.path):
+            return self.tr("Starter model (Gemma 3 270M)")
+        return info.name
+
     def is_starter(self, path: str) -> bool:
         try:
             return Path(path).name == starter_file_name() and Path(path).parent == self.paths.models
@@ -219,10 +246,11 @@ class AssistantController(QObject):
     def _on_loaded(self, load_id: int, info: ModelInfo) -> None:
         if load_id != self._load_serial:
             return  # a newer load is on its way
+        self._loading = False
         self._model_info = info
         self._settle_state()
         starter = self.is_starter(info.path)
-        name = self.tr("Starter model (Gemma 3 270M)") if starter else info.name
+        name = self.display_name(info)
         status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
         for extra in (info.fallback_reason, info.device_note):
             if extra:
@@ -245,6 +273,7 @@ class AssistantController(QObject):
     def _on_load_failed(self, load_id: int, message: str, previous_still_loaded: bool) -> None:
         if load_id != self._load_serial:
             return
+        self._loading = False
         self.sig_message.emit(message, 15000)
         if previous_still_loaded and self._previous_info is not None:
             # The new file was refused before the working model was touched.

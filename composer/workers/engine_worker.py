@@ -61,6 +61,7 @@ class EngineWorker(QObject):
     sig_failed = Signal(int, str)  # request id, a sentence for the user
     sig_speed = Signal(object)  # SpeedResult
     sig_speed_failed = Signal(str)
+    sig_unloaded = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -170,6 +171,12 @@ class EngineWorker(QObject):
             self.sig_speed_failed.emit(f"The measurement failed: {exc}")
 
     @Slot()
+    def unload(self) -> None:
+        """Free the model (the user turned the assistant off): no memory held."""
+        self._engine.close()
+        self.sig_unloaded.emit()
+
+    @Slot()
     def close(self) -> None:
         self._engine.close()
         # Direct call: the GUI thread is blocked in QThread.wait(), so a queued
@@ -184,6 +191,7 @@ class EngineService(QObject):
     _sig_generate = Signal(int, object, object)
     _sig_close = Signal()
     _sig_measure = Signal()
+    _sig_unload = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +209,7 @@ class EngineService(QObject):
         self._sig_generate.connect(self.worker.generate)
         self._sig_close.connect(self.worker.close)
         self._sig_measure.connect(self.worker.measure_speed)
+        self._sig_unload.connect(self.worker.unload)
         self._thread.start()
 
     def load(self, spec: LoadSpec) -> None:
@@ -217,6 +226,11 @@ class EngineService(QObject):
 
     def measure_speed(self) -> None:
         self._sig_measure.emit()
+
+    def unload(self) -> None:
+        """Stop whatever runs and free the model on the engine thread."""
+        self.abandon()
+        self._sig_unload.emit()
 
     def stop(self) -> None:
         self._cancel.set()

@@ -23,10 +23,12 @@ def open_window(qtbot, app_paths_tmp) -> WindowFactory:
     """open_window(model=None, ready=False, **settings) -> a shown ComposeWindow.
 
     *model* None means "the settings decide" (the starter); pass a path for
-    --model. With *ready*, wait until the model has loaded.
+    --model. With *ready*, wait until the model has loaded. The assistant is
+    on unless the settings say otherwise (assistant="" shows the welcome page).
     """
 
     def make(model: str | Path | None = None, ready: bool = False, **settings) -> ComposeWindow:
+        settings.setdefault("assistant", "local")  # the welcome page has its own tests
         window = ComposeWindow(
             Settings(**settings),
             app_paths_tmp,

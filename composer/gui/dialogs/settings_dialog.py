@@ -1,23 +1,237 @@
-"""Edit > Settings: the Hardware page (device choice, GPU layers, speed)."""
+"""Edit > Settings: General, Assistant, Hardware and Privacy pages.
+
+The pages show the settings and say what the user changed through signals;
+the compose window applies and saves (a new model loads in the background,
+turning the assistant off frees its memory, "Forget everything" runs only
+after a confirmation here).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from composer.assist.language import NATIVE_NAMES
 from composer.gui.dialogs.hardware_page import HardwarePage
+from composer.settings import Settings
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class GeneralPage(QWidget):
+    sig_changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from composer.i18n import available_languages, restart_note
+
+        self.setObjectName("generalPage")
+        self.language = QComboBox()
+        _named(self.language, "interfaceLanguage", self.tr("Interface language"))
+        self.language.addItem(self.tr("The system's language"), "")
+        for code, name in available_languages():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.theme = QComboBox()
+        _named(self.theme, "theme", self.tr("Colour scheme"))
+        for label, value in (
+            (self.tr("As the system"), "system"),
+            (self.tr("Light"), "light"),
+            (self.tr("Dark"), "dark"),
+        ):
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        note = QLabel(restart_note())
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        for text, field in (
+            (self.tr("&Language:"), self.language),
+            (self.tr("Colo&urs:"), self.theme),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow(note)
+        self.language.currentIndexChanged.connect(self.sig_changed)
+        self.theme.currentIndexChanged.connect(self.sig_changed)
+
+    def apply_to(self, settings: Settings) -> None:
+        settings.language = self.language.currentData()
+        settings.theme = self.theme.currentData()
+
+
+class AssistantPage(QWidget):
+    sig_changed = Signal()
+    sig_choose_file = Signal()
+    sig_open_models = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assistantPage")
+        self.on = QRadioButton(self.tr("On: a model on this &computer"))
+        _named(self.on, "assistantOn", self.tr("Assistant on"))
+        self.off = QRadioButton(self.tr("O&ff: just write, no model in memory"))
+        _named(self.off, "assistantOff", self.tr("Assistant off"))
+        group = QButtonGroup(self)
+        group.addButton(self.on)
+        group.addButton(self.off)
+        (self.off if settings.assistant == "off" else self.on).setChecked(True)
+
+        self.model = QLineEdit()
+        _named(self.model, "assistantModel", self.tr("Model file"))
+        self.model.setReadOnly(True)
+        self.choose = QPushButton(self.tr("Choose &file…"))
+        _named(self.choose, "chooseModelFile", self.tr("Choose a model file"))
+        self.models = QPushButton(self.tr("&Models…"))
+        _named(self.models, "openModels", self.tr("Open the Models window"))
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(self.choose)
+        model_row.addWidget(self.models)
+
+        self.max_tokens = QSpinBox()
+        _named(self.max_tokens, "answerLength", self.tr("Longest answer, in tokens"))
+        self.max_tokens.setRange(64, 4096)
+        self.max_tokens.setSingleStep(64)
+        self.max_tokens.setValue(settings.max_tokens)
+        self.max_tokens.setSuffix(self.tr(" tokens"))
+        self.answer_language = QComboBox()
+        _named(self.answer_language, "answerLanguage", self.tr("Default language of answers"))
+        self.answer_language.addItem(self.tr("Same as the text"), "")
+        for code, name in NATIVE_NAMES.items():
+            self.answer_language.addItem(name, code)
+        self.answer_language.setCurrentIndex(
+            max(0, self.answer_language.findData(settings.answer_language))
+        )
+
+        form = QFormLayout(self)
+        form.addRow(self.on)
+        form.addRow(self.off)
+        model_label = QLabel(self.tr("Mo&del:"))
+        model_label.setBuddy(self.model)
+        form.addRow(model_label, model_row)
+        for text, field in (
+            (self.tr("Longest &answer:"), self.max_tokens),
+            (self.tr("Answer lan&guage:"), self.answer_language),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.on.toggled.connect(self.sig_changed)
+        self.max_tokens.valueChanged.connect(self.sig_changed)
+        self.answer_language.currentIndexChanged.connect(self.sig_changed)
+        self.choose.clicked.connect(self.sig_choose_file)
+        self.models.clicked.connect(self.sig_open_models)
+
+    def show_model(self, text: str) -> None:
+        self.model.setText(text)
+
+    def apply_to(self, settings: Settings) -> None:
+        settings.assistant = "local" if self.on.isChecked() else "off"
+        settings.max_tokens = self.max_tokens.value()
+        settings.answer_language = self.answer_language.currentData()
+
+
+class PrivacyPage(QWidget):
+    sig_forget_everything = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("privacyPage")
+        about = QLabel(
+            self.tr(
+                "Composer sends nothing anywhere unless you start it: a model download, or "
+                "sending mail. It keeps no record of what you write besides the draft of the "
+                "message you are writing, and never writes your text into its logs."
+            )
+        )
+        about.setWordWrap(True)
+        self.forget = QPushButton(self.tr("&Forget everything…"))
+        _named(self.forget, "forgetEverything", self.tr("Forget everything"))
+        self.forget.setAccessibleDescription(
+            self.tr(
+                "Removes saved drafts, the models Composer downloaded, stored passwords and "
+                "tokens, and the settings. Model files you only imported are kept."
+            )
+        )
+        self.result = QLabel()
+        self.result.setObjectName("forgetResult")
+        self.result.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(QLabel(self.forget.accessibleDescription()))
+        layout.addWidget(self.forget)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self.forget.clicked.connect(self._confirm)
+
+    @Slot()
+    def _confirm(self) -> None:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Forget everything?"),
+            self.tr(
+                "This removes your saved drafts (including the message open now), the models "
+                "Composer downloaded, the passwords and tokens it stored, and all settings. "
+                "It cannot be undone."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.sig_forget_everything.emit()
+
+    def show_result(self, text: str) -> None:
+        self.result.setText(text)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    sig_settings_changed = Signal()  # General/Assistant values changed: apply and save
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
+        self.general = GeneralPage(settings)
+        self.assistant = AssistantPage(settings)
         self.hardware = HardwarePage()
-        tabs = QTabWidget()
-        tabs.addTab(self.hardware, self.tr("&Hardware"))
+        self.privacy = PrivacyPage()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.tabs.addTab(self.general, self.tr("&General"))
+        self.tabs.addTab(self.assistant, self.tr("&Assistant"))
+        self.tabs.addTab(self.hardware, self.tr("&Hardware"))
+        self.tabs.addTab(self.privacy, self.tr("&Privacy"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(640, 520)
+        self.general.sig_changed.connect(self.sig_settings_changed)
+        self.assistant.sig_changed.connect(self.sig_settings_changed)
+
+    def apply_to(self, settings: Settings) -> None:
+        self.general.apply_to(settings)
+        self.assistant.apply_to(settings)

@@ -1,0 +1,214 @@
+"""The first run: the user chooses what writes with them, before anything happens.
+
+Shown in the assistant's place until a choice is made (the message can be
+written meanwhile). Four choices, one click each: download the recommended
+model (its name, size, whether it fits this computer, where it will be
+stored and how open it is), use the small starter model now (offline, and
+honest about its quality), no assistant at all, or a model file the user
+already has. Nothing is downloaded or loaded before a click.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.gui.verdict_job import VerdictJob
+from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1e9:.1f} GB" if size >= 1e9 else f"{size / 1e6:.0f} MB"
+
+
+class WelcomePage(QWidget):
+    sig_download = Signal(object)  # the CatalogEntry to download and then use
+    sig_starter = Signal()
+    sig_no_assistant = Signal()
+    sig_import = Signal()
+
+    def __init__(
+        self,
+        models_dir: Path,
+        *,
+        verdict_job: VerdictJob | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        self._models_dir = models_dir
+        self._recommended: CatalogEntry | None = None
+
+        title = QLabel(self.tr("<h2>Welcome to Composer</h2>"))
+        title.setObjectName("welcomeTitle")
+        intro = QLabel(
+            self.tr(
+                "Choose what helps you write. The assistant runs on this computer: "
+                "what you write does not leave it unless you send it."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.download_button = self._choice_button(
+            self.tr("&Download the recommended model"),
+            "downloadRecommended",
+            self.tr("Download the recommended model"),
+        )
+        self.recommendation = QLabel(self.tr("Checking which model suits this computer…"))
+        self.recommendation.setObjectName("recommendationDetails")
+        self.recommendation.setWordWrap(True)
+        self.recommendation.setTextFormat(Qt.TextFormat.PlainText)
+        self.download_button.setEnabled(False)
+
+        self.starter_button = self._choice_button(
+            self.tr("Use the &starter model"), "useStarter", self.tr("Use the starter model")
+        )
+        starter_note = QLabel(
+            self.tr(
+                "Works right now, offline. It is tiny (270 million parameters, 253 MB) and "
+                "its drafts are poor: good for trying Composer, not for real mail."
+            )
+        )
+        starter_note.setWordWrap(True)
+
+        self.none_button = self._choice_button(
+            self.tr("&No assistant"), "noAssistant", self.tr("No assistant")
+        )
+        none_note = QLabel(
+            self.tr(
+                "Just write. No model is loaded, so no memory is used. You can turn the "
+                "assistant on later in Edit > Settings > Assistant."
+            )
+        )
+        none_note.setWordWrap(True)
+
+        self.import_button = self._choice_button(
+            self.tr("Use a model &file I have…"),
+            "useModelFile",
+            self.tr("Use a model file I have…"),
+        )
+        import_note = QLabel(
+            self.tr("A GGUF file on this computer; it is used where it lies, never copied.")
+        )
+        import_note.setWordWrap(True)
+        self.download_button.setAccessibleDescription(self.recommendation.text())
+        self.starter_button.setAccessibleDescription(starter_note.text())
+        self.none_button.setAccessibleDescription(none_note.text())
+        self.import_button.setAccessibleDescription(import_note.text())
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        for button, note in (
+            (self.download_button, self.recommendation),
+            (self.starter_button, starter_note),
+            (self.none_button, none_note),
+            (self.import_button, import_note),
+        ):
+            layout.addSpacing(10)
+            layout.addWidget(button)
+            layout.addWidget(note)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.download_button.clicked.connect(self._on_download)
+        self.starter_button.clicked.connect(self.sig_starter)
+        self.none_button.clicked.connect(self.sig_no_assistant)
+        self.import_button.clicked.connect(self.sig_import)
+
+        try:
+            entries = load_catalog()
+        except CatalogError as exc:
+            self.recommendation.setText(str(exc))
+            return
+        job = verdict_job or VerdictJob(entries)
+        job.bridge.sig_done.connect(self._on_verdicts)
+        self._job = job  # keep the bridge alive until it answers
+        QThreadPool.globalInstance().start(job)
+
+    def _choice_button(self, text: str, name: str, accessible: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setMinimumHeight(36)
+        return button
+
+    @property
+    def recommended(self) -> CatalogEntry | None:
+        return self._recommended
+
+    @Slot(object)
+    def _on_verdicts(self, result: object) -> None:
+        if isinstance(result, Exception) or not result:
+            self.recommendation.setText(
+                self.tr(
+                    "This computer could not be checked, so no model is recommended. "
+                    "File > Models lists them all."
+                )
+            )
+            return
+        assert isinstance(result, list)
+        best: Verdict | None = next((v for v in result if v.recommended), None)
+        if best is None:
+            self.recommendation.setText(
+                self.tr(
+                    "None of the catalog's models fits this computer's memory. The starter "
+                    "model still works, or use a smaller model file you have."
+                )
+            )
+            return
+        self._recommended = best.entry
+        self.recommendation.setText(self.describe(best))
+        self.download_button.setAccessibleDescription(self.recommendation.text())
+        self.download_button.setEnabled(True)
+
+    def describe(self, verdict: Verdict) -> str:
+        """The lines under the download choice: model, size, fit, place, openness."""
+        entry = verdict.entry
+        lines = [
+            self.tr("%1 (%2, about %3)")
+            .replace("%1", entry.name)
+            .replace("%2", entry.params)
+            .replace("%3", _size_text(entry.size)),
+            self.tr("On this computer: %1 — %2")
+            .replace("%1", self._fit_text(verdict.fit))
+            .replace("%2", verdict.reason),
+            self.tr("Stored in %1").replace("%1", str(self._models_dir)),
+            self.tr("Licence: %1").replace("%1", entry.licence),
+        ]
+        openness = entry.openness
+        if openness is not None:
+            lines.append(self.tr("How open: %1").replace("%1", openness.summary()))
+        lines.append(self.tr("Pause and resume at any time; File > Models shows the download."))
+        return "\n".join(lines)
+
+    def _fit_text(self, fit: str) -> str:
+        return {
+            "gpu": self.tr("fits on the graphics card"),
+            "partial": self.tr("partly on the graphics card, slower"),
+            "cpu": self.tr("runs on the processor, slower"),
+            "none": self.tr("does not fit"),
+        }.get(fit, fit)
+
+    @Slot()
+    def _on_download(self) -> None:
+        if self._recommended is not None:
+            self.sig_download.emit(self._recommended)
