@@ -1,0 +1,220 @@
+"""The app's engine against llama.cpp's own tools, same model, same threads, one run.
+
+    python bench/engine_ratio.py --model M.gguf [--model M2.gguf] --threads 4,16 [--ngl 99]
+        [--fa 0] [--tools DIR] [--loops native,llama-cpp-python] [--out results.json]
+
+Ceilings, both from the llama.cpp that llama-cpp-python vendors, built with the
+same portable flags by bench/build_llama_tools.sh (run here when --tools is not
+given; cached):
+- llama-bench: pp512 (reading) and tg128 at depth 512 (writing); no sampling:
+  llama.cpp's physical limit;
+- llama-completion: llama.cpp's own generation loop with the same sampler
+  chain as the engine (top-k 40, top-p 0.95, min-p 0.05, temperature 0.7),
+  a ~512-token prompt and 128 tokens written (EOS ignored); its own timings.
+Engine: LocalEngine (each --loops value in its own child process), the same
+prompt through the engine's prompt layout, 128 tokens at temperature 0.7;
+GenerationStats' tokens/s. One warm-up request, then the median of --runs.
+Prints a table of tokens/s and the ratios engine/llama-bench and
+engine/llama-completion, reading and writing.
+
+A synthetic 7B for the second model: ../shared/tools/synth_llama.py (run it by
+path; needs the gguf package).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+# About 512 tokens with either tokenizer (Gemma's 262k vocabulary or Llama's).
+SENTENCE = "The shipment of part {i} is delayed by a week because the supplier moved. "
+
+
+PROMPT_CHARS = int(os.environ.get("ENGINE_RATIO_PROMPT_CHARS", "0"))
+
+
+def prompt_text(words: int = 40) -> str:
+    """The email body. ENGINE_RATIO_PROMPT_CHARS cuts it to that many characters
+    (synthetic models' vocabularies read most text byte by byte)."""
+    text = "".join(SENTENCE.format(i=i * 7) for i in range(words))
+    return text[:PROMPT_CHARS] if PROMPT_CHARS else text
+
+
+def tools_dir(given: str | None) -> Path:
+    if given:
+        return Path(given)
+    out = subprocess.run(
+        ["bash", str(ROOT / "bench" / "build_llama_tools.sh")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+def llama_bench(tools: Path, model: str, threads: int, ngl: int, fa: int, runs: int) -> dict:
+    def one(extra: list[str]) -> float:
+        cmd = [str(tools / "llama-bench"), "-m", model, "-t", str(threads), "-ngl", str(ngl)]
+        cmd += ["-fa", str(fa), "-r", str(runs), "-o", "json", *extra]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        return float(json.loads(done.stdout)[0]["avg_ts"])
+
+    return {
+        "reading": one(["-p", "512", "-n", "0"]),
+        "writing": one(["-p", "0", "-n", "128", "-d", "512"]),
+    }
+
+
+PERF = re.compile(r"^\s*(?:\S+:\s+)?(prompt eval|eval) time\s*=.*?([\d.]+) tokens per second", re.M)
+
+
+def llama_completion(
+    tools: Path, model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int
+) -> dict:
+    reading, writing = [], []
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write(prompt_text(n_prompt // 17))
+    for i in range(runs):
+        cmd = [str(tools / "llama-completion"), "-m", model, "-t", str(threads), "-tb"]
+        cmd += [str(threads), "-ngl", str(ngl), "-fa", ["off", "on", "auto"][fa if fa >= 0 else 2]]
+        cmd += ["-c", "2048", "-f", f.name, "-n", "128", "--ignore-eos", "-no-cnv"]
+        cmd += ["--temp", "0.7", "--top-k", "40", "--top-p", "0.95", "--min-p", "0.05"]
+        cmd += ["-s", str(i + 1), "--no-display-prompt"]
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL, timeout=600
+        )
+        found = dict(PERF.findall(done.stderr))
+        if "eval" not in found:
+            raise RuntimeError(f"no timings from llama-completion:\n{done.stderr[-2000:]}")
+        reading.append(float(found["prompt eval"]))
+        writing.append(float(found["eval"]))
+    os.unlink(f.name)
+    return {"reading": statistics.median(reading), "writing": statistics.median(writing)}
+
+
+def engine_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int) -> dict:
+    """Runs in a child process: LocalEngine with the loop named by COMPOSER_TOKEN_LOOP."""
+    import composer.engine.local as local
+    from composer.engine.base import ChatMessage, GenerationRequest
+
+    real_new_llama = local.new_llama
+
+    def new_llama(path, **kwargs):  # the bench's device and flash-attention choice
+        kwargs["n_gpu_layers"] = ngl
+        kwargs["flash_attn"] = bool(fa == 1)
+        return real_new_llama(path, **kwargs)
+
+    local.new_llama = new_llama
+    import llama_cpp
+
+    engine = local.LocalEngine()
+    engine.load(model, context_size=2048)
+    llama_cpp.llama_set_n_threads(engine._llm._ctx.ctx, threads, threads)
+    body = prompt_text(n_prompt // 17)
+    reading, writing, prompt_tokens, written = [], [], 0, []
+    for i in range(runs + 1):
+        request = GenerationRequest(
+            # A different first word each run: nothing of the prompt is reused.
+            messages=(ChatMessage("system", f"{i} Summarise."), ChatMessage("user", body)),
+            max_tokens=128,
+            temperature=0.7,
+        )
+        for _ in engine.stream(request, threading.Event()):
+            pass
+        s = engine.last_stats
+        prompt_tokens = s.prompt_tokens
+        if i == 0:
+            continue  # warm-up
+        reading.append(s.prompt_tokens_per_second)
+        writing.append(s.generation_tokens_per_second)
+        written.append(s.generated_tokens)
+    engine.close()
+    return {
+        "reading": statistics.median(reading),
+        "writing": statistics.median(writing),
+        "prompt_tokens": prompt_tokens,
+        "written": written,
+    }
+
+
+def engine(model: str, loop: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int):
+    env = dict(os.environ, COMPOSER_TOKEN_LOOP=loop)
+    args = [sys.executable, __file__, "--child", model, "--threads", str(threads)]
+    args += ["--ngl", str(ngl), "--fa", str(fa), "--runs", str(runs), "--n-prompt", str(n_prompt)]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("RESULT=")), None)
+    if line is None:
+        raise RuntimeError(f"engine child failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(line[len("RESULT=") :])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--model", action="append", default=[])
+    ap.add_argument("--threads", default="4,16")
+    ap.add_argument("--ngl", type=int, default=0, help="layers on the GPU (0 = CPU only)")
+    ap.add_argument("--fa", type=int, default=0, help="flash attention 0 | 1")
+    ap.add_argument("--tools", help="folder with llama-bench and llama-completion")
+    ap.add_argument("--loops", default="native,llama-cpp-python")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--n-prompt", type=int, default=512)
+    ap.add_argument("--skip-tools", action="store_true", help="engine only")
+    ap.add_argument("--out")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        result = engine_child(a.child, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
+        print("RESULT=" + json.dumps(result))
+        return 0
+
+    tools = None if a.skip_tools else tools_dir(a.tools)
+    rows = []
+    for model in a.model:
+        for threads in [int(t) for t in a.threads.split(",")]:
+            row: dict = {"model": Path(model).name, "threads": threads, "ngl": a.ngl, "fa": a.fa}
+            if tools:
+                row["llama-bench"] = llama_bench(tools, model, threads, a.ngl, a.fa, a.runs)
+                row["llama-completion"] = llama_completion(
+                    tools, model, threads, a.ngl, a.fa, a.runs, a.n_prompt
+                )
+            for loop in a.loops.split(","):
+                row[loop] = engine(model, loop, threads, a.ngl, a.fa, a.runs, a.n_prompt)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+
+    print("\n| model | threads | ngl | fa | path | reading tok/s | writing tok/s | "
+          "reading ÷ bench | writing ÷ bench | reading ÷ completion | writing ÷ completion |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        bench, comp = r.get("llama-bench"), r.get("llama-completion")
+        for path in ["llama-bench", "llama-completion", *a.loops.split(",")]:
+            if path not in r:
+                continue
+            v = r[path]
+
+            def ratio(ref: dict | None, key: str, v: dict = v) -> str:
+                return f"{v[key] / ref[key]:.2f}" if ref else "–"
+
+            print(
+                f"| {r['model']} | {r['threads']} | {r['ngl']} | {r['fa']} | {path} | "
+                f"{v['reading']:,.0f} | {v['writing']:,.1f} | {ratio(bench, 'reading')} | "
+                f"{ratio(bench, 'writing')} | {ratio(comp, 'reading')} | {ratio(comp, 'writing')} |"
+            )
+    if a.out:
+        Path(a.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
