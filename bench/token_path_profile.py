@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 PROMPT = " ".join(
     f"Item {i}: the shipment of part {i * 7} is delayed by a week." for i in range(30)
-)
+)[: int(os.environ.get("ENGINE_RATIO_PROMPT_CHARS", "0")) or None]
 
 
 def workload(model: str, threads: int, loop: str, tokens: int, runs: int, temp: float) -> None:
