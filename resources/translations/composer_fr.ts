@@ -13,6 +13,11 @@
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;A private email composer. The writing assistant runs on this computer; your mail never leaves it unless you send it or choose a server of your own.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Un outil privé de rédaction d’e-mails. L’assistant d’écriture fonctionne sur cet ordinateur&#xa0;; votre courrier ne le quitte jamais, sauf si vous l’envoyez ou choisissez votre propre serveur.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Version details</source>
+        <translation>Détails des versions</translation>
+    </message>
 </context>
 <context>
     <name>AssistantController</name>
@@ -401,7 +406,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+61"/>
+        <location filename="../../composer/gui/compose_window.py" line="+63"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -451,7 +456,7 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -716,14 +721,14 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message>
-        <location line="-558"/>
-        <location line="+753"/>
+        <location line="-561"/>
+        <location line="+756"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-751"/>
-        <location line="+753"/>
+        <location line="-754"/>
+        <location line="+756"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>

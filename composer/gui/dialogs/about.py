@@ -54,7 +54,7 @@ class AboutDialog(QDialog):
         intro.setWordWrap(True)
         details = QPlainTextEdit("\n".join(version_lines()))
         details.setReadOnly(True)
-        details.setAccessibleName("Version details")
+        details.setAccessibleName(self.tr("Version details"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
