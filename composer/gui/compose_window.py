@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +35,9 @@ from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
 from composer.gui.widgets.assistant_panel import AssistantPanel
 from composer.gui.widgets.message_body import MessageBody
+from composer.gui.widgets.welcome_page import WelcomePage
 from composer.mail.drafts import Draft, DraftUnreadable
+from composer.models.transfer_threads import Progress
 from composer.paths import AppPaths
 from composer.settings import Settings
 
@@ -62,9 +65,15 @@ class ComposeWindow(QMainWindow):
 
         self._build_fields()
         self.assistant = AssistantPanel()
+        # The assistant's side of the window: the welcome page until the user
+        # has chosen, then the assistant panel; hidden when the assistant is off.
+        self.side = QStackedWidget()
+        self.side.setObjectName("assistantSide")
+        self.side.addWidget(self.assistant)
+        self.welcome: WelcomePage | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.body)
-        splitter.addWidget(self.assistant)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -77,6 +86,12 @@ class ComposeWindow(QMainWindow):
 
         self.model_status = QLabel()
         self.model_status.setObjectName("modelStatus")
+        # Where the user's text goes when they ask the assistant: always shown
+        # while it is on.
+        self.where_text_goes = QLabel()
+        self.where_text_goes.setObjectName("whereTextGoes")
+        self.where_text_goes.setAccessibleName(self.tr("Where your text goes"))
+        self.statusBar().addPermanentWidget(self.where_text_goes)
         self.statusBar().addPermanentWidget(self.model_status)
 
         self.controller = AssistantController(
@@ -101,8 +116,143 @@ class ComposeWindow(QMainWindow):
             edit.textChanged.connect(self.autosave.note_change)
         self.body.textChanged.connect(self.autosave.note_change)
 
+        answer_language = self.assistant.language.findData(settings.answer_language or None)
+        self.assistant.language.setCurrentIndex(max(0, answer_language))
+        self._pending_download: str | None = None  # the welcome page's download, used when done
+        if model_override:
+            settings.assistant = "local"  # --model is a choice: no welcome page
         self.body.setFocus()
-        self.controller.reload_model()
+        self._apply_assistant_choice()
+
+    # -- the assistant: welcome page, on, off ------------------------------------------
+    def _apply_assistant_choice(self) -> None:
+        """Show and load what the settings say: nothing is loaded before a choice."""
+        choice = self.settings.assistant
+        if choice == "":
+            self._show_welcome()
+            self._update_where_text_goes(None)
+            return
+        if choice == "off":
+            self.side.hide()
+            self.controller.unload_model()
+            self.model_status.setText(self.tr("Assistant off"))
+            self._update_where_text_goes(None)
+            return
+        self.side.show()
+        self.side.setCurrentWidget(self.assistant)
+        if self.controller.model_info is None and not self.controller.loading:
+            self.controller.reload_model()
+
+    def _show_welcome(self) -> None:
+        if self.welcome is None:
+            self.welcome = WelcomePage(self.paths.models)
+            self.welcome.sig_download.connect(self._welcome_download)
+            self.welcome.sig_starter.connect(self._welcome_starter)
+            self.welcome.sig_no_assistant.connect(self._welcome_none)
+            self.welcome.sig_import.connect(self._welcome_import)
+            self.side.addWidget(self.welcome)
+        self.side.show()
+        self.side.setCurrentWidget(self.welcome)
+        self.model_status.setText(self.tr("Choose how the assistant should work"))
+
+    def _chosen(self, assistant: str, model_path: str | None = None) -> None:
+        self.settings.assistant = assistant
+        if assistant == "local":
+            self.settings.model_path = model_path
+        self.settings.save(self.paths.settings_file)
+
+    @Slot()
+    def _welcome_starter(self) -> None:
+        self._chosen("local", None)
+        self._apply_assistant_choice()
+        self.assistant.prompt.setFocus()
+
+    @Slot()
+    def _welcome_none(self) -> None:
+        self._chosen("off")
+        self._apply_assistant_choice()
+        self.body.setFocus()
+
+    @Slot()
+    def _welcome_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a model file"),
+            str(Path.home()),
+            self.tr("GGUF models (*.gguf);;All files (*)"),
+        )
+        if path:
+            self.use_model_file(path)
+
+    def use_model_file(self, path: str) -> None:
+        """The user picked a GGUF file: the assistant is on and loads it (saved once loaded)."""
+        self.settings.assistant = "local"
+        self.settings.save(self.paths.settings_file)
+        self.side.show()
+        self.side.setCurrentWidget(self.assistant)
+        self.controller.load_model(path)
+
+    @Slot(object)
+    def _welcome_download(self, entry) -> None:  # noqa: ANN001 - a CatalogEntry
+        from composer.models.pull import PullRequest
+
+        self.settings.assistant = "local"
+        self.settings.save(self.paths.settings_file)
+        self.side.show()
+        self.side.setCurrentWidget(self.assistant)
+        downloads = self._download_worker()
+        key = downloads.enqueue(PullRequest(entry.repo, entry.file))
+        self._pending_download = key
+        note = self.tr("Downloading %1 — it will be used as soon as it is here.").replace(
+            "%1", entry.name
+        )
+        self.assistant.model_note.setText(note)
+        self.model_status.setText(note)
+
+    def _download_worker(self):  # noqa: ANN202 - a DownloadWorker, started on first use
+        from composer.workers.download_worker import DownloadWorker
+
+        if self._downloads is None:
+            self._downloads = DownloadWorker(self.paths)
+            self._downloads.sig_progress.connect(self._on_download_progress)
+            self._downloads.sig_finished.connect(self._on_download_finished)
+            self._downloads.sig_failed.connect(self._on_download_failed)
+            self._downloads.start()
+        return self._downloads
+
+    @Slot(str, object)
+    def _on_download_progress(self, key: str, progress: Progress) -> None:
+        if key == self._pending_download:
+            self.model_status.setText(
+                self.tr("Downloading the model: %1% (File > Models pauses it)").replace(
+                    "%1", str(int(100 * progress.fraction))
+                )
+            )
+
+    @Slot(str, str, bool)
+    def _on_download_finished(self, key: str, path: str, _reused: bool) -> None:
+        if key == self._pending_download:
+            self._pending_download = None
+            self.controller.load_model(path)
+
+    @Slot(str, str, bool)
+    def _on_download_failed(self, key: str, message: str, _needs_token: bool) -> None:
+        if key == self._pending_download:
+            self._pending_download = None
+            self.assistant.model_note.setText(message)
+            self.model_status.setText(self.tr("No model: you can still write by hand"))
+
+    @Slot(object)
+    def _update_where_text_goes(self, info) -> None:  # noqa: ANN001 - ModelInfo or None
+        if self.settings.assistant != "local":
+            self.where_text_goes.hide()
+            return
+        self.where_text_goes.show()
+        name = self.tr("loading…") if info is None else self.controller.display_name(info)
+        self.where_text_goes.setText(self.tr("On this computer · %1").replace("%1", name))
+        self.where_text_goes.setToolTip(
+            self.tr("What you ask the assistant is read by a model running on this computer.")
+        )
 
     def _connect_controller(self) -> None:
         c, panel = self.controller, self.assistant
@@ -110,6 +260,8 @@ class ComposeWindow(QMainWindow):
         c.sig_model_loading.connect(self._on_loading)
         c.sig_model_status.connect(self._on_model_status)
         c.sig_model_changed.connect(self._refresh_hardware_page)
+        c.sig_model_changed.connect(self._update_where_text_goes)
+        c.sig_model_changed.connect(self._refresh_assistant_page)
         c.sig_message.connect(self._show_message)
         c.sig_review_started.connect(panel.begin_review)
         c.sig_version_started.connect(panel.begin_version)
@@ -634,19 +786,15 @@ class ComposeWindow(QMainWindow):
     def show_models(self) -> None:
         from composer.gui.dialogs.model_manager import ModelManagerDialog
         from composer.models.library import ModelLibrary
-        from composer.workers.download_worker import DownloadWorker
 
-        if self._downloads is None:
-            self._downloads = DownloadWorker(self.paths)
-            self._downloads.start()
         info = self.controller.model_info
         dialog = ModelManagerDialog(
             self,
             ModelLibrary(self.paths),
-            self._downloads,
+            self._download_worker(),
             active_path=info.path if info else None,
         )
-        dialog.sig_model_chosen.connect(self.load_model)
+        dialog.sig_model_chosen.connect(self.use_model_file)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self._models_dialog = dialog
@@ -665,7 +813,11 @@ class ComposeWindow(QMainWindow):
         from composer.hardware.plan import Override
 
         if self._settings_dialog is None:
-            dialog = SettingsDialog(self)
+            dialog = SettingsDialog(self.settings, self)
+            dialog.sig_settings_changed.connect(self._on_settings_changed)
+            dialog.assistant.sig_choose_file.connect(self.choose_model_file)
+            dialog.assistant.sig_open_models.connect(self.show_models)
+            dialog.privacy.sig_forget_everything.connect(self.forget_everything)
             page = dialog.hardware
             page.sig_override_changed.connect(self._on_override_changed)
             page.sig_measure_requested.connect(self._on_measure_requested)
@@ -674,11 +826,73 @@ class ComposeWindow(QMainWindow):
             self.engine.worker.sig_speed_failed.connect(page.show_speed_error)
             self._settings_dialog = dialog
         self._refresh_hardware_page()
+        self._refresh_assistant_page()
         self._settings_dialog.hardware.set_override(
             Override(self.settings.device, self.settings.gpu_layers)
         )
         self._settings_dialog.show()
         self._settings_dialog.raise_()
+
+    @Slot()
+    def _refresh_assistant_page(self) -> None:
+        if self._settings_dialog is None:
+            return
+        info = self.controller.model_info
+        if info is not None:
+            text = self.controller.display_name(info) + " — " + info.path
+        elif self.settings.model_path:
+            text = self.settings.model_path
+        else:
+            text = self.tr("Starter model (Gemma 3 270M)")
+        self._settings_dialog.assistant.show_model(text)
+
+    @Slot()
+    def _on_settings_changed(self) -> None:
+        """General or Assistant values changed in Settings: save them and act on them."""
+        was = self.settings.assistant
+        self._settings_dialog.apply_to(self.settings)
+        self.settings.save(self.paths.settings_file)
+        answer_language = self.assistant.language.findData(self.settings.answer_language or None)
+        self.assistant.language.setCurrentIndex(max(0, answer_language))
+        if self.settings.assistant != was:
+            self._apply_assistant_choice()
+
+    @Slot()
+    def forget_everything(self) -> None:
+        """Settings > Privacy, after its confirmation: remove all the app keeps, say what."""
+        from composer.privacy import forget_everything
+
+        self.controller.unload_model()  # its file is about to go
+        if self._downloads is not None:
+            self._downloads.shutdown()
+            self._downloads = None
+        for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
+            edit.clear()
+        cursor = QTextCursor(self.body.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        report = forget_everything(self.paths)
+        self.autosave.discard()  # nothing of the emptied message is saved back
+        self.paths.ensure()
+        fresh = Settings()
+        for name in vars(fresh):
+            setattr(self.settings, name, getattr(fresh, name))
+        parts = [
+            self.tr("%1 saved drafts").replace("%1", str(report.drafts)),
+            self.tr("%1 models (%2 MB)")
+            .replace("%1", str(report.models))
+            .replace("%2", f"{report.model_bytes / 1e6:,.0f}"),
+            self.tr("%1 stored secrets").replace("%1", str(report.secrets)),
+        ]
+        if report.settings:
+            parts.append(self.tr("your settings"))
+        text = self.tr("Removed: %1.").replace("%1", ", ".join(parts))
+        if report.problems:
+            text += " " + self.tr("Could not remove: %1").replace("%1", "; ".join(report.problems))
+        if self._settings_dialog is not None:
+            self._settings_dialog.privacy.show_result(text)
+        self._show_message(text, 20000)
+        self._apply_assistant_choice()  # back to the welcome page
 
     @Slot()
     def _refresh_hardware_page(self) -> None:
@@ -724,7 +938,7 @@ class ComposeWindow(QMainWindow):
             self.tr("GGUF models (*.gguf);;All files (*)"),
         )
         if path:
-            self.load_model(path)
+            self.use_model_file(path)
 
     @Slot(str)
     def _on_loading(self, what: str) -> None:
