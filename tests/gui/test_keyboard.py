@@ -275,3 +275,12 @@ def test_keyboard_only_draft_accept_undo(window, qtbot, monkeypatch):
     assert QApplication.focusWidget() is window.body
     qtbot.keyClick(window.body, Qt.Key.Key_Z, CTRL)
     assert window.body.toPlainText() == original
+
+
+def test_mnemonics_are_unique_with_the_welcome_page(open_window):
+    pytest.importorskip("composer.gui.widgets.welcome_page")
+    window = open_window(assistant="")  # no choice yet: the welcome page shows
+    if getattr(window, "welcome", None) is None:
+        pytest.skip("this window has no welcome page")
+    assert window.welcome.isVisibleTo(window)
+    assert duplicates(window_mnemonics(window)) == {}

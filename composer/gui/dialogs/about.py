@@ -44,6 +44,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+        self.setObjectName("aboutDialog")
         intro = QLabel(
             self.tr(
                 "<h3>%1</h3><p>A private email composer. The writing assistant runs on "
@@ -54,6 +55,7 @@ class AboutDialog(QDialog):
         intro.setWordWrap(True)
         details = QPlainTextEdit("\n".join(version_lines()))
         details.setReadOnly(True)
+        details.setObjectName("versionDetails")
         details.setAccessibleName(self.tr("Version details"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

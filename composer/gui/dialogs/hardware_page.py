@@ -50,6 +50,7 @@ class HardwarePage(QWidget):
         self.probe_note.hide()
 
         self.devices = QTableWidget(0, 5)
+        self.devices.setObjectName("detectedDevices")
         self.devices.setAccessibleName(self.tr("Detected devices"))
         self.devices.setHorizontalHeaderLabels(
             [
@@ -64,6 +65,7 @@ class HardwarePage(QWidget):
         self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.devices.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.redetect_button = QPushButton(self.tr("&Detect again"))
+        self.redetect_button.setObjectName("redetectButton")
         self.redetect_button.setAccessibleName(self.tr("Detect hardware again"))
         self.redetect_button.clicked.connect(self.sig_redetect_requested)
 
@@ -86,6 +88,7 @@ class HardwarePage(QWidget):
         self.speed = QLabel()
         self.speed.setObjectName("speedResult")
         self.measure_button = QPushButton(self.tr("&Measure speed"))
+        self.measure_button.setObjectName("measureButton")
         self.measure_button.setAccessibleName(self.tr("Measure speed"))
         self.measure_button.setToolTip(
             self.tr("Reads and writes a built-in sample text with the loaded model")
@@ -102,8 +105,10 @@ class HardwarePage(QWidget):
         used_layout.addLayout(measure_row)
 
         self.device_choice = QComboBox()
+        self.device_choice.setObjectName("deviceChoice")
         self.device_choice.setAccessibleName(self.tr("Device"))
         self.layers = QSpinBox()
+        self.layers.setObjectName("gpuLayers")
         self.layers.setAccessibleName(self.tr("GPU layers"))
         self.layers.setRange(AUTO_LAYERS, 999)
         self.layers.setSpecialValueText(self.tr("Automatic"))

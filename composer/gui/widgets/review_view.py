@@ -119,6 +119,7 @@ class ReviewView(QWidget):
         self.diff_view.setOpenLinks(False)
         self.diff_view.setTabChangesFocus(True)
         self.diff_view.setMinimumHeight(60)
+        self.diff_view.installEventFilter(self)
 
         self.changes_label = changes_label = QLabel(self.tr("Changes (tick the ones to keep):"))
         changes_label.setObjectName("changesLabel")
@@ -204,11 +205,11 @@ class ReviewView(QWidget):
         self.hide_notice()
         self._refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        # Light/dark switch: the diff's colours follow the new palette.
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Light/dark switch: the diff's colours follow the view's new palette.
+        if watched is self.diff_view and event.type() == QEvent.Type.PaletteChange:
             self._render()
-        super().changeEvent(event)
+        return super().eventFilter(watched, event)
 
     # -- content (the session holds it; these forward and redraw) ------------
     @property
