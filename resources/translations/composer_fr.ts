@@ -9,12 +9,12 @@
         <translation>À propos de %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;A private email composer. The writing assistant runs on this computer; your mail never leaves it unless you send it or choose a server of your own.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Un outil privé de rédaction d’e-mails. L’assistant d’écriture fonctionne sur cet ordinateur&#xa0;; votre courrier ne le quitte jamais, sauf si vous l’envoyez ou choisissez votre propre serveur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Version details</source>
         <translation>Détails des versions</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+191"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+197"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>Not applied: the text changed after you asked.</source>
         <translation>Non appliqué&#xa0;: le texte a changé depuis votre demande.</translation>
     </message>
@@ -82,12 +82,17 @@
         <translation>Rédaction&#xa0;: %1&#xa0;jetons/s</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>Stopped: the model kept repeating “%1”.</source>
+        <translation>Arrêté&#xa0;: le modèle répétait sans cesse «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>%1 tokens at %2 tokens/s</source>
         <translation>Jetons&#xa0;: %1, à %2&#xa0;jetons/s</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Done. </source>
         <translation>Terminé. </translation>
     </message>
@@ -230,7 +235,7 @@
     <message>
         <location line="+4"/>
         <source>A&amp;pply</source>
-        <translation>Appliq&amp;uer</translation>
+        <translation>App&amp;liquer</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -305,17 +310,17 @@
     <message>
         <location line="+4"/>
         <source>Frie&amp;ndlier</source>
-        <translation>Plus amica&amp;l</translation>
+        <translation>Plus chaleureu&amp;x</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Friendlier</source>
-        <translation>Plus amical</translation>
+        <translation>Plus chaleureux</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make the tone friendlier</source>
-        <translation>Rendre le ton plus amical</translation>
+        <translation>Rendre le ton plus chaleureux</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -456,7 +461,7 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -563,7 +568,7 @@
     <message>
         <location line="+27"/>
         <source>&amp;Models…</source>
-        <translation>M&amp;odèles…</translation>
+        <translation>&amp;Modèles…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -653,7 +658,7 @@
     <message>
         <location line="+4"/>
         <source>A&amp;ccept all changes</source>
-        <translation>Accepter &amp;toutes les modifications</translation>
+        <translation>Accepter to&amp;utes les modifications</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -673,7 +678,7 @@
     <message>
         <location line="+15"/>
         <source>Choose the answer&apos;s &amp;language</source>
-        <translation>Choisir la langue de la &amp;réponse</translation>
+        <translation>Choisir la &amp;langue de la réponse</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -721,14 +726,14 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message>
-        <location line="-561"/>
-        <location line="+756"/>
+        <location line="-562"/>
+        <location line="+757"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-754"/>
-        <location line="+756"/>
+        <location line="-755"/>
+        <location line="+757"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
@@ -745,7 +750,7 @@
     <message>
         <location line="+76"/>
         <source>Friendli&amp;er</source>
-        <translation>Plus amica&amp;l</translation>
+        <translation>Plus chaleureu&amp;x</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -922,18 +927,18 @@
         <translation>Détection du matériel…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Detected devices</source>
         <translation>Périphériques détectés</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-51"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
@@ -958,7 +963,7 @@
         <translation>&amp;Détecter à nouveau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Detect hardware again</source>
         <translation>Détecter à nouveau le matériel</translation>
     </message>
@@ -969,17 +974,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-107"/>
         <source>&amp;Measure speed</source>
         <translation>&amp;Mesurer la vitesse</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Measure speed</source>
         <translation>Mesurer la vitesse</translation>
     </message>
@@ -994,7 +999,7 @@
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>GPU layers</source>
         <translation>Couches sur le GPU</translation>
     </message>
@@ -1625,9 +1630,19 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>{n} espaces</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Changes a fact ({facts}). {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewrite, not a proofreading fix: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>◀ Pre&amp;vious</source>
-        <translation>◀ Pr&amp;écédente</translation>
+        <translation>◀ Précéden&amp;te</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1655,7 +1670,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Changes (tick the ones to keep):</source>
         <translation>Modifications (cochez celles à garder)&#xa0;:</translation>
     </message>
@@ -1690,7 +1705,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="+335"/>
+        <source>Stopped before the end: the text after the point it reached stays as it was. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-395"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -1702,7 +1722,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+3"/>
         <source>Re&amp;generate</source>
-        <translation>Ré&amp;générer</translation>
+        <translation>R&amp;égénérer</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1725,7 +1745,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Relancer sur le texte actuel</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -1737,7 +1757,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+6"/>
         <source>Accept a&amp;ll</source>
-        <translation>&amp;Tout accepter</translation>
+        <translation>To&amp;ut accepter</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1765,12 +1785,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Version %1 sur %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Writing…</source>
+        <translation type="unfinished">Rédaction…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Writing… %1 changes so far</source>
         <translation>Rédaction… modifications jusqu’ici&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 of %2 changes ticked</source>
         <translation>Modifications cochées&#xa0;: %1 sur %2</translation>
     </message>

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from composer import i18n
 from composer.assist.language import NATIVE_NAMES
+from composer.gui.assistant_controller import AssistantState
 from composer.gui.dialogs.about import AboutDialog
 from composer.models.catalog import load_catalog
 
@@ -253,3 +254,44 @@ def test_french_ui_shows_no_english(qtbot, open_window, french):
             + "\n".join(problems),
             pytrace=False,
         )
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single & ("&&" is a literal ampersand)."""
+    match = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))
+    return match.group(1).casefold() if match else None
+
+
+def _window_mnemonics(window) -> dict[str, list[str]]:
+    """Letter -> texts, for the menu titles, buttons and labels Alt reaches now."""
+    found: dict[str, list[str]] = {}
+    texts = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    texts += [
+        w.text()
+        for cls in (QAbstractButton, QLabel)
+        for w in window.findChildren(cls)
+        if w.isVisibleTo(window)
+    ]
+    for text in texts:
+        if key := _mnemonic(text):
+            found.setdefault(key, []).append(text)
+    return found
+
+
+def test_french_mnemonics_are_unique_in_the_window_and_in_each_menu(no_model_window, french):
+    french()
+    window = no_model_window()
+    review = window.assistant.review  # everything the review can show, as in test_keyboard
+    review.set_original("I has teh report ready for our meeting.")
+    review.add_version("I have the report ready for the meeting.")
+    review.finish_current()
+    window.assistant.set_state(AssistantState.REVIEW)
+    review.show_stale_notice()
+    clashes = {k: v for k, v in _window_mnemonics(window).items() if len(v) > 1}
+    assert clashes == {}, str(sorted(_window_mnemonics(window).items()))
+    for menu in window.menuBar().findChildren(QMenu):
+        keys: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if key := _mnemonic(action.text()):
+                keys.setdefault(key, []).append(action.text())
+        assert {k: v for k, v in keys.items() if len(v) > 1} == {}, menu.title()
