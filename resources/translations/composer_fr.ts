@@ -1632,12 +1632,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+1"/>
         <source>Changes a fact ({facts}). {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Change un fait ({facts}). {text}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rewrite, not a proofreading fix: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Réécriture, pas une correction&#xa0;: {text}</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1675,7 +1675,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Modifications (cochez celles à garder)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
@@ -1707,10 +1707,10 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+335"/>
         <source>Stopped before the end: the text after the point it reached stays as it was. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté avant la fin&#xa0;: le texte après le point atteint reste tel quel. %1</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-396"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -1755,7 +1755,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Chaque modification a une case à cocher&#xa0;; Espace la garde ou la rejette.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Accept a&amp;ll</source>
         <translation>To&amp;ut accepter</translation>
     </message>
@@ -1787,7 +1787,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+17"/>
         <source>Writing…</source>
-        <translation type="unfinished">Rédaction…</translation>
+        <translation>Rédaction…</translation>
     </message>
     <message>
         <location line="+3"/>
