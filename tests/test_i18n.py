@@ -183,3 +183,42 @@ def test_qt_standard_dialogs_speak_french(restore_language):
     i18n.install_translators("fr")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert [b.text() for b in box.buttons()] == ["Annuler"]
+
+
+def test_the_app_installs_the_translator_before_building_the_window(
+    qapp, app_paths_tmp, monkeypatch, restore_language
+):
+    from PySide6.QtWidgets import QApplication
+
+    from composer import app as app_module
+    from composer.gui import compose_window
+    from composer.settings import Settings
+
+    Settings(language="fr", assistant="off").save(app_paths_tmp.settings_file)
+    seen = []
+
+    class FakeWindow:
+        def __init__(self, settings, paths, model_override=None):
+            seen.append(QCoreApplication.translate("ComposeWindow", "&File"))
+
+        def show(self):
+            pass
+
+    names = (
+        qapp.applicationName(),
+        qapp.organizationName(),
+        qapp.desktopFileName(),
+        qapp.applicationVersion(),
+    )
+    icon = qapp.windowIcon()
+    monkeypatch.setattr(compose_window, "ComposeWindow", FakeWindow)
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    try:
+        assert app_module.run_gui() == 0
+    finally:
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
+        qapp.setDesktopFileName(names[2])
+        qapp.setApplicationVersion(names[3])
+        qapp.setWindowIcon(icon)
+    assert seen == ["&Fichier"]
