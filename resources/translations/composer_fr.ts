@@ -1910,7 +1910,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+7"/>
         <source>Use the &amp;starter model</source>
-        <translation>Utiliser le modèle de &amp;démarrage</translation>
+        <translation>Utiliser le modèle de dé&amp;marrage</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1925,7 +1925,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+7"/>
         <source>&amp;No assistant</source>
-        <translation>&amp;Sans assistant</translation>
+        <translation>Sa&amp;ns assistant</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1940,7 +1940,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+7"/>
         <source>Use a model &amp;file I have…</source>
-        <translation>Utiliser un &amp;fichier de modèle que j’ai…</translation>
+        <translation>&amp;Utiliser un fichier de modèle que j’ai…</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -288,10 +288,18 @@ def test_french_mnemonics_are_unique_in_the_window_and_in_each_menu(no_model_win
     window.assistant.set_state(AssistantState.REVIEW)
     review.show_stale_notice()
     clashes = {k: v for k, v in _window_mnemonics(window).items() if len(v) > 1}
-    assert clashes == {}, str(sorted(_window_mnemonics(window).items()))
+    assert clashes == {}
     for menu in window.menuBar().findChildren(QMenu):
         keys: dict[str, list[str]] = {}
         for action in menu.actions():
             if key := _mnemonic(action.text()):
                 keys.setdefault(key, []).append(action.text())
         assert {k: v for k, v in keys.items() if len(v) > 1} == {}, menu.title()
+
+
+def test_french_mnemonics_are_unique_with_the_welcome_page(open_window, french):
+    french()
+    window = open_window(assistant="")
+    assert window.welcome is not None and window.welcome.isVisibleTo(window)
+    clashes = {k: v for k, v in _window_mnemonics(window).items() if len(v) > 1}
+    assert clashes == {}
