@@ -142,7 +142,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Models…</source>
-        <translation>&amp;Modèles…</translation>
+        <translation>Modèle&amp;s…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -172,7 +172,7 @@
     <message>
         <location line="+10"/>
         <source>Mo&amp;del:</source>
-        <translation>Mo&amp;dèle&#xa0;:</translation>
+        <translation>Modè&amp;le&#xa0;:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -182,7 +182,7 @@
     <message>
         <location line="+1"/>
         <source>Answer lan&amp;guage:</source>
-        <translation>Lan&amp;gue des réponses&#xa0;:</translation>
+        <translation>Langue des ré&amp;ponses&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -916,7 +916,7 @@
     <message>
         <location line="+1"/>
         <source>Colo&amp;urs:</source>
-        <translation>&amp;Couleurs&#xa0;:</translation>
+        <translation>Co&amp;uleurs&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -981,7 +981,7 @@
     <message>
         <location line="-107"/>
         <source>&amp;Measure speed</source>
-        <translation>&amp;Mesurer la vitesse</translation>
+        <translation>Mes&amp;urer la vitesse</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1021,7 +1021,7 @@
     <message>
         <location line="+2"/>
         <source>GPU &amp;layers:</source>
-        <translation>&amp;Couches sur le GPU&#xa0;:</translation>
+        <translation>Couc&amp;hes sur le GPU&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1183,7 +1183,7 @@
     <message>
         <location line="+5"/>
         <source>&amp;Available to download</source>
-        <translation>Disponibles au &amp;téléchargement</translation>
+        <translation>&amp;Disponibles au téléchargement</translation>
     </message>
     <message>
         <location line="+3"/>

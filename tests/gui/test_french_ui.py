@@ -201,8 +201,7 @@ def _screens(qtbot, open_window) -> Screens:
 
     settings_window.show_models()
     models = settings_window.models_dialog
-    if hasattr(models, "is_working"):
-        qtbot.waitUntil(lambda: not models.is_working(), timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not models.is_working(), timeout=LOAD_TIMEOUT_MS)
     screens["Models"] = _collect(models)
     models.close()
 
@@ -302,4 +301,37 @@ def test_french_mnemonics_are_unique_with_the_welcome_page(open_window, french):
     window = open_window(assistant="")
     assert window.welcome is not None and window.welcome.isVisibleTo(window)
     clashes = {k: v for k, v in _window_mnemonics(window).items() if len(v) > 1}
+    assert clashes == {}
+
+
+def _dialog_mnemonics(dialog) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    texts = [tab.tabText(i) for tab in dialog.findChildren(QTabWidget) for i in range(tab.count())]
+    texts += [
+        w.text()
+        for cls in (QAbstractButton, QLabel)
+        for w in dialog.findChildren(cls)
+        if w.isVisibleTo(dialog)
+    ]
+    for text in texts:
+        if key := _mnemonic(text):
+            found.setdefault(key, []).append(text)
+    return found
+
+
+def test_french_mnemonics_are_unique_in_settings_and_models(qtbot, no_model_window, french):
+    french()
+    window = no_model_window()
+    window.show_settings()
+    dialog = window.settings_dialog
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        clashes = {k: v for k, v in _dialog_mnemonics(dialog).items() if len(v) > 1}
+        assert clashes == {}, dialog.tabs.tabText(index)
+    dialog.close()
+    window.show_models()
+    models = window.models_dialog
+    clashes = {k: v for k, v in _dialog_mnemonics(models).items() if len(v) > 1}
+    qtbot.waitUntil(lambda: not models.is_working(), timeout=LOAD_TIMEOUT_MS)
+    models.close()
     assert clashes == {}
