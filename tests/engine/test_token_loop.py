@@ -117,4 +117,10 @@ def test_cancel_stops_the_native_loop(engine):
 
 def test_sampler_settings_default_to_the_earlier_values():
     s = SamplerSettings()
-    assert (s.temperature, s.top_k, s.top_p, s.min_p, s.repeat_penalty) == (0.7, 40, 0.95, 0.05, 1.0)
+    assert (s.temperature, s.top_k, s.top_p, s.min_p, s.repeat_penalty) == (
+        0.7,
+        40,
+        0.95,
+        0.05,
+        1.0,
+    )
