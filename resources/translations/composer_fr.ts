@@ -74,7 +74,7 @@
     <message>
         <location line="+7"/>
         <source>Discarded.</source>
-        <translation>Abandonné.</translation>
+        <translation>Suggestion rejetée.</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -188,7 +188,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+49"/>
+        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+48"/>
         <source>&lt;b&gt;Writing assistant&lt;/b&gt;</source>
         <translation>&lt;b&gt;Assistant d’écriture&lt;/b&gt;</translation>
     </message>
@@ -843,17 +843,17 @@
     <message>
         <location line="+35"/>
         <source>%1 saved drafts</source>
-        <translation>brouillons enregistrés&#xa0;: %1</translation>
+        <translation>%1 brouillon(s) enregistré(s)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 models (%2 MB)</source>
-        <translation>modèles&#xa0;: %1 (%2&#xa0;Mo)</translation>
+        <translation>%1 modèle(s) (%2&#xa0;Mo)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 stored secrets</source>
-        <translation>secrets stockés&#xa0;: %1</translation>
+        <translation>%1 secret(s) stocké(s)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -863,7 +863,7 @@
     <message>
         <location line="+1"/>
         <source>Removed: %1.</source>
-        <translation>Supprimé&#xa0;: %1.</translation>
+        <translation>Éléments supprimés&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1622,7 +1622,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+1"/>
         <source>a space</source>
-        <translation>une espace</translation>
+        <translation>un espace</translation>
     </message>
     <message>
         <location line="+1"/>
