@@ -201,3 +201,26 @@ def proofread_result(
 def apply_corrections(original: str, corrections: Iterable[ProofreadCorrection]) -> str:
     """*original* with the given corrections applied (e.g. the ones the user kept)."""
     return splice(original, ((c.start_index, c.end_index, c.correction) for c in corrections))
+
+
+def is_small_fix(old: str, new: str) -> bool:
+    """True when replacing *old* by *new* is proofreading, not rewriting.
+
+    Spelling, capitalisation, punctuation and spacing always are; grammar
+    only when it stays within a few words and either touches a function word
+    ("is" → "are", "a" → "an") or keeps the word recognisable ("has" → "have").
+    Anything larger (a new phrase, another name) is a rewrite.
+    """
+    types = classify(old, new)
+    if CorrectionType.GRAMMAR not in types:
+        return True
+    old_words, new_words = old.lower().split(), new.lower().split()
+    if len(old_words) > 3 or len(new_words) > 3:
+        return False
+    if _FUNCTION_WORDS & (set(old_words) | set(new_words)):
+        return True
+    a, b = _letters(old).lower(), _letters(new).lower()
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return common >= 3 or edit_distance(a, b) <= 2

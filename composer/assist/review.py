@@ -214,6 +214,8 @@ class Phrases:
     line_breaks: str = "{n} line breaks"
     space: str = "a space"
     spaces: str = "{n} spaces"
+    fact: str = "Changes a fact ({facts}). {text}"
+    rewrite: str = "Rewrite, not a proofreading fix: {text}"
 
 
 def speakable(text: str, phrases: Phrases = Phrases(), limit: int = 80) -> str:

@@ -12,10 +12,19 @@ streaming diff can grow here, tested without an event loop.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
-from composer.assist.proofread import proofread_result
-from composer.assist.review import Change, Phrases, apply_changes, describe_change, diff_words
+from composer.assist.fact_guard import FactChange, compare_facts, names_in
+from composer.assist.proofread import is_small_fix, proofread_result
+from composer.assist.review import (
+    Change,
+    Phrases,
+    apply_changes,
+    describe_change,
+    diff_words,
+    tokenize,
+)
 
 
 @dataclass
@@ -25,6 +34,7 @@ class Version:
     text: str = ""
     rejected: set[int] = field(default_factory=set)  # changes the user unticked
     complete: bool = False  # False while it streams
+    stopped: bool = False  # it ended before the model finished: only what it reached counts
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,8 @@ class ReviewedChange:
     change: Change
     description: str  # a sentence for the list and for screen readers
     ticked: bool
+    facts: tuple[FactChange, ...] = ()  # names, numbers, dates… it changed or dropped
+    rewrite: bool = False  # proofreading only: larger than a proofreading fix
 
 
 class ReviewSession:
@@ -46,23 +58,35 @@ class ReviewSession:
         proofreading: bool = False,
         language: str | None = None,
         phrases: Phrases | None = None,
+        names: tuple[str, ...] = (),
+        follows_original: bool = True,
     ) -> None:
         """Review suggestions for *original*.
 
         With *proofreading*, every correction is its own change and is
         explained (type and reason, W3C Proofreader style) in *language*
-        ("en", "fr"; English otherwise).
+        ("en", "fr"; English otherwise). *names* are people's names from
+        the email (its headers and greeting) that the fact guard watches.
+        *follows_original*: the suggestion rewrites the original in order
+        (proofread, shorten…), so while it streams, or when it stopped early,
+        only the part it reached is compared; a new text (a draft) replaces
+        the whole original whatever its length.
         """
+        self.follows_original = follows_original
         self.original = original
+        self.names = tuple(names) + names_in(original)
         self.proofreading = proofreading
         self.language = language
         self._phrases = phrases or Phrases()
         self._versions: list[Version] = []
         self._current = -1
         # The diff of the current version, recomputed only when its text changes.
-        self._diffed: tuple[int, str] | None = None
+        self._diffed: tuple[int, str, bool] | None = None
         self._changes: list[Change] = []
         self._descriptions: list[str] = []
+        self._facts: list[tuple[FactChange, ...]] = []
+        self._rewrites: list[bool] = []
+        self._reached = len(original)
 
     # -- versions ------------------------------------------------------------
     @property
@@ -104,10 +128,34 @@ class ReviewSession:
         version.text = text
         version.rejected.clear()
 
-    def finish(self) -> None:
-        """The current version is complete: its changes can be chosen and accepted."""
-        if self._current >= 0:
-            self._versions[self._current].complete = True
+    def finish(self, stopped: bool = False) -> None:
+        """The current version ended: its changes can be chosen and accepted.
+
+        *stopped*: it ended before the model was done, so the original's
+        text past the point the suggestion reached stays as it is. Changes a
+        proofreader should not make (a fact changed, a rewrite) start unticked.
+        """
+        if self._current < 0:
+            return
+        version = self._versions[self._current]
+        version.complete = True
+        version.stopped = stopped
+        self._diffed = None
+        self._diff()
+        if self.proofreading:
+            flagged = zip(self._changes, self._facts, self._rewrites, strict=True)
+            version.rejected |= {c.index for c, facts, rewrite in flagged if facts or rewrite}
+
+    @property
+    def incomplete(self) -> bool:
+        """The current version was stopped before the end."""
+        return self._current >= 0 and self._versions[self._current].stopped
+
+    @property
+    def reached(self) -> int:
+        """How far into the original the current version's changes go (all of it when done)."""
+        self._diff()
+        return self._reached
 
     def drop_empty_current(self) -> bool:
         """Forget a finished version with no text; True when one was dropped.
@@ -129,21 +177,45 @@ class ReviewSession:
 
     # -- changes ---------------------------------------------------------------
     def _diff(self) -> None:
-        key = (self._current, self.current_text())
+        version = self._versions[self._current] if self._current >= 0 else None
+        partial = (
+            self.follows_original
+            and version is not None
+            and (not version.complete or version.stopped)
+        )
+        key = (self._current, self.current_text(), partial)
         if self._diffed == key:
             return
         self._diffed = key
-        text = key[1]
+        text = self.current_text()
+        # A suggestion still being written (or stopped) is compared with the
+        # part of the original it has reached: the rest is not "removed".
+        self._reached = _reached(self.original, text) if partial else len(self.original)
+        original = self.original[: self._reached]
         if self._current < 0:
             self._changes, self._descriptions = [], []
         elif self.proofreading:
             # One correction per change, in the same order as the diff.
-            self._changes = diff_words(self.original, text, merge=False)
-            result = proofread_result(self.original, text, self.language, self._changes)
+            self._changes = diff_words(original, text, merge=False)
+            result = proofread_result(original, text, self.language, self._changes)
             self._descriptions = [c.explanation for c in result.corrections]
         else:
-            self._changes = diff_words(self.original, text)
+            self._changes = diff_words(original, text)
             self._descriptions = [describe_change(c, self._phrases) for c in self._changes]
+        names = self.names + names_in(text)
+        self._facts = [tuple(compare_facts(c.old_text, c.new_text, names)) for c in self._changes]
+        self._rewrites = [
+            self.proofreading and not is_small_fix(c.old_text, c.new_text) for c in self._changes
+        ]
+        for i, (facts, rewrite) in enumerate(zip(self._facts, self._rewrites, strict=True)):
+            if rewrite:
+                self._descriptions[i] = self._phrases.rewrite.format(
+                    text=describe_change(self._changes[i], self._phrases)
+                )
+            if facts:
+                self._descriptions[i] = self._phrases.fact.format(
+                    facts="; ".join(f.sentence() for f in facts), text=self._descriptions[i]
+                )
 
     def changes(self) -> list[Change]:
         """The current version's changes against the original."""
@@ -159,8 +231,10 @@ class ReviewSession:
         self._diff()
         rejected = self._rejected()
         return [
-            ReviewedChange(change, text, change.index not in rejected)
-            for change, text in zip(self._changes, self._descriptions, strict=True)
+            ReviewedChange(change, text, change.index not in rejected, facts, rewrite)
+            for change, text, facts, rewrite in zip(
+                self._changes, self._descriptions, self._facts, self._rewrites, strict=True
+            )
         ]
 
     def _rejected(self) -> set[int]:
@@ -196,9 +270,41 @@ class ReviewSession:
     def all_changes_text(self) -> str:
         """What the original becomes with every change of the current version."""
         self._diff()
-        return apply_changes(self.original, self._changes)
+        return apply_changes(self.original, self._changes)  # past `reached`: unchanged
 
     def ticked_text(self) -> str:
         """What the original becomes with only the ticked changes applied."""
         self._diff()
         return apply_changes(self.original, self._changes, self.ticked())
+
+
+def _reached(original: str, text: str) -> int:
+    """Where in *original* a suggestion that has written *text* so far has got to.
+
+    The end of the last stretch of at least three words the two share, plus
+    what was written after it; without such an anchor, about as far as the
+    suggestion is long. Always on a token boundary of the original.
+    """
+    if not text.strip():
+        return 0
+    a, b = tokenize(original), tokenize(text)
+    a_words = [t for t in a if not t.isspace()]
+    b_words = [t for t in b if not t.isspace()]
+    matcher = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 3]
+    if blocks:
+        last = blocks[-1]
+        words = last.a + last.size + (len(b_words) - (last.b + last.size))
+    else:
+        words = len(b_words)
+    words = min(words, len(a_words))
+    # Back from word counts to a character offset in the original.
+    seen = 0
+    offset = 0
+    for token in a:
+        if seen >= words:
+            break
+        offset += len(token)
+        if not token.isspace():
+            seen += 1
+    return offset

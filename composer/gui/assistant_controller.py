@@ -32,7 +32,9 @@ from composer.assist.actions import (
     surely_too_long,
     target_for,
 )
-from composer.assist.language import detect_language
+from composer.assist.degenerate import find_loop, language_mismatch, mismatch_note
+from composer.assist.fact_guard import names_in
+from composer.assist.language import NATIVE_NAMES, detect_language, language_name
 from composer.assist.review import Phrases
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
@@ -96,6 +98,7 @@ class AssistantController(QObject):
     sig_cleared = Signal(str)  # the suggestion is gone (accepted, discarded); a sentence
     sig_stale = Signal()  # accept refused: the text changed after asking
     sig_refused = Signal(str)  # the request could not even start; why
+    sig_note = Signal(str)  # something about the suggestion the user should know (loop, language)
 
     def __init__(
         self,
@@ -122,6 +125,9 @@ class AssistantController(QObject):
         self._review: ReviewSession | None = None
         self._closing = False
         self._loading = False
+        self._expected_language: str | None = None
+        self._checked_chars = 0  # how much of the streaming text the output checks have seen
+        self._stopped_early: str | None = None  # why the assistant stopped itself, if it did
 
         self.engine = EngineService(self)
         worker = self.engine.worker
@@ -188,7 +194,7 @@ class AssistantController(QObject):
         if self._state is AssistantState.GENERATING:
             # Its answer would come from the old model: stop it, keep what it wrote.
             self.engine.abandon()
-            self._end_version(self.tr("Stopped: the model is being changed."))
+            self._end_version(self.tr("Stopped: the model is being changed."), complete=False)
         if self._model_info is not None:
             self._previous_info = self._model_info
         self._model_info = None
@@ -361,6 +367,9 @@ class AssistantController(QObject):
             self.sig_refused.emit(too_long)
             return False
         self._job = Job(action, instruction, language, target, request, fields)
+        self._expected_language = _language_code(language) or detect_language(target.original).code
+        self._checked_chars = 0
+        self._stopped_early = None
         if new_review or self._review is None:
             explain_in = language or detect_language(target.original).code
             self._review = ReviewSession(
@@ -368,6 +377,8 @@ class AssistantController(QObject):
                 proofreading=action is Action.PROOFREAD,
                 language=explain_in,
                 phrases=self._phrases,
+                names=names_in(target.document, fields.recipients),
+                follows_original=action.rewrites,
             )
             self._review.add_version()
             self._set_state(AssistantState.GENERATING)
@@ -458,6 +469,34 @@ class AssistantController(QObject):
         if self._is_current(request_id) and self._review is not None:
             self._review.append(text)
             self.sig_suggestion_grew.emit()
+            self._check_output(self._review.current_text())
+
+    def _check_output(self, written: str) -> None:
+        """Stop a suggestion that loops, or a proofread in the wrong language, and say why."""
+        if self._stopped_early is not None or len(written) - self._checked_chars < 80:
+            return
+        self._checked_chars = len(written)
+        loop = find_loop(written)
+        if loop is not None:
+            short = loop if len(loop) <= 60 else loop[:59] + "…"
+            self._stop_early(
+                self.tr("Stopped: the model kept repeating “%1”.").replace("%1", short)
+            )
+            return
+        expected = self._expected_language
+        found = language_mismatch(written, expected)
+        if found is not None and expected is not None:
+            note = mismatch_note(found, expected)
+            if self._job is not None and self._job.action is Action.PROOFREAD:
+                self._stop_early(note)  # a proofread in another language is useless
+            else:
+                self._stopped_early = ""  # said once; let it finish
+                self.sig_note.emit(note)
+
+    def _stop_early(self, why: str) -> None:
+        self._stopped_early = why
+        self.engine.stop()
+        self.sig_note.emit(why)
 
     def _speed_text(self, stats: GenerationStats | None) -> str:
         if not stats or not stats.generated_tokens:
@@ -468,14 +507,18 @@ class AssistantController(QObject):
             .replace("%2", f"{stats.generation_tokens_per_second:.1f}")
         )
 
-    def _end_version(self, message: str) -> None:
-        """The streaming version is over: clean its text up and let the user review it."""
+    def _end_version(self, message: str, complete: bool = True) -> None:
+        """The streaming version is over: clean its text up and let the user review it.
+
+        An incomplete version (stopped, failed) only changes the part of the
+        text it reached.
+        """
         review = self._review
         if review is not None:
             raw = review.current_text()
             if self._job is not None and raw.strip():
                 review.set_text(prepare_suggestion(self._job.target, raw))
-            review.finish()
+            review.finish(stopped=not complete)
             review.drop_empty_current()  # an empty regenerate must not hide earlier versions
         self.sig_finished.emit(message)
 
@@ -488,13 +531,13 @@ class AssistantController(QObject):
     @Slot(int, object)
     def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
         if self._is_current(request_id):
-            self._end_version(self.tr("Stopped."))
+            self._end_version(self._stopped_early or self.tr("Stopped."), complete=False)
             self._settle_state()
 
     @Slot(int, str)
     def _on_failed(self, request_id: int, message: str) -> None:
         if self._is_current(request_id):
-            self._end_version(message)
+            self._end_version(message, complete=False)
             self._settle_state()
             self.sig_message.emit(message, 15000)
 
@@ -507,3 +550,15 @@ class AssistantController(QObject):
         """
         self._closing = True
         return self.engine.shutdown(timeout_ms=timeout_ms)
+
+
+def _language_code(chosen: str | None) -> str | None:
+    """The code of a language the user picked ("fr", or a name such as "French")."""
+    if not chosen:
+        return None
+    if chosen in NATIVE_NAMES:
+        return chosen
+    for code in NATIVE_NAMES:
+        if language_name(code).lower() == chosen.lower():
+            return code
+    return None

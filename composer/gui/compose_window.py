@@ -43,7 +43,7 @@ from composer.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 460
+MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 480
 
 
 class ComposeWindow(QMainWindow):
@@ -272,6 +272,7 @@ class ComposeWindow(QMainWindow):
         c.sig_cleared.connect(panel.clear_suggestion)
         c.sig_stale.connect(panel.review.show_stale_notice)
         c.sig_refused.connect(self._on_refused)
+        c.sig_note.connect(panel.review.show_notice)
         panel.sig_action_requested.connect(self.run_action)
         panel.sig_stop_requested.connect(self.controller.stop)
         panel.review.sig_accept.connect(self.apply_suggestion)

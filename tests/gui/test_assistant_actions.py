@@ -143,10 +143,21 @@ def test_reply_uses_the_quoted_conversation(qtbot, window):
     assert window.controller.job.target.start == 0  # written above the quote, never into it
 
 
-def test_too_long_email_is_refused_before_running(qtbot, open_window, starter_model_path):
+def test_a_hopelessly_long_email_is_refused_at_once(qtbot, open_window, starter_model_path):
     w = open_window(starter_model_path, ready=True, max_tokens=32, context_size=512)
     w.body.setPlainText("This sentence makes the email long. " * 200)
-    run_and_wait(qtbot, w, Action.PROOFREAD)
+    w.assistant.request(Action.PROOFREAD)
+    # Known without the tokenizer: no review is drawn, nothing is sent to the engine.
+    assert w.controller.state is AssistantState.READY and w.controller.review is None
+    assert "too long" in w.assistant.phase.text() and "at most 512" in w.assistant.phase.text()
+
+
+def test_too_long_email_is_refused_before_running(qtbot, open_window, starter_model_path):
+    w = open_window(starter_model_path, ready=True, max_tokens=32, context_size=512)
+    # Short enough to pass the quick estimate, too long for the model's own tokenizer.
+    w.body.setPlainText("Numbers 1234 5678 9012 go here, again and again. " * 30)
+    w.assistant.prompt.setText("thank Anna")
+    run_and_wait(qtbot, w, Action.DRAFT)
     assert "too long" in w.assistant.phase.text()
     assert w.controller.state is AssistantState.READY
 

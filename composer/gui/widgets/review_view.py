@@ -78,6 +78,8 @@ class ReviewView(QWidget):
             line_breaks=self.tr("{n} line breaks"),
             space=self.tr("a space"),
             spaces=self.tr("{n} spaces"),
+            fact=self.tr("Changes a fact ({facts}). {text}"),
+            rewrite=self.tr("Rewrite, not a proofreading fix: {text}"),
         )
         self._session = ReviewSession("", phrases=self.phrases)
 
@@ -137,6 +139,7 @@ class ReviewView(QWidget):
         )
         changes_label.setBuddy(self.change_list)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.summary.setObjectName("reviewSummary")
 
         self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
@@ -470,14 +473,27 @@ class ReviewView(QWidget):
         self.discard_button.setEnabled(has_version)
         if not has_version:
             self.summary.setText("")
+        elif not session.original:
+            # A new text has nothing to compare with: no count of "changes".
+            self.summary.setText(self.tr("Writing…") if session.streaming else "")
         elif session.streaming:
-            self.summary.setText(self.tr("Writing… %1 changes so far").replace("%1", str(changes)))
-        else:
             self.summary.setText(
+                self.tr("Writing… %1 changes so far").replace("%1", str(changes))
+                if session.current_text()
+                else ""  # still reading the email
+            )
+        else:
+            summary = (
                 self.tr("%1 of %2 changes ticked")
                 .replace("%1", str(kept))
                 .replace("%2", str(changes))
             )
+            if session.incomplete:
+                summary = self.tr(
+                    "Stopped before the end: the text after the point it reached stays as "
+                    "it was. %1"
+                ).replace("%1", summary)
+            self.summary.setText(summary)
 
     @Slot(int, bool)
     def _on_change_toggled(self, index: int, _accepted: bool) -> None:
