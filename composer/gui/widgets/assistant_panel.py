@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -180,8 +179,8 @@ class AssistantPanel(QWidget):
         self.controls_area.setFrameShape(QFrame.Shape.NoFrame)
         self.controls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.controls_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.controls_area.setMinimumHeight(80)
-        self.controls_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Enough for the prompt and its buttons at 800×600; the rest scrolls.
+        self.controls_area.setMinimumHeight(min(controls.sizeHint().height(), 110))
         self._controls = controls
 
         layout = QVBoxLayout(self)
