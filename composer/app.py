@@ -35,6 +35,9 @@ def run_gui(
     i18n.install_translators(settings.language)  # before any window: its texts are tr()'d once
 
     from composer.gui.compose_window import ComposeWindow
+    from composer.gui.theme import apply_theme
+
+    apply_theme(app, settings.theme)
 
     window = ComposeWindow(settings, paths, model_override=model)
     window.show()

@@ -71,7 +71,7 @@ class WelcomePage(QWidget):
         self.download_button.setEnabled(False)
 
         self.starter_button = self._choice_button(
-            self.tr("Use the &starter model"), "useStarter", self.tr("Use the starter model")
+            self.tr("Use the starter &model"), "useStarter", self.tr("Use the starter model")
         )
         starter_note = QLabel(
             self.tr(
@@ -93,7 +93,7 @@ class WelcomePage(QWidget):
         none_note.setWordWrap(True)
 
         self.import_button = self._choice_button(
-            self.tr("Use a model &file I have…"),
+            self.tr("&Use a model file I have…"),
             "useModelFile",
             self.tr("Use a model file I have…"),
         )
