@@ -214,6 +214,9 @@ def main() -> None:
     window = ComposeWindow(settings, paths, model_override=model_path)
     window.show()
     _all_composer_loggers_to_debug()  # loggers the imports above created
+    # Proof that DEBUG records of composer.* loggers reach the capture, before and after.
+    check = logging.getLogger("composer.privacy_check")
+    check.debug("capture check: %s", "start")
 
     result: dict[str, Any] = {"loaded": False, "drafted": False, "accepted": False}
     texts: dict[str, Any] = {"to": TO, "subject": SUBJECT, "body": BODY, "prompt": PROMPT}
@@ -267,6 +270,7 @@ def main() -> None:
         (out_dir / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
         window.close()  # saves the draft, frees the model, joins the engine thread
         app.processEvents()
+        check.debug("capture check: %s", "end")
     print(json.dumps(result), flush=True)
 
 

@@ -154,12 +154,8 @@ def _distinctive_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[\w@.-]{7,}", text) if not w.islower() or "@" in w}
 
 
-@pytest.mark.slow
-def test_no_log_line_contains_the_email_or_the_prompt(privacy_run):
-    result, texts, logs = privacy_run["result"], privacy_run["texts"], privacy_run["logs"]
-    assert result["drafted"], result  # the model did write: there was text to leak
-    assert logs, "no log record at all: the DEBUG capture did not work"
-
+def _needles(texts: dict) -> set[str]:
+    """The user's text, the model's answers, and distinctive pieces of them."""
     mine = [texts["to"], texts["subject"], texts["body"], texts["prompt"]]
     answers = [t for t in (texts.get("draft", ""), texts.get("proofread", "")) if t]
     needles = set(mine) | {a for a in answers if len(a) >= WINDOW}
@@ -167,17 +163,52 @@ def test_no_log_line_contains_the_email_or_the_prompt(privacy_run):
         needles |= _pieces(text) | _distinctive_words(text)
     for text in answers:
         needles |= _pieces(text, 32)  # the tiny model repeats common phrases: longer pieces
-    needles = {n for n in needles if n.strip()}
+    return {n for n in needles if n.strip()}
 
+
+def _leaks(logs: list[dict], texts: dict) -> list[str]:
+    needles = _needles(texts)
     leaks = []
     for record in logs:
         line = "\n".join((record["message"], record["exc"], record["stack"]))
         found = sorted((n for n in needles if n in line), key=len, reverse=True)
         if found:
             leaks.append(f"{record['logger']} {record['level']}: {found[0]!r} in {line[:300]!r}")
+    return leaks
+
+
+def test_the_leak_check_finds_a_piece_of_the_email():
+    """The check is not vacuous: a log line quoting a bit of the email is caught."""
+    from privacy_child import BODY, PROMPT, SUBJECT, TO
+
+    texts = {"to": TO, "subject": SUBJECT, "body": BODY, "prompt": PROMPT, "draft": ""}
+
+    def record(message: str) -> dict:
+        return {
+            "logger": "composer.x",
+            "level": "DEBUG",
+            "message": message,
+            "exc": "",
+            "stack": "",
+        }
+
+    innocent = [record("Generation finished: 48 tokens in 1.2 s"), record("capture check: end")]
+    assert _leaks(innocent, texts) == []
+    for quoted in (BODY[40:60], "Iliescu-Banerjee", PROMPT[10:30], SUBJECT, TO):
+        assert _leaks([record(f"request: ...{quoted}...")], texts), quoted
+
+
+@pytest.mark.slow
+def test_no_log_line_contains_the_email_or_the_prompt(privacy_run):
+    result, texts, logs = privacy_run["result"], privacy_run["texts"], privacy_run["logs"]
+    assert result["drafted"], result  # the model did write: there was text to leak
+    checks = [r["message"] for r in logs if r["logger"] == "composer.privacy_check"]
+    assert checks == ["capture check: start", "capture check: end"], "the DEBUG capture failed"
+
+    leaks = _leaks(logs, texts)
     assert not leaks, "log records carry the user's text:\n" + "\n".join(leaks)
 
     # What the app and llama.cpp write to stderr is a log too.
     stderr = privacy_run["stderr"]
-    in_stderr = sorted((n for n in needles if n in stderr), key=len, reverse=True)
+    in_stderr = sorted((n for n in _needles(texts) if n in stderr), key=len, reverse=True)
     assert not in_stderr, f"stderr carries the user's text: {in_stderr[:3]!r}"
