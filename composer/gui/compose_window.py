@@ -855,6 +855,9 @@ class ComposeWindow(QMainWindow):
         self.settings.save(self.paths.settings_file)
         answer_language = self.assistant.language.findData(self.settings.answer_language or None)
         self.assistant.language.setCurrentIndex(max(0, answer_language))
+        from composer.gui.theme import apply_theme
+
+        apply_theme(QApplication.instance(), self.settings.theme)  # cheap: no restart needed
         if self.settings.assistant != was:
             self._apply_assistant_choice()
 

@@ -284,3 +284,34 @@ def test_mnemonics_are_unique_with_the_welcome_page(open_window):
         pytest.skip("this window has no welcome page")
     assert window.welcome.isVisibleTo(window)
     assert duplicates(window_mnemonics(window)) == {}
+
+
+@pytest.mark.slow  # sets up the starter model in a fresh home, as the first start does
+def test_keyboard_only_from_the_welcome_page_to_an_accepted_suggestion(open_window, qtbot):
+    window = open_window(assistant="", max_tokens=24, context_size=2048)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.welcome is not None and window.welcome.isVisibleTo(window)
+    window.body.setFocus()
+    qtbot.keyClicks(window.body, "Dear Anna,")
+    # Tab on from the message to the welcome page's "Use the starter model", then Space.
+    starter = window.welcome.starter_button
+    for _ in range(30):
+        if QApplication.focusWidget() is starter:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is starter
+    qtbot.keyClick(starter, Qt.Key.Key_Space)
+    assert window.assistant.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=120_000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL | SHIFT)
+    prompt = window.assistant.prompt
+    assert QApplication.focusWidget() is prompt
+    qtbot.keyClicks(prompt, "thank Anna for Friday")
+    qtbot.keyClick(prompt, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
+    )
+    suggestion = window.assistant.review.selected_result()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL | SHIFT)
+    assert window.body.toPlainText() == suggestion
