@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.verdict_job import VerdictJob, default_probe
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.download import (
     PartialInfo,
@@ -118,34 +119,6 @@ def _check_model(path: Path) -> None:
     read_gguf(checked_model_path(path))  # a FIFO or device is refused before it is opened
 
 
-class _VerdictJob(QRunnable):
-    """Probe the hardware and judge the catalog, off the GUI thread."""
-
-    class Bridge(QObject):
-        sig_done = Signal(object)  # list[Verdict] or an Exception
-
-    def __init__(self, entries: list[CatalogEntry], probe_fn: Callable[[], object]) -> None:
-        super().__init__()
-        self.bridge = _VerdictJob.Bridge()
-        self._entries = entries
-        self._probe_fn = probe_fn
-
-    def run(self) -> None:
-        from composer.models.catalog import assess
-
-        try:
-            result: object = assess(self._entries, self._probe_fn())
-        except Exception as exc:  # shown as "unknown fit", never fatal
-            result = exc
-        self.bridge.sig_done.emit(result)
-
-
-def _default_probe():
-    from composer.hardware.probe import probe
-
-    return probe()
-
-
 class ModelManagerDialog(QDialog):
     sig_model_chosen = Signal(str)  # path of the GGUF the user chose
     sig_library_idle = Signal()  # every listing, import, check and removal has answered
@@ -158,7 +131,7 @@ class ModelManagerDialog(QDialog):
         *,
         active_path: str | None = None,
         entries: list[CatalogEntry] | None = None,
-        probe_fn: Callable[[], object] | None = _default_probe,
+        probe_fn: Callable[[], object] | None = default_probe,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Models"))
@@ -179,7 +152,7 @@ class ModelManagerDialog(QDialog):
         self._update_buttons()
         self.refresh()
         if probe_fn is not None:
-            job = _VerdictJob(self._entries, probe_fn)
+            job = VerdictJob(self._entries, probe_fn)
             job.bridge.sig_done.connect(self._on_verdicts)
             self._verdict_job = job  # keeps the bridge alive while the job runs
             QThreadPool.globalInstance().start(job)
