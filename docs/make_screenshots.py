@@ -1,4 +1,6 @@
-"""Regenerate docs/screenshots/*.png: the compose window empty and with a suggestion.
+"""Regenerate docs/screenshots/*.png: welcome page, compose window, review, settings, models.
+
+Also the compose window in French and in the dark scheme.
 
 Runs offscreen with the real starter model:
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
@@ -31,15 +33,27 @@ def main() -> int:
     os.environ["COMPOSER_HOME"] = home
     from PySide6.QtWidgets import QApplication
 
+    from composer import i18n
     from composer.assist.actions import Action
     from composer.gui.assistant_controller import AssistantState
     from composer.gui.compose_window import ComposeWindow
+    from composer.gui.theme import apply_theme
     from composer.paths import app_paths
     from composer.settings import Settings
 
     app = QApplication(sys.argv[:1])
     paths = app_paths().ensure()
-    window = ComposeWindow(Settings(max_tokens=120), paths)
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    # A new user's first view: the welcome page, the recommendation filled in.
+    first = ComposeWindow(Settings(), paths)
+    first.resize(1180, 780)
+    first.show()
+    wait_until(app, lambda: first.welcome.download_button.isEnabled(), 60)
+    first.grab().save(str(OUT / "welcome.png"))
+    first.close()
+
+    window = ComposeWindow(Settings(max_tokens=120, assistant="local"), paths)
     window.resize(1180, 780)
     window.show()
     wait_until(
@@ -70,13 +84,16 @@ def main() -> int:
     window.grab().save(str(OUT / "compose-review.png"))
 
     window.settings_action.trigger()
-    settings = window._settings_dialog
+    settings = window.settings_dialog
+    settings.tabs.setCurrentWidget(settings.hardware)
     wait_until(app, lambda: bool(settings.hardware.in_use.text()), 30)
     settings.grab().save(str(OUT / "settings-hardware.png"))
+    settings.tabs.setCurrentWidget(settings.privacy)
+    settings.grab().save(str(OUT / "settings-privacy.png"))
     settings.close()
 
     window.models_action.trigger()
-    models = window._models_dialog
+    models = window.models_dialog
     models.resize(1000, 620)
     deadline = __import__("time").monotonic() + 30
     while __import__("time").monotonic() < deadline:  # fit verdicts arrive from the thread pool
@@ -86,8 +103,27 @@ def main() -> int:
     app.processEvents()
     models.grab().save(str(OUT / "models.png"))
     models.close()
+
+    # The dark scheme, on the review (the diff colours follow the palette).
+    apply_theme(app, "dark")
+    app.processEvents()
+    window.grab().save(str(OUT / "compose-review-dark.png"))
+    apply_theme(app, "light")
     window.close()
-    print(f"wrote the compose window, settings and models screenshots in {OUT}")
+
+    # The French interface (translators are installed before a window is built).
+    i18n.install_translators("fr")
+    french = ComposeWindow(Settings(max_tokens=120, assistant="local"), paths)
+    french.resize(1180, 780)
+    french.show()
+    wait_until(app, lambda: french.controller.state is AssistantState.READY)
+    french.subject_field.setText("Vendredi")
+    french.body.setPlainText("Bonjour Anna,\n\nmerci pour vendredi. On se voit mardi ?\n\nTom")
+    app.processEvents()
+    french.grab().save(str(OUT / "compose-fr.png"))
+    french.close()
+    i18n.remove_translators()
+    print(f"wrote the screenshots in {OUT}")
     return 0
 
 
