@@ -118,6 +118,7 @@ class ComposeWindow(QMainWindow):
 
         answer_language = self.assistant.language.findData(settings.answer_language or None)
         self.assistant.language.setCurrentIndex(max(0, answer_language))
+        self.assistant.has_message_text = lambda: bool(self.body.toPlainText().strip())
         self._pending_download: str | None = None  # the welcome page's download, used when done
         if model_override:
             settings.assistant = "local"  # --model is a choice: no welcome page
@@ -729,7 +730,8 @@ class ComposeWindow(QMainWindow):
         """(group, [(command, keys)]) for Help > Keyboard shortcuts; each command once."""
         native = QKeySequence.SequenceFormat.NativeText
         extra = {
-            self.draft_action: self.tr("Enter in the prompt field"),
+            self.draft_action: self.tr("Enter in the prompt field, when the message is empty"),
+            self.custom_action: self.tr("Enter in the prompt field, when the message has text"),
         }
         more: dict[str, list[tuple[str, str]]] = {
             self.tr("File"): [(self.tr("Close a dialog"), self.tr("Esc"))],

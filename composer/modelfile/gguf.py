@@ -292,6 +292,11 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
                 "(the files llama.cpp, LM Studio and GPT4All use)."
             )
         version = reader.u32("the format version")
+        if version > 255:  # no such version will exist: the bytes after "GGUF" are garbage
+            raise GGUFError(
+                f"{label} is not a GGUF model file (or it is damaged): its header makes no "
+                "sense. If it was downloaded, download it again."
+            )
         if version not in SUPPORTED_VERSIONS:
             raise GGUFError(
                 f"{label} uses GGUF version {version}, which this version of Composer cannot read."

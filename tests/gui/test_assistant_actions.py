@@ -206,3 +206,27 @@ def test_a_bad_model_file_keeps_the_working_model(qtbot, window, tmp_path):
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.FORMAL)
     assert window.controller.state is AssistantState.REVIEW
+
+
+def test_enter_drafts_into_an_empty_message_and_applies_the_instruction_to_text(qtbot, window):
+    window.assistant.prompt.setText("thank Anna for Friday")
+    qtbot.keyClick(window.assistant.prompt, Qt.Key.Key_Return)
+    assert window.controller.job.action is Action.DRAFT
+    wait_not_generating(qtbot, window)
+    window.assistant.discard_button.click()
+    window.body.setPlainText(BODY)
+    window.assistant.prompt.setText("add a line asking Tom to confirm")
+    qtbot.keyClick(window.assistant.prompt, Qt.Key.Key_Return)
+    job = window.controller.job
+    assert job.action is Action.CUSTOM and job.instruction == "add a line asking Tom to confirm"
+    wait_not_generating(qtbot, window)
+
+
+def test_the_prompt_never_leaks_into_other_actions(qtbot, window):
+    window.body.setPlainText(
+        "\n\nOn Mon, 3 Mar 2025, Anna Berg <anna@example.com> wrote:\n> Can you send the slides?"
+    )
+    window.assistant.prompt.setText("sign it as Bartholomew")  # left over from an earlier draft
+    run_and_wait(qtbot, window, Action.REPLY)
+    assert window.controller.job.instruction == ""
+    assert "Bartholomew" not in window.controller.job.request.messages[-1].content

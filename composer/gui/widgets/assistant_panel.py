@@ -70,13 +70,16 @@ class AssistantPanel(QWidget):
             "draftButton",
             self.tr("&Draft"),
             self.tr("Draft"),
-            self.tr("Write a new email from the prompt (Enter)"),
+            self.tr("Write a new email from the prompt (Enter, when the message is empty)"),
         )
         self.custom_button = self._button(
             "applyButton",
             self.tr("A&pply"),
             self.tr("Apply instruction"),
-            self.tr("Change the selection, or the whole email, as the prompt says"),
+            self.tr(
+                "Change the selection, or the whole email, as the prompt says "
+                "(Enter, when the message has text)"
+            ),
         )
         self.stop_button = self._button(
             "stopButton", self.tr("Stop"), self.tr("Stop"), self.tr("Stop writing (Esc)")
@@ -199,7 +202,7 @@ class AssistantPanel(QWidget):
             ]
         )
 
-        self.prompt.returnPressed.connect(self._on_draft)
+        self.prompt.returnPressed.connect(self._on_enter)
         self.prompt.textChanged.connect(self._update_enabled)
         self.draft_button.clicked.connect(self._on_draft)
         self.custom_button.clicked.connect(lambda: self.request(Action.CUSTOM))
@@ -262,8 +265,11 @@ class AssistantPanel(QWidget):
         action = Action(action)
         if self._state not in (AssistantState.READY, AssistantState.REVIEW):
             return
-        instruction = self.prompt.text().strip()
-        if action in (Action.DRAFT, Action.CUSTOM) and not instruction:
+        # The prompt belongs to Draft and Apply only: another action never
+        # picks up what was typed there for an earlier request.
+        uses_prompt = action in (Action.DRAFT, Action.CUSTOM)
+        instruction = self.prompt.text().strip() if uses_prompt else ""
+        if uses_prompt and not instruction:
             self.prompt.setFocus()
             self.phase.setText(self.tr("Type what the assistant should do in the prompt first."))
             return
@@ -272,6 +278,15 @@ class AssistantPanel(QWidget):
     @Slot()
     def _on_draft(self) -> None:
         self.request(Action.DRAFT)
+
+    @Slot()
+    def _on_enter(self) -> None:
+        """Enter in the prompt: write the email when it is empty, else change it as asked."""
+        self.request(Action.CUSTOM if self.has_message_text() else Action.DRAFT)
+
+    def has_message_text(self) -> bool:
+        """Whether the message has text (the window replaces this with a look at its body)."""
+        return False
 
     # -- suggestion (the controller's signals land here) ---------------------
     @Slot(object)
