@@ -229,8 +229,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Write a new email from the prompt (Enter)</source>
-        <translation>Rédiger un nouvel e-mail d’après la consigne (Entrée)</translation>
+        <source>Write a new email from the prompt (Enter, when the message is empty)</source>
+        <translation>Rédiger un nouvel e-mail d’après la consigne (Entrée, quand le message est vide)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -243,7 +243,12 @@
         <translation>Appliquer la consigne</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Change the selection, or the whole email, as the prompt says (Enter, when the message has text)</source>
+        <translation>Modifier la sélection, ou tout l’e-mail, selon la consigne (Entrée, quand le message contient du texte)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -333,17 +338,12 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+214"/>
         <source>Suggestion ready. %1</source>
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <source>Change the selection, or the whole email, as the prompt says</source>
-        <translation>Modifier la sélection, ou tout l’e-mail, selon la consigne</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-260"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -378,12 +378,12 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Reading your email…</source>
         <translation>Lecture de votre e-mail…</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
@@ -711,12 +711,7 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Enter in the prompt field</source>
-        <translation>Entrée dans le champ de consigne</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+42"/>
         <source>Keep or reject a change</source>
         <translation>Garder ou rejeter une modification</translation>
     </message>
@@ -726,19 +721,19 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message>
-        <location line="-562"/>
-        <location line="+757"/>
+        <location line="-563"/>
+        <location line="+761"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-755"/>
-        <location line="+757"/>
+        <location line="-759"/>
+        <location line="+761"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-496"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -769,34 +764,44 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+117"/>
+        <location line="-117"/>
+        <location line="+118"/>
         <source>Edit</source>
         <translation>Édition</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-106"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Review</source>
         <translation>Relecture</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+79"/>
+        <source>Enter in the prompt field, when the message is empty</source>
+        <translation>Entrée dans le champ de consigne, quand le message est vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter in the prompt field, when the message has text</source>
+        <translation>Entrée dans le champ de consigne, quand le message contient du texte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close a dialog</source>
         <translation>Fermer une boîte de dialogue</translation>
     </message>
@@ -841,7 +846,7 @@
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>%1 saved drafts</source>
         <translation>%1 brouillon(s) enregistré(s)</translation>
     </message>
@@ -1130,7 +1135,7 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+164"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+137"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
@@ -1909,13 +1914,13 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+7"/>
-        <source>Use the &amp;starter model</source>
-        <translation>Utiliser le modèle de dé&amp;marrage</translation>
+        <source>Use the starter model</source>
+        <translation>Utiliser le modèle de démarrage</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Use the starter model</source>
-        <translation>Utiliser le modèle de démarrage</translation>
+        <source>Use the starter &amp;model</source>
+        <translation>Utiliser le modèle de dé&amp;marrage</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1939,7 +1944,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+7"/>
-        <source>Use a model &amp;file I have…</source>
+        <source>&amp;Use a model file I have…</source>
         <translation>&amp;Utiliser un fichier de modèle que j’ai…</translation>
     </message>
     <message>
