@@ -67,7 +67,7 @@ def llama_bench(tools: Path, model: str, threads: int, ngl: int, fa: int, runs: 
     def one(extra: list[str]) -> float:
         cmd = [str(tools / "llama-bench"), "-m", model, "-t", str(threads), "-ngl", str(ngl)]
         cmd += ["-fa", str(fa), "-r", str(runs), "-o", "json", *extra]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", check=True)
         return float(json.loads(done.stdout)[0]["avg_ts"])
 
     return {
@@ -76,7 +76,7 @@ def llama_bench(tools: Path, model: str, threads: int, ngl: int, fa: int, runs: 
     }
 
 
-PERF = re.compile(r"^\s*(?:\S+:\s+)?(prompt eval|eval) time\s*=.*?([\d.]+) tokens per second", re.M)
+PERF = re.compile(r"(prompt eval|\beval) time\s*=[^\n]*?([\d.]+) tokens per second")
 
 
 def llama_completion(
@@ -92,7 +92,13 @@ def llama_completion(
         cmd += ["--temp", "0.7", "--top-k", "40", "--top-p", "0.95", "--min-p", "0.05"]
         cmd += ["-s", str(i + 1), "--no-display-prompt"]
         done = subprocess.run(
-            cmd, capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL, timeout=600
+            cmd,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=True,
+            stdin=subprocess.DEVNULL,
+            timeout=600,
         )
         found = dict(PERF.findall(done.stderr))
         if "eval" not in found:
@@ -193,8 +199,10 @@ def main() -> int:
             rows.append(row)
             print(json.dumps(row), flush=True)
 
-    print("\n| model | threads | ngl | fa | path | reading tok/s | writing tok/s | "
-          "reading ÷ bench | writing ÷ bench | reading ÷ completion | writing ÷ completion |")
+    print(
+        "\n| model | threads | ngl | fa | path | reading tok/s | writing tok/s | "
+        "reading ÷ bench | writing ÷ bench | reading ÷ completion | writing ÷ completion |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         bench, comp = r.get("llama-bench"), r.get("llama-completion")

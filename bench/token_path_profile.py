@@ -35,7 +35,9 @@ def workload(model: str, threads: int, loop: str, tokens: int, runs: int, temp: 
     from composer.engine.local import LocalEngine
 
     if loop:
-        os.environ["COMPOSER_TOKEN_LOOP"] = {"old": "llama-cpp-python", "new": "native"}.get(loop, loop)
+        os.environ["COMPOSER_TOKEN_LOOP"] = {"old": "llama-cpp-python", "new": "native"}.get(
+            loop, loop
+        )
     engine = LocalEngine()
     engine.load(model, context_size=2048)
     import llama_cpp
