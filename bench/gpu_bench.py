@@ -1,14 +1,18 @@
 """CPU vs GPU speed of one model on this machine, through Composer's own planner.
 
-    python bench/gpu_bench.py --model MODEL.gguf [--out results.json]
+    python bench/gpu_bench.py --model MODEL.gguf [--fa 0,1] [--out results.json]
 
 Each mode (the planner's automatic choice, then CPU only) runs in a fresh
 child process, because the device variables in a plan's env (e.g.
 GGML_VK_VISIBLE_DEVICES) act only before llama.cpp starts its backends. Per
 mode: load time, the layers llama.cpp reports offloaded, and reading
 (prompt) / writing (generation) tokens/s from composer.hardware.speed, the
-median of --runs runs after a warm-up. Numbers go to docs/PERFORMANCE.md by
-hand, with the machine and the command.
+median of --runs runs after a warm-up. --fa 0,1 runs each mode with flash
+attention off and on (llama_cpp.Llama(flash_attn=...), a bench-only choice;
+the app's own loader decides it). The Vulkan device line llama.cpp prints at
+start ("ggml_vulkan: 0 = ... | int dot: ... | matrix cores: ...") is kept
+per mode. Numbers go to docs/PERFORMANCE.md by hand, with the machine and the
+command.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dict:
+def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int, fa: int = -1) -> dict:
     from composer.engine.llama_log import captured_llama_log
     from composer.hardware.offload import layer_devices, offloaded_layers
     from composer.hardware.plan import ModelFacts, Override, make_plan
@@ -42,15 +46,20 @@ def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int) -> dic
     os.environ.update(plan.env)
     import llama_cpp
 
+    kwargs = plan.llama_kwargs()
+    if fa >= 0:
+        kwargs["flash_attn"] = bool(fa)
     start = time.perf_counter()
     with captured_llama_log() as log:
-        llm = llama_cpp.Llama(model_path=model, verbose=True, **plan.llama_kwargs())
+        llm = llama_cpp.Llama(model_path=model, verbose=True, **kwargs)
     load_s = time.perf_counter() - start
     results = [measure_speed(llm, n_prompt=n_prompt, n_gen=n_gen) for _ in range(runs)]
     llm.close()
     text = log.getvalue()
     return {
         "mode": mode,
+        "fa": fa,
+        "vulkan": [ln.strip() for ln in text.splitlines() if "ggml_vulkan:" in ln],
         "reason": plan.reason,
         "device": plan.device.description if plan.device else found.cpu_name,
         "n_threads": plan.n_threads,
@@ -79,6 +88,9 @@ def main() -> int:
     parser.add_argument("--n-prompt", type=int, default=512)
     parser.add_argument("--n-gen", type=int, default=128)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--fa", default="-1", help="comma list of flash attention 0 | 1 (-1: llama-cpp-python's)"
+    )
     parser.add_argument("--out", help="write the results as JSON here")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # child: run one mode, print JSON
     args = parser.parse_args()
@@ -86,12 +98,14 @@ def main() -> int:
     if args.one:
         print(
             "BENCH="
-            + json.dumps(run_mode(args.model, args.one, args.n_prompt, args.n_gen, args.runs))
+            + json.dumps(
+                run_mode(args.model, args.one, args.n_prompt, args.n_gen, args.runs, int(args.fa))
+            )
         )
         return 0
 
     rows = []
-    for mode in args.modes.split(","):
+    for mode, fa in [(m, f) for m in args.modes.split(",") for f in args.fa.split(",")]:
         done = subprocess.run(
             [
                 sys.executable,
@@ -106,6 +120,8 @@ def main() -> int:
                 str(args.n_gen),
                 "--runs",
                 str(args.runs),
+                "--fa",
+                fa,
             ],
             capture_output=True,
             text=True,
@@ -117,13 +133,20 @@ def main() -> int:
                 f"{mode}: failed (exit {done.returncode})\n{done.stderr[-3000:]}", file=sys.stderr
             )
             return 1
-        rows.append(json.loads(line[len("BENCH=") :]))
-    print("| mode | device | layers on GPU | load s | reading tok/s | writing tok/s |")
-    print("|---|---|---|---|---|---|")
+        row = json.loads(line[len("BENCH=") :])
+        # Backends print their device lines at start, before the log is captured.
+        row["vulkan"] = row["vulkan"] or [
+            ln.strip() for ln in done.stderr.splitlines() if "ggml_vulkan:" in ln
+        ]
+        rows.append(row)
+        for ln in row["vulkan"]:
+            print(f"{mode} fa={fa}: {ln}")
+    print("| mode | fa | device | layers on GPU | load s | reading tok/s | writing tok/s |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
         layers = "{}/{}".format(*r["offloaded"]) if r["offloaded"] else "?"
         print(
-            f"| {r['mode']} | {r['device']} | {layers} | {r['load_s']} | "
+            f"| {r['mode']} | {r['fa']} | {r['device']} | {layers} | {r['load_s']} | "
             f"{r['prompt_tokens_per_s']:,} | {r['gen_tokens_per_s']:,} |"
         )
     if args.out:
