@@ -43,6 +43,8 @@ from composer.settings import Settings
 
 log = logging.getLogger(__name__)
 
+STATUS_WIDTH = 380  # pixels for the model's line in the status bar
+
 MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 480
 
 
@@ -955,7 +957,14 @@ class ComposeWindow(QMainWindow):
     @Slot(str, str)
     def _on_model_status(self, status: str, note: str) -> None:
         if status:
-            self.model_status.setText(status)
+            # The status bar also carries transient messages: keep the model's
+            # line short there; the whole sentence is in the tooltip and the
+            # Hardware page.
+            metrics = self.model_status.fontMetrics()
+            self.model_status.setText(
+                metrics.elidedText(status, Qt.TextElideMode.ElideRight, STATUS_WIDTH)
+            )
+            self.model_status.setToolTip(status)
         self.assistant.model_note.setText(note)
 
     # -- generation ----------------------------------------------------------------

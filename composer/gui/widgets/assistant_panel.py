@@ -10,7 +10,7 @@ versions, and the stale-edit notice.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,23 @@ from composer.gui.assistant_controller import AssistantState
 from composer.gui.widgets.review_view import ReviewView, tab_chain
 
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
+
+
+# What the review needs to stay usable: versions row, a few lines of diff and
+# of changes, the summary and full-height buttons.
+REVIEW_MIN_HEIGHT = 190
+
+
+class _FittingScrollArea(QScrollArea):
+    """Asks for all of its content's height: it scrolls only when the window is short."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
+        margins = self.contentsMargins()
+        return QSize(
+            inner.width() + margins.left() + margins.right(),
+            inner.height() + margins.top() + margins.bottom(),
+        )
 
 
 class AssistantPanel(QWidget):
@@ -175,7 +193,7 @@ class AssistantPanel(QWidget):
         top.addLayout(language_row)
         top.addWidget(self.phase)
         top.addWidget(self.progress)
-        self.controls_area = QScrollArea()
+        self.controls_area = _FittingScrollArea()
         self.controls_area.setObjectName("assistantControlsArea")
         self.controls_area.setWidget(controls)
         self.controls_area.setWidgetResizable(True)
@@ -186,6 +204,14 @@ class AssistantPanel(QWidget):
         self.controls_area.setMinimumHeight(min(controls.sizeHint().height(), 110))
         self._controls = controls
 
+        # The review's text areas take what is left after the controls got
+        # their full height (they would otherwise ask for as much as the
+        # controls and squeeze them into a scroll area even in a tall window).
+        for area, least in ((self.review.diff_view, 48), (self.review.change_list, 44)):
+            area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            area.setMinimumHeight(least)
+        self.review.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.review.setMinimumHeight(REVIEW_MIN_HEIGHT)
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls_area)
         layout.addWidget(self.review, 1)
@@ -210,6 +236,13 @@ class AssistantPanel(QWidget):
         for action, button in self.action_buttons.items():
             button.clicked.connect(lambda _checked=False, a=action: self.request(a))
         self._update_enabled()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The controls take their full height when it fits beside the review; else they scroll."""
+        super().resizeEvent(event)
+        spacing = self.layout().spacing() if self.layout() is not None else 6
+        room = event.size().height() - self.review.minimumHeight() - 3 * spacing
+        self.controls_area.setMaximumHeight(max(self.controls_area.minimumHeight(), room))
 
     def _button(self, object_name: str, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -177,8 +178,20 @@ class WelcomePage(QWidget):
             return
         self._recommended = best.entry
         self.recommendation.setText(self.describe(best))
+        self._fit_recommendation()
         self.download_button.setAccessibleDescription(self.recommendation.text())
         self.download_button.setEnabled(True)
+
+    def _fit_recommendation(self) -> None:
+        # A word-wrapped label whose text changed after the page was shown:
+        # give it the height its lines need at its width now, or they overlap
+        # the next choice.
+        label = self.recommendation
+        label.setMinimumHeight(label.heightForWidth(max(200, label.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_recommendation()
 
     def describe(self, verdict: Verdict) -> str:
         """The lines under the download choice: model, size, fit, place, openness."""
