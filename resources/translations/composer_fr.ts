@@ -188,7 +188,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+48"/>
+        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+66"/>
         <source>&lt;b&gt;Writing assistant&lt;/b&gt;</source>
         <translation>&lt;b&gt;Assistant d’écriture&lt;/b&gt;</translation>
     </message>
@@ -338,12 +338,12 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+229"/>
         <source>Suggestion ready. %1</source>
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-275"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+144"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
@@ -411,7 +411,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+63"/>
+        <location filename="../../composer/gui/compose_window.py" line="+65"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -1680,7 +1680,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Modifications (cochez celles à garder)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
@@ -1711,11 +1711,16 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+335"/>
-        <source>Stopped before the end: the text after the point it reached stays as it was. %1</source>
-        <translation>Arrêté avant la fin&#xa0;: le texte après le point atteint reste tel quel. %1</translation>
+        <source>Stopped early · %1</source>
+        <translation>Arrêté avant la fin · %1</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="+2"/>
+        <source>It stopped before the end: your text after the point it reached stays as it was.</source>
+        <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
+    </message>
+    <message>
+        <location line="-397"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -1760,7 +1765,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Chaque modification a une case à cocher&#xa0;; Espace la garde ou la rejette.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Accept a&amp;ll</source>
         <translation>To&amp;ut accepter</translation>
     </message>
@@ -1888,7 +1893,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+52"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+53"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -1968,7 +1973,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Aucun modèle du catalogue ne tient dans la mémoire de cet ordinateur. Le modèle de démarrage fonctionne toujours&#xa0;; vous pouvez aussi utiliser un fichier de modèle plus petit que vous avez.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>%1 (%2, about %3)</source>
         <translation>%1 (%2, environ %3)</translation>
     </message>

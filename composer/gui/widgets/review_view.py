@@ -139,7 +139,6 @@ class ReviewView(QWidget):
         )
         changes_label.setBuddy(self.change_list)
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
         self.summary.setObjectName("reviewSummary")
 
         self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
@@ -488,12 +487,16 @@ class ReviewView(QWidget):
                 .replace("%1", str(kept))
                 .replace("%2", str(changes))
             )
+            why = ""
             if session.incomplete:
-                summary = self.tr(
-                    "Stopped before the end: the text after the point it reached stays as "
-                    "it was. %1"
-                ).replace("%1", summary)
+                summary = self.tr("Stopped early · %1").replace("%1", summary)
+                why = self.tr(
+                    "It stopped before the end: your text after the point it reached stays "
+                    "as it was."
+                )
             self.summary.setText(summary)
+            self.summary.setToolTip(why)
+            self.summary.setAccessibleDescription(why)
 
     @Slot(int, bool)
     def _on_change_toggled(self, index: int, _accepted: bool) -> None:
