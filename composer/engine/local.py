@@ -110,6 +110,7 @@ class LocalEngine:
     def load(
         self,
         path: str | Path,
+        *,
         gguf: GGUFInfo | None = None,
         plan: DevicePlan | None = None,
         context_size: int = DEFAULT_CONTEXT,

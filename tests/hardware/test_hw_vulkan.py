@@ -93,7 +93,11 @@ def test_failing_gpu_load_falls_back_to_the_cpu(vulkan_build, tmp_path, starter_
         reason and reason.startswith("CPU only: llvmpipe") and "could not load the model" in reason
     )
     assert result["device"] == reason
-    assert result["load_error"] == "unable to allocate Vulkan0 buffer"
+    # The first-use check met the failure in its child process: the reason
+    # carries llama.cpp's own error line, and this process never tried the
+    # GPU load at all (its log has no allocation failure).
+    assert "unable to allocate Vulkan0 buffer" in reason
+    assert result["load_error"] is None
     assert result["offloaded"][0] == 0  # the last load (the retry) kept every layer on the CPU
     assert result["generated_tokens"] > 0 and result["text"].strip()
     # The speed measurement works on the fallback model too.

@@ -40,7 +40,7 @@ def engine_mode(model: str) -> dict:
     )
     engine = LocalEngine()
     with llama_log_tap() as log:
-        info = engine.load(model, plan)
+        info = engine.load(model, plan=plan)
     request = GenerationRequest(
         messages=(ChatMessage("user", "Write one sentence about tea."),),
         max_tokens=6,
