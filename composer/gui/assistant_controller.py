@@ -78,6 +78,7 @@ class Job:
     target: Target
     request: GenerationRequest
     fields: MessageFields
+    insert_at: int  # where the cursor was (Python index in target.document), for Insert
 
 
 class AssistantController(QObject):
@@ -315,6 +316,7 @@ class AssistantController(QObject):
         language: str | None = None,
         selection: tuple[int, int] = (0, 0),
         fields: MessageFields | None = None,
+        cursor: int | None = None,
     ) -> bool:
         """Start *action* on the selection (Python indices) or the whole body.
 
@@ -330,8 +332,15 @@ class AssistantController(QObject):
             target = Target.selection(body, start, end)
         else:
             target = target_for(action, body, start, end)
+        insert_at = max(0, min(len(body), selection[1] if cursor is None else cursor))
         return self._start_job(
-            action, instruction, language, target, fields or MessageFields(), new_review=True
+            action,
+            instruction,
+            language,
+            target,
+            fields or MessageFields(),
+            new_review=True,
+            insert_at=insert_at,
         )
 
     def _start_job(
@@ -342,6 +351,7 @@ class AssistantController(QObject):
         target: Target,
         fields: MessageFields,
         new_review: bool,
+        insert_at: int = 0,
     ) -> bool:
         context = EmailContext(
             body=target.document,
@@ -366,7 +376,7 @@ class AssistantController(QObject):
         if too_long:
             self.sig_refused.emit(too_long)
             return False
-        self._job = Job(action, instruction, language, target, request, fields)
+        self._job = Job(action, instruction, language, target, request, fields, insert_at)
         self._expected_language = _language_code(language) or detect_language(target.original).code
         self._checked_chars = 0
         self._stopped_early = None
@@ -403,12 +413,42 @@ class AssistantController(QObject):
             # what that text has become, not on whatever is selected now.
             target = job.target.after_edit(body)
             return self._start_job(
-                job.action, job.instruction, job.language, target, fields, new_review=True
+                job.action,
+                job.instruction,
+                job.language,
+                target,
+                fields,
+                new_review=True,
+                insert_at=min(job.insert_at, len(body)),
             )
         target = Target.span(body, *where) if not job.target.whole_body else Target.whole(body)
         return self._start_job(
-            job.action, job.instruction, job.language, target, fields, new_review=False
+            job.action,
+            job.instruction,
+            job.language,
+            target,
+            fields,
+            new_review=False,
+            insert_at=job.insert_at + (where[0] - job.target.start),
         )
+
+    def offers_insert(self) -> bool:
+        """Whether the suggestion is a new text that may go at the cursor instead."""
+        return self._job is not None and not self._job.action.rewrites
+
+    def insert(self, text: str) -> QTextCursor | None:
+        """Put *text* where the cursor was when asked, keeping the message (one undo step)."""
+        job = self._job
+        if job is None or self._state is not AssistantState.REVIEW or not self.offers_insert():
+            return None
+        at = Target.span(job.target.document, job.insert_at, job.insert_at)
+        cursor = apply_to_document(self.document, at, text)
+        if cursor is None:
+            self.sig_stale.emit()
+            self.sig_message.emit(self.tr("Not inserted: the text changed after you asked."), 8000)
+            return None
+        self._forget_job(self.tr("Inserted. Edit > Undo takes it out again."))
+        return cursor
 
     def stop(self) -> None:
         """Stop writing; what was written so far stays reviewable."""

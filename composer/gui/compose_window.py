@@ -279,6 +279,10 @@ class ComposeWindow(QMainWindow):
         panel.sig_action_requested.connect(self.run_action)
         panel.sig_stop_requested.connect(self.controller.stop)
         panel.review.sig_accept.connect(self.apply_suggestion)
+        panel.review.sig_insert.connect(self.insert_suggestion)
+        c.sig_review_started.connect(
+            lambda _session: panel.review.set_insert_offered(self.controller.offers_insert())
+        )
         panel.review.sig_discard.connect(self.discard_suggestion)
         panel.review.sig_regenerate.connect(self.regenerate)
 
@@ -559,6 +563,12 @@ class ComposeWindow(QMainWindow):
             review.accept_selected,
             "Ctrl+Shift+K",
         )
+        self.insert_action = action(
+            "insertAction",
+            self.tr("Insert the suggestion at the cursor"),
+            review.insert,
+            "Ctrl+Shift+Ins",
+        )
         self.discard_action = action(
             "discardAction",
             self.tr("Discard s&uggestion"),
@@ -646,6 +656,7 @@ class ComposeWindow(QMainWindow):
                 [
                     self.accept_action,
                     self.accept_ticked_action,
+                    self.insert_action,
                     self.discard_action,
                     self.regenerate_action,
                     self.previous_version_action,
@@ -693,6 +704,7 @@ class ComposeWindow(QMainWindow):
             self.stop_action,
             self.accept_action,
             self.accept_ticked_action,
+            self.insert_action,
             self.discard_action,
             self.regenerate_action,
             self.previous_version_action,
@@ -1003,6 +1015,14 @@ class ComposeWindow(QMainWindow):
     def apply_suggestion(self, text: str) -> None:
         """Put *text* in place of the target as exactly one undo step, unless the target changed."""
         cursor = self.controller.accept(text)
+        if cursor is not None:
+            self.body.setTextCursor(cursor)
+            self.body.setFocus()
+
+    @Slot(str)
+    def insert_suggestion(self, text: str) -> None:
+        """Put the new text where the cursor was, keeping the message (one undo step)."""
+        cursor = self.controller.insert(text)
         if cursor is not None:
             self.body.setTextCursor(cursor)
             self.body.setFocus()

@@ -22,7 +22,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+197"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+198"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
     </message>
@@ -62,7 +62,17 @@
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+144"/>
+        <source>Not inserted: the text changed after you asked.</source>
+        <translation>Rien n’a été inséré&#xa0;: le texte a changé depuis votre demande.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inserted. Edit &gt; Undo takes it out again.</source>
+        <translation>Inséré. Édition &gt; Annuler le retire.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Not applied: the text changed after you asked.</source>
         <translation>Non appliqué&#xa0;: le texte a changé depuis votre demande.</translation>
     </message>
@@ -461,7 +471,7 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -666,6 +676,11 @@
         <translation>Accepter les modifications coc&amp;hées</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Insert the suggestion at the cursor</source>
+        <translation>Insérer la suggestion au curseur</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Re&amp;generate</source>
         <translation>Régé&amp;nérer</translation>
@@ -691,7 +706,7 @@
         <translation>À &amp;propos de %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -706,7 +721,7 @@
         <translation>A&amp;ssistant</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -721,19 +736,19 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message>
-        <location line="-563"/>
-        <location line="+761"/>
+        <location line="-575"/>
+        <location line="+773"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-759"/>
-        <location line="+761"/>
+        <location line="-771"/>
+        <location line="+773"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-504"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -748,7 +763,7 @@
         <translation>Plus chaleureu&amp;x</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Discard s&amp;uggestion</source>
         <translation>Re&amp;jeter la suggestion</translation>
     </message>
@@ -764,34 +779,34 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+118"/>
+        <location line="-119"/>
+        <location line="+120"/>
         <source>Edit</source>
         <translation>Édition</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-108"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Review</source>
         <translation>Relecture</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-90"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Enter in the prompt field, when the message is empty</source>
         <translation>Entrée dans le champ de consigne, quand le message est vide</translation>
     </message>
@@ -1600,7 +1615,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../composer/gui/widgets/review_view.py" line="+74"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+75"/>
         <source>Replaced “{old}” with “{new}”</source>
         <translation>«&#xa0;{old}&#xa0;» remplacé par «&#xa0;{new}&#xa0;»</translation>
     </message>
@@ -1695,6 +1710,21 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Accepter les coc&amp;hées</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Insert at cursor</source>
+        <translation>Insérer au curseur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert at the cursor</source>
+        <translation>Insérer au curseur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the message as it is and put the suggestion where the cursor was</source>
+        <translation>Garder le message tel quel et placer la suggestion là où était le curseur</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>D&amp;iscard</source>
         <translation>Re&amp;jeter</translation>
@@ -1710,7 +1740,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+349"/>
         <source>Stopped early · %1</source>
         <translation>Arrêté avant la fin · %1</translation>
     </message>
@@ -1720,7 +1750,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-420"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -1775,12 +1805,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Accepter les modifications cochées</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+193"/>
         <source>You edited this text after asking, so the suggestion no longer fits it. Nothing was changed. Run the assistant again on the current text?</source>
         <translation>Vous avez modifié ce texte après votre demande&#xa0;: la suggestion ne lui correspond plus. Rien n’a été changé. Relancer l’assistant sur le texte actuel&#xa0;?</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>No changes.</source>
         <translation>Aucune modification.</translation>
     </message>
@@ -1795,7 +1825,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Version %1 sur %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Writing…</source>
         <translation>Rédaction…</translation>
     </message>

@@ -230,3 +230,28 @@ def test_the_prompt_never_leaks_into_other_actions(qtbot, window):
     run_and_wait(qtbot, window, Action.REPLY)
     assert window.controller.job.instruction == ""
     assert "Bartholomew" not in window.controller.job.request.messages[-1].content
+
+
+def test_a_draft_can_be_inserted_at_the_cursor_keeping_the_message(qtbot, window):
+    window.body.setPlainText("Hi Tom,\n\nBest,\nAnna")
+    cursor = window.body.textCursor()
+    cursor.setPosition(len("Hi Tom,\n\n"))
+    window.body.setTextCursor(cursor)
+    window.assistant.prompt.setText("ask him to confirm Tuesday")
+    window.assistant.draft_button.click()  # Draft, not Apply: a new text
+    wait_not_generating(qtbot, window)
+    review = window.assistant.review
+    insert = review.insert_button
+    assert insert.isVisibleTo(window) and insert.isEnabled()
+    suggestion = review.current_text()
+    insert.click()
+    assert window.body.toPlainText() == "Hi Tom,\n\n" + suggestion + "Best,\nAnna"
+    assert window.controller.job is None
+    window.undo_action.trigger()
+    assert window.body.toPlainText() == "Hi Tom,\n\nBest,\nAnna"
+
+
+def test_insert_is_not_offered_for_a_rewrite(qtbot, window):
+    window.body.setPlainText(BODY)
+    run_and_wait(qtbot, window, Action.SHORTEN)
+    assert not window.assistant.review.insert_button.isVisibleTo(window)

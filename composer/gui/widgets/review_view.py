@@ -56,6 +56,7 @@ _CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
 
 class ReviewView(QWidget):
     sig_accept = Signal(str)  # the text chosen to replace the target
+    sig_insert = Signal(str)  # the suggestion, to put at the cursor instead (new text only)
     sig_discard = Signal()
     sig_regenerate = Signal()  # also "run again" after the text changed underneath
     sig_version_changed = Signal(int)
@@ -150,6 +151,15 @@ class ReviewView(QWidget):
         self.accept_selected_button = QPushButton(self.tr("Accept tic&ked"))
         self.accept_selected_button.setObjectName("acceptTickedButton")
         self.accept_selected_button.setAccessibleName(self.tr("Accept the ticked changes"))
+        # Scribe's "Insert" beside "Replace": a new text (draft, reply) can go
+        # where the cursor was, keeping everything already written.
+        self.insert_button = QPushButton(self.tr("Insert at cursor"))
+        self.insert_button.setObjectName("insertAtCursorButton")
+        self.insert_button.setAccessibleName(self.tr("Insert at the cursor"))
+        self.insert_button.setAccessibleDescription(
+            self.tr("Keep the message as it is and put the suggestion where the cursor was")
+        )
+        self._insert_offered = False
         self.discard_button = QPushButton(self.tr("D&iscard"))
         self.discard_button.setObjectName("discardButton")
         self.discard_button.setAccessibleName(self.tr("Discard"))
@@ -169,6 +179,7 @@ class ReviewView(QWidget):
         button_row = QHBoxLayout()
         button_row.addWidget(self.accept_all_button)
         button_row.addWidget(self.accept_selected_button)
+        button_row.addWidget(self.insert_button)
         button_row.addWidget(self.discard_button)
         button_row.addStretch(1)
 
@@ -188,6 +199,7 @@ class ReviewView(QWidget):
         self.rerun_button.clicked.connect(self.sig_regenerate)
         self.accept_all_button.clicked.connect(self.accept_all)
         self.accept_selected_button.clicked.connect(self.accept_selected)
+        self.insert_button.clicked.connect(self.insert)
         self.discard_button.clicked.connect(self.discard)
         self.change_model.sig_toggled.connect(self._on_change_toggled)
         self.change_list.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -353,6 +365,16 @@ class ReviewView(QWidget):
             self.sig_accept.emit(self._session.ticked_text())
 
     @Slot()
+    def insert(self) -> None:
+        if self._insert_offered and self._session.can_accept and self._session.current_text():
+            self.sig_insert.emit(self._session.current_text())
+
+    def set_insert_offered(self, offered: bool) -> None:
+        """Offer "Insert at cursor" (for a new text, not for a rewrite of existing text)."""
+        self._insert_offered = offered
+        self._update_controls()
+
+    @Slot()
     def discard(self) -> None:
         self.sig_discard.emit()
 
@@ -470,6 +492,8 @@ class ReviewView(QWidget):
         kept = len(session.ticked())
         self.accept_selected_button.setEnabled(can_accept and kept > 0)
         self.discard_button.setEnabled(has_version)
+        self.insert_button.setVisible(self._insert_offered)
+        self.insert_button.setEnabled(can_accept and bool(session.current_text()))
         if not has_version:
             self.summary.setText("")
         elif not session.original:
