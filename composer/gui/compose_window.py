@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
@@ -40,6 +41,15 @@ from composer.mail.drafts import Draft, DraftUnreadable
 from composer.models.transfer_threads import Progress
 from composer.paths import AppPaths
 from composer.settings import Settings
+
+if TYPE_CHECKING:
+    from composer.engine.base import ModelInfo
+    from composer.gui.dialogs.model_manager import ModelManagerDialog
+    from composer.gui.dialogs.settings_dialog import SettingsDialog
+    from composer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+    from composer.models.catalog import CatalogEntry
+    from composer.workers.download_worker import DownloadWorker
+    from composer.workers.engine_worker import EngineService
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +206,7 @@ class ComposeWindow(QMainWindow):
         self.controller.load_model(path)
 
     @Slot(object)
-    def _welcome_download(self, entry) -> None:  # noqa: ANN001 - a CatalogEntry
+    def _welcome_download(self, entry: CatalogEntry) -> None:
         from composer.models.pull import PullRequest
 
         self.settings.assistant = "local"
@@ -212,7 +222,8 @@ class ComposeWindow(QMainWindow):
         self.assistant.model_note.setText(note)
         self.model_status.setText(note)
 
-    def _download_worker(self):  # noqa: ANN202 - a DownloadWorker, started on first use
+    def _download_worker(self) -> DownloadWorker:
+        """The download queue, started on first use."""
         from composer.workers.download_worker import DownloadWorker
 
         if self._downloads is None:
@@ -246,7 +257,7 @@ class ComposeWindow(QMainWindow):
             self.model_status.setText(self.tr("No model: you can still write by hand"))
 
     @Slot(object)
-    def _update_where_text_goes(self, info) -> None:  # noqa: ANN001 - ModelInfo or None
+    def _update_where_text_goes(self, info: ModelInfo | None) -> None:
         if self.settings.assistant != "local":
             self.where_text_goes.hide()
             return
@@ -287,7 +298,7 @@ class ComposeWindow(QMainWindow):
         panel.review.sig_regenerate.connect(self.regenerate)
 
     @property
-    def engine(self):  # noqa: ANN201 - the controller's EngineService
+    def engine(self) -> EngineService:
         return self.controller.engine
 
     # -- layout --------------------------------------------------------------
@@ -791,7 +802,8 @@ class ComposeWindow(QMainWindow):
         self._shortcuts_dialog = dialog
 
     @property
-    def shortcuts_dialog(self):  # noqa: ANN201 - the last Keyboard shortcuts window opened
+    def shortcuts_dialog(self) -> ShortcutsDialog | None:
+        """The last Keyboard shortcuts window opened."""
         return getattr(self, "_shortcuts_dialog", None)
 
     @Slot()
@@ -817,11 +829,13 @@ class ComposeWindow(QMainWindow):
         self._models_dialog = dialog
 
     @property
-    def models_dialog(self):  # noqa: ANN201 - the last Models window opened
+    def models_dialog(self) -> ModelManagerDialog | None:
+        """The last Models window opened."""
         return self._models_dialog
 
     @property
-    def settings_dialog(self):  # noqa: ANN201 - created on first use
+    def settings_dialog(self) -> SettingsDialog | None:
+        """Created on first use."""
         return self._settings_dialog
 
     @Slot()
