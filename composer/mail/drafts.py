@@ -23,7 +23,7 @@ from composer.fileio import make_private_dir, set_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("to", "cc", "bcc", "subject", "body")
+FIELDS = ("to", "cc", "bcc", "subject", "body")  # what the user types
 OWNER_NAME = "current-draft.json"
 _OTHER_NAME = re.compile(r"^draft-(\d+)-\d+\.json$")
 # write_json_atomic's temporary files: ".<name>-<random>.tmp"
@@ -38,9 +38,17 @@ class Draft:
     bcc: str = ""
     subject: str = ""
     body: str = ""
+    # The conversation a reply belongs to (RFC 5322 message ids, "<...@...>").
+    in_reply_to: str = ""
+    references: str = ""  # space-separated message ids, oldest first
+    # Absolute paths of the files to attach (a forward's attachments are
+    # copied into a private folder first, so they outlive the opened message).
+    attachments: tuple[str, ...] = ()
+    account: str = ""  # Account.id of the sender; "" = the default account
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, name).strip() for name in FIELDS)
+        typed = any(getattr(self, name).strip() for name in FIELDS)
+        return not typed and not self.attachments
 
 
 class DraftUnreadable(Exception):
@@ -57,10 +65,14 @@ def _parse(raw: object) -> Draft:
     if not isinstance(raw, dict):
         raise ValueError("not an object")
     known = {f.name for f in fields(Draft)}
-    unexpected = [k for k, v in raw.items() if k in known and not isinstance(v, str)]
+    values = {k: v for k, v in raw.items() if k in known}
+    attachments = values.pop("attachments", [])
+    unexpected = [k for k, v in values.items() if not isinstance(v, str)]
+    if not isinstance(attachments, list) or not all(isinstance(a, str) for a in attachments):
+        unexpected.append("attachments")
     if unexpected or not known & raw.keys():
         raise ValueError("not a draft")
-    return Draft(**{k: v for k, v in raw.items() if k in known})
+    return Draft(**values, attachments=tuple(attachments))
 
 
 class DraftStore:
