@@ -170,6 +170,8 @@ def run_lupdate(ts_file: Path, *extra: str) -> None:
     """Extract every tr()/translate() string under composer/ into *ts_file* (merging)."""
     subprocess.run(
         [_tool("pyside6-lupdate"), "-silent", "-extensions", "py", *extra]
+        # composer.messages.user_message(context, text) marks sentences of Qt-free modules.
+        + ["-tr-function-alias", "QT_TRANSLATE_NOOP+=user_message"]
         + [str(source_dir()), "-ts", str(ts_file)],
         check=True,
     )
