@@ -118,7 +118,7 @@ def engine_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_promp
 
     def new_llama(path, **kwargs):  # the bench's device and flash-attention choice
         kwargs["n_gpu_layers"] = ngl
-        kwargs["flash_attn"] = bool(fa == 1)
+        kwargs["flash_attn"] = None if fa < 0 else bool(fa == 1)  # -1: the app's auto
         return real_new_llama(path, **kwargs)
 
     local.new_llama = new_llama
@@ -170,7 +170,7 @@ def main() -> int:
     ap.add_argument("--model", action="append", default=[])
     ap.add_argument("--threads", default="4,16")
     ap.add_argument("--ngl", type=int, default=0, help="layers on the GPU (0 = CPU only)")
-    ap.add_argument("--fa", type=int, default=0, help="flash attention 0 | 1")
+    ap.add_argument("--fa", type=int, default=0, help="flash attention 0 | 1 | -1 (auto)")
     ap.add_argument("--tools", help="folder with llama-bench and llama-completion")
     ap.add_argument("--loops", default="native,llama-cpp-python")
     ap.add_argument("--runs", type=int, default=3)

@@ -8,8 +8,8 @@ GGML_VK_VISIBLE_DEVICES) act only before llama.cpp starts its backends. Per
 mode: load time, the layers llama.cpp reports offloaded, and reading
 (prompt) / writing (generation) tokens/s from composer.hardware.speed, the
 median of --runs runs after a warm-up. --fa 0,1 runs each mode with flash
-attention off and on (llama_cpp.Llama(flash_attn=...), a bench-only choice;
-the app's own loader decides it). The Vulkan device line llama.cpp prints at
+attention off and on; -1 (the default) leaves it on auto, as the app's
+loader (composer/engine/llama_load.py) does. The Vulkan device line llama.cpp prints at
 start ("ggml_vulkan: 0 = ... | int dot: ... | matrix cores: ...") is kept
 per mode. Numbers go to docs/PERFORMANCE.md by hand, with the machine and the
 command.
@@ -44,14 +44,12 @@ def run_mode(model: str, mode: str, n_prompt: int, n_gen: int, runs: int, fa: in
     if threads:
         plan.n_threads = int(threads)
     os.environ.update(plan.env)
-    import llama_cpp
+    from composer.engine.llama_load import new_llama
 
     kwargs = plan.llama_kwargs()
-    if fa >= 0:
-        kwargs["flash_attn"] = bool(fa)
     start = time.perf_counter()
-    with captured_llama_log() as log:
-        llm = llama_cpp.Llama(model_path=model, verbose=True, **kwargs)
+    with captured_llama_log() as log:  # -1: flash attention on auto, as the app loads
+        llm = new_llama(model, flash_attn=None if fa < 0 else bool(fa), verbose=True, **kwargs)
     load_s = time.perf_counter() - start
     results = [measure_speed(llm, n_prompt=n_prompt, n_gen=n_gen) for _ in range(runs)]
     llm.close()
@@ -89,7 +87,7 @@ def main() -> int:
     parser.add_argument("--n-gen", type=int, default=128)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
-        "--fa", default="-1", help="comma list of flash attention 0 | 1 (-1: llama-cpp-python's)"
+        "--fa", default="-1", help="comma list of flash attention 0 | 1 (-1: auto, as the app)"
     )
     parser.add_argument("--out", help="write the results as JSON here")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # child: run one mode, print JSON

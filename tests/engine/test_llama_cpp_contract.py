@@ -54,3 +54,21 @@ def test_private_attributes_of_a_loaded_llama(engine):
     for method in ("token_get_text", "token_eos", "token_bos"):
         assert callable(getattr(llm._model, method, None)), f"Llama._model.{method} is gone"
     assert "tokenizer.chat_template" not in llm.metadata
+
+
+def test_llama_init_sets_the_tokenizer_between_model_and_context():
+    # engine/llama_load.py sets flash attention to "auto" when `self.tokenizer_`
+    # is assigned: after the model is read, before the context is made.
+    source = inspect.getsource(llama_cpp.Llama.__init__)
+    tokenizer = source.index("self.tokenizer_ =")
+    assert (
+        source.index("internals.LlamaModel(") < tokenizer < source.index("internals.LlamaContext(")
+    )
+    assert hasattr(llama_cpp, "LLAMA_FLASH_ATTN_TYPE_AUTO")
+
+
+@pytest.mark.slow
+def test_flash_attention_is_left_to_llama_cpp(engine):
+    import llama_cpp
+
+    assert engine._llm.context_params.flash_attn_type == llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
