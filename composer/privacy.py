@@ -1,9 +1,10 @@
 """Forget everything: what Composer keeps about the user, removed on request.
 
 Settings > Privacy runs forget_everything() after a confirmation. It removes
-what this app wrote: saved drafts, the models it downloaded or set up (the
-starter included), partial downloads, the list of imported files, caches,
-secrets in the OS keychain, and the settings. It never touches a model file
+what this app wrote: saved drafts, copies of sent mail, the models it
+downloaded or set up (the starter included), partial downloads, the list of
+imported files, caches, secrets in the OS keychain (mail account passwords
+included), the mail accounts and the settings. It never touches a model file
 the user only imported or that another app keeps (Hugging Face cache, LM
 Studio, GPT4All, Ollama): those are the user's, where they lie.
 """
@@ -30,6 +31,7 @@ class ForgetReport:
     """What was removed, counted for a sentence to the user."""
 
     drafts: int = 0
+    sent: int = 0  # copies of sent messages
     models: int = 0
     model_bytes: int = 0
     secrets: int = 0
@@ -59,6 +61,16 @@ def _remove_tree(folder: Path, report: ForgetReport, what: str) -> None:
         shutil.rmtree(folder, onerror=lambda _f, path, info: failed(path, info[1]))
 
 
+def _account_password_names(paths: AppPaths) -> list[str]:
+    """The keychain names of the mail accounts' passwords (read before settings go)."""
+    from composer.mail.accounts import AccountStore, AccountsUnreadable
+
+    try:
+        return [a.password_name for a in AccountStore(paths.config).load()]
+    except AccountsUnreadable:
+        return []
+
+
 def forget_everything(paths: AppPaths) -> ForgetReport:
     """Remove everything this app keeps about the user; see the module's docstring."""
     report = ForgetReport()
@@ -74,7 +86,11 @@ def forget_everything(paths: AppPaths) -> ForgetReport:
     imports = paths.data / "imported-models.json"  # the list only, never the files it names
     imports.unlink(missing_ok=True)
 
-    for name in SECRET_NAMES if secrets.keychain_available() else ():
+    report.sent = sum(1 for p in _files(paths.data / "sent") if p.suffix == ".eml")
+    _remove_tree(paths.data / "sent", report, "sent messages")
+
+    names = list(SECRET_NAMES) + _account_password_names(paths)
+    for name in names if secrets.keychain_available() else ():
         try:
             if secrets.delete_secret(name):
                 report.secrets += 1

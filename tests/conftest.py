@@ -15,7 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A WARNING or worse from our own loggers fails the test unless it is marked
 # @pytest.mark.allow_log(...); tests/helpers/ is importable via pythonpath.
-pytest_plugins = ["helpers.logfail", "pytester"]  # pytester: the plugin's own test
+# keychain and smtp_server: the real Secret Service and SMTP server fixtures;
+# pytester: the log plugin's own test.
+pytest_plugins = ["helpers.logfail", "helpers.keychain", "helpers.smtp_server", "pytester"]
 
 # Fixtures that bring the real model (253 MB on disk, loaded by llama.cpp in
 # most tests that take it): any test using one, directly or through another

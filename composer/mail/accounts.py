@@ -1,0 +1,211 @@
+"""The user's sending accounts: stored privately as accounts.json, passwords in the keychain.
+
+The file holds no secret: each account's password lives in the OS keychain
+under "smtp-password:<account id>" (composer.secrets). Where no keychain can
+be used, PasswordCache keeps a password in this process's memory only, for
+this run. The first account is the default one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from composer import secrets
+from composer.fileio import make_private_dir, read_json_regular, set_aside, write_json_atomic
+from composer.messages import UserMessage, user_message
+
+log = logging.getLogger(__name__)
+
+SECURITY_CHOICES = ("starttls", "tls", "none")
+DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+FILE_NAME = "accounts.json"
+PASSWORD_PREFIX = "smtp-password:"
+
+
+def default_port(security: str) -> int:
+    """The usual submission port for *security* (587 STARTTLS, 465 TLS, 25 none)."""
+    return DEFAULT_PORTS.get(security, 587)
+
+
+def new_account_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    name: str  # the sender's display name
+    address: str
+    host: str
+    port: int = 587
+    security: str = "starttls"  # "starttls" | "tls" | "none"
+    username: str = ""
+    signature: str = ""
+
+    @property
+    def password_name(self) -> str:
+        """The keychain name of this account's password."""
+        return password_name(self.id)
+
+    @property
+    def domain(self) -> str:
+        """The address's domain (for Message-IDs); "localhost" when it has none."""
+        _, _, domain = self.address.rpartition("@")
+        return domain.strip() or "localhost"
+
+
+def password_name(account_id: str) -> str:
+    return PASSWORD_PREFIX + account_id
+
+
+def _account(raw: object) -> Account | None:
+    """An Account from decoded JSON, None when it is not one."""
+    if not isinstance(raw, dict):
+        return None
+    values = {}
+    for f in fields(Account):
+        value = raw.get(f.name)
+        if f.name == "port":
+            if type(value) is not int or not 0 < value < 65536:
+                return None
+        elif not isinstance(value, str):
+            if f.name in ("id", "address", "host"):
+                return None
+            continue
+        values[f.name] = value
+    account = Account(**values)  # type: ignore[arg-type]
+    if account.security not in SECURITY_CHOICES or not account.id:
+        return None
+    return account
+
+
+class AccountsUnreadable(Exception):
+    """accounts.json could not be read; it was kept aside (*kept_as*)."""
+
+    def __init__(self, message: UserMessage, kept_as: Path | None) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.kept_as = kept_as
+
+
+class AccountStore:
+    """accounts.json in the config folder (0700), the file 0600, written atomically."""
+
+    def __init__(self, config_folder: Path) -> None:
+        self.folder = config_folder
+        self.path = config_folder / FILE_NAME
+
+    def load(self) -> list[Account]:
+        """The accounts, default first; [] when none.
+
+        AccountsUnreadable when the file is damaged: it is set aside first,
+        so a later save never overwrites what the user may still need.
+        """
+        try:
+            raw = read_json_regular(self.path)
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            return self._unreadable(exc)
+        items = raw.get("accounts") if isinstance(raw, dict) else None
+        if not isinstance(items, list):
+            return self._unreadable(ValueError("no account list"))
+        accounts = [a for a in (_account(item) for item in items) if a is not None]
+        if len(accounts) != len(items):
+            log.warning("Ignored %d malformed accounts", len(items) - len(accounts))
+        return accounts
+
+    def _unreadable(self, exc: Exception) -> list[Account]:
+        aside = set_aside(self.path)
+        log.warning("Accounts file unreadable (%s); kept as %s", type(exc).__name__, aside)
+        message = user_message(
+            "Accounts",
+            "Your mail accounts could not be read (the file is damaged). "
+            "Nothing was deleted: it is kept as %1. "
+            "Add your accounts again in Settings > Accounts.",
+        ).arg(aside if aside is not None else self.path)
+        raise AccountsUnreadable(message, aside) from exc
+
+    def save(self, accounts: Iterable[Account]) -> None:
+        make_private_dir(self.folder)
+        write_json_atomic(self.path, {"accounts": [asdict(a) for a in accounts]}, indent=1)
+        if os.name == "posix":
+            os.chmod(self.path, 0o600)
+
+    def remove(self, accounts: list[Account], account_id: str) -> list[Account]:
+        """Save *accounts* without *account_id* and forget its stored password."""
+        kept = [a for a in accounts if a.id != account_id]
+        self.save(kept)
+        forget_password(account_id)
+        return kept
+
+
+def find_account(accounts: list[Account], account_id: str) -> Account | None:
+    """The account *account_id*; "" (or an unknown id) gives the default one (the first)."""
+    for account in accounts:
+        if account.id == account_id:
+            return account
+    return accounts[0] if accounts else None
+
+
+def with_default_port(account: Account) -> Account:
+    """*account* with the usual port for its security when it has none."""
+    return account if account.port else replace(account, port=default_port(account.security))
+
+
+class PasswordCache:
+    """Passwords typed this run when no keychain can keep them: memory only, never a file."""
+
+    def __init__(self) -> None:
+        self._passwords: dict[str, str] = {}
+
+    def get(self, account_id: str) -> str | None:
+        return self._passwords.get(account_id)
+
+    def put(self, account_id: str, password: str) -> None:
+        self._passwords[account_id] = password
+
+    def forget(self, account_id: str) -> None:
+        self._passwords.pop(account_id, None)
+
+
+# One per app run: every compose window asks at most once per account.
+SESSION_PASSWORDS = PasswordCache()
+
+
+def stored_password(account_id: str) -> str | None:
+    """The password from the keychain, else one typed this run; None when neither has it."""
+    typed = SESSION_PASSWORDS.get(account_id)
+    if typed is not None:
+        return typed
+    try:
+        if secrets.keychain_available():
+            return secrets.get_secret(password_name(account_id))
+    except secrets.SecretStoreError:
+        log.info("Keychain unusable while reading an SMTP password")
+    return None
+
+
+def remember_password(account_id: str, password: str, *, in_keychain: bool) -> None:
+    """Keep *password* for this run, and in the keychain when asked.
+
+    SecretStoreError when the keychain refuses it (it is still kept for this run).
+    """
+    SESSION_PASSWORDS.put(account_id, password)
+    if in_keychain:
+        secrets.set_secret(password_name(account_id), password)
+
+
+def forget_password(account_id: str) -> None:
+    """Remove the account's password from this run's memory and from the keychain."""
+    SESSION_PASSWORDS.forget(account_id)
+    try:
+        if secrets.keychain_available():
+            secrets.delete_secret(password_name(account_id))
+    except secrets.SecretStoreError:
+        log.info("Keychain unusable while removing an SMTP password")
