@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, getaddresses, make_msgid
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from composer.fileio import read_regular, write_bytes_atomic
 from composer.mail.accounts import Account
+from composer.mail.addresses import idna_address, parse_address_list, unique_addresses
 from composer.mail.drafts import Draft
 from composer.messages import UserFacingError, user_message
 
@@ -27,50 +28,37 @@ SIGNATURE_SEPARATOR = "-- "
 PLACEHOLDER_FROM = Address("", "me", "localhost")  # Save as .eml before any account exists
 
 
-def idna_domain(domain: str) -> str:
-    """*domain* in its ASCII (IDNA) form; unchanged when it cannot be encoded."""
-    if domain.isascii():
-        return domain
-    try:
-        return domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return domain
-
-
-def _ascii_addr(addr: str) -> str:
-    local, at, domain = addr.strip().rpartition("@")
-    return f"{local}@{idna_domain(domain)}" if at else addr.strip()
-
-
-def _pairs(*fields: str) -> list[tuple[str, str]]:
-    """(name, address) pairs from address fields, empty entries left out."""
-    return [(name, addr) for name, addr in getaddresses(list(fields)) if addr]
-
-
 def _header_addresses(field: str) -> list[Address]:
+    """The field's valid addresses as headers need them (the window refuses invalid ones)."""
     found = []
-    for name, addr in _pairs(field):
-        local, _, domain = _ascii_addr(addr).rpartition("@")
-        found.append(Address(name, local, domain))
+    for address in parse_address_list(field)[0]:
+        local, _, domain = idna_address(address).rpartition("@")
+        found.append(Address(address.name, local, domain))
     return found
 
 
 def envelope_recipients(draft: Draft) -> list[str]:
     """Every To, Cc and Bcc address once (case-insensitively), domains in IDNA form."""
-    seen: set[str] = set()
-    recipients = []
-    for _name, addr in _pairs(draft.to, draft.cc, draft.bcc):
-        ascii_addr = _ascii_addr(addr)
-        if ascii_addr.casefold() not in seen:
-            seen.add(ascii_addr.casefold())
-            recipients.append(ascii_addr)
-    return recipients
+    everyone = [
+        a for field in (draft.to, draft.cc, draft.bcc) for a in parse_address_list(field)[0]
+    ]
+    return [idna_address(a) for a in unique_addresses(everyone)]
+
+
+def invalid_addresses(draft: Draft) -> dict[str, list[str]]:
+    """{"to"/"cc"/"bcc": the pieces, as typed, that are not addresses}; empty fields left out."""
+    found = {}
+    for name in ("to", "cc", "bcc"):
+        invalid = parse_address_list(getattr(draft, name))[1]
+        if invalid:
+            found[name] = invalid
+    return found
 
 
 def sender_address(account: Account | None) -> Address:
     if account is None:
         return PLACEHOLDER_FROM
-    local, _, domain = _ascii_addr(account.address).rpartition("@")
+    local, _, domain = idna_address(account.address).rpartition("@")
     return Address(account.name, local, domain)
 
 

@@ -93,3 +93,11 @@ def test_save_eml_private_and_parsable(tmp_path):
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     back = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert str(back["Subject"]) == "Ça va"
+
+
+def test_invalid_addresses_named_per_field():
+    from composer.mail.outgoing import invalid_addresses
+
+    draft = Draft(to="ok@example.com; anna@example", cc="", bcc="Bob <bob at example.com>")
+    assert invalid_addresses(draft) == {"to": ["anna@example"], "bcc": ["Bob <bob at example.com>"]}
+    assert invalid_addresses(Draft(to="a@b.example")) == {}
