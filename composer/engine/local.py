@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_CONTEXT = 4096
+# A writing speed is kept only from answers this long: the first tokens are
+# slower (caches, the GPU's clocks), so a short answer reads low.
+MIN_TOKENS_TO_RECORD = 32
 
 # Used when the GGUF carries no chat template (base models such as the
 # starter). A plain instruction layout that base models continue sensibly.
@@ -339,8 +342,31 @@ class LocalEngine:
             yield from self._write(
                 tokens, stops, min(request.max_tokens, room), request, cancel, stats
             )
+            if stats.generated_tokens >= MIN_TOKENS_TO_RECORD:
+                self._record_speed(stats.generation_tokens_per_second)
         finally:
             self._cancel = None
+
+    def _record_speed(self, gen_tokens_per_s: float) -> None:
+        """Keep this model's writing speed: the Models window estimates the others from it."""
+        from composer.hardware.speed import device_key, record_speed
+        from composer.hardware.system import cpu_name
+
+        info = self._info
+        if info is None:
+            return
+        plan = info.plan
+        if plan is None or info.fallback_reason or plan.n_gpu_layers <= 0:
+            where = "cpu"
+        elif plan.all_layers:
+            where = device_key(plan.device)
+        else:
+            return  # split between GPU and CPU: says little about either
+        try:
+            size = Path(info.path).stat().st_size
+        except OSError:
+            return
+        record_speed(where, size, gen_tokens_per_s, cpu=cpu_name())
 
     def _read_prompt(
         self,
@@ -464,7 +490,9 @@ class LocalEngine:
         from composer.hardware.speed import measure_speed
 
         self._require_model()
-        return measure_speed(self._llm)
+        result = measure_speed(self._llm)
+        self._record_speed(result.gen_tokens_per_s)
+        return result
 
     def close(self) -> None:
         if self._llm is not None:

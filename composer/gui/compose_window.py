@@ -276,6 +276,7 @@ class ComposeWindow(QMainWindow):
         c.sig_model_changed.connect(self._refresh_hardware_page)
         c.sig_model_changed.connect(self._update_where_text_goes)
         c.sig_model_changed.connect(self._refresh_assistant_page)
+        c.sig_model_changed.connect(panel.set_model)
         c.sig_message.connect(self._show_message)
         c.sig_review_started.connect(panel.begin_review)
         c.sig_version_started.connect(panel.begin_version)

@@ -8,6 +8,7 @@ thread pool and show them when they arrive.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
@@ -18,6 +19,14 @@ def default_probe() -> object:
     from composer.hardware.probe import probe
 
     return probe()
+
+
+def speed_basis_for(found: Any) -> Any:
+    """What writing-speed estimates stand on here (a measured model, else a bandwidth probe)."""
+    from composer.hardware.plan import default_threads
+    from composer.hardware.speed import speed_basis
+
+    return speed_basis(found.cpu_name, default_threads(found))
 
 
 class VerdictJob(QRunnable):
@@ -40,7 +49,8 @@ class VerdictJob(QRunnable):
         from composer.models.catalog import assess
 
         try:
-            result: object = assess(self._entries, self._probe_fn())  # type: ignore[arg-type]
+            found: Any = self._probe_fn()
+            result: object = assess(self._entries, found, speed_basis_for(found))
         except Exception as exc:  # shown as "unknown fit", never fatal
             result = exc
         self.bridge.sig_done.emit(result)

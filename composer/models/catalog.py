@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
     from composer.hardware.plan import ModelFacts
     from composer.hardware.probe import Probe
+    from composer.hardware.speed import SpeedBasis
 
 GIB = 1024**3
 # On the CPU, writing speed falls with model size (every token reads all
@@ -147,6 +148,8 @@ class Verdict:
     fit: str  # "gpu" | "partial" | "cpu" | "none"
     reason: str
     recommended: bool = False
+    # Estimated writing speed here (composer.hardware.speed); None = unknown.
+    tokens_per_s: float | None = None
 
     @property
     def label(self) -> str:
@@ -193,13 +196,21 @@ def find_entry(entries: Iterable[CatalogEntry], key: str) -> CatalogEntry | None
     return None
 
 
-def assess(entries: Iterable[CatalogEntry], probe: Probe) -> list[Verdict]:
-    """A fit verdict for every entry on this machine, one of them recommended."""
+def assess(
+    entries: Iterable[CatalogEntry], probe: Probe, basis: SpeedBasis | None = None
+) -> list[Verdict]:
+    """A fit verdict for every entry on this machine, one of them recommended.
+
+    With a speed *basis* each verdict carries its estimated writing speed,
+    and the recommendation avoids models that would write too slowly.
+    """
     from composer.hardware.plan import gb, make_plan
+    from composer.hardware.speed import estimate
 
     verdicts = []
     for entry in entries:
         plan = make_plan(probe, entry.facts())
+        speed = estimate(plan, entry.size, basis) if basis is not None else None
         fit, reason = plan.fit, plan.reason
         if fit != "none" and probe.ram_total and probe.ram_total < entry.min_ram_gb * GIB * 0.95:
             fit = "none"
@@ -207,9 +218,9 @@ def assess(entries: Iterable[CatalogEntry], probe: Probe) -> list[Verdict]:
                 f"needs at least {entry.min_ram_gb:g} GB of memory; this computer has "
                 f"{gb(probe.ram_total)} GB"
             )
-        verdicts.append(Verdict(entry, fit, reason))
+        verdicts.append(Verdict(entry, fit, reason, tokens_per_s=speed if fit != "none" else None))
     best = recommend(verdicts)
-    return [Verdict(v.entry, v.fit, v.reason, v is best) for v in verdicts]
+    return [replace(v, recommended=v is best) for v in verdicts]
 
 
 def recommend(verdicts: list[Verdict]) -> Verdict | None:
@@ -218,8 +229,10 @@ def recommend(verdicts: list[Verdict]) -> Verdict | None:
     Whole-model-on-GPU first (the best quality among those); otherwise the
     best one small enough to be pleasant on the CPU; otherwise the smallest
     that fits at all. Between equally good writers a fully open one wins,
-    then the smaller.
+    then the smaller. A model estimated to write slower than
+    USEFUL_TOKENS_PER_S is left out while a smaller one fits.
     """
+    from composer.hardware.speed import USEFUL_TOKENS_PER_S
 
     def fully_open(verdict: Verdict) -> bool:
         return verdict.entry.openness is not None and verdict.entry.openness.fully_open
@@ -231,6 +244,11 @@ def recommend(verdicts: list[Verdict]) -> Verdict | None:
             default=None,
         )
 
+    fitting = [v for v in verdicts if v.fit != "none"]
+    useful = [v for v in fitting if v.tokens_per_s is None or v.tokens_per_s >= USEFUL_TOKENS_PER_S]
+    if not useful:  # all too slow: the smallest is the least slow
+        return min(fitting, key=lambda v: v.entry.size, default=None)
+    verdicts = useful
     on_gpu = [v for v in verdicts if v.fit == "gpu"]
     if on_gpu:
         return best(on_gpu)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import VerdictJob, default_probe
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.download import (
@@ -384,6 +385,9 @@ class ModelManagerDialog(QDialog):
                 fit = self.tr("unknown") if self._verdicts_failed else self.tr("checking…")
             else:
                 fit = self._fit_label(verdict.fit)
+                speed = speed_text(verdict.tokens_per_s)
+                if speed:
+                    fit = self.tr("%1, %2").replace("%1", fit).replace("%2", speed)
                 if verdict.recommended:
                     fit = self.tr("{fit} — recommended").format(fit=fit)
             status = self._status.get(entry.id, "")
@@ -536,6 +540,11 @@ class ModelManagerDialog(QDialog):
         )
         if verdict is not None:
             text += "\n" + self.tr("On this computer: {reason}.").format(reason=verdict.reason)
+            speed = speed_text(verdict.tokens_per_s)
+            if speed:
+                text += "\n" + self.tr(
+                    "Writes %1 here (estimated from the speed measured on this computer)."
+                ).replace("%1", speed)
         self.details.setText(text)
 
     def _update_buttons(self) -> None:

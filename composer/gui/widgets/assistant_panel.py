@@ -9,6 +9,8 @@ versions, and the stale-edit notice.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -29,8 +31,10 @@ from PySide6.QtWidgets import (
 from composer.assist.actions import Action
 from composer.assist.language import NATIVE_NAMES
 from composer.assist.review_session import ReviewSession
+from composer.engine.base import ModelInfo
 from composer.gui.assistant_controller import AssistantState
 from composer.gui.widgets.review_view import ReviewView, tab_chain
+from composer.hardware.speed import SlowAdvice, slow_advice
 
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
 
@@ -60,6 +64,7 @@ class AssistantPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("assistantPanel")
         self._state = AssistantState.NO_MODEL
+        self._advice: SlowAdvice | None = None  # None: model unknown, offer every remedy
 
         # Mnemonics are unique in the compose window (tests/gui/test_keyboard.py);
         # Stop has none: Esc stops.
@@ -358,16 +363,42 @@ class AssistantPanel(QWidget):
         if tokens_per_second is None:
             self.phase.setText(self.tr("Writing…"))
         elif tokens_per_second < SLOW_TOKENS_PER_S:
-            self.phase.setText(
-                self.tr(
-                    "Writing slowly (%1 tokens/s). A smaller model (File > Models) or a GPU "
-                    "(Edit > Settings > Hardware) would make this faster."
-                ).replace("%1", f"{tokens_per_second:.1f}")
+            text = self.tr("Writing slowly (%1 tokens/s).").replace(
+                "%1", f"{tokens_per_second:.1f}"
             )
+            self.phase.setText(" ".join([text, *self._slow_tips()]))
         else:
             self.phase.setText(
                 self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}")
             )
+
+    @Slot(object)
+    def set_model(self, info: ModelInfo | None) -> None:
+        """The loaded model (None: none): decides which remedies the slow-writing note offers."""
+        if info is None:
+            self._advice = None
+            return
+        try:
+            size = Path(info.path).stat().st_size
+        except OSError:
+            size = 0
+        # After a failed GPU load the GPU is no remedy: it is the cause.
+        gpu_failed = bool(info.fallback_reason)
+        plan = None if gpu_failed else info.plan
+        self._advice = slow_advice(size, plan, None if gpu_failed else info.probe)
+
+    def _slow_tips(self) -> list[str]:
+        """The remedies that apply here, each a sentence (no smaller model on the smallest)."""
+        advice = self._advice
+        tips = []
+        if advice is None or advice.gpu:
+            tips.append(self.tr("The graphics card would be faster (Edit > Settings > Hardware)."))
+        if advice is None or advice.smaller_model:
+            tips.append(self.tr("A smaller model writes faster (File > Models)."))
+        if advice is None or advice.free_cpu:
+            tips.append(self.tr("Closing other busy programs gives it more of the processor."))
+        tips.append(self.tr("Selecting a part of the email gives shorter answers."))
+        return tips
 
     @Slot(str)
     def finish(self, message: str) -> None:

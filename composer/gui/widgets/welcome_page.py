@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import VerdictJob
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 
@@ -204,6 +205,7 @@ class WelcomePage(QWidget):
             self.tr("On this computer: %1 — %2")
             .replace("%1", self._fit_text(verdict.fit))
             .replace("%2", verdict.reason),
+            *self._speed_lines(verdict),
             self.tr("Stored in %1").replace("%1", str(self._models_dir)),
             self.tr("Licence: %1").replace("%1", entry.licence),
         ]
@@ -212,6 +214,12 @@ class WelcomePage(QWidget):
             lines.append(self.tr("How open: %1").replace("%1", openness.summary()))
         lines.append(self.tr("Pause and resume at any time; File > Models shows the download."))
         return "\n".join(lines)
+
+    def _speed_lines(self, verdict: Verdict) -> list[str]:
+        speed = speed_text(verdict.tokens_per_s)
+        if not speed:
+            return []
+        return [self.tr("Writes %1 on this computer (an estimate)").replace("%1", speed)]
 
     def _fit_text(self, fit: str) -> str:
         return {

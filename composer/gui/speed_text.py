@@ -1,0 +1,18 @@
+"""A writing speed in words a user can picture: "about 12 words per second"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from composer.hardware.speed import words_per_s
+
+
+def speed_text(tokens_per_s: float | None) -> str:
+    """ "about N words per second" for an estimated token rate; "" when unknown."""
+    if tokens_per_s is None or tokens_per_s <= 0:
+        return ""
+    words = words_per_s(tokens_per_s)
+    if words < 1:
+        return QCoreApplication.translate("SpeedText", "less than one word per second")
+    count = round(words) if words < 20 else 5 * round(words / 5)
+    return QCoreApplication.translate("SpeedText", "about %n words per second", "", count)

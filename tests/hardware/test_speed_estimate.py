@@ -1,0 +1,135 @@
+"""Writing-speed estimates: scaled by weights read per token, checked against a real run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from composer.hardware.plan import ModelFacts, Override, default_threads, make_plan
+from composer.hardware.probe import Probe
+from composer.hardware.speed import (
+    CPU_EFFICIENCY,
+    SMALLEST_MODEL_BYTES,
+    USEFUL_TOKENS_PER_S,
+    SpeedBasis,
+    estimate,
+    measure_bandwidth,
+    record_speed,
+    slow_advice,
+    speed_basis,
+    words_per_s,
+)
+from composer.models.catalog import Verdict, assess, load_catalog, recommend
+
+PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
+MB = 1_000_000
+
+
+def _probe(name: str) -> Probe:
+    return Probe.from_dict(json.loads((PROBES / name).read_text()))
+
+
+def _cpu_probe() -> Probe:
+    return _probe("this_machine_cpu_build.json")
+
+
+def test_estimate_scales_with_the_weights_read_per_token():
+    probe = _cpu_probe()
+    basis = SpeedBasis(cpu_bytes_per_s=10_000 * MB, gpu={}, source="measured")
+    small = make_plan(probe, ModelFacts(file_size=250 * MB, n_layers=18))
+    large = make_plan(probe, ModelFacts(file_size=1000 * MB, n_layers=28))
+    assert estimate(small, 250 * MB, basis) == 40.0
+    assert estimate(large, 1000 * MB, basis) == 10.0
+    assert words_per_s(40.0) == 30.0
+
+
+def test_a_model_on_a_gpu_uses_the_gpu_rate_and_a_split_model_both():
+    probe = _probe("linux_nvidia_cuda_two_gpus.json")
+    gpu = next(d for d in probe.devices if d.is_gpu)
+    facts = ModelFacts(file_size=4000 * MB, n_layers=32)
+    plan = make_plan(probe, facts)
+    assert plan.fit == "gpu"
+    basis = SpeedBasis(
+        cpu_bytes_per_s=10_000 * MB, gpu={gpu.description: 200_000 * MB}, source="measured"
+    )
+    on_gpu = estimate(plan, facts.file_size, basis)
+    assert on_gpu is not None and on_gpu > 30
+    from dataclasses import replace
+
+    half = replace(plan, n_gpu_layers=16, fit="partial")
+    split = estimate(half, facts.file_size, basis)
+    cpu_only = 10_000 / 4000
+    assert split is not None and cpu_only < split < on_gpu
+    # Where the weights are mostly on the CPU, the CPU's rate dominates.
+    assert split < 2.2 * cpu_only
+
+
+def test_recommendation_skips_a_model_that_would_write_below_the_floor():
+    entries = load_catalog()
+    small = min(entries, key=lambda e: e.size)
+    large = max(entries, key=lambda e: e.size)
+    slow = Verdict(large, "cpu", "x", tokens_per_s=USEFUL_TOKENS_PER_S / 2)
+    fast = Verdict(small, "cpu", "x", tokens_per_s=USEFUL_TOKENS_PER_S * 3)
+    assert large.quality > small.quality
+    assert recommend([slow, fast]) is fast
+    # All too slow: the smallest, the least slow, rather than nothing.
+    slower = Verdict(small, "cpu", "x", tokens_per_s=1.0)
+    assert recommend([slow, slower]) is slower
+    # Unknown speeds keep the size rule.
+    assert recommend([Verdict(large, "gpu", "x"), Verdict(small, "cpu", "x")]).entry is large
+
+
+def test_assess_on_a_two_core_machine_recommends_a_model_that_writes_usefully():
+    probe = _cpu_probe()
+    # 9.7 GB/s: what the starter model reached on this two-core machine.
+    basis = SpeedBasis(cpu_bytes_per_s=9_700 * MB, gpu={}, source="measured")
+    verdicts = assess(load_catalog(), probe, basis)
+    best = next(v for v in verdicts if v.recommended)
+    assert best.tokens_per_s is not None and best.tokens_per_s >= USEFUL_TOKENS_PER_S
+    slow = [v for v in verdicts if v.tokens_per_s and v.tokens_per_s < USEFUL_TOKENS_PER_S]
+    assert slow, "the 7B models write below the floor here"
+    assert all(v.entry.size > best.entry.size for v in slow)
+
+
+def test_a_measured_speed_becomes_the_basis(composer_home):
+    record_speed("cpu", 250 * MB, 40.0, cpu="Test CPU")
+    basis = speed_basis("Test CPU", 2)
+    assert basis.source == "measured" and basis.cpu_bytes_per_s == 40.0 * 250 * MB
+    # Another processor (a settings folder carried over): measure again.
+    other = speed_basis("Other CPU", 2)
+    assert other.source == "probe" and other.cpu_bytes_per_s > 0
+
+
+def test_slow_advice_names_only_what_applies():
+    cpu_only = _cpu_probe()
+    with_gpu = _probe("linux_nvidia_cuda_two_gpus.json")
+    smallest = slow_advice(SMALLEST_MODEL_BYTES, None, cpu_only)
+    assert not smallest.smaller_model and not smallest.gpu and smallest.free_cpu
+    large = slow_advice(4000 * MB, None, with_gpu)
+    assert large.smaller_model and large.gpu and large.free_cpu
+    facts = ModelFacts(file_size=4000 * MB, n_layers=32)
+    on_gpu = slow_advice(4000 * MB, make_plan(with_gpu, facts), with_gpu)
+    assert on_gpu.smaller_model and not on_gpu.gpu and not on_gpu.free_cpu
+
+
+def test_estimate_is_within_a_factor_of_two_of_the_measured_speed(engine, composer_home):
+    """The bandwidth probe's estimate against the starter model's real writing speed."""
+    from composer.hardware.probe import probe as live_probe
+
+    size = Path(engine.info.path).stat().st_size
+    found = live_probe()
+    threads = default_threads(found)
+    basis = SpeedBasis(
+        cpu_bytes_per_s=measure_bandwidth(threads) * CPU_EFFICIENCY, gpu={}, source="probe"
+    )
+    facts = ModelFacts(file_size=size, n_layers=18)
+    plan = make_plan(found, facts, Override(device="cpu"))  # where the engine fixture runs it
+    guessed = estimate(plan, size, basis)
+    measured = engine.measure_speed().gen_tokens_per_s
+    assert guessed is not None
+    print(f"estimated {guessed:.1f} tokens/s, measured {measured:.1f} tokens/s")
+    assert measured / 2 <= guessed <= measured * 2, (guessed, measured)
+    # The measurement is kept, and the next estimate stands on it.
+    after = speed_basis(found.cpu_name, threads)
+    assert after.source == "measured"
+    assert abs(estimate(plan, size, after) - measured) / measured < 0.01  # type: ignore[operator]
