@@ -8,7 +8,7 @@ from composer.hardware.speed import words_per_s
 
 
 def speed_text(tokens_per_s: float | None) -> str:
-    """ "about N words per second" for an estimated token rate; "" when unknown."""
+    """The rate as "about N words per second"; empty when unknown."""
     if tokens_per_s is None or tokens_per_s <= 0:
         return ""
     words = words_per_s(tokens_per_s)
