@@ -1,4 +1,4 @@
-"""Command line: `composer` opens the compose window; see --help."""
+"""Command line: `composer [FILE.eml | mailto:…]` opens the app's windows; see --help."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--hardware-report",
         action="store_true",
         help="print what this machine offers and the plan for the active model as JSON, then exit",
+    )
+    parser.add_argument(
+        "items",
+        nargs="*",
+        metavar="FILE.eml|mailto:…",
+        help="messages to open (each in its own window) and mail links to write to",
     )
     return parser
 
@@ -78,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from composer.app import run_gui
 
-    return run_gui(model=args.model, device=args.device)
+    return run_gui(model=args.model, device=args.device, items=args.items)
 
 
 if __name__ == "__main__":

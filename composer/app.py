@@ -1,9 +1,10 @@
-"""Builds the application: settings, paths, the window."""
+"""Builds the application: settings, paths, translators, theme, and its windows."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -14,8 +15,12 @@ from composer.settings import Settings
 
 
 def run_gui(
-    model: str | None = None, device: str | None = None, argv: list[str] | None = None
+    model: str | None = None,
+    device: str | None = None,
+    argv: list[str] | None = None,
+    items: Sequence[str] = (),
 ) -> int:
+    """Run the app until its last window closes; *items* are .eml files and mailto: links."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -34,11 +39,14 @@ def run_gui(
         settings.device = device
     i18n.install_translators(settings.language)  # before any window: its texts are tr()'d once
 
-    from composer.gui.compose_window import ComposeWindow
     from composer.gui.theme import apply_theme
+    from composer.gui.windows import WindowManager
 
     apply_theme(app, settings.theme)
 
-    window = ComposeWindow(settings, paths, model_override=model)
-    window.show()
+    # The manager ends the app, once the engine thread is down too.
+    app.setQuitOnLastWindowClosed(False)
+    manager = WindowManager(settings, paths, model_override=model)
+    manager.sig_all_closed.connect(app.quit)
+    manager.start(items)
     return app.exec()

@@ -100,6 +100,7 @@ class AssistantController(QObject):
     sig_stale = Signal()  # accept refused: the text changed after asking
     sig_refused = Signal(str)  # the request could not even start; why
     sig_note = Signal(str)  # something about the suggestion the user should know (loop, language)
+    sig_waiting = Signal(str)  # the request waits for another window's to end; a sentence
 
     def __init__(
         self,
@@ -109,6 +110,7 @@ class AssistantController(QObject):
         *,
         model_override: str | None = None,
         phrases: Phrases | None = None,
+        engine: EngineService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,8 +122,7 @@ class AssistantController(QObject):
         self._state = AssistantState.NO_MODEL
         self._model_info: ModelInfo | None = None
         self._previous_info: ModelInfo | None = None
-        self._load_serial = 0
-        self._load_paths: dict[int, str | None] = {}
+        self._load_paths: dict[int, str | None] = {}  # loads this window asked for
         self._job: Job | None = None
         self._review: ReviewSession | None = None
         self._closing = False
@@ -130,7 +131,13 @@ class AssistantController(QObject):
         self._checked_chars = 0  # how much of the streaming text the output checks have seen
         self._stopped_early: str | None = None  # why the assistant stopped itself, if it did
 
-        self.engine = EngineService(self)
+        # A window of the app shares the app's engine (one model in memory);
+        # a controller made without one (tests, tools) owns its own.
+        self._owns_engine = engine is None
+        self.engine = EngineService(self) if engine is None else engine
+        self._request_id: int | None = None  # this controller's request on the engine
+        self.engine.sig_load_started.connect(self._on_load_started)
+        self.engine.sig_unloading.connect(self._on_unloading)
         worker = self.engine.worker
         worker.sig_loading.connect(self._on_loading)
         worker.sig_loaded.connect(self._on_loaded)
@@ -191,20 +198,8 @@ class AssistantController(QObject):
         return self.model_override or self.settings.model_path
 
     def load_model(self, path: str | None, reprobe: bool = False) -> None:
-        """Load *path* (None = the starter) in the background; writing by hand goes on."""
-        if self._state is AssistantState.GENERATING:
-            # Its answer would come from the old model: stop it, keep what it wrote.
-            self.engine.abandon()
-            self._end_version(self.tr("Stopped: the model is being changed."), complete=False)
-        if self._model_info is not None:
-            self._previous_info = self._model_info
-        self._model_info = None
-        self._set_state(AssistantState.NO_MODEL)
-        self.sig_model_changed.emit(None)
-        self._load_serial += 1
-        self._load_paths = {self._load_serial: path}
-        self._loading = True
-        self.engine.load(
+        """Load *path* (None = the starter) in the background for every window."""
+        load_id = self.engine.load(
             LoadSpec(
                 path=path,
                 models_dir=str(self.paths.models),
@@ -212,18 +207,49 @@ class AssistantController(QObject):
                 gpu_layers=self.settings.gpu_layers,
                 context_size=self.settings.context_size,
                 reprobe=reprobe,
-                load_id=self._load_serial,
             )
         )
+        self._load_paths = {load_id: path}
+
+    @Slot(int)
+    def _on_load_started(self, _load_id: int) -> None:
+        """A model is being loaded (by this window or another): the old one goes."""
+        if self._state is AssistantState.GENERATING:
+            # Its answer would come from the old model: stop it, keep what it wrote.
+            self._abandon_request()
+            self._end_version(self.tr("Stopped: the model is being changed."), complete=False)
+        if self._model_info is not None:
+            self._previous_info = self._model_info
+        self._model_info = None
+        self._load_paths = {}
+        self._set_state(AssistantState.NO_MODEL)
+        self.sig_model_changed.emit(None)
+        self._loading = True
+
+    def join_engine(self) -> bool:
+        """Take the shared engine's state: its model, or the load on its way.
+
+        False when it has neither (this window should ask for a load).
+        """
+        if self.engine.model_info is not None:
+            self._on_loaded(self.engine.load_serial, self.engine.model_info)
+            return True
+        if self.engine.loading:
+            self._loading = True
+            return True
+        return False
 
     def reload_model(self, reprobe: bool = False) -> None:
         self.load_model(self.configured_model(), reprobe=reprobe)
 
     def unload_model(self) -> None:
-        """No assistant: stop, forget the suggestion and free the model's memory."""
+        """No assistant: stop, forget the suggestion and free the model's memory (all windows)."""
+        self.engine.unload()
+
+    @Slot()
+    def _on_unloading(self) -> None:
         if self._job is not None or self._state is AssistantState.GENERATING:
             self.discard(message="")
-        self._load_serial += 1  # a load still on its way is ignored when it lands
         self._loading = False
         had_model = self._model_info is not None
         self._model_info = None
@@ -231,7 +257,6 @@ class AssistantController(QObject):
         self._set_state(AssistantState.NO_MODEL)
         if had_model:
             self.sig_model_changed.emit(None)
-        self.engine.unload()
 
     def display_name(self, info: ModelInfo) -> str:
         """The model's name for people ("Starter model (Gemma 3 270M)" for the bundled one)."""
@@ -251,7 +276,7 @@ class AssistantController(QObject):
 
     @Slot(int, object)
     def _on_loaded(self, load_id: int, info: ModelInfo) -> None:
-        if load_id != self._load_serial:
+        if load_id != self.engine.load_serial:
             return  # a newer load is on its way
         self._loading = False
         self._model_info = info
@@ -278,7 +303,7 @@ class AssistantController(QObject):
 
     @Slot(int, str, bool)
     def _on_load_failed(self, load_id: int, message: str, previous_still_loaded: bool) -> None:
-        if load_id != self._load_serial:
+        if load_id != self.engine.load_serial:
             return
         self._loading = False
         self.sig_message.emit(message, 15000)
@@ -397,7 +422,12 @@ class AssistantController(QObject):
             self._review.add_version()
             self._set_state(AssistantState.GENERATING)
             self.sig_version_started.emit()
-        self.engine.generate(request)
+        self._request_id = self.engine.generate(request)
+        if self.engine.busy_with_other_than(self._request_id):
+            # One model for all windows: this request waits for the other's to end.
+            self.sig_waiting.emit(
+                self.tr("Waiting: the assistant is writing in another window. Esc cancels.")
+            )
         return True
 
     def regenerate(self) -> bool:
@@ -453,7 +483,7 @@ class AssistantController(QObject):
     def stop(self) -> None:
         """Stop writing; what was written so far stays reviewable."""
         if self._state is AssistantState.GENERATING:
-            self.engine.stop()
+            self.engine.stop(self._request_id)
 
     def accept(self, text: str) -> QTextCursor | None:
         """Put *text* in place of the job's target as one undo step.
@@ -476,7 +506,7 @@ class AssistantController(QObject):
     def discard(self, message: str | None = None) -> None:
         """Drop the suggestion (stopping it if it is still being written)."""
         if self._state is AssistantState.GENERATING:
-            self.engine.abandon()
+            self._abandon_request()
         self._forget_job(self.tr("Discarded.") if message is None else message)
 
     def _forget_job(self, message: str) -> None:
@@ -486,8 +516,13 @@ class AssistantController(QObject):
         self._settle_state()
 
     # -- what the engine thread reports ---------------------------------------------------
+    def _abandon_request(self) -> None:
+        """Stop this window's request and ignore whatever it still sends."""
+        self.engine.stop(self._request_id)
+        self._request_id = None
+
     def _is_current(self, request_id: int) -> bool:
-        return request_id == self.engine.current_request and not self._closing
+        return request_id == self._request_id and not self._closing
 
     @Slot(int, str, int, int)
     def _on_phase(self, request_id: int, phase: str, done: int, total: int) -> None:
@@ -535,7 +570,7 @@ class AssistantController(QObject):
 
     def _stop_early(self, why: str) -> None:
         self._stopped_early = why
-        self.engine.stop()
+        self.engine.stop(self._request_id)
         self.sig_note.emit(why)
 
     def _speed_text(self, stats: GenerationStats | None) -> str:
@@ -583,12 +618,16 @@ class AssistantController(QObject):
 
     # -- the end ---------------------------------------------------------------------------
     def shutdown(self, timeout_ms: int = 3000) -> bool:
-        """Stop, free the model on its own thread and end that thread.
+        """This window is closing: stop its request; end the engine if it is its own.
 
         False while a model load still runs after *timeout_ms* (llama.cpp
         cannot be interrupted then); the engine thread ends by itself later.
+        A shared engine is the app's to end (WindowManager).
         """
         self._closing = True
+        self._abandon_request()
+        if not self._owns_engine:
+            return True
         return self.engine.shutdown(timeout_ms=timeout_ms)
 
 

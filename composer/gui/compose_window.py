@@ -11,8 +11,15 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -34,7 +41,9 @@ from composer.assist.target import qt_to_py
 from composer.gui.assistant_controller import AssistantController, MessageFields
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
+from composer.gui.send_flow import SendFlow
 from composer.gui.widgets.assistant_panel import AssistantPanel
+from composer.gui.widgets.attachments_bar import AttachmentsBar
 from composer.gui.widgets.message_body import MessageBody
 from composer.gui.widgets.welcome_page import WelcomePage
 from composer.mail.drafts import Draft, DraftUnreadable
@@ -59,14 +68,32 @@ MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 480
 
 
 class ComposeWindow(QMainWindow):
+    # Requests for the app's WindowManager (the window opens no other window itself).
+    sig_new_message = Signal()
+    sig_show_drafts = Signal()
+    sig_open_message_files = Signal(list)  # .eml paths: File > Open…, or dropped on the window
+    sig_assistant_choice_changed = Signal()  # other windows follow (settings are shared)
+
     def __init__(
         self,
         settings: Settings,
         paths: AppPaths,
         model_override: str | None = None,
         parent: QWidget | None = None,
+        *,
+        engine: EngineService | None = None,
+        draft: Draft | None = None,
+        draft_name: str | None = None,
     ) -> None:
+        """A compose window; *engine* is the app's shared one (None: a window of its own).
+
+        *draft* fills a new message (a reply, a mailto: link); *draft_name*
+        reopens a saved draft (see DraftAutosave).
+        """
         super().__init__(parent)
+        # The conversation a reply belongs to: not shown, kept with the draft.
+        self._in_reply_to = ""
+        self._references = ""
         self.settings = settings
         self.paths = paths
         self._downloads = None  # started the first time the Models window opens
@@ -76,6 +103,9 @@ class ComposeWindow(QMainWindow):
         self.resize(1180, 780)
 
         self._build_fields()
+        # Sending: the attachments under the message, From when there are
+        # several accounts; the rest lives in SendFlow.
+        self.attachments = AttachmentsBar(settings.attachment_warning_mb)
         self.assistant = AssistantPanel()
         # The assistant's side of the window: the welcome page until the user
         # has chosen, then the assistant panel; hidden when the assistant is off.
@@ -94,7 +124,10 @@ class ComposeWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(self._fields_form)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.attachments)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+        self.body.viewport().installEventFilter(self)  # files dropped on the text: attach
 
         self.model_status = QLabel()
         self.model_status.setObjectName("modelStatus")
@@ -112,21 +145,29 @@ class ComposeWindow(QMainWindow):
             paths,
             model_override=model_override,
             phrases=self.assistant.review.phrases,
+            engine=engine,
             parent=self,
         )
         self._connect_controller()
+        self.sending = SendFlow(self)
+        self._fields_form.insertRow(0, self.sending.from_label, self.sending.from_selector)
 
         self._create_actions()
         self._create_menus()
 
         # The message is saved shortly after every change and on close, and
         # restored at the next start: a crash or a closed window loses nothing.
-        self.autosave = DraftAutosave(paths, self.current_draft, self)
+        self.autosave = DraftAutosave(paths, self.current_draft, self, name=draft_name)
         self.autosave.sig_save_failed.connect(self._on_save_failed)
-        self._restore_draft()
+        if draft is not None:
+            self.fill(draft)
+        else:
+            self._restore_draft()
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.textChanged.connect(self.autosave.note_change)
         self.body.textChanged.connect(self.autosave.note_change)
+        self.attachments.sig_changed.connect(self.autosave.note_change)
+        self.sending.from_selector.currentIndexChanged.connect(self.autosave.note_change)
 
         answer_language = self.assistant.language.findData(settings.answer_language or None)
         self.assistant.language.setCurrentIndex(max(0, answer_language))
@@ -153,7 +194,11 @@ class ComposeWindow(QMainWindow):
             return
         self.side.show()
         self.side.setCurrentWidget(self.assistant)
-        if self.controller.model_info is None and not self.controller.loading:
+        if (
+            self.controller.model_info is None
+            and not self.controller.loading
+            and not self.controller.join_engine()
+        ):
             self.controller.reload_model()
 
     def _show_welcome(self) -> None:
@@ -179,12 +224,18 @@ class ComposeWindow(QMainWindow):
         self._chosen("local", None)
         self._apply_assistant_choice()
         self.assistant.prompt.setFocus()
+        self.sig_assistant_choice_changed.emit()
 
     @Slot()
     def _welcome_none(self) -> None:
         self._chosen("off")
         self._apply_assistant_choice()
         self.body.setFocus()
+        self.sig_assistant_choice_changed.emit()
+
+    def follow_assistant_choice(self) -> None:
+        """Another window changed the shared settings' assistant choice: show the same."""
+        self._apply_assistant_choice()
 
     @Slot()
     def _welcome_import(self) -> None:
@@ -204,6 +255,7 @@ class ComposeWindow(QMainWindow):
         self.side.show()
         self.side.setCurrentWidget(self.assistant)
         self.controller.load_model(path)
+        self.sig_assistant_choice_changed.emit()
 
     @Slot(object)
     def _welcome_download(self, entry: CatalogEntry) -> None:
@@ -288,6 +340,7 @@ class ComposeWindow(QMainWindow):
         c.sig_stale.connect(panel.review.show_stale_notice)
         c.sig_refused.connect(self._on_refused)
         c.sig_note.connect(panel.review.show_notice)
+        c.sig_waiting.connect(panel.show_refusal)
         panel.sig_action_requested.connect(self.run_action)
         panel.sig_stop_requested.connect(self.controller.stop)
         panel.review.sig_accept.connect(self.apply_suggestion)
@@ -350,6 +403,10 @@ class ComposeWindow(QMainWindow):
             bcc=self.bcc_field.text(),
             subject=self.subject_field.text(),
             body=self.body.toPlainText(),
+            in_reply_to=self._in_reply_to,
+            references=self._references,
+            attachments=tuple(str(p) for p in self.attachments.paths()),
+            account=self.sending.account_id(),
         )
 
     def _restore_draft(self) -> None:
@@ -360,12 +417,20 @@ class ComposeWindow(QMainWindow):
             return
         if draft is None:
             return
+        self.fill(draft)
+        self.statusBar().showMessage(self.tr("Restored the message you were writing."), 10000)
+
+    def fill(self, draft: Draft) -> None:
+        """Show *draft* in this (fresh) window: fields, body and the conversation it answers."""
         self.to_field.setText(draft.to)
         self.cc_field.setText(draft.cc)
         self.bcc_field.setText(draft.bcc)
         self.subject_field.setText(draft.subject)
         self.body.setPlainText(draft.body)  # a fresh window: no undo history to lose
-        self.statusBar().showMessage(self.tr("Restored the message you were writing."), 10000)
+        self._in_reply_to = draft.in_reply_to
+        self._references = draft.references
+        self.attachments.set_files(draft.attachments)
+        self.sending.select_account(draft.account)
 
     def _offer_unreadable_draft(self, problem: DraftUnreadable) -> None:
         """Say that the saved message could not be read, and offer what is left of it."""
@@ -462,6 +527,19 @@ class ComposeWindow(QMainWindow):
             return act
 
         request = self.assistant.request
+        self.new_message_action = action(
+            "newMessageAction",
+            self.tr("&New message"),
+            self.sig_new_message.emit,
+            QKeySequence.StandardKey.New,
+        )
+        self.open_message_action = action(
+            "openMessageAction",
+            self.tr("Open m&essage…"),
+            self.choose_message_files,
+            QKeySequence.StandardKey.Open,
+        )
+        self.drafts_action = action("draftsAction", self.tr("D&rafts…"), self.sig_show_drafts.emit)
         self.open_model_action = action(
             "openModelAction", self.tr("&Open model file…"), self.choose_model_file, "Ctrl+Shift+O"
         )
@@ -478,6 +556,16 @@ class ComposeWindow(QMainWindow):
         )
         self.quit_action = action(
             "quitAction", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.send_action = action("sendAction", self.tr("&Send"), self.sending.send, "Ctrl+Return")
+        self.attach_action = action(
+            "attachAction",
+            self.tr("Attach &files…"),
+            self.attachments.choose_files,
+            "Ctrl+Shift+A",
+        )
+        self.save_eml_action = action(
+            "saveEmlAction", self.tr("Save &as .eml…"), lambda: self.sending.save_as_eml()
         )
         self.discard_message_action = action(
             "discardMessageAction",
@@ -519,7 +607,8 @@ class ComposeWindow(QMainWindow):
             "draftAction",
             self.tr("&Draft from the prompt"),
             lambda: request(Action.DRAFT),
-            "Ctrl+Return",
+            # Ctrl+Return sends, as in mail apps; Enter in the prompt still drafts.
+            "Ctrl+Shift+E",
         )
         self.custom_action = action(
             "customAction",
@@ -634,6 +723,12 @@ class ComposeWindow(QMainWindow):
             (
                 self.tr("File"),
                 [
+                    self.new_message_action,
+                    self.open_message_action,
+                    self.drafts_action,
+                    self.send_action,
+                    self.attach_action,
+                    self.save_eml_action,
                     self.models_action,
                     self.open_model_action,
                     self.discard_message_action,
@@ -683,6 +778,14 @@ class ComposeWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.new_message_action)
+        file_menu.addAction(self.open_message_action)
+        file_menu.addAction(self.drafts_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.send_action)
+        file_menu.addAction(self.attach_action)
+        file_menu.addAction(self.save_eml_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.models_action)
         file_menu.addAction(self.open_model_action)
         file_menu.addSeparator()
@@ -845,7 +948,8 @@ class ComposeWindow(QMainWindow):
         from composer.hardware.plan import Override
 
         if self._settings_dialog is None:
-            dialog = SettingsDialog(self.settings, self)
+            dialog = SettingsDialog(self.settings, self, accounts=self.sending.store)
+            dialog.accounts.sig_accounts_changed.connect(self.sending.reload_accounts)
             dialog.sig_settings_changed.connect(self._on_settings_changed)
             dialog.assistant.sig_choose_file.connect(self.choose_model_file)
             dialog.assistant.sig_open_models.connect(self.show_models)
@@ -864,6 +968,60 @@ class ComposeWindow(QMainWindow):
         )
         self._settings_dialog.show()
         self._settings_dialog.raise_()
+
+    def show_accounts_settings(self, why: str = "") -> None:
+        """Settings > Accounts, saying *why* it opened (Send with no account yet)."""
+        self.show_settings()
+        page = self._settings_dialog.accounts
+        page.explain(why)
+        self._settings_dialog.tabs.setCurrentWidget(page)
+        page.name.setFocus()
+
+    # -- files dropped on the window: .eml opens, anything else is attached ----------
+    @staticmethod
+    def _dropped_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if not files:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.take_files(files)
+
+    def take_files(self, files: list[Path]) -> None:
+        """Open the .eml files (the WindowManager does), attach the others."""
+        messages = [f for f in files if f.suffix.lower() == ".eml"]
+        others = [f for f in files if f.suffix.lower() != ".eml"]
+        if others:
+            self.attachments.add_files(others)
+        if messages:
+            self.sig_open_message_files.emit(messages)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The body would insert a dropped file's path as text.
+        if watched is self.body.viewport() and event.type() in (
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
+            QEvent.Type.Drop,
+        ):
+            files = self._dropped_files(event)  # type: ignore[arg-type]
+            if files:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                if event.type() == QEvent.Type.Drop:
+                    self.take_files(files)
+                return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _refresh_assistant_page(self) -> None:
@@ -891,6 +1049,7 @@ class ComposeWindow(QMainWindow):
         apply_theme(QApplication.instance(), self.settings.theme)  # cheap: no restart needed
         if self.settings.assistant != was:
             self._apply_assistant_choice()
+            self.sig_assistant_choice_changed.emit()
 
     @Slot()
     def forget_everything(self) -> None:
@@ -963,6 +1122,18 @@ class ComposeWindow(QMainWindow):
     def load_model(self, path: str | None, reprobe: bool = False) -> None:
         """Load *path* (None = the starter) in the background; the composer stays usable."""
         self.controller.load_model(path, reprobe=reprobe)
+
+    @Slot()
+    def choose_message_files(self) -> None:
+        """File > Open…: messages saved as .eml open in message windows."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Open a message"),
+            str(Path.home()),
+            self.tr("Email messages (*.eml);;All files (*)"),
+        )
+        if paths:
+            self.sig_open_message_files.emit(paths)
 
     @Slot()
     def choose_model_file(self) -> None:
@@ -1048,6 +1219,7 @@ class ComposeWindow(QMainWindow):
 
     # -- shutdown ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sending.shutdown()  # a send still running is cancelled: the draft stays
         self.autosave.close()
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time

@@ -2,57 +2,81 @@
 
 A change is saved once typing pauses (QUIET_MS), and in any case at most
 MAX_DELAY_MS after the first unsaved change: someone who types without a
-pause still never has more than a few seconds at risk. The first window of
-the first running Composer owns the main draft (a QLockFile says who);
-windows of another instance write their own files, which come back as
-orphans once that instance has gone.
+pause still never has more than a few seconds at risk. Each window writes
+its own draft file and holds a lock file beside it (DraftLock), so two
+windows, of one running Composer or of two, never write the same file; a
+draft whose lock is free belongs to no running window and can be reopened.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 
-from composer.mail.drafts import (
-    OWNER_NAME,
-    Draft,
-    DraftStore,
-    DraftUnreadable,
-    orphaned_drafts,
-    own_draft_name,
-    remove_stale_temporaries,
-)
+from composer.mail.drafts import Draft, DraftStore, new_draft_name
 from composer.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
 QUIET_MS = 800
 MAX_DELAY_MS = 3000  # the most typing a kill can take away
-_window_serials = itertools.count(1)
+
+
+class DraftLock:
+    """The right to write one draft file: one window of one running Composer holds it."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.name = name
+        self._lock = QLockFile(str(folder / f"{Path(name).stem}.lock"))
+        # Only a dead process makes a lock stale, never its age: a window
+        # may stay open for days.
+        self._lock.setStaleLockTime(0)
+
+    def acquire(self) -> bool:
+        return self._lock.tryLock(0)
+
+    def release(self) -> None:
+        self._lock.unlock()
+
+
+def draft_is_free(folder: Path, name: str) -> bool:
+    """Whether no running window (here or in another Composer) writes this draft."""
+    lock = DraftLock(folder, name)
+    if not lock.acquire():
+        return False
+    lock.release()
+    return True
 
 
 class DraftAutosave(QObject):
     sig_save_failed = Signal(str)  # a sentence for the user
 
     def __init__(
-        self, paths: AppPaths, snapshot: Callable[[], Draft], parent: QObject | None = None
+        self,
+        paths: AppPaths,
+        snapshot: Callable[[], Draft],
+        parent: QObject | None = None,
+        name: str | None = None,
     ) -> None:
+        """Autosave into the draft *name* (a saved one to take up) or a new one.
+
+        When *name* is written by another running window, this window gets
+        a new draft instead (`reopened` is then False).
+        """
         super().__init__(parent)
         self._snapshot = snapshot
         folder = paths.ensure().drafts
-        self._lock = QLockFile(str(folder / ".composer.lock"))
-        self.owns_main_draft = self._lock.tryLock(200)
-        if self.owns_main_draft:
-            # Half-written copies of the email that a killed process left behind.
-            remove_stale_temporaries(folder)
-            remove_stale_temporaries(paths.config)
-            name = OWNER_NAME
+        self.reopened = False
+        self._lock = DraftLock(folder, name) if name else None
+        if self._lock is not None and self._lock.acquire():
+            self.reopened = True
         else:
-            name = own_draft_name(next(_window_serials))
-        self.store = DraftStore(folder, name)
+            self._lock = DraftLock(folder, new_draft_name())
+            self._lock.acquire()  # a fresh random name: nobody else has it
+        self.store = DraftStore(folder, self._lock.name)
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(QUIET_MS)
@@ -63,30 +87,12 @@ class DraftAutosave(QObject):
         self._deadline.timeout.connect(self.save)
 
     def restore(self) -> Draft | None:
-        """The draft to show at start, if this window owns one.
+        """The reopened draft, None for a new one.
 
         Raises DraftUnreadable when the file was there but unreadable (it is
         kept aside; the caller tells the user).
         """
-        if not self.owns_main_draft:
-            return None
-        draft = self.store.load()
-        if draft is not None:
-            return draft
-        # Nothing of our own: a message left by an instance that has gone
-        # comes back here instead of lying forgotten in the folder.
-        for orphan in orphaned_drafts(self.store.folder):
-            try:
-                found = orphan.load()
-            except DraftUnreadable:
-                continue
-            if found is None:
-                orphan.clear()
-                continue
-            self.store.save(found)  # ours now; then the orphan's copy can go
-            orphan.clear()
-            return found
-        return None
+        return self.store.load() if self.reopened else None
 
     @Slot()
     def note_change(self) -> None:
@@ -109,12 +115,12 @@ class DraftAutosave(QObject):
         return True
 
     def discard(self) -> None:
-        """Forget the saved draft (the user discarded the message)."""
+        """Forget the saved draft (the user discarded or sent the message)."""
         self._quiet.stop()
         self._deadline.stop()
         self.store.clear()
 
     def close(self) -> None:
-        """Save a last time and let another window own the main draft."""
+        """Save a last time and let the draft be reopened elsewhere."""
         self.save()
-        self._lock.unlock()
+        self._lock.release()

@@ -1,10 +1,12 @@
 """The message being written survives a crash, a power cut or closing the window.
 
-Each compose window has one draft file, written atomically (temporary file,
-fsync, rename), so what is on disk is always either the previous complete
-draft or the new one. The first running Composer owns "current-draft.json";
-a window of a second instance writes a file of its own, named after its
-process, which comes back as an orphan once that process is gone.
+Each compose window has one draft file, "<random id>.json", written
+atomically (temporary file, fsync, rename), so what is on disk is always
+either the previous complete draft or the new one. Which running window
+writes which file is the GUI's business (a lock file beside each draft,
+gui/draft_autosave.py); this module reads, writes, lists and migrates the
+files. Drafts of earlier versions ("current-draft.json", and
+"draft-<pid>-<n>.json" of a second instance) are renamed to the new form.
 
 Drafts are private: their folder is 0700 and every file 0600 on POSIX.
 """
@@ -16,6 +18,7 @@ import logging
 import os
 import re
 import time
+import uuid
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -24,8 +27,10 @@ from composer.fileio import make_private_dir, set_aside, write_json_atomic
 log = logging.getLogger(__name__)
 
 FIELDS = ("to", "cc", "bcc", "subject", "body")  # what the user types
-OWNER_NAME = "current-draft.json"
-_OTHER_NAME = re.compile(r"^draft-(\d+)-\d+\.json$")
+DRAFT_NAME = re.compile(r"^[0-9a-f]{32}\.json$")
+# Earlier versions: the first instance's draft, and a second instance's ones.
+LEGACY_MAIN_NAME = "current-draft.json"
+_LEGACY_OTHER_NAME = re.compile(r"^draft-(\d+)-\d+\.json$")
 # write_json_atomic's temporary files: ".<name>-<random>.tmp"
 _TMP_NAME = re.compile(r"^\..+\.tmp$")
 STALE_TMP_SECONDS = 60.0  # far longer than any write takes: such a file was left by a kill
@@ -75,10 +80,15 @@ def _parse(raw: object) -> Draft:
     return Draft(**values, attachments=tuple(attachments))
 
 
+def new_draft_name() -> str:
+    """A file name no other window, in this instance or another, will ever use."""
+    return f"{uuid.uuid4().hex}.json"
+
+
 class DraftStore:
     """The draft of one compose window."""
 
-    def __init__(self, folder: Path, name: str = OWNER_NAME) -> None:
+    def __init__(self, folder: Path, name: str) -> None:
         self.folder = folder
         self.path = folder / name
 
@@ -106,8 +116,47 @@ class DraftStore:
             raise DraftUnreadable(self.path, aside) from exc
         return None if draft.is_empty() else draft
 
+    def peek(self) -> Draft | None:
+        """The saved draft for a list, None when absent or unreadable (nothing is moved)."""
+        try:
+            return _parse(json.loads(self.path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return None
+
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """A draft file in the folder, for the Drafts window and the start-up."""
+
+    store: DraftStore
+    modified: float  # seconds since the epoch
+    draft: Draft | None  # None: the file is there but cannot be read
+
+    @property
+    def name(self) -> str:
+        return self.store.path.name
+
+
+def saved_drafts(folder: Path) -> list[SavedDraft]:
+    """Every draft file in *folder*, newest first, whoever wrote it."""
+    found: list[SavedDraft] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        if not DRAFT_NAME.match(path.name):
+            continue
+        store = DraftStore(folder, path.name)
+        try:
+            modified = path.stat().st_mtime
+        except OSError:
+            continue
+        found.append(SavedDraft(store, modified, store.peek()))
+    return sorted(found, key=lambda saved: -saved.modified)
 
 
 def _process_alive(pid: int) -> bool:
@@ -124,27 +173,30 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def orphaned_drafts(folder: Path) -> list[DraftStore]:
-    """Drafts written by windows of instances that are no longer running, newest first."""
-    found: list[tuple[float, DraftStore]] = []
+def migrate_legacy_drafts(folder: Path) -> int:
+    """Give drafts of earlier versions a name of the current form; returns how many.
+
+    The main draft always moves (an earlier version still running would just
+    write a new one, moved at the next start); a second instance's draft
+    moves once its process is gone.
+    """
+    moved = 0
     try:
         entries = list(folder.iterdir())
     except OSError:
-        return []
+        return 0
     for path in entries:
-        match = _OTHER_NAME.match(path.name)
-        if not match or _process_alive(int(match.group(1))):
+        legacy = _LEGACY_OTHER_NAME.match(path.name)
+        if path.name != LEGACY_MAIN_NAME and not (
+            legacy and not _process_alive(int(legacy.group(1)))
+        ):
             continue
         try:
-            found.append((path.stat().st_mtime, DraftStore(folder, path.name)))
+            os.replace(path, folder / new_draft_name())
         except OSError:
             continue
-    return [store for _, store in sorted(found, key=lambda item: -item[0])]
-
-
-def own_draft_name(window_serial: int) -> str:
-    """The file name of a window's draft in an instance that does not own the main one."""
-    return f"draft-{os.getpid()}-{window_serial}.json"
+        moved += 1
+    return moved
 
 
 def remove_stale_temporaries(folder: Path, older_than: float = STALE_TMP_SECONDS) -> int:

@@ -24,6 +24,7 @@ from composer.engine.base import (
     Engine,
     EngineError,
     GenerationRequest,
+    ModelInfo,
 )
 from composer.engine.local import LocalEngine
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
@@ -185,22 +186,36 @@ class EngineWorker(QObject):
 
 
 class EngineService(QObject):
-    """The GUI's handle on the engine thread."""
+    """The GUI's handle on the engine thread, shared by every compose window.
+
+    One model in memory for the whole app: each window's AssistantController
+    asks through this service and follows only its own request ids. Requests
+    queue on the engine thread in the order they came; each has its own stop
+    Event, so stopping one window's suggestion never stops another's. A load
+    or an unload concerns every window: sig_load_started and sig_unloading
+    tell them all, and load ids are counted here so that every controller
+    knows which load is current.
+    """
 
     _sig_load = Signal(object)
     _sig_generate = Signal(int, object, object)
     _sig_close = Signal()
     _sig_measure = Signal()
     _sig_unload = Signal()
+    sig_load_started = Signal(int)  # load id: every window forgets the old model now
+    sig_unloading = Signal()  # the assistant was turned off: no model for any window
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # One Event per request: clearing a shared flag for a new request could
         # revive a stopped one that has not noticed its stop yet.
-        self._cancel = threading.Event()
+        self._cancels: dict[int, threading.Event] = {}
         self._next_id = 0
+        self.load_serial = 0  # the current load's id; an unload counts too
+        self.loading = False
+        self.model_info: ModelInfo | None = None  # what answers requests now
+        self._previous_info: ModelInfo | None = None
         self._closing_requested = False
-        self.current_request: int | None = None
         self._thread = QThread()
         self._thread.setObjectName("engine")
         self.worker = EngineWorker()
@@ -210,35 +225,77 @@ class EngineService(QObject):
         self._sig_close.connect(self.worker.close)
         self._sig_measure.connect(self.worker.measure_speed)
         self._sig_unload.connect(self.worker.unload)
+        # Connected before any controller: the service's view is up to date
+        # when theirs run.
+        self.worker.sig_loaded.connect(self._on_loaded)
+        self.worker.sig_load_failed.connect(self._on_load_failed)
+        for ended in (self.worker.sig_finished, self.worker.sig_stopped):
+            ended.connect(self._on_request_ended)
+        self.worker.sig_failed.connect(self._on_request_ended)
         self._thread.start()
 
-    def load(self, spec: LoadSpec) -> None:
-        self.stop()
-        self._sig_load.emit(spec)
+    def load(self, spec: LoadSpec) -> int:
+        """Load a model for every window; returns the load's id (spec.load_id is ignored)."""
+        self.stop_all()
+        self.load_serial += 1
+        self.loading = True
+        if self.model_info is not None:
+            self._previous_info = self.model_info
+        self.model_info = None
+        self.sig_load_started.emit(self.load_serial)
+        self._sig_load.emit(replace(spec, load_id=self.load_serial))
+        return self.load_serial
 
     def generate(self, request: GenerationRequest) -> int:
-        self._cancel.set()  # at most one generation: a new one replaces the old
-        self._cancel = threading.Event()
+        """Queue *request*; returns its id (it waits while another request is served)."""
         self._next_id += 1
-        self.current_request = self._next_id
-        self._sig_generate.emit(self._next_id, request, self._cancel)
+        self._cancels[self._next_id] = threading.Event()
+        self._sig_generate.emit(self._next_id, request, self._cancels[self._next_id])
         return self._next_id
+
+    def busy_with_other_than(self, request_id: int) -> bool:
+        """Whether another request (another window's) is before or beside *request_id*."""
+        return any(other < request_id for other in self._cancels)
 
     def measure_speed(self) -> None:
         self._sig_measure.emit()
 
     def unload(self) -> None:
         """Stop whatever runs and free the model on the engine thread."""
-        self.abandon()
+        self.stop_all()
+        self.load_serial += 1  # a load still on its way is ignored when it lands
+        self.loading = False
+        self.model_info = None
+        self._previous_info = None
+        self.sig_unloading.emit()
         self._sig_unload.emit()
 
-    def stop(self) -> None:
-        self._cancel.set()
+    def stop(self, request_id: int | None) -> None:
+        """Stop request *request_id* only; what it wrote so far comes back as stopped."""
+        cancel = self._cancels.get(request_id) if request_id is not None else None
+        if cancel is not None:
+            cancel.set()
 
-    def abandon(self) -> None:
-        """Stop and forget the current request: its late tokens are ignored."""
-        self._cancel.set()
-        self.current_request = None
+    def stop_all(self) -> None:
+        for cancel in self._cancels.values():
+            cancel.set()
+
+    @Slot(int, object)
+    def _on_loaded(self, load_id: int, info: ModelInfo) -> None:
+        if load_id == self.load_serial:
+            self.loading = False
+            self.model_info = info
+            self._previous_info = None
+
+    @Slot(int, str, bool)
+    def _on_load_failed(self, load_id: int, _message: str, previous_still_loaded: bool) -> None:
+        if load_id == self.load_serial:
+            self.loading = False
+            self.model_info = self._previous_info if previous_still_loaded else None
+            self._previous_info = None
+
+    def _on_request_ended(self, request_id: int, *_rest: object) -> None:
+        self._cancels.pop(request_id, None)
 
     @property
     def thread(self) -> QThread:
@@ -254,7 +311,7 @@ class EngineService(QObject):
             return True
         if not self._closing_requested:
             self._closing_requested = True
-            self._cancel.set()
+            self.stop_all()
             self.worker.abort_load.set()  # a first-use check in a child ends at once
             self._sig_close.emit()  # queued behind whatever runs now; cancel makes that quick
         return self._thread.wait(timeout_ms)

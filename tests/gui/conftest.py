@@ -13,6 +13,7 @@ import pytest
 from helpers.compose import wait_ready
 
 from composer.gui.compose_window import ComposeWindow
+from composer.gui.windows import WindowManager
 from composer.settings import Settings
 
 WindowFactory = Callable[..., ComposeWindow]
@@ -53,3 +54,24 @@ def window(open_window, starter_model_path) -> ComposeWindow:
 def no_model_window(open_window, tmp_path) -> WindowFactory:
     """Windows whose model file is missing: tests about the message, not the engine."""
     return lambda: open_window(tmp_path / "no-model.gguf")
+
+
+@pytest.fixture
+def make_manager(qtbot, app_paths_tmp, tmp_path):
+    """make_manager(model=<missing file>, **settings) -> a WindowManager, ended at teardown."""
+    made: list[WindowManager] = []
+
+    def make(model=None, **settings) -> WindowManager:
+        settings.setdefault("assistant", "local")
+        manager = WindowManager(
+            Settings(**settings),
+            app_paths_tmp,
+            model_override=str(model or tmp_path / "no-model.gguf"),
+        )
+        made.append(manager)
+        return manager
+
+    yield make
+    for manager in made:
+        manager.close_all()
+        assert manager.engine.shutdown(timeout_ms=30_000)

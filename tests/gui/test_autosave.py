@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from typing_child import TEXT
 
 from composer.gui.draft_autosave import MAX_DELAY_MS
-from composer.mail.drafts import OWNER_NAME, Draft, DraftStore
+from composer.mail.drafts import Draft, new_draft_name
 
 MAX_LOSS_S = 5.0  # the promise: at most the last five seconds of typing are at risk
 
@@ -24,7 +24,7 @@ MAX_LOSS_S = 5.0  # the promise: at most the last five seconds of typing are at 
 def test_continuous_typing_is_saved_before_it_pauses(qtbot, no_model_window):
     window = no_model_window()
     window.body.setFocus()
-    store = DraftStore(window.paths.drafts)
+    store = window.autosave.store
     started = time.monotonic()
     saved_while_typing = False
     # Keystrokes every 50 ms never let the quiet timer fire.
@@ -55,8 +55,9 @@ def test_sigkill_while_typing_loses_at_most_the_last_seconds(tmp_path):
     typed_in_all = 0.0
     for run in range(4):
         record = tmp_path / f"typed-{run}.log"
-        draft_file = home / "data" / "drafts" / OWNER_NAME
-        draft_file.unlink(missing_ok=True)  # each run types a fresh message
+        drafts = home / "data" / "drafts"
+        for old in drafts.glob("*.json"):
+            old.unlink()  # each run types a fresh message
         proc = subprocess.Popen([sys.executable, str(child), str(record)], env=env)
         try:
             deadline = time.monotonic() + 60
@@ -72,6 +73,7 @@ def test_sigkill_while_typing_loses_at_most_the_last_seconds(tmp_path):
             proc.wait()
         rows = _record(record)
         typed_in_all += rows[-1][1] - rows[0][1]
+        (draft_file,) = drafts.glob("*.json")
         saved = json.loads(draft_file.read_text(encoding="utf-8"))["body"]
         expected = "".join(TEXT[i % len(TEXT)] for i in range(len(saved)))
         assert saved == expected  # a prefix of what was typed, never a mangled file
@@ -81,50 +83,67 @@ def test_sigkill_while_typing_loses_at_most_the_last_seconds(tmp_path):
     assert typed_in_all >= 12  # about 20 s of typing across the kills
 
 
+@pytest.mark.slow
+def test_two_windows_survive_a_kill_and_both_come_back(tmp_path, composer_home, make_manager):
+    from two_windows_child import SUBJECTS, TEXTS
+
+    env = dict(os.environ, COMPOSER_HOME=str(composer_home), QT_QPA_PLATFORM="offscreen")
+    record = tmp_path / "typed.log"
+    child = Path(__file__).with_name("two_windows_child.py")
+    proc = subprocess.Popen([sys.executable, str(child), str(record)], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not record.exists():
+            assert proc.poll() is None, "the child died"
+            assert time.monotonic() < deadline, "the child never typed"
+            time.sleep(0.05)
+        time.sleep(MAX_DELAY_MS / 1000 + 1.5)  # the promise: saved within MAX_DELAY_MS
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    manager = make_manager()  # the app started again
+    manager.start([])
+    back = sorted((w.subject_field.text(), w.body.toPlainText()) for w in manager.windows)
+    assert back == sorted(zip(SUBJECTS, TEXTS, strict=True))
+
+
 def test_stale_temporary_copies_are_removed_at_start_and_fresh_ones_kept(
-    app_paths_tmp, no_model_window
+    app_paths_tmp, make_manager
 ):
     drafts = app_paths_tmp.drafts
-    old = drafts / f".{OWNER_NAME}-abc123.tmp"
+    name = new_draft_name()
+    old = drafts / f".{name}-abc123.tmp"
     old.write_text('{"body": "private half-written copy"}')
     long_ago = time.time() - 3600
     os.utime(old, (long_ago, long_ago))
-    fresh = drafts / f".{OWNER_NAME}-def456.tmp"  # another instance writing right now
+    fresh = drafts / f".{name}-def456.tmp"  # another instance writing right now
     fresh.write_text("{}")
-    no_model_window()
+    make_manager().start([])
     assert not old.exists()
     assert fresh.exists()
 
 
 @pytest.mark.parametrize("content", ['{"body": "half a mess', '["a", "list"]', '{"body": 42}'])
 @pytest.mark.allow_log("composer.mail.drafts", "WARNING", match="unreadable")
-def test_an_unreadable_draft_is_kept_told_and_offered(
-    qtbot, app_paths_tmp, no_model_window, content
-):
-    store = DraftStore(app_paths_tmp.drafts)
-    store.path.write_text(content)
-    window = no_model_window()
+def test_an_unreadable_draft_is_kept_told_and_offered(qtbot, app_paths_tmp, make_manager, content):
+    name = new_draft_name()
+    (app_paths_tmp.drafts / name).write_text(content)
+    manager = make_manager()
+    manager.start([])
+    (window,) = manager.windows
     box = window.findChild(QMessageBox, "unreadableDraftBox")
     assert box is not None and box.isVisible()
-    kept = list(app_paths_tmp.drafts.glob("current-draft.unreadable-*.json"))
+    kept = list(app_paths_tmp.drafts.glob(name.replace(".json", ".unreadable-*.json")))
     assert [p.read_text() for p in kept] == [content]
     assert str(kept[0]) in box.text()
     box.button(box.StandardButton.Yes).click()
     assert window.body.toPlainText() == content  # the user gets every readable byte back
     window.autosave.save()
-    assert store.load() == Draft(body=content)  # the damaged copy itself is untouched
+    assert window.autosave.store.load() == Draft(body=content)  # the damaged copy is untouched
     assert kept[0].read_text() == content
-
-
-def test_a_draft_left_by_an_instance_that_has_gone_comes_back(app_paths_tmp, no_model_window):
-    # A pid that cannot be running: beyond the kernel's pid_max.
-    orphan = DraftStore(app_paths_tmp.drafts, "draft-4194999-1.json")
-    orphan.save(Draft(subject="Budget", body="written in a second window"))
-    window = no_model_window()
-    assert window.body.toPlainText() == "written in a second window"
-    assert window.subject_field.text() == "Budget"
-    assert not orphan.path.exists()
-    assert DraftStore(app_paths_tmp.drafts).load().body == "written in a second window"
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -134,4 +153,4 @@ def test_drafts_and_settings_are_private(app_paths_tmp, no_model_window):
     window.autosave.save()
     for folder in (app_paths_tmp.drafts, app_paths_tmp.config, app_paths_tmp.data):
         assert folder.stat().st_mode & 0o777 == 0o700, folder
-    assert DraftStore(app_paths_tmp.drafts).path.stat().st_mode & 0o777 == 0o600
+    assert window.autosave.store.path.stat().st_mode & 0o777 == 0o600

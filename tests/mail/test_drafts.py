@@ -10,14 +10,17 @@ from composer.mail.drafts import (
     Draft,
     DraftStore,
     DraftUnreadable,
-    orphaned_drafts,
-    own_draft_name,
+    migrate_legacy_drafts,
+    new_draft_name,
     remove_stale_temporaries,
+    saved_drafts,
 )
+
+NAME = "0123456789abcdef0123456789abcdef.json"
 
 
 def test_round_trip_and_clear(tmp_path):
-    store = DraftStore(tmp_path)
+    store = DraftStore(tmp_path, NAME)
     draft = Draft(to="anna@example.com", subject="Friday", body="Merci pour vendredi ✉️\n\nÀ mardi")
     store.save(draft)
     assert store.load() == draft
@@ -27,7 +30,7 @@ def test_round_trip_and_clear(tmp_path):
 
 
 def test_empty_message_leaves_no_file(tmp_path):
-    store = DraftStore(tmp_path)
+    store = DraftStore(tmp_path, NAME)
     store.save(Draft(body="x"))
     store.save(Draft(body="   "))
     assert not store.path.exists()
@@ -38,11 +41,11 @@ def test_empty_message_leaves_no_file(tmp_path):
 )
 @pytest.mark.allow_log("composer.mail.drafts", "WARNING", match="unreadable")
 def test_unreadable_or_wrong_shape_draft_is_kept_aside_and_reported(tmp_path, content):
-    store = DraftStore(tmp_path)
+    store = DraftStore(tmp_path, NAME)
     store.path.write_text(content, errors="surrogateescape")
     with pytest.raises(DraftUnreadable) as raised:
         store.load()
-    kept = list(tmp_path.glob("current-draft.unreadable-*.json"))
+    kept = list(tmp_path.glob("0123456789abcdef0123456789abcdef.unreadable-*.json"))
     assert raised.value.kept_as == kept[0]
     assert [p.read_bytes() for p in kept] == [content.encode(errors="surrogateescape")]
     assert not store.path.exists()  # the next save cannot overwrite it
@@ -50,12 +53,12 @@ def test_unreadable_or_wrong_shape_draft_is_kept_aside_and_reported(tmp_path, co
 
 def test_files_are_private_and_stale_temporaries_go(tmp_path):
     folder = tmp_path / "drafts"
-    store = DraftStore(folder)
+    store = DraftStore(folder, NAME)
     store.save(Draft(body="secret"))
     if os.name == "posix":
         assert folder.stat().st_mode & 0o777 == 0o700
         assert store.path.stat().st_mode & 0o777 == 0o600
-    stale = folder / ".current-draft.json-x1.tmp"
+    stale = folder / f".{NAME}-x1.tmp"
     stale.write_text("{}")
     os.utime(stale, (1, 1))
     unrelated = folder / "notes.tmp"  # not one of ours
@@ -65,7 +68,25 @@ def test_files_are_private_and_stale_temporaries_go(tmp_path):
     assert not stale.exists() and unrelated.exists() and store.path.exists()
 
 
-def test_orphans_are_drafts_of_processes_that_are_gone(tmp_path):
-    DraftStore(tmp_path, own_draft_name(1)).save(Draft(body="mine, still running"))
-    DraftStore(tmp_path, "draft-4194999-2.json").save(Draft(body="left behind"))
-    assert [s.load().body for s in orphaned_drafts(tmp_path)] == ["left behind"]
+def test_every_draft_is_listed_newest_first_unreadable_ones_too(tmp_path):
+    older, newer, damaged = new_draft_name(), new_draft_name(), new_draft_name()
+    DraftStore(tmp_path, older).save(Draft(subject="older"))
+    DraftStore(tmp_path, newer).save(Draft(subject="newer"))
+    (tmp_path / damaged).write_text("{not json")
+    os.utime(tmp_path / older, (1000, 1000))
+    os.utime(tmp_path / damaged, (500, 500))
+    (tmp_path / "notes.json").write_text("{}")  # not a draft's name
+    found = saved_drafts(tmp_path)
+    assert [s.name for s in found] == [newer, older, damaged]
+    assert [s.draft.subject if s.draft else None for s in found] == ["newer", "older", None]
+    assert (tmp_path / damaged).exists()  # listing moves nothing
+
+
+def test_drafts_of_earlier_versions_get_new_names(tmp_path):
+    (tmp_path / "current-draft.json").write_text('{"body": "main"}')
+    (tmp_path / "draft-4194999-1.json").write_text('{"body": "gone"}')
+    alive = tmp_path / f"draft-{os.getpid()}-1.json"  # its instance still runs
+    alive.write_text('{"body": "alive"}')
+    assert migrate_legacy_drafts(tmp_path) == 2
+    assert sorted(s.draft.body for s in saved_drafts(tmp_path)) == ["gone", "main"]
+    assert alive.exists()

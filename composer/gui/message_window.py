@@ -1,0 +1,271 @@
+"""A message opened from a file: read it, save its attachments, reply or forward.
+
+A read-only view of an OpenedMessage (mail/message.py): From, To, Cc, Date,
+Subject, the text, the attachments, and a note on whatever could not be
+read. Reply, Reply all and Forward build the new message's draft
+(mail/replies.py) and hand it to the WindowManager, which opens a compose
+window for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer import APP_NAME
+from composer.fileio import write_bytes_atomic
+from composer.gui.user_text import translated
+from composer.mail.addresses import Address, format_address_list
+from composer.mail.drafts import Draft
+from composer.mail.message import OpenedMessage
+from composer.paths import AppPaths
+from composer.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FORWARDED_FOLDER = "forwarded"  # under the drafts folder: private, and forgotten with it
+
+
+class MessageWindow(QMainWindow):
+    sig_compose = Signal(object)  # the Draft of a reply or a forward
+
+    def __init__(
+        self,
+        message: OpenedMessage,
+        path: Path,
+        settings: Settings,
+        paths: AppPaths,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageWindow")
+        self.message = message
+        self.path = path
+        self.settings = settings
+        self.paths = paths
+        subject = message.subject.strip() or self.tr("(no subject)")
+        self.setWindowTitle(f"{subject} — {APP_NAME}")
+        self.resize(900, 700)
+
+        form = QFormLayout()
+        sender = [message.sender] if message.sender is not None else []
+        self.from_field = self._add_field(form, self.tr("From:"), "fromField", sender)
+        self.to_field = self._add_field(form, self.tr("To:"), "toField", list(message.to))
+        self.cc_field = self._add_field(form, self.tr("Cc:"), "ccField", list(message.cc))
+        self.date_field = self._add_line(form, self.tr("Date:"), "dateField", self._date_text())
+        self.subject_field = self._add_line(
+            form, self.tr("Subject:"), "subjectField", message.subject
+        )
+        self.cc_field.setVisible(bool(message.cc))
+        form.labelForField(self.cc_field).setVisible(bool(message.cc))
+
+        self.problems_note = QLabel()
+        self.problems_note.setObjectName("problemsNote")
+        self.problems_note.setWordWrap(True)
+        self.problems_note.setTextFormat(Qt.TextFormat.PlainText)
+        notes = [translated(problem) for problem in message.problems]
+        if message.body_from_html:
+            notes.append(self.tr("This message has no plain text: its HTML is shown as text."))
+        self.problems_note.setText(" ".join(notes))
+        self.problems_note.setAccessibleName(self.tr("About this message"))
+        self.problems_note.setVisible(bool(notes))
+
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("messageText")
+        self.text.setAccessibleName(self.tr("Message text"))
+        self.text.setReadOnly(True)
+        self.text.setPlainText(message.body)
+
+        attachments_label = QLabel(self.tr("A&ttachments:"))
+        attachments_label.setObjectName("attachmentsLabel")
+        self.attachments = QListWidget()
+        self.attachments.setObjectName("attachmentsList")
+        self.attachments.setAccessibleName(self.tr("Attachments"))
+        attachments_label.setBuddy(self.attachments)
+        for attachment in message.attachments:
+            item = QListWidgetItem(
+                self.tr("%1 (%2)")
+                .replace("%1", attachment.filename)
+                .replace("%2", QLocale().formattedDataSize(attachment.size))
+            )
+            item.setToolTip(attachment.content_type)
+            self.attachments.addItem(item)
+        if message.attachments:
+            self.attachments.setCurrentRow(0)
+        self.save_button = QPushButton(self.tr("&Save…"))
+        self.save_button.setObjectName("saveAttachmentButton")
+        self.save_button.setAccessibleName(self.tr("Save the attachment"))
+        self.save_button.clicked.connect(self.choose_where_to_save)
+        self.attachments.setMaximumHeight(110)
+        for widget in (attachments_label, self.attachments, self.save_button):
+            widget.setVisible(bool(message.attachments))
+
+        self._create_actions()
+        buttons = QHBoxLayout()
+        for act, name in (
+            (self.reply_action, "replyButton"),
+            (self.reply_all_action, "replyAllButton"),
+            (self.forward_action, "forwardButton"),
+        ):
+            button = QPushButton(act.text())
+            button.setObjectName(name)
+            button.setAccessibleName(act.text().replace("&", ""))
+            button.clicked.connect(act.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_note)
+        layout.addWidget(self.text, 1)
+        attachments_row = QHBoxLayout()
+        attachments_row.addWidget(self.attachments, 1)
+        attachments_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(attachments_label)
+        layout.addLayout(attachments_row)
+        self.setCentralWidget(central)
+        self.text.setFocus()
+
+    def _add_line(self, form: QFormLayout, label: str, name: str, text: str) -> QLineEdit:
+        field = QLineEdit(text)
+        field.setObjectName(name)
+        field.setReadOnly(True)
+        field.setAccessibleName(label.rstrip(":"))
+        field.setCursorPosition(0)
+        caption = QLabel(label)
+        caption.setObjectName(name + "Label")
+        caption.setBuddy(field)
+        form.addRow(caption, field)
+        return field
+
+    def _add_field(
+        self, form: QFormLayout, label: str, name: str, addresses: list[Address]
+    ) -> QLineEdit:
+        return self._add_line(form, label, name, format_address_list(addresses))
+
+    def _date_text(self) -> str:
+        date = self.message.date
+        if date is None:
+            return self.message.date_text
+        shown = QDateTime.fromSecsSinceEpoch(int(date.timestamp()))
+        return QLocale().toString(shown, QLocale.FormatType.LongFormat)
+
+    def _create_actions(self) -> None:
+        def action(name: str, text: str, slot, shortcut: str | QKeySequence.StandardKey) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        # As in most mail programs (Thunderbird: Ctrl+R, Ctrl+Shift+R, Ctrl+L).
+        self.reply_action = action("replyAction", self.tr("&Reply"), self.reply, "Ctrl+R")
+        self.reply_all_action = action(
+            "replyAllAction", self.tr("Reply &all"), self.reply_all, "Ctrl+Shift+R"
+        )
+        self.forward_action = action("forwardAction", self.tr("F&orward"), self.forward, "Ctrl+L")
+        self.close_action = action(
+            "closeAction", self.tr("&Close"), self.close, QKeySequence.StandardKey.Close
+        )
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.close_action)
+        message_menu = self.menuBar().addMenu(self.tr("&Message"))
+        message_menu.setObjectName("messageMenu")
+        for act in (self.reply_action, self.reply_all_action, self.forward_action):
+            message_menu.addAction(act)
+
+    # -- replies -----------------------------------------------------------------------
+    def _own_addresses(self) -> tuple[str, ...]:
+        """The user's addresses (their accounts), left out of Reply all."""
+        from composer.mail.accounts import AccountStore
+
+        return tuple(account.address for account in AccountStore(self.paths.config).load())
+
+    @Slot()
+    def reply(self) -> Draft:
+        return self._reply(reply_all=False)
+
+    @Slot()
+    def reply_all(self) -> Draft:
+        return self._reply(reply_all=True)
+
+    def _reply(self, reply_all: bool) -> Draft:
+        from composer.mail.replies import reply_draft
+
+        draft = reply_draft(
+            self.message,
+            own_addresses=self._own_addresses(),
+            reply_all=reply_all,
+            # %1 the date, %2 the sender, as the quoted message's first line.
+            attribution=self.tr("On %1, %2 wrote:"),
+        )
+        self.sig_compose.emit(draft)
+        return draft
+
+    @Slot()
+    def forward(self) -> Draft:
+        from composer.mail.replies import ForwardLabels, forward_draft
+
+        labels = ForwardLabels(
+            heading=self.tr("-------- Forwarded message --------"),
+            subject=self.tr("Subject:"),
+            date=self.tr("Date:"),
+            sender=self.tr("From:"),
+            to=self.tr("To:"),
+            cc=self.tr("Cc:"),
+        )
+        draft = forward_draft(
+            self.message,
+            attachment_dir=self.paths.drafts / FORWARDED_FOLDER,
+            labels=labels,
+        )
+        self.sig_compose.emit(draft)
+        return draft
+
+    # -- attachments -------------------------------------------------------------------
+    @Slot()
+    def choose_where_to_save(self) -> None:
+        row = self.attachments.currentRow()
+        if row < 0:
+            return
+        attachment = self.message.attachments[row]
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the attachment"), str(Path.home() / attachment.filename)
+        )
+        if target:
+            self.save_attachment(row, Path(target))
+
+    def save_attachment(self, row: int, target: Path) -> bool:
+        """Write attachment *row* to *target*; False (and a status message) when refused."""
+        try:
+            write_bytes_atomic(target, self.message.attachments[row].data)
+        except OSError as exc:
+            self.statusBar().showMessage(
+                self.tr("Could not save %1: %2")
+                .replace("%1", target.name)
+                .replace("%2", exc.strerror or type(exc).__name__),
+                15000,
+            )
+            return False
+        self.statusBar().showMessage(self.tr("Saved %1.").replace("%1", target.name), 8000)
+        return True

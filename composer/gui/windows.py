@@ -1,0 +1,240 @@
+"""The app's windows: which are open, how new ones come, and when the app ends.
+
+One WindowManager per app run owns the settings, the paths and the one
+engine every window's assistant shares (a single model in memory), creates
+compose and message windows (File > New message, a reply, a mailto: link, a
+message file), keeps them alive while they are open, reopens at start the
+drafts no running window owns (after a crash, every draft comes back), and
+says when the last window has closed (sig_all_closed) once the engine is down.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from composer.gui.compose_window import ComposeWindow
+from composer.gui.draft_autosave import draft_is_free
+from composer.gui.user_text import translated
+from composer.mail.drafts import (
+    Draft,
+    migrate_legacy_drafts,
+    remove_stale_temporaries,
+    saved_drafts,
+)
+from composer.paths import AppPaths
+from composer.settings import Settings
+from composer.workers.engine_worker import EngineService
+
+log = logging.getLogger(__name__)
+
+# After a crash every draft comes back in its own window, up to this many;
+# the others wait in File > Drafts (opened then, so none is forgotten).
+MAX_REOPENED_AT_START = 8
+CASCADE_PX = 28  # each new window a little lower and to the right
+
+
+class WindowManager(QObject):
+    sig_all_closed = Signal()  # the last window closed and the engine has ended
+
+    def __init__(
+        self,
+        settings: Settings,
+        paths: AppPaths,
+        model_override: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.paths = paths
+        self.model_override = model_override
+        self.engine = EngineService(self)
+        self.windows: list[QWidget] = []  # compose and message windows, and problem notes
+        self._drafts_dialog: QWidget | None = None
+        self._ending = False
+
+    # -- start -------------------------------------------------------------------------
+    def start(self, items: Sequence[str] = ()) -> None:
+        """Open what the command line names, and every draft no running window owns.
+
+        With nothing to open, one empty compose window (the welcome page on a
+        first run).
+        """
+        drafts = self.paths.ensure().drafts
+        # Half-written copies of the email that a killed process left behind.
+        remove_stale_temporaries(drafts)
+        remove_stale_temporaries(self.paths.config)
+        migrate_legacy_drafts(drafts)
+        self.reopen_saved_drafts()
+        for item in items:
+            self.open_item(item)
+        if not self.windows:
+            self.new_compose()
+
+    def reopen_saved_drafts(self) -> int:
+        """Open a compose window for each draft no running window writes; how many."""
+        folder = self.paths.drafts
+        free = [saved for saved in saved_drafts(folder) if draft_is_free(folder, saved.name)]
+        for saved in reversed(free[:MAX_REOPENED_AT_START]):  # the newest ends up on top
+            self.new_compose(draft_name=saved.name)
+        if len(free) > MAX_REOPENED_AT_START:
+            self.show_drafts()
+        return min(len(free), MAX_REOPENED_AT_START)
+
+    def open_item(self, item: str) -> bool:
+        """A command-line item: a mailto: link, a file:// URL or a message file's path."""
+        if item[:7].lower() == "mailto:":
+            return self.open_mailto(item) is not None
+        if item[:5].lower() == "file:":
+            item = QUrl(item).toLocalFile() or item
+        return self.open_message(item) is not None
+
+    # -- windows ---------------------------------------------------------------------
+    def compose_windows(self) -> list[ComposeWindow]:
+        return [w for w in self.windows if isinstance(w, ComposeWindow)]
+
+    @Slot()
+    def new_compose(
+        self, draft: Draft | None = None, *, draft_name: str | None = None
+    ) -> ComposeWindow:
+        """A new compose window: empty, filled with *draft*, or a saved draft reopened."""
+        window = ComposeWindow(
+            self.settings,
+            self.paths,
+            model_override=self.model_override,
+            engine=self.engine,
+            draft=draft,
+            draft_name=draft_name,
+        )
+        window.sig_new_message.connect(self.new_compose)
+        window.sig_show_drafts.connect(self.show_drafts)
+        window.sig_open_message_files.connect(self.open_message_files)
+        window.sig_assistant_choice_changed.connect(self._assistant_choice_changed)
+        self._show(window)
+        return window
+
+    def open_mailto(self, url: str) -> ComposeWindow | None:
+        """A compose window filled from a mailto: link; None (and a note) when it is not one."""
+        from composer.mail.mailto import MailtoError, parse_mailto
+
+        try:
+            draft = parse_mailto(url)
+        except MailtoError as exc:
+            self.tell(
+                self.tr("This mail link could not be opened: %1").replace("%1", translated(exc))
+            )
+            return None
+        return self.new_compose(draft)
+
+    @Slot(list)
+    def open_message_files(self, paths: list[str]) -> None:
+        for path in paths:
+            self.open_message(path)
+
+    def open_message(self, path: str | Path) -> QMainWindow | None:
+        """A message window for the .eml file at *path*; None (and a note) when unreadable."""
+        from composer.gui.message_window import MessageWindow
+        from composer.mail.message import MessageUnreadable, read_message
+
+        try:
+            message = read_message(Path(path))
+        except MessageUnreadable as exc:
+            self.tell(translated(exc))
+            return None
+        window = MessageWindow(message, Path(path), self.settings, self.paths)
+        window.sig_compose.connect(self.new_compose)
+        self._show(window)
+        return window
+
+    @Slot()
+    def show_drafts(self) -> None:
+        """File > Drafts: every saved draft, to reopen or delete."""
+        from composer.gui.dialogs.drafts_dialog import DraftsDialog
+
+        if self._drafts_dialog is None:
+            dialog = DraftsDialog(self.paths.drafts, self.compose_windows)
+            dialog.sig_reopen.connect(self._reopen_draft)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(self._drafts_dialog_gone)
+            self._drafts_dialog = dialog
+        self._drafts_dialog.refresh()
+        self._drafts_dialog.show()
+        self._drafts_dialog.raise_()
+        self._drafts_dialog.activateWindow()
+
+    @property
+    def drafts_dialog(self) -> QWidget | None:
+        return self._drafts_dialog
+
+    @Slot()
+    def _drafts_dialog_gone(self) -> None:
+        self._drafts_dialog = None
+
+    @Slot(str)
+    def _reopen_draft(self, name: str) -> None:
+        for window in self.compose_windows():
+            if window.autosave.store.path.name == name:
+                window.show()
+                window.raise_()
+                window.activateWindow()
+                return
+        window = self.new_compose(draft_name=name)
+        if not window.autosave.reopened:
+            # Another running Composer took it meanwhile: this empty window says so.
+            window.statusBar().showMessage(
+                self.tr("That draft is open in another Composer window."), 15000
+            )
+
+    @Slot()
+    def _assistant_choice_changed(self) -> None:
+        origin = self.sender()
+        for window in self.compose_windows():
+            if window is not origin:
+                window.follow_assistant_choice()
+
+    def tell(self, text: str) -> QMessageBox:
+        """A sentence about something that could not be opened; the other items still open."""
+        parent = self.windows[-1] if self.windows else None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not open"), text)
+        box.setObjectName("openProblemBox")
+        box.setParent(parent, box.windowFlags())
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self._show(box)
+        return box
+
+    def _show(self, window: QWidget) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.windows and isinstance(window, QMainWindow):
+            last = self.windows[-1]
+            window.move(last.pos().x() + CASCADE_PX, last.pos().y() + CASCADE_PX)
+        self.windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: self._gone(w))
+        window.show()
+
+    def _gone(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows and not self._ending:
+            self._end()
+
+    # -- the end ---------------------------------------------------------------------
+    def close_all(self) -> None:
+        """Close every window (each saves its draft); the app then ends."""
+        for window in list(self.windows):
+            window.close()
+
+    def _end(self) -> None:
+        self._ending = True
+        if self._drafts_dialog is not None:
+            self._drafts_dialog.close()
+        if self.engine.shutdown(timeout_ms=3000):
+            self.sig_all_closed.emit()
+        else:
+            # A model is still loading and llama.cpp cannot be interrupted:
+            # end once the engine thread is done (destroying a running QThread
+            # would abort the process).
+            self.engine.thread.finished.connect(self.sig_all_closed.emit)

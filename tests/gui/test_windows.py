@@ -1,0 +1,116 @@
+"""The app's windows: several compose windows, one engine, drafts per window, the end."""
+
+from __future__ import annotations
+
+from composer.gui.compose_window import ComposeWindow
+from composer.mail.drafts import Draft, DraftStore, new_draft_name, saved_drafts
+
+
+def body_of(window: ComposeWindow) -> str:
+    return window.body.toPlainText()
+
+
+def test_no_items_one_compose_window_and_the_app_ends_with_the_last_one(qtbot, make_manager):
+    manager = make_manager()
+    manager.start([])
+    assert [type(w) for w in manager.windows] == [ComposeWindow]
+    first = manager.windows[0]
+    first.new_message_action.trigger()
+    assert len(manager.compose_windows()) == 2
+    second = manager.compose_windows()[1]
+    assert second is not first and second.isVisible()
+    assert second.engine is first.engine is manager.engine  # one engine for the app
+    ended = []
+    manager.sig_all_closed.connect(lambda: ended.append(True))
+    first.close()
+    qtbot.waitUntil(lambda: len(manager.windows) == 1)
+    assert not ended  # one window is still open
+    second.close()
+    qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
+    assert not manager.engine.thread.isRunning()
+
+
+def test_each_window_writes_its_own_draft_and_all_come_back(qtbot, make_manager, app_paths_tmp):
+    manager = make_manager()
+    manager.start([])
+    first = manager.windows[0]
+    first.new_message_action.trigger()
+    second = manager.compose_windows()[1]
+    first.subject_field.setText("One")
+    qtbot.keyClicks(first.body, "first message")
+    second.subject_field.setText("Two")
+    qtbot.keyClicks(second.body, "second message")
+    first.save_draft()
+    second.save_draft()
+    names = {first.autosave.store.path.name, second.autosave.store.path.name}
+    assert len(names) == 2
+    assert {s.name for s in saved_drafts(app_paths_tmp.drafts)} == names
+    manager.close_all()
+    qtbot.waitUntil(lambda: not manager.windows)
+
+    again = make_manager()
+    again.start([])
+    bodies = sorted(body_of(w) for w in again.compose_windows())
+    assert bodies == ["first message", "second message"]
+
+
+def test_a_draft_open_in_a_running_window_is_not_reopened_twice(qtbot, make_manager):
+    running = make_manager()
+    running.start([])
+    window = running.windows[0]
+    window.body.setPlainText("still being written")
+    window.save_draft()
+    other = make_manager()  # a second Composer started meanwhile
+    other.start([])
+    assert [body_of(w) for w in other.compose_windows()] == [""]
+
+
+def test_a_legacy_main_draft_is_migrated(qtbot, make_manager, app_paths_tmp):
+    (app_paths_tmp.drafts / "current-draft.json").write_text('{"body": "from before"}')
+    (app_paths_tmp.drafts / "draft-4194999-1.json").write_text('{"body": "from a second one"}')
+    manager = make_manager()
+    manager.start([])
+    assert sorted(body_of(w) for w in manager.compose_windows()) == [
+        "from a second one",
+        "from before",
+    ]
+    assert not (app_paths_tmp.drafts / "current-draft.json").exists()
+
+
+def test_drafts_dialog_reopens_and_deletes_after_confirmation(qtbot, make_manager, app_paths_tmp):
+    folder = app_paths_tmp.drafts
+    manager = make_manager()
+    manager.start([])
+    # Written by instances that are gone, after this one started.
+    kept, doomed = new_draft_name(), new_draft_name()
+    DraftStore(folder, kept).save(Draft(to="anna@example.com", subject="Kept", body="a"))
+    DraftStore(folder, doomed).save(Draft(subject="Doomed", body="b"))
+    manager.windows[0].drafts_action.trigger()
+    dialog = manager.drafts_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = {
+        dialog.list.topLevelItem(i).text(0): dialog.list.topLevelItem(i)
+        for i in range(dialog.list.topLevelItemCount())
+    }
+    assert set(rows) == {"Kept", "Doomed"}  # the empty window's draft is not saved
+    assert rows["Kept"].text(1) == "anna@example.com"
+
+    dialog.list.setCurrentItem(rows["Doomed"])
+    dialog.delete_button.click()
+    box = dialog.confirmation
+    assert box is not None and box.isVisible()
+    box.button(box.StandardButton.No).click()
+    assert (folder / doomed).exists()
+    dialog.delete_button.click()
+    dialog.confirmation.button(box.StandardButton.Yes).click()
+    assert not (folder / doomed).exists()
+
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.reopen_button.click()
+    reopened = manager.compose_windows()[-1]
+    assert reopened.subject_field.text() == "Kept"
+    assert reopened.autosave.store.path.name == kept
+    assert dialog.list.topLevelItem(0).text(3)  # now shown as open in a window
+    assert not dialog.delete_button.isEnabled()
+    dialog.reopen_button.click()  # already open: that window comes forward, no second one
+    assert len(manager.compose_windows()) == 2
