@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +53,73 @@ def test_hardware_report_on_a_fresh_install_plans_for_the_starter(tmp_path):
     report = json.loads(result.stdout)
     assert report["plan"] is not None and "model_error" not in report
     assert report["model"]["file"].startswith("gemma-3-270m")
+
+
+# The real app, started by `composer ITEMS…`: once its windows are up, this
+# reports them and closes them all, which must end the app.
+_REPORT_AND_CLOSE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from composer.__main__ import main
+
+app = QApplication([])
+def report():
+    shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+    print(json.dumps(sorted(
+        [type(w).__name__, w.windowTitle() if isinstance(w, QMainWindow) else w.text()]
+        for w in shown  # a dialog is a window too, with or without a parent
+    )))
+    for w in shown:
+        w.close()
+QTimer.singleShot(0, report)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run_app(home, *items):
+    env = dict(os.environ, COMPOSER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", _REPORT_AND_CLOSE, "--model", str(home / "none.gguf"), *items],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_items_open_their_windows_a_bad_one_says_so_and_closing_them_ends_the_app(tmp_path):
+    corpus = Path(__file__).parent / "fixtures" / "mail"
+    result = run_app(
+        tmp_path / "home",
+        str(corpus / "gmail_pdf_attachment.eml"),
+        str(tmp_path / "missing.eml"),
+        (corpus / "no_date.eml").as_uri(),
+    )
+    assert result.returncode == 0, result.stderr
+    windows = json.loads(result.stdout)
+    kinds = [kind for kind, _title in windows]
+    assert kinds.count("MessageWindow") == 2
+    assert any(t.startswith("Tickets for Saturday") for k, t in windows if k == "MessageWindow")
+    (problem,) = [t for k, t in windows if k == "QMessageBox"]
+    assert "missing.eml" in problem
+    assert "ComposeWindow" not in kinds
+
+
+def test_no_items_one_compose_window(tmp_path):
+    result = run_app(tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert [kind for kind, _title in json.loads(result.stdout)] == ["ComposeWindow"]
+
+
+def test_the_desktop_entry_hands_links_and_messages_to_the_app():
+    entry = Path(__file__).parents[1] / "resources" / "composer-private-mail.desktop"
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    assert "Exec=composer %U" in lines
+    mime = next(line for line in lines if line.startswith("MimeType="))
+    assert {"x-scheme-handler/mailto", "message/rfc822"} <= set(mime[9:].split(";"))
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        pytest.skip("desktop-file-validate is not installed (apt-get install desktop-file-utils)")
+    checked = subprocess.run([validate, str(entry)], capture_output=True, text=True)
+    assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout

@@ -1,0 +1,83 @@
+"""Opening messages: the message window on real-world files, reply and forward, broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from composer.gui.compose_window import ComposeWindow
+from composer.gui.message_window import MessageWindow
+
+CORPUS = Path(__file__).parents[1] / "fixtures" / "mail"
+
+
+def open_one(manager, name: str) -> MessageWindow:
+    window = manager.open_message(CORPUS / name)
+    assert isinstance(window, MessageWindow) and window.isVisible()
+    return window
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.eml")))
+def test_every_corpus_message_opens(qtbot, make_manager, name):
+    manager = make_manager()
+    window = open_one(manager, name)
+    assert window.windowTitle()
+    assert window.text.isReadOnly()
+    shown_problems = window.problems_note.isVisibleTo(window)
+    assert shown_problems == bool(window.message.problems or window.message.body_from_html)
+
+
+def test_headers_body_and_attachments_are_shown_and_saved(qtbot, make_manager, tmp_path):
+    window = open_one(make_manager(), "gmail_pdf_attachment.eml")
+    assert window.from_field.text() == "Zoë García <zoe.garcia@gmail.com>"
+    assert "li.ming@example.cn" in window.to_field.text()
+    assert window.subject_field.text() == "Tickets for Saturday 🎉"
+    assert window.date_field.text()
+    assert "see you at the café at 7!" in window.text.toPlainText()
+    assert not window.cc_field.isVisibleTo(window)
+    assert window.attachments.count() == 1
+    assert window.attachments.item(0).text().startswith("tickets-saturday.pdf (")
+    target = tmp_path / "saved.pdf"
+    assert window.save_attachment(0, target)
+    assert target.read_bytes() == window.message.attachments[0].data
+    assert not window.save_attachment(0, target / "x.pdf")  # a file is no folder
+    assert window.statusBar().currentMessage()  # said why
+
+
+def test_a_damaged_message_shows_what_could_be_read_and_says_what_could_not(qtbot, make_manager):
+    window = open_one(make_manager(), "broken_base64.eml")
+    note = window.problems_note.text()
+    assert "damaged" in note and "protokoll.pdf" in note
+    assert window.text.toPlainText().strip()
+    assert window.attachments.count() == 1
+
+
+def test_a_file_that_is_no_message_gets_a_clear_sentence(qtbot, make_manager, tmp_path):
+    manager = make_manager()
+    not_mail = tmp_path / "notes.eml"
+    not_mail.write_bytes(b"\x00\x01 nothing like an email")
+    assert manager.open_message(not_mail) is None
+    assert manager.open_message(tmp_path / "missing.eml") is None
+    boxes = [w for w in manager.windows if isinstance(w, QMessageBox)]
+    assert len(boxes) == 2 and all(b.objectName() == "openProblemBox" for b in boxes)
+    assert all(b.text() and b.isVisible() for b in boxes)
+
+
+def test_open_items_route_messages_and_links_and_a_bad_one_leaves_the_others(qtbot, make_manager):
+    manager = make_manager()
+    good = CORPUS / "thunderbird_flowed.eml"
+    manager.start([str(good), good.as_uri(), str(CORPUS / "nope.eml")])
+    kinds = [type(w).__name__ for w in manager.windows]
+    assert kinds.count("MessageWindow") == 2  # a path and a file:// URL (desktop %U)
+    assert kinds.count("QMessageBox") == 1
+    assert kinds.count("ComposeWindow") == 0  # items given: no empty compose window
+
+
+def test_dropped_or_chosen_files_open_message_windows(qtbot, make_manager):
+    manager = make_manager()
+    manager.start([])
+    compose = manager.windows[0]
+    compose.sig_open_message_files.emit([str(CORPUS / "no_date.eml")])
+    assert [type(w) for w in manager.windows] == [ComposeWindow, MessageWindow]
