@@ -18,6 +18,7 @@ import binascii
 import codecs
 import mimetypes
 import os
+import quopri
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -298,7 +299,13 @@ def _date(msg: Message, problems: list[UserMessage]) -> tuple[datetime | None, s
     return None, raw
 
 
+def _unencoded(raw: str) -> str:
+    """Message ids a sender's library wrongly wrapped in RFC 2047 encoded words, unwrapped."""
+    return _decoded_words(raw) if "=?" in raw else raw
+
+
 def _first_id(raw: str) -> str:
+    raw = _unencoded(raw)
     match = _MSG_ID.search(raw)
     if match:
         return match.group(0)
@@ -307,7 +314,7 @@ def _first_id(raw: str) -> str:
 
 
 def _ids(raw: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_MSG_ID.findall(raw)))
+    return tuple(dict.fromkeys(_MSG_ID.findall(_unencoded(raw))))
 
 
 # --- File names ------------------------------------------------------------
@@ -405,6 +412,12 @@ def _payload(part: Message) -> tuple[bytes, bool]:
         raw = part.get_payload(decode=False)
         data = _lenient_base64(raw if isinstance(raw, str) else "")
     return data, damaged
+
+
+def _transfer_decoded(data: bytes, encoding: str) -> bytes:
+    if encoding == "base64":
+        return _lenient_base64(data.decode("ascii", errors="ignore"))
+    return quopri.decodestring(data)
 
 
 def _serialized(message: Message) -> bytes:
@@ -540,6 +553,12 @@ class _Reader:
         if isinstance(payload, list):
             data = b"".join(_serialized(m) for m in payload if isinstance(m, Message))
             inner = payload[0] if payload and isinstance(payload[0], Message) else None
+            encoding = _raw_header(part, "content-transfer-encoding").lower()
+            if encoding in ("base64", "quoted-printable"):
+                # RFC 2046 forbids it, yet clients (and Python's email) send it:
+                # the parser took the encoded text for a message without headers.
+                data = _transfer_decoded(data, encoding)
+                inner = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
         else:  # sent base64-encoded, or a text the parser left as it was
             data, _ = _payload(part)
             inner = None

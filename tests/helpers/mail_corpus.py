@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,3 +58,44 @@ EXPECTED = [
 ]  # fmt: skip
 
 FILES = [item.file for item in EXPECTED]
+
+_NASTY = [
+    b"\x00",
+    b"\xff",
+    b"\n",
+    b"\r\n",
+    b"=",
+    b"-",
+    b"--",
+    b"=?",
+    b"?=",
+    b"<",
+    b";",
+    b":",
+    b" ",
+    b"\x1b$B",
+]
+
+
+def damaged(data: bytes, seed: int) -> bytes:
+    """*data* damaged in one of four ways, the same for the same *seed*."""
+    rng = random.Random(seed)
+    kind = seed % 4
+    if kind == 0:  # cut anywhere
+        return data[: rng.randrange(len(data) + 1)]
+    if kind == 1:  # bytes overwritten
+        out = bytearray(data)
+        for _ in range(rng.randint(1, 40)):
+            out[rng.randrange(len(out))] = rng.randrange(256)
+        return bytes(out)
+    if kind == 2:  # syntax-looking bytes inserted
+        out = data
+        for _ in range(rng.randint(1, 12)):
+            at = rng.randrange(len(out) + 1)
+            out = out[:at] + rng.choice(_NASTY) + out[at:]
+        return out
+    # a span removed and another repeated
+    a, b = sorted(rng.randrange(len(data) + 1) for _ in range(2))
+    out = data[:a] + data[b:]
+    c, d = sorted(rng.randrange(len(out) + 1) for _ in range(2))
+    return out[:d] + out[c:d] + out[d:]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import random
 import socket
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from helpers.mail_corpus import CORPUS, EXPECTED, FILES, Expected
+from helpers.mail_corpus import CORPUS, EXPECTED, FILES, Expected, damaged
 
 from composer.mail.addresses import Address
 from composer.mail.message import (
@@ -323,45 +322,6 @@ def test_safe_filename_caps_length_and_keeps_extension() -> None:
 # --- Robustness: damaged copies of every corpus message -----------------------
 
 VARIANTS = 24
-_NASTY = [
-    b"\x00",
-    b"\xff",
-    b"\n",
-    b"\r\n",
-    b"=",
-    b"-",
-    b"--",
-    b"=?",
-    b"?=",
-    b"<",
-    b";",
-    b":",
-    b" ",
-    b"\x1b$B",
-]
-
-
-def _damaged(data: bytes, seed: int) -> bytes:
-    rng = random.Random(seed)
-    kind = seed % 4
-    if kind == 0:  # cut anywhere
-        return data[: rng.randrange(len(data) + 1)]
-    if kind == 1:  # bytes overwritten
-        out = bytearray(data)
-        for _ in range(rng.randint(1, 40)):
-            out[rng.randrange(len(out))] = rng.randrange(256)
-        return bytes(out)
-    if kind == 2:  # syntax-looking bytes inserted
-        out = data
-        for _ in range(rng.randint(1, 12)):
-            at = rng.randrange(len(out) + 1)
-            out = out[:at] + rng.choice(_NASTY) + out[at:]
-        return out
-    # a span removed and another repeated
-    a, b = sorted(rng.randrange(len(data) + 1) for _ in range(2))
-    out = data[:a] + data[b:]
-    c, d = sorted(rng.randrange(len(out) + 1) for _ in range(2))
-    return out[:d] + out[c:d] + out[d:]
 
 
 def _check_shape(message: OpenedMessage) -> None:
@@ -381,9 +341,35 @@ def test_damaged_copies_never_crash(file: str) -> None:
     data = (CORPUS / file).read_bytes()
     for variant in range(VARIANTS):
         seed = sum(file.encode()) * 1000 + variant
-        damaged = _damaged(data, seed)
+        broken = damaged(data, seed)
         try:
-            message = parse_message(damaged)
+            message = parse_message(broken)
         except MessageUnreadable:
             continue
         _check_shape(message)
+
+
+def test_base64_encoded_attached_message_is_decoded() -> None:
+    import base64
+
+    inner = b"From: x@example.org\r\nSubject: Inner one\r\n\r\nhello\r\n"
+    data = (
+        b"From: a@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+        b"--b\nContent-Type: text/plain\n\nsee attached\n"
+        b"--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes(inner)
+        + b"--b--\n"
+    )
+    (attached,) = parse_message(data).attachments
+    assert attached.data == inner and attached.filename == "Inner one.eml"
+
+
+def test_message_ids_wrapped_in_encoded_words_are_unwrapped() -> None:
+    data = (
+        b"From: a@example.org\n"
+        b"In-Reply-To: =?utf-8?q?=3Clong-id=40example=2Eorg=3E?=\n"
+        b"References: <a@x> =?utf-8?q?=3Clong-id=40example=2Eorg=3E?=\n\nx\n"
+    )
+    message = parse_message(data)
+    assert message.in_reply_to == "<long-id@example.org>"
+    assert message.references == ("<a@x>", "<long-id@example.org>")
