@@ -46,7 +46,7 @@ def run_gui(
 
     # The manager ends the app, once the engine thread is down too.
     app.setQuitOnLastWindowClosed(False)
-    manager = WindowManager(settings, paths, model_override=model)
+    manager = WindowManager(settings, paths, model_override=model, parent=app)
     manager.sig_all_closed.connect(app.quit)
     manager.start(items)
     return app.exec()

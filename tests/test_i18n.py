@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -191,17 +192,18 @@ def test_the_app_installs_the_translator_before_building_the_window(
     from PySide6.QtWidgets import QApplication
 
     from composer import app as app_module
-    from composer.gui import compose_window
+    from composer.gui import windows
     from composer.settings import Settings
 
     Settings(language="fr", assistant="off").save(app_paths_tmp.settings_file)
     seen = []
 
-    class FakeWindow:
-        def __init__(self, settings, paths, model_override=None):
+    class FakeWindows:  # builds the windows: the translator must be there by then
+        def __init__(self, settings, paths, model_override=None, parent=None):
             seen.append(QCoreApplication.translate("ComposeWindow", "&File"))
+            self.sig_all_closed = SimpleNamespace(connect=lambda slot: None)  # no exec() here
 
-        def show(self):
+        def start(self, items):
             pass
 
     names = (
@@ -211,7 +213,7 @@ def test_the_app_installs_the_translator_before_building_the_window(
         qapp.applicationVersion(),
     )
     icon = qapp.windowIcon()
-    monkeypatch.setattr(compose_window, "ComposeWindow", FakeWindow)
+    monkeypatch.setattr(windows, "WindowManager", FakeWindows)
     monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
     try:
         assert app_module.run_gui() == 0
@@ -221,4 +223,5 @@ def test_the_app_installs_the_translator_before_building_the_window(
         qapp.setDesktopFileName(names[2])
         qapp.setApplicationVersion(names[3])
         qapp.setWindowIcon(icon)
+        qapp.setQuitOnLastWindowClosed(True)
     assert seen == ["&Fichier"]

@@ -10,9 +10,10 @@ window for it.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +43,17 @@ from composer.settings import Settings
 log = logging.getLogger(__name__)
 
 FORWARDED_FOLDER = "forwarded"  # under the drafts folder: private, and forgotten with it
+
+
+def _local_date(when: datetime) -> str:
+    """*when* in the sender's time, with the day and month in the user's language."""
+    offset = when.utcoffset()
+    moment = QDateTime(
+        QDate(when.year, when.month, when.day),
+        QTime(when.hour, when.minute),
+        QTimeZone(int(offset.total_seconds()) if offset is not None else 0),
+    )
+    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
 
 
 class MessageWindow(QMainWindow):
@@ -166,7 +179,7 @@ class MessageWindow(QMainWindow):
         date = self.message.date
         if date is None:
             return self.message.date_text
-        shown = QDateTime.fromSecsSinceEpoch(int(date.timestamp()))
+        shown = QDateTime.fromSecsSinceEpoch(int(date.timestamp()))  # the reader's time
         return QLocale().toString(shown, QLocale.FormatType.LongFormat)
 
     def _create_actions(self) -> None:
@@ -216,29 +229,41 @@ class MessageWindow(QMainWindow):
             self.message,
             own_addresses=self._own_addresses(),
             reply_all=reply_all,
-            # %1 the date, %2 the sender, as the quoted message's first line.
+            # The quoted message's first line: %1 the date, %2 the sender.
             attribution=self.tr("On %1, %2 wrote:"),
+            undated_attribution=self.tr("%1 wrote:"),
+            date_text=_local_date,
         )
         self.sig_compose.emit(draft)
         return draft
 
     @Slot()
-    def forward(self) -> Draft:
-        from composer.mail.replies import ForwardLabels, forward_draft
+    def forward(self) -> Draft | None:
+        """A compose window forwarding this message with its attachments (None when refused)."""
+        from composer.mail.replies import ForwardError, ForwardLabels, forward_draft
 
         labels = ForwardLabels(
-            heading=self.tr("-------- Forwarded message --------"),
-            subject=self.tr("Subject:"),
-            date=self.tr("Date:"),
-            sender=self.tr("From:"),
-            to=self.tr("To:"),
-            cc=self.tr("Cc:"),
+            heading=self.tr("---------- Forwarded message ----------"),
+            sender=self.tr("From"),
+            date=self.tr("Date"),
+            subject=self.tr("Subject"),
+            to=self.tr("To"),
+            cc=self.tr("Cc"),
         )
-        draft = forward_draft(
-            self.message,
-            attachment_dir=self.paths.drafts / FORWARDED_FOLDER,
-            labels=labels,
-        )
+        try:
+            draft = forward_draft(
+                self.message,
+                attachment_dir=self.paths.drafts / FORWARDED_FOLDER,
+                labels=labels,
+                date_text=_local_date,
+            )
+        except ForwardError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Not forwarded"), translated(exc), parent=self
+            )
+            box.setObjectName("forwardProblemBox")
+            box.open()
+            return None
         self.sig_compose.emit(draft)
         return draft
 

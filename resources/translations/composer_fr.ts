@@ -20,14 +20,240 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../composer/mail/accounts.py" line="+126"/>
+        <source>Your mail accounts could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your accounts again in Settings &gt; Accounts.</source>
+        <translation>Vos comptes de messagerie n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez à nouveau vos comptes dans Paramètres &gt; Comptes.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/accounts_page.py" line="+68"/>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;dd</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the account</source>
+        <translation>Retirer le compte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing (SMTP) server</source>
+        <translation>Serveur sortant (SMTP)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS (port 465)</source>
+        <translation>TLS (port 465)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (unencrypted)</source>
+        <translation>Aucune (non chiffré)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sav&amp;e account</source>
+        <translation>Enreg&amp;istrer le compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the account</source>
+        <translation>Enregistrer le compte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warn about attachments above, in MB</source>
+        <translation>Avertir pour les pièces jointes au-delà de, en Mo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addre&amp;ss:</source>
+        <translation>Adre&amp;sse :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;veur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Securit&amp;y:</source>
+        <translation>Séc&amp;urité :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>Nom d’uti&amp;lisateur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pass&amp;e :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signa&amp;ture:</source>
+        <translation>Signa&amp;ture :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Warn a&amp;bove:</source>
+        <translation>Avertir au-&amp;delà de :</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Stored — type to replace it</source>
+        <translation>Enregistré — tapez-en un autre pour le remplacer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asked when sending</source>
+        <translation>Demandé à l’envoi</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Send without encryption?</source>
+        <translation>Envoyer sans chiffrement ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without encryption, your password and every message you send travel in the clear: anyone on the network between you and the server can read them. Use this only for a server on your own computer or network.</source>
+        <translation>Sans chiffrement, votre mot de passe et chaque message envoyé circulent en clair : n’importe qui sur le réseau entre vous et le serveur peut les lire. Ne l’utilisez que pour un serveur sur votre propre ordinateur ou réseau.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is not a valid email address.</source>
+        <translation>%1 n’est pas une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the outgoing (SMTP) server, e.g. smtp.example.org.</source>
+        <translation>Indiquez le serveur sortant (SMTP), par exemple smtp.example.org.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Could not save the accounts: %1</source>
+        <translation>Impossible d’enregistrer les comptes : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved; the password is in the system keychain.</source>
+        <translation>Enregistré ; le mot de passe est dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved; the password is kept until Composer closes: %1</source>
+        <translation>Enregistré ; le mot de passe est conservé jusqu’à la fermeture de Composer : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved. No system keychain is available: the password is kept in memory until Composer closes, never in a file.</source>
+        <translation>Enregistré. Aucun trousseau système n’est disponible : le mot de passe est gardé en mémoire jusqu’à la fermeture de Composer, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove this account?</source>
+        <translation>Retirer ce compte ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 and its stored password will be removed.</source>
+        <translation>%1 et son mot de passe enregistré seront retirés.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Removed.</source>
+        <translation>Retiré.</translation>
+    </message>
+</context>
+<context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+198"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+221"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
@@ -62,7 +288,12 @@
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+100"/>
+        <source>Waiting: the assistant is writing in another window. Esc cancels.</source>
+        <translation>En attente : l’assistant écrit dans une autre fenêtre. Échap annule.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Not inserted: the text changed after you asked.</source>
         <translation>Rien n’a été inséré&#xa0;: le texte a changé depuis votre demande.</translation>
     </message>
@@ -87,7 +318,7 @@
         <translation>Suggestion rejetée.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Writing: %1 tokens/s</source>
         <translation>Rédaction&#xa0;: %1&#xa0;jetons/s</translation>
     </message>
@@ -115,7 +346,7 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+91"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+94"/>
         <source>On: a model on this &amp;computer</source>
         <translation>Activé&#xa0;: un modèle sur cet &amp;ordinateur</translation>
     </message>
@@ -180,6 +411,26 @@
         <translation>Celle du texte</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Context length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation type="unfinished">Automatique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1k tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How much text the model reads at once: the email, the conversation and the answer. Longer takes more memory; Automatic chooses from the model and the free memory (Edit &gt; Settings &gt; Hardware says what was chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Mo&amp;del:</source>
         <translation>Modè&amp;le&#xa0;:</translation>
@@ -194,11 +445,21 @@
         <source>Answer lan&amp;guage:</source>
         <translation>Langue des ré&amp;ponses&#xa0;:</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Conte&amp;xt length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+66"/>
+        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+71"/>
         <source>&lt;b&gt;Writing assistant&lt;/b&gt;</source>
         <translation>&lt;b&gt;Assistant d’écriture&lt;/b&gt;</translation>
     </message>
@@ -348,12 +609,37 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+212"/>
+        <source>Writing slowly (%1 tokens/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The graphics card would be faster (Edit &gt; Settings &gt; Hardware).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A smaller model writes faster (File &gt; Models).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing other busy programs gives it more of the processor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selecting a part of the email gives shorter answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Suggestion ready. %1</source>
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-301"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -408,45 +694,207 @@
         <translation>Rédaction…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Writing slowly (%1 tokens/s). A smaller model (File &gt; Models) or a GPU (Edit &gt; Settings &gt; Hardware) would make this faster.</source>
-        <translation>Rédaction lente (%1&#xa0;jetons/s). Un modèle plus petit (Fichier &gt; Modèles) ou un GPU (Édition &gt; Paramètres &gt; Matériel) l’accélérerait.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Writing… %1 tokens/s</source>
         <translation>Rédaction… %1&#xa0;jetons/s</translation>
     </message>
 </context>
 <context>
+    <name>AttachmentsBar</name>
+    <message>
+        <location filename="../../composer/gui/widgets/attachments_bar.py" line="+50"/>
+        <source>Attach files…</source>
+        <translation>Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+64"/>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The attachments total %1 (%2 bytes), more than %3 MB: many mail servers refuse messages this large.</source>
+        <translation>Les pièces jointes totalisent %1 (%2 octets), plus de %3 Mo : beaucoup de serveurs de messagerie refusent des messages aussi gros.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Remove the attachment %1</source>
+        <translation>Retirer la pièce jointe %1</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../../composer/models/catalog.py" line="+103"/>
+        <source>Open: %1 of %2</source>
+        <translation type="unfinished">Ouvert&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (fully open)</source>
+        <translation type="unfinished">%1 (entièrement ouvert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, partial: %2</source>
+        <translation type="unfinished">%1, partiel&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The model catalog %1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>needs at least %1 GB of memory; this computer has %2 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/models/catalog_texts.py" line="+19"/>
+        <source>Fully open (AI2): code, data and weights all public; small and quick, English only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AI2&apos;s OLMo 2 release notes: model card and paper (arXiv:2501.00656)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training code (OLMo-core, open-instruct), pre-training data (OLMo-mix, Dolmino) and instruction data (Tülu 3) are public. The tracker rates the earlier OLMo 7B Instruct open on every count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fully open and light: short English replies and rewrites on modest laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SmolLM2 release notes: model card and paper (arXiv:2502.02737)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training code and configs (nanotron, huggingface/smollm), pre-training data (FineWeb-Edu, DCLM, The Stack, FineMath, Stack-Edu) and instruction data (SmolTalk) are public.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Small and quick: short replies and rewrites even on older laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qwen2.5 release notes and technical report (rated by Composer on the tracker&apos;s criteria)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tracker rates Qwen 1.5 Chat: inference code only, no training or instruction data; Qwen2.5 at this size is Apache-2.0 and has a technical report (arXiv:2412.15115) without data details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear, friendly English drafts; good at following tone instructions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Llama 3.1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rated for Llama 3.1; Llama 3.2 ships under the same kind of community licence and gated download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Precise and concise; strongest in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Phi 3 Instruct”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rated for Phi-3 Instruct; Phi-3.5 mini is released the same way (MIT weights, no training code or data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Natural, well-structured mail in many languages; the best all-rounder at this size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Gemma Instruct”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rated for Gemma 7B Instruct; Gemma 3 ships under the same Gemma terms of use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fully open (AI2) and a capable English writer; needs a GPU to feel quick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training code (OLMo-core, open-instruct), pre-training data (OLMo-mix-1124, Dolmino-mix-1124) and instruction data (Tülu 3) are public. The tracker rates the earlier OLMo 7B Instruct open on every count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fluent European-language writing; needs a GPU to feel quick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Mistral 7B-Instruct”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The most capable writer here: long replies, careful tone, many languages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+65"/>
+        <location filename="../../composer/gui/compose_window.py" line="+102"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Where your text goes</source>
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Choose how the assistant should work</source>
         <translation>Choisir comment l’assistant doit fonctionner</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Downloading %1 — it will be used as soon as it is here.</source>
         <translation>Téléchargement de %1 — il sera utilisé dès son arrivée.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Downloading the model: %1% (File &gt; Models pauses it)</source>
         <translation>Téléchargement du modèle&#xa0;: %1&#xa0;% (Fichier &gt; Modèles permet de le mettre en pause)</translation>
     </message>
@@ -471,7 +919,7 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -536,7 +984,7 @@
         <translation>Le message que vous écriviez a été restauré.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>Saved message damaged</source>
         <translation>Message enregistré endommagé</translation>
     </message>
@@ -571,12 +1019,27 @@
         <translation>Le message et son brouillon enregistré seront supprimés.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
+        <source>&amp;New message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open m&amp;essage…</source>
+        <translation>Ouvrir un m&amp;essage…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>D&amp;rafts…</source>
+        <translation>&amp;Brouillons…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Models…</source>
         <translation>&amp;Modèles…</translation>
     </message>
@@ -589,6 +1052,21 @@
         <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send</source>
+        <translation>En&amp;voyer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach &amp;files…</source>
+        <translation>&amp;Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;as .eml…</source>
+        <translation>Enregistrer so&amp;us .eml…</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -631,7 +1109,7 @@
         <translation>&amp;Rédiger d’après la consigne</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Apply the prompt&apos;s &amp;instruction</source>
         <translation>Appliquer l’&amp;instruction de la consigne</translation>
     </message>
@@ -706,12 +1184,12 @@
         <translation>À &amp;propos de %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -736,29 +1214,29 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message>
-        <location line="-575"/>
-        <location line="+773"/>
+        <location line="-630"/>
+        <location line="+906"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-771"/>
-        <location line="+773"/>
+        <location line="-904"/>
+        <location line="+906"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-607"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>&amp;Discard message…</source>
         <translation>&amp;Abandonner le message…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Friendli&amp;er</source>
         <translation>Plus chaleureu&amp;x</translation>
     </message>
@@ -779,34 +1257,34 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+128"/>
+        <location line="+142"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+120"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>Edit</source>
         <translation>Édition</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-116"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Review</source>
         <translation>Relecture</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-98"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+88"/>
         <source>Enter in the prompt field, when the message is empty</source>
         <translation>Entrée dans le champ de consigne, quand le message est vide</translation>
     </message>
@@ -856,12 +1334,12 @@
         <translation>Ctrl+Tab</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+166"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>%1 saved drafts</source>
         <translation>%1 brouillon(s) enregistré(s)</translation>
     </message>
@@ -891,15 +1369,161 @@
         <translation>Impossible de supprimer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+46"/>
+        <source>Open a message</source>
+        <translation>Ouvrir un message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email messages (*.eml);;All files (*)</source>
+        <translation>Messages électroniques (*.eml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
     </message>
 </context>
 <context>
+    <name>ContextChoice</name>
+    <message>
+        <location filename="../../composer/hardware/context.py" line="+72"/>
+        <source>%1 tokens, chosen automatically: the model was trained on %2 and the cache for %1 tokens takes %3 GB of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 tokens, chosen automatically: a longer window needs more memory than is free (%2 tokens would take %3 GB for the cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 tokens: the setting asks for %2, the model was trained on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 tokens: the setting asks for %2, but its cache would take %3 GB and only %1 fit in the free memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 tokens, as set in Settings &gt; Assistant (the cache takes %2 GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+50"/>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved &amp;drafts:</source>
+        <translation>Brouillons &amp;enregistrés :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved drafts</source>
+        <translation>Brouillons enregistrés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No saved drafts.</source>
+        <translation>Aucun brouillon enregistré.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the draft</source>
+        <translation>Ouvrir le brouillon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>(this draft cannot be read)</source>
+        <translation>(ce brouillon est illisible)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>in a window</source>
+        <translation>dans une fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in another Composer</source>
+        <translation>dans un autre Composer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Another running Composer is writing this draft.</source>
+        <translation>Un autre Composer en cours d’exécution écrit ce brouillon.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This draft is open in a window: discard it there.</source>
+        <translation>Ce brouillon est ouvert dans une fenêtre : abandonnez-le depuis celle-ci.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Delete this draft?</source>
+        <translation>Supprimer ce brouillon ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft “%1” will be deleted. This cannot be undone.</source>
+        <translation>Le brouillon « %1 » sera supprimé. Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-85"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-120"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -942,7 +1566,7 @@
 <context>
     <name>HardwarePage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/hardware_page.py" line="+44"/>
+        <location filename="../../composer/gui/dialogs/hardware_page.py" line="+46"/>
         <source>Detecting hardware…</source>
         <translation>Détection du matériel…</translation>
     </message>
@@ -953,12 +1577,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-56"/>
         <source>Backend</source>
         <translation>Moteur</translation>
     </message>
@@ -994,12 +1618,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-110"/>
         <source>&amp;Measure speed</source>
         <translation>Mes&amp;urer la vitesse</translation>
     </message>
@@ -1019,7 +1643,7 @@
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>GPU layers</source>
         <translation>Couches sur le GPU</translation>
     </message>
@@ -1094,7 +1718,12 @@
         <translation>Vulkan (non utilisé)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
+        <source>Context length: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Loading on the GPU failed, so Composer switched to the CPU by itself. If this keeps happening, choose fewer GPU layers or CPU only below, or update the graphics driver.</source>
         <translation>Le chargement sur le GPU a échoué&#xa0;: Composer est passé de lui-même au processeur. Si cela se reproduit, choisissez ci-dessous moins de couches sur le GPU ou le processeur seul, ou mettez à jour le pilote graphique.</translation>
     </message>
@@ -1148,9 +1777,272 @@
     </message>
 </context>
 <context>
+    <name>Message</name>
+    <message>
+        <location filename="../../composer/mail/message.py" line="+123"/>
+        <source>Part of the message uses a character set this application does not know (%1); some characters may show wrongly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Some characters of the message could not be read; they show as �.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Some addresses in the %1 field could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The message&apos;s date could not be read; it is shown as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Parts nested too deeply in the message were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A part of the message could not be read and is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The message ends before its last part is complete; it may have been cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The parts of the message could not be told apart; it is shown as one text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Part of the message text was damaged in transit; what could be read is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The attachment %1 was damaged in transit; it may not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The message is larger than %1 MB, too large to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file is not an email message: it has no mail headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file could not be read as an email message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is a folder, not an email message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a regular file, so it cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You are not allowed to read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>%1 could not be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/replies.py" line="+269"/>
+        <source>The attachments could not be copied for forwarding (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageWindow</name>
+    <message>
+        <location filename="../../composer/gui/message_window.py" line="+76"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cc:</source>
+        <translation>Cc :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This message has no plain text: its HTML is shown as text.</source>
+        <translation>Ce message n’a pas de version texte : son HTML est affiché sous forme de texte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About this message</source>
+        <translation>À propos de ce message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;ttachments:</source>
+        <translation>Pièces &amp;jointes :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+151"/>
+        <source>Save the attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply &amp;all</source>
+        <translation>Répondre à &amp;tous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F&amp;orward</source>
+        <translation>Tr&amp;ansférer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>On %1, %2 wrote:</source>
+        <translation>Le %1, %2 a écrit :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 wrote:</source>
+        <translation>%1 a écrit :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>---------- Forwarded message ----------</source>
+        <translation>---------- Message transféré ----------</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not forwarded</source>
+        <translation>Non transféré</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+137"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+140"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
@@ -1217,12 +2109,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+242"/>
+        <location line="+246"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-245"/>
         <source>Openness</source>
         <translation>Ouverture</translation>
     </message>
@@ -1318,13 +2210,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+193"/>
+        <location line="+210"/>
         <location line="+210"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-419"/>
         <source>Paused at {percent}</source>
         <translation>En pause à {percent}</translation>
     </message>
@@ -1344,7 +2236,12 @@
         <translation>vérification…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{fit} — recommended</source>
         <translation>{fit} — recommandé</translation>
     </message>
@@ -1354,7 +2251,7 @@
         <translation>Installé</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Open</source>
         <translation>Ouvert</translation>
     </message>
@@ -1420,13 +2317,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No openness rating for this model.</source>
         <translation>Aucune évaluation de l’ouverture pour ce modèle.</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+22"/>
+        <location line="-12"/>
+        <location line="+24"/>
         <source>Source: %1</source>
         <translation>Source&#xa0;: %1</translation>
     </message>
@@ -1461,12 +2358,17 @@
         <translation>{name} ({params}, {quant})&#xa0;: {summary}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>On this computer: {reason}.</source>
         <translation>Sur cet ordinateur&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+6"/>
+        <source>Writes %1 here (estimated from the speed measured on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <location line="+39"/>
         <source>Checking {name}…</source>
         <translation>Vérification de {name}…</translation>
@@ -1580,9 +2482,161 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../composer/gui/send_flow.py" line="+65"/>
+        <source>Password for %1</source>
+        <translation>Mot de passe de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of %1 on %2:</source>
+        <translation>Le mot de passe de %1 sur %2 :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remember it in the system keychain</source>
+        <translation>&amp;Mémoriser dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remember the password in the system keychain</source>
+        <translation>Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is kept in the system keychain, never in a file.</source>
+        <translation>Il est conservé dans le trousseau du système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No system keychain is available: the password is kept in memory until Composer closes, never in a file.</source>
+        <translation>Aucun trousseau système n’est disponible : le mot de passe est gardé en mémoire jusqu’à la fermeture de Composer, jamais dans un fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <location filename="../../composer/hardware/plan.py" line="+151"/>
+        <source>the GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>CPU only: %1 could not load the model (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Too large for this computer: the model needs %1 GB and there are %2 GB of memory; it will be very slow or fail to load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>CPU only</source>
+        <translation type="unfinished">Processeur seul</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, whole model, %2 of %3 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, all %2 layers, %3 of %4 GB of shared memory (the rest is left to macOS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, %2 of %3 layers, %4 of %5 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, %2 of %3 layers (the rest on the CPU), %4 of %5 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU only: 0 layers on %1 as set in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CPU only: %1 reports %2 GB, the model needs %3 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+10"/>
+        <source>CPU only: chosen in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>CPU only: 0 GPU layers set in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (chosen in settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was chosen in settings but cannot hold the model. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device chosen in settings (%1) is not present. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (on battery: the integrated GPU draws less power)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>CPU only: %1 is a software renderer, slower than running on the CPU directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CPU only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CPU only: this build supports %1, but no %1 GPU was found (is the graphics driver installed?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CPU only: %1 was found, but this build of llama.cpp has no GPU support; install the Vulkan build to use it (see Hardware help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CPU only: this build of llama.cpp has no GPU support and no GPU was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU only: no GPU found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+94"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+120"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, or sending mail. It keeps no record of what you write besides the draft of the message you are writing, and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez&#xa0;: un téléchargement de modèle ou l’envoi d’un e-mail. Il ne garde aucune trace de ce que vous écrivez, hormis le brouillon du message en cours, et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -1841,9 +2895,317 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>SendFlow</name>
+    <message>
+        <location filename="../../composer/gui/send_flow.py" line="+32"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>To send, add the account you send from: your address and its outgoing (SMTP) server, as your mail provider gives them.</source>
+        <translation>Pour envoyer, ajoutez le compte d’expédition : votre adresse et son serveur sortant (SMTP), tels que votre fournisseur de messagerie les indique.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>These are not valid email addresses: %1. Correct them (for example name@example.com or Name &lt;name@example.com&gt;) and send again.</source>
+        <translation>Ces adresses e-mail ne sont pas valides : %1. Corrigez-les (par exemple nom@example.com ou Nom &lt;nom@example.com&gt;) et envoyez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
+        <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Holds an invalid address</source>
+        <translation>Contient une adresse non valide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send a large message?</source>
+        <translation>Envoyer un message volumineux ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it anyway?</source>
+        <translation>L’envoyer quand même ?</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message was sent, but its copy could not be kept in Sent.</source>
+        <translation>Le message a été envoyé, mais sa copie n’a pas pu être gardée dans Envoyés.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent.</source>
+        <translation>Envoyé.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the message as .eml</source>
+        <translation>Enregistrer le message en .eml</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email messages (*.eml)</source>
+        <translation>Messages e-mail (*.eml)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <location filename="../../composer/gui/send_controller.py" line="+116"/>
+        <location filename="../../composer/mail/smtp_send.py" line="+350"/>
+        <source>The message could not be sent: %1</source>
+        <translation>Le message n’a pas pu être envoyé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/outgoing.py" line="+83"/>
+        <source>The attachment %1 cannot be read (it was moved, deleted or is not a file). Remove it or attach it again.</source>
+        <translation>La pièce jointe %1 est illisible (elle a été déplacée ou supprimée, ou ce n’est pas un fichier). Retirez-la ou joignez-la à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/smtp_send.py" line="-130"/>
+        <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
+        <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending was cancelled. Nothing was sent.</source>
+        <translation>Envoi annulé. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The server&apos;s certificate was issued for another name than %1, so the connection could be intercepted. Check the server name in Settings &gt; Accounts. Nothing was sent.</source>
+        <translation>Le certificat du serveur a été délivré pour un autre nom que %1 : la connexion pourrait être interceptée. Vérifiez le nom du serveur dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The certificate of %1 is not trusted (%2), so the connection could be intercepted. Nothing was sent.</source>
+        <translation>Le certificat de %1 n’est pas reconnu comme fiable (%2) : la connexion pourrait être interceptée. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A secure connection with %1 could not be set up (%2). Check the security choice and port in Settings &gt; Accounts. Nothing was sent.</source>
+        <translation>Impossible d’établir une connexion sécurisée avec %1 (%2). Vérifiez la sécurité et le port dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 did not accept the user name or password (%2). Check them in Settings &gt; Accounts. Nothing was sent.</source>
+        <translation>%1 n’a pas accepté le nom d’utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server refused the message as too large (%1). Remove or shrink attachments. Nothing was sent.</source>
+        <translation>Le serveur a refusé le message, trop volumineux (%1). Retirez ou réduisez des pièces jointes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+35"/>
+        <source>The server %1 refused the message: %2</source>
+        <translation>Le serveur %1 a refusé le message : %2</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The server %1:%2 did not answer within %3 seconds. Nothing was sent.</source>
+        <translation>Le serveur %1:%2 n’a pas répondu en %3 secondes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server name %1 was not found. Check it in Settings &gt; Accounts and your connection. Nothing was sent.</source>
+        <translation>Le nom de serveur %1 est introuvable. Vérifiez-le dans Paramètres &gt; Comptes, ainsi que votre connexion. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server %1:%2 closed the connection before the message was sent. Check the port and security choice in Settings &gt; Accounts.</source>
+        <translation>Le serveur %1:%2 a fermé la connexion avant l’envoi du message. Vérifiez le port et la sécurité dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot reach %1:%2 (%3). Check the server and port in Settings &gt; Accounts, and your connection. Nothing was sent.</source>
+        <translation>Impossible de joindre %1:%2 (%3). Vérifiez le serveur et le port dans Paramètres &gt; Comptes, ainsi que votre connexion. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 does not offer STARTTLS, so the message and password would travel unencrypted. Choose TLS (port 465) in Settings &gt; Accounts, or ask your provider. Nothing was sent.</source>
+        <translation>%1 ne propose pas STARTTLS : le message et le mot de passe circuleraient sans chiffrement. Choisissez TLS (port 465) dans Paramètres &gt; Comptes, ou renseignez-vous auprès de votre fournisseur. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 does not accept a user name and password here (no AUTH offered, often because the connection is not encrypted). Nothing was sent.</source>
+        <translation>%1 n’accepte pas de nom d’utilisateur ni de mot de passe ici (pas d’AUTH proposé, souvent parce que la connexion n’est pas chiffrée). Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The message is too large for the server: %1 MB, and it accepts at most %2 MB. Remove or shrink attachments. Nothing was sent.</source>
+        <translation>Le message est trop volumineux pour le serveur : %1 Mo, alors qu’il accepte au plus %2 Mo. Retirez ou réduisez des pièces jointes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server refused these recipients: %1. Nothing was sent: correct or remove them and send again.</source>
+        <translation>Le serveur a refusé ces destinataires : %1. Rien n’a été envoyé : corrigez-les ou retirez-les, puis envoyez à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <location filename="../../composer/engine/remote.py" line="+98"/>
+        <source>The certificate authority file %1 could not be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 refused the API key (HTTP %2). Check the key in Settings &gt; Assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 does not offer this model or this API (HTTP 404). Pick a model from its list in Settings &gt; Assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The email is too long for the model on %1 (HTTP %2). Select a part of the email and ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is busy and asks to wait %2 seconds before asking again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is busy (too many requests). Try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server %1 failed (HTTP %2). Try again later, or switch to the model on this computer in Settings &gt; Assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 refused the request (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 The server said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 stopped answering (nothing for %2 seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate of %1 was issued for another name, so Composer did not send anything to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 is not trusted, so Composer did not send anything to it. If your organisation uses its own certificate authority, add its file in Settings &gt; Assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot reach %1. Check the address and your network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+210"/>
+        <source>%1 closed the connection before the answer ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-206"/>
+        <source>The connection to %1 failed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>%1 did not answer like an OpenAI-compatible server (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 did not list its models (GET /v1/models).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 does not offer the model “%2”. It offers: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>%1 sent a piece of the answer that is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 stopped the answer with an error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+19"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+25"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -1871,6 +3233,11 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+1"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Confidentialité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;ccounts</source>
+        <translation>C&amp;omptes</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +3280,19 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>SpeedText</name>
+    <message>
+        <location filename="../../composer/gui/speed_text.py" line="+16"/>
+        <source>less than one word per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about %n words per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StarterModel</name>
     <message>
         <location filename="../../composer/models/starter.py" line="+32"/>
@@ -1921,9 +3301,37 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>TooLong</name>
+    <message>
+        <location filename="../../composer/assist/actions.py" line="+354"/>
+        <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens. Select a part of the email and run the action on that, or raise the context length in Edit &gt; Settings &gt; Assistant (up to %3 tokens fit in this computer&apos;s memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens. Select a part of the email and run the action on that, or raise the context length in Edit &gt; Settings &gt; Assistant if this computer&apos;s memory allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens, the most this computer&apos;s memory holds for this model. Select a part of the email and run the action on that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This email and its answer need at least %1 tokens; the model&apos;s window is %2 tokens, all it was trained for. Select a part of the email and run the action on that, or use a model with a longer context (File &gt; Models).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The email is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+53"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+55"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -2013,7 +3421,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Sur cet ordinateur&#xa0;: %1 — %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stored in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -2033,7 +3441,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Mettez en pause et reprenez à tout moment&#xa0;; Fichier &gt; Modèles montre le téléchargement.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Writes %1 on this computer (an estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>fits on the graphics card</source>
         <translation>tient sur la carte graphique</translation>
     </message>
@@ -2051,6 +3464,24 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+1"/>
         <source>does not fit</source>
         <translation>ne tient pas</translation>
+    </message>
+</context>
+<context>
+    <name>WindowManager</name>
+    <message>
+        <location filename="../../composer/gui/windows.py" line="+128"/>
+        <source>This mail link could not be opened: %1</source>
+        <translation>Ce lien de courriel n’a pas pu être ouvert : %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>That draft is open in another Composer window.</source>
+        <translation>Ce brouillon est ouvert dans une fenêtre d’un autre Composer.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not open</source>
+        <translation>Ouverture impossible</translation>
     </message>
 </context>
 </TS>

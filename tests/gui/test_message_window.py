@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox
 
+from composer import i18n
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.message_window import MessageWindow
 
@@ -81,3 +83,77 @@ def test_dropped_or_chosen_files_open_message_windows(qtbot, make_manager):
     compose = manager.windows[0]
     compose.sig_open_message_files.emit([str(CORPUS / "no_date.eml")])
     assert [type(w) for w in manager.windows] == [ComposeWindow, MessageWindow]
+
+
+def test_reply_opens_a_compose_window_in_the_conversation_that_survives_autosave(
+    qtbot, make_manager
+):
+    manager = make_manager()
+    message = open_one(manager, "gmail_pdf_attachment.eml")
+    message.reply_action.trigger()
+    (reply,) = manager.compose_windows()
+    assert reply.to_field.text() == "Zoë García <zoe.garcia@gmail.com>"
+    assert reply.cc_field.text() == ""
+    assert reply.subject_field.text() == "Re: Tickets for Saturday 🎉"
+    body = reply.body.toPlainText()
+    assert "Zoë García wrote:" in body and "> Hey both," in body
+    draft = reply.current_draft()
+    assert draft.in_reply_to == "<CAHk9Zr2pQ8hV4=dKs1t+Lx0@mail.gmail.com>"
+    assert draft.references.split() == ["<CAF1x@mail.gmail.com>", draft.in_reply_to]
+    reply.save_draft()
+    name = reply.autosave.store.path.name
+    reply.close()
+    qtbot.waitUntil(lambda: not manager.compose_windows())
+    again = manager.new_compose(draft_name=name)  # File > Drafts > Open
+    assert again.current_draft() == draft  # the conversation came back with the text
+
+
+def test_reply_all_leaves_out_the_users_own_address(qtbot, make_manager, app_paths_tmp):
+    from composer.mail.accounts import Account, AccountStore
+
+    me = Account(id="a1", name="Anna", address="Anna.Schmidt@fabrikam.example", host="smtp.x")
+    AccountStore(app_paths_tmp.config).save([me])
+    manager = make_manager()
+    message = open_one(manager, "outlook_alternative_1252.eml")
+    message.reply_all_action.trigger()
+    (reply,) = manager.compose_windows()
+    everyone = reply.to_field.text() + ", " + reply.cc_field.text()
+    assert "mark.thompson@contoso.example" in reply.to_field.text()
+    assert "finance@contoso.example" in everyone and "bob@fabrikam.example" in everyone
+    assert "anna.schmidt" not in everyone.lower()
+    assert reply.subject_field.text() == "Re: Invoice Q1 – final numbers"  # not "Re: RE:"
+
+
+def test_forward_keeps_the_attachments_and_the_text(qtbot, make_manager, app_paths_tmp):
+    manager = make_manager()
+    message = open_one(manager, "gmail_pdf_attachment.eml")
+    message.forward_action.trigger()
+    (forward,) = manager.compose_windows()
+    assert forward.subject_field.text() == "Fwd: Tickets for Saturday 🎉"
+    assert forward.to_field.text() == ""
+    body = forward.body.toPlainText()
+    assert "Forwarded message" in body and "see you at the café" in body
+    (copied,) = forward.current_draft().attachments
+    assert Path(copied).read_bytes() == message.message.attachments[0].data
+    assert Path(copied).is_relative_to(app_paths_tmp.drafts)  # private, forgotten with drafts
+    assert forward.current_draft().in_reply_to == ""
+
+
+@pytest.fixture
+def french(qapp):
+    default = QLocale()
+    assert i18n.install_translators("fr") == "fr"
+    yield
+    i18n.remove_translators()
+    QLocale.setDefault(default)
+
+
+def test_reply_and_forward_in_french(qtbot, make_manager, french):
+    manager = make_manager()
+    message = open_one(manager, "gmail_pdf_attachment.eml")
+    message.reply_action.trigger()
+    message.forward_action.trigger()
+    reply, forward = manager.compose_windows()
+    assert "Zoë García a écrit :" in reply.body.toPlainText()
+    assert "mars 2025" in reply.body.toPlainText()  # the date in French words
+    assert "Message transféré" in forward.body.toPlainText()
