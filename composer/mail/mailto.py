@@ -1,0 +1,93 @@
+"""A mailto: link (RFC 6068) made into the draft it asks for.
+
+Addresses come from the link's path and its "to" fields; "cc", "bcc",
+"subject", "body" and "in-reply-to" are read, with any letter case, and a
+field given twice is joined (addresses with ", ", subject parts with a space,
+body parts with a line break). Every other field is ignored, as section 3
+asks of From, Date, MIME and routing fields: a link on a web page must not be
+able to set the sender, attach files or add headers. Values are
+percent-decoded as UTF-8; "+" stays "+" (it is not a space in mailto:, and
+real addresses hold it); "%0D%0A" in the body is a line break, and a line
+break anywhere else becomes a space, so no value can smuggle in a header.
+Subjects written as RFC 2047 encoded words (section 6.3) are decoded.
+"""
+
+from __future__ import annotations
+
+import re
+from email.header import decode_header, make_header
+from urllib.parse import unquote
+
+from composer.mail.drafts import Draft
+from composer.messages import UserFacingError, user_message
+
+__all__ = ["MAX_MAILTO_LENGTH", "MailtoError", "parse_mailto"]
+
+MAX_MAILTO_LENGTH = 2 * 1024 * 1024  # longer than any browser passes on
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_MSG_ID = re.compile(r"<[^<>\s]+>")
+
+
+class MailtoError(UserFacingError):
+    """The text is not a mailto: link that could be used."""
+
+
+def _decoded(text: str) -> str:
+    return unquote(text, encoding="utf-8", errors="replace")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _subject(text: str) -> str:
+    text = _one_line(text)
+    if "=?" in text:
+        try:
+            text = str(make_header(decode_header(text)))
+        except Exception:  # not a valid encoded word after all: keep it as written
+            pass
+    return _one_line(text)
+
+
+def _addresses(values: list[str]) -> str:
+    """Raw (still percent-encoded) address fields as one list: an encoded comma is no separator."""
+    found = [_one_line(_decoded(part)) for value in values for part in value.split(",")]
+    return ", ".join(part for part in found if part)
+
+
+def parse_mailto(url: str) -> Draft:
+    """The draft a mailto: link describes; MailtoError when *url* is not one."""
+    url = url.strip()
+    scheme, colon, rest = url.partition(":")
+    if not colon or scheme.lower() != "mailto":
+        raise MailtoError(user_message("Mailto", "This is not a mail link (mailto:)."))
+    if len(url) > MAX_MAILTO_LENGTH:
+        raise MailtoError(user_message("Mailto", "This mail link is too long to be used."))
+    rest = rest.split("#", 1)[0]  # fragments mean nothing in mailto: (section 2)
+    path, _, query = rest.partition("?")
+    fields: dict[str, list[str]] = {"to": [path]}  # values still percent-encoded
+    for pair in query.split("&"):
+        if not pair:
+            continue
+        name, _, value = pair.partition("=")
+        name = _decoded(name).strip().lower()
+        # "&amp;" copied from a web page's source instead of the link itself
+        name = name.removeprefix("amp;")
+        fields.setdefault(name, []).append(value)
+    body = "\n".join(_decoded(value) for value in fields.get("body", []))
+    in_reply_to = ""
+    for value in fields.get("in-reply-to", []):
+        match = _MSG_ID.search(_decoded(value))
+        if match:
+            in_reply_to = match.group(0)
+            break
+    return Draft(
+        to=_addresses(fields["to"]),
+        cc=_addresses(fields.get("cc", [])),
+        bcc=_addresses(fields.get("bcc", [])),
+        subject=_subject(" ".join(_decoded(value) for value in fields.get("subject", []))),
+        body=body.replace("\r\n", "\n").replace("\r", "\n"),
+        in_reply_to=in_reply_to,
+        references=in_reply_to,
+    )
