@@ -162,7 +162,7 @@ class MessageWindow(QMainWindow):
         field = QLineEdit(text)
         field.setObjectName(name)
         field.setReadOnly(True)
-        field.setAccessibleName(label.rstrip(":"))
+        field.setAccessibleName(label.rstrip(":").strip())
         field.setCursorPosition(0)
         caption = QLabel(label)
         caption.setObjectName(name + "Label")

@@ -157,3 +157,21 @@ def test_reply_and_forward_in_french(qtbot, make_manager, french):
     assert "Zoë García a écrit :" in reply.body.toPlainText()
     assert "mars 2025" in reply.body.toPlainText()  # the date in French words
     assert "Message transféré" in forward.body.toPlainText()
+
+
+def test_message_window_is_named_and_its_mnemonics_unique_in_both_languages(
+    qtbot, make_manager, french
+):
+    from test_accessibility import check, without_buddy
+    from test_keyboard import duplicates, window_mnemonics
+
+    window = open_one(make_manager(), "gmail_pdf_attachment.eml")  # in French (fixture)
+    check(window)
+    assert without_buddy(window) == []
+    assert duplicates(window_mnemonics(window)) == {}
+    assert window.from_field.accessibleName() == "De"
+    assert window.reply_action.shortcut().toString() == "Ctrl+R"
+    i18n.remove_translators()
+    english = open_one(make_manager(), "gmail_pdf_attachment.eml")
+    check(english)
+    assert duplicates(window_mnemonics(english)) == {}

@@ -114,3 +114,19 @@ def test_drafts_dialog_reopens_and_deletes_after_confirmation(qtbot, make_manage
     assert not dialog.delete_button.isEnabled()
     dialog.reopen_button.click()  # already open: that window comes forward, no second one
     assert len(manager.compose_windows()) == 2
+
+
+def test_drafts_dialog_is_named(qtbot, make_manager, app_paths_tmp):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    from test_accessibility import check, without_buddy
+    from test_keyboard import duplicates, mnemonic
+
+    DraftStore(app_paths_tmp.drafts, new_draft_name()).save(Draft(subject="S", body="b"))
+    manager = make_manager()
+    manager.show_drafts()
+    dialog = manager.drafts_dialog
+    check(dialog)
+    assert without_buddy(dialog) == []
+    texts = [w.text() for cls in (QAbstractButton, QLabel) for w in dialog.findChildren(cls)]
+    keys = [(key, text) for text in texts if (key := mnemonic(text))]
+    assert len(keys) >= 3 and duplicates(keys) == {}
