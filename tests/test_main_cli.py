@@ -95,6 +95,7 @@ def test_items_open_their_windows_a_bad_one_says_so_and_closing_them_ends_the_ap
         str(corpus / "gmail_pdf_attachment.eml"),
         str(tmp_path / "missing.eml"),
         (corpus / "no_date.eml").as_uri(),
+        "mailto:anna@example.com?subject=From%20a%20link",
     )
     assert result.returncode == 0, result.stderr
     windows = json.loads(result.stdout)
@@ -103,7 +104,7 @@ def test_items_open_their_windows_a_bad_one_says_so_and_closing_them_ends_the_ap
     assert any(t.startswith("Tickets for Saturday") for k, t in windows if k == "MessageWindow")
     (problem,) = [t for k, t in windows if k == "QMessageBox"]
     assert "missing.eml" in problem
-    assert "ComposeWindow" not in kinds
+    assert [t for k, t in windows if k == "ComposeWindow"] == ["From a link — Composer"]
 
 
 def test_no_items_one_compose_window(tmp_path):

@@ -130,3 +130,26 @@ def test_drafts_dialog_is_named(qtbot, make_manager, app_paths_tmp):
     texts = [w.text() for cls in (QAbstractButton, QLabel) for w in dialog.findChildren(cls)]
     keys = [(key, text) for text in texts if (key := mnemonic(text))]
     assert len(keys) >= 3 and duplicates(keys) == {}
+
+
+def test_a_mail_link_opens_a_filled_compose_window_and_a_bad_one_says_why(qtbot, make_manager):
+    from PySide6.QtWidgets import QMessageBox
+
+    from composer.mail.mailto import MAX_MAILTO_LENGTH
+
+    manager = make_manager()
+    manager.start(
+        [
+            "mailto:anna@example.com?subject=Caf%C3%A9%20Friday&cc=bob@example.com&body=Hi%0AAnna",
+            "mailto:x@example.com?body=" + "a" * MAX_MAILTO_LENGTH,
+        ]
+    )
+    (window,) = manager.compose_windows()
+    assert window.to_field.text() == "anna@example.com"
+    assert window.cc_field.text() == "bob@example.com"
+    assert window.subject_field.text() == "Café Friday"
+    assert window.body.toPlainText() == "Hi\nAnna"
+    (box,) = [w for w in manager.windows if isinstance(w, QMessageBox)]
+    assert "too long" in box.text() and box.isVisible()
+    window.save_draft()  # the link's message is a draft like any other
+    assert [s.draft.subject for s in saved_drafts(window.paths.drafts)] == ["Café Friday"]
