@@ -266,12 +266,18 @@ def _addresses(msg: Message, name: str, problems: list[UserMessage]) -> tuple[Ad
     # The lenient reading finding more addresses means the strict one lost some.
     complete = complete and len(found) >= sum(1 for _, addr in legacy_pairs if _usable(addr))
     if not complete and not _only_groups(msg, name):
-        problems.append(
-            user_message("Message", "Some addresses in the %1 field could not be read.").arg(
-                name.title() if name != "cc" else "Cc"
-            )
-        )
+        problems.append(_LOST_ADDRESSES[name])
     return tuple(found)
+
+
+# One sentence per field: a translation cannot build "the %1 field" from a header name.
+_LOST_ADDRESSES = {
+    "from": user_message("Message", "The sender's address could not be read."),
+    "sender": user_message("Message", "The sender's address could not be read."),
+    "to": user_message("Message", "Some addresses in the To field could not be read."),
+    "cc": user_message("Message", "Some addresses in the Cc field could not be read."),
+    "reply-to": user_message("Message", "The reply address (Reply-To) could not be read."),
+}
 
 
 def _only_groups(msg: Message, name: str) -> bool:
