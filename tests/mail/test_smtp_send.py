@@ -162,6 +162,16 @@ def test_cancel_closes_the_connection_and_nothing_is_sent(smtp_server, silent_se
     assert "cancelled" in str(error)
 
 
+def test_cancel_at_once_while_connecting(smtp_server, silent_server):
+    server = smtp_server("none")
+    cancel = threading.Event()
+    cancel.set()  # before the socket even exists
+    error = failure(
+        send, server, account=server.account(port=silent_server), timeout=20, cancel=cancel
+    )
+    assert error.kind == "cancelled"
+
+
 def test_no_recipient(smtp_server):
     server = smtp_server("none")
     error = failure(send, server, Draft(subject="x", body="y"))

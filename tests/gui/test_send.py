@@ -1,0 +1,229 @@
+"""Sending from a compose window to a real SMTP server on loopback (aiosmtpd, a test CA).
+
+The CA is trusted the way a user's system would trust one (SSL_CERT_FILE), so
+the window's own TLS path is what runs.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+
+import pytest
+from helpers.smtp_server import PASSWORD
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from composer.mail import accounts
+from composer.mail.accounts import AccountStore
+
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(autouse=True)
+def fresh_session_passwords(monkeypatch):
+    monkeypatch.setattr(accounts, "SESSION_PASSWORDS", accounts.PasswordCache())
+
+
+@pytest.fixture
+def trusted_ca(test_ca, tmp_path, monkeypatch):
+    pem = tmp_path / "test-ca.pem"
+    test_ca.cert_pem.write_to_path(str(pem))
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+
+
+@pytest.fixture
+def server(smtp_server, trusted_ca):
+    return smtp_server("starttls")
+
+
+def with_account(app_paths_tmp, account, password=PASSWORD):
+    AccountStore(app_paths_tmp.config).save([account])
+    if password is not None:
+        accounts.SESSION_PASSWORDS.put(account.id, password)
+
+
+def write(window, to="Jürgen <j@example.com>", subject="Réunion", body="Bonjour"):
+    window.to_field.setText(to)
+    window.bcc_field.setText("hidden@example.com")
+    window.subject_field.setText(subject)
+    window.body.setPlainText(body)
+
+
+def error_text(qtbot, window) -> str:
+    qtbot.waitUntil(lambda: window.sending.error_box is not None, timeout=TIMEOUT_MS)
+    box = window.sending.error_box
+    qtbot.waitUntil(box.isVisible)
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_send_delivers_keeps_a_copy_and_closes(
+    no_model_window, app_paths_tmp, server, tmp_path, qtbot
+):
+    with_account(app_paths_tmp, server.account(signature="Anna"))
+    window = no_model_window()
+    write(window)
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.4 " + bytes(range(256)))
+    window.attachments.add_files([report])
+    window.autosave.save()
+    assert window.autosave.store.path.exists()
+
+    window.send_action.trigger()
+    assert window.sending.progress.isVisibleTo(window) and not window.centralWidget().isEnabled()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+
+    [got] = server.received
+    assert got.rcpt_tos == ["j@example.com", "hidden@example.com"]
+    parsed = email.message_from_bytes(got.data, policy=email.policy.default)
+    assert str(parsed["Subject"]) == "Réunion" and parsed["Bcc"] is None
+    assert "-- \r\nAnna" in parsed.get_body(("plain",)).get_content()
+    [part] = list(parsed.iter_attachments())
+    assert part.get_filename() == "report.pdf" and part.get_content() == report.read_bytes()
+    [kept] = list((app_paths_tmp.data / "sent").iterdir())
+    assert kept.read_bytes() == got.data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    assert not window.autosave.store.path.exists()  # the draft is gone once sent
+
+
+def test_wrong_password_says_so_and_keeps_the_draft(no_model_window, app_paths_tmp, server, qtbot):
+    with_account(app_paths_tmp, server.account(), password="wrong")
+    window = no_model_window()
+    write(window)
+    before = window.current_draft()
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert "user name or password" in text
+    assert window.isVisible() and window.centralWidget().isEnabled()
+    assert window.current_draft() == before and server.received == []
+    assert accounts.SESSION_PASSWORDS.get("acc1") is None  # a wrong password is not reused
+
+
+def test_untrusted_server_certificate(no_model_window, app_paths_tmp, smtp_server, qtbot):
+    server = smtp_server("tls")  # its CA is not trusted here
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window)
+    window.send_action.trigger()
+    assert "is not trusted" in error_text(qtbot, window)
+    assert window.current_draft().to.startswith("Jürgen")
+
+
+def test_refused_recipient_named(no_model_window, app_paths_tmp, server, qtbot):
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window, to="ok@example.com, nobody@example.com")
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert "nobody@example.com" in text and "Nothing was sent" in text
+    assert server.received == []
+
+
+def test_invalid_address_flagged_before_anything_is_sent(
+    no_model_window, app_paths_tmp, server, qtbot
+):
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window, to="ok@example.com, anna@example")
+    window.cc_field.setText("bob at example.com")
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert "anna@example" in text and "bob at example.com" in text
+    assert window.to_field.property("invalid") and window.cc_field.property("invalid")
+    assert window.focusWidget() is window.to_field and window.to_field.selectedText() == "anna@example"
+    assert not window.sending.busy and server.received == []
+    window.to_field.setText("ok@example.com")
+    assert not window.to_field.property("invalid")  # typing clears the mark
+
+
+def test_no_recipient(no_model_window, app_paths_tmp, server, qtbot):
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window, to="")
+    window.bcc_field.clear()
+    window.send_action.trigger()
+    assert "no recipient" in error_text(qtbot, window)
+
+
+def test_no_account_opens_settings_accounts(no_model_window, qtbot):
+    window = no_model_window()
+    write(window)
+    window.send_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.tabs.currentWidget() is dialog.accounts
+    assert dialog.accounts.note.isVisibleTo(dialog) and "SMTP" in dialog.accounts.note.text()
+    dialog.close()
+
+
+def test_password_asked_once_when_there_is_no_keychain(
+    no_model_window, app_paths_tmp, server, no_keychain, qtbot
+):
+    with_account(app_paths_tmp, server.account(), password=None)
+    window = no_model_window()
+    write(window)
+    asked = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        asked.append(dialog.objectName())
+        assert not dialog.remember.isVisibleTo(dialog)  # no keychain to remember it in
+        dialog.password.setText(PASSWORD)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    assert asked == ["passwordDialog"] and len(server.received) == 1
+    assert accounts.SESSION_PASSWORDS.get("acc1") == PASSWORD  # this run only
+    assert PASSWORD.encode() not in b"".join(
+        p.read_bytes() for p in app_paths_tmp.config.parent.rglob("*") if p.is_file()
+    )
+
+
+def test_cancel_keeps_the_draft(no_model_window, app_paths_tmp, smtp_server, silent_server, qtbot):
+    server = smtp_server("none")
+    with_account(app_paths_tmp, server.account(port=silent_server, username=""), None)
+    window = no_model_window()
+    write(window)
+    window.send_action.trigger()
+    assert window.sending.cancel_button.isVisibleTo(window)
+    window.sending.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.sending.busy, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.centralWidget().isEnabled(), timeout=TIMEOUT_MS)
+    assert window.isVisible() and window.sending.error_box is None
+    assert window.current_draft().subject == "Réunion"
+
+
+def test_from_selector_with_several_accounts(no_model_window, app_paths_tmp, server, qtbot):
+    first = server.account()
+    second = server.account(id="acc2", name="Work", address="anna@work.example")
+    AccountStore(app_paths_tmp.config).save([first, second])
+    accounts.SESSION_PASSWORDS.put("acc2", PASSWORD)
+    window = no_model_window()
+    assert window.sending.from_selector.isVisibleTo(window)
+    window.sending.select_account("acc2")
+    assert window.current_draft().account == "acc2"
+    write(window)
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: bool(server.received), timeout=TIMEOUT_MS)
+    assert server.received[0].mail_from == "anna@work.example"
+
+
+def test_save_as_eml_without_an_account(no_model_window, tmp_path):
+    window = no_model_window()
+    write(window)
+    note = tmp_path / "note.txt"
+    note.write_text("hello", encoding="utf-8")
+    window.attachments.add_files([note])
+    path = window.sending.save_as_eml(tmp_path / "out.eml")
+    parsed = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert parsed["From"].addresses[0].addr_spec == "me@localhost"
+    assert str(parsed["Subject"]) == "Réunion" and parsed["Bcc"] is None
+    assert [p.get_filename() for p in parsed.iter_attachments()] == ["note.txt"]
+
+
+def test_ctrl_return_is_send(no_model_window):
+    window = no_model_window()
+    assert [k.toString() for k in window.send_action.shortcuts()] == ["Ctrl+Return"]
