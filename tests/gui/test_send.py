@@ -131,7 +131,9 @@ def test_invalid_address_flagged_before_anything_is_sent(
     text = error_text(qtbot, window)
     assert "anna@example" in text and "bob at example.com" in text
     assert window.to_field.property("invalid") and window.cc_field.property("invalid")
-    assert window.focusWidget() is window.to_field and window.to_field.selectedText() == "anna@example"
+    assert (
+        window.focusWidget() is window.to_field and window.to_field.selectedText() == "anna@example"
+    )
     assert not window.sending.busy and server.received == []
     window.to_field.setText("ok@example.com")
     assert not window.to_field.property("invalid")  # typing clears the mark
@@ -227,3 +229,63 @@ def test_save_as_eml_without_an_account(no_model_window, tmp_path):
 def test_ctrl_return_is_send(no_model_window):
     window = no_model_window()
     assert [k.toString() for k in window.send_action.shortcuts()] == ["Ctrl+Return"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "changes", "options", "expected"),
+    [
+        ("none", {"security": "starttls"}, {}, "does not offer STARTTLS"),
+        ("starttls", {}, {"data_size_limit": 300}, "too large for the server"),
+        ("starttls", {"host": "localhost", "port": None}, {}, "Cannot reach localhost:"),
+    ],
+    ids=["no-starttls", "too-large", "unreachable"],
+)
+def test_other_failures_keep_the_draft(
+    no_model_window,
+    app_paths_tmp,
+    smtp_server,
+    trusted_ca,
+    closed_port,
+    qtbot,
+    mode,
+    changes,
+    options,
+    expected,
+):
+    server = smtp_server(mode, **options)
+    if changes.get("port", 0) is None:
+        changes = {**changes, "port": closed_port}
+    with_account(app_paths_tmp, server.account(**changes))
+    window = no_model_window()
+    write(window, body="A body long enough to pass a 300-byte limit. " * 4)
+    before = window.current_draft()
+    window.send_action.trigger()
+    assert expected in error_text(qtbot, window)
+    assert window.isVisible() and window.current_draft() == before and server.received == []
+
+
+def test_typed_password_remembered_in_the_keychain(
+    no_model_window, app_paths_tmp, server, secret_service, qtbot
+):
+    import uuid
+
+    import keyring
+
+    from composer import APP_ID
+
+    account = server.account(id=f"test-{uuid.uuid4().hex}")
+    with_account(app_paths_tmp, account, password=None)
+    window = no_model_window()
+    write(window)
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert dialog.remember.isVisibleTo(dialog) and dialog.remember.isChecked()
+        dialog.password.setText(PASSWORD)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    assert keyring.get_password(APP_ID, f"smtp-password:{account.id}") == PASSWORD
+    accounts.forget_password(account.id)
