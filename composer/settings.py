@@ -26,7 +26,7 @@ class Settings:
     model_path: str | None = None  # None = the bundled starter model
     device: str = "auto"  # "auto" | "cpu" | a llama.cpp device index
     gpu_layers: int | None = None  # None = the hardware planner decides
-    context_size: int = 4096
+    context_size: int = 0  # tokens the model reads at once; 0 = from the model and memory
     max_tokens: int = 512
     temperature: float = 0.7
     # The user's choice on the welcome page (or in Settings > Assistant):
@@ -36,7 +36,6 @@ class Settings:
     language: str = ""  # the interface language ("en", "fr"); "" = the system's
     theme: str = "system"  # "system" | "light" | "dark"
     answer_language: str = ""  # the assistant's default output language; "" = same as the text
-    attachment_warning_mb: int = 25  # attachments above this total get a warning before sending
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -25,7 +25,8 @@ from composer.assist.language import detect_language, language_instruction
 from composer.assist.quoting import describe_thread, parse_thread
 from composer.assist.review import fit_whitespace
 from composer.assist.target import Target
-from composer.engine.base import ChatMessage, Engine, EngineError, GenerationRequest
+from composer.engine.base import ChatMessage, Engine, EngineError, GenerationRequest, ModelInfo
+from composer.messages import UserFacingError, UserMessage, user_message
 
 SYSTEM_PROMPT = (
     "You are a writing assistant inside an email app. You help the user write "
@@ -316,27 +317,67 @@ class InputUsage:
     input_tokens: int
     quota: int  # tokens the model reads at most (its context size)
     reserved_output: int  # room kept for the answer
+    largest_fit: int = 0  # the longest context this computer's memory holds (0 = unknown)
+    trained: int | None = None  # the model's trained context (GGUF header)
 
     @property
     def fits(self) -> bool:
         return self.input_tokens + self.reserved_output <= self.quota
 
     @property
-    def message(self) -> str:
-        """A sentence for the user; empty when the request fits."""
+    def user_text(self) -> UserMessage | None:
+        """A sentence for the user (any language); None when the request fits."""
         if self.fits:
-            return ""
-        if self.input_tokens >= self.quota:
-            return (
-                f"This email is too long for the model: it takes {self.input_tokens:,} tokens "
-                f"and the model reads at most {self.quota:,}. Select a part of the email and "
-                "run the action on that, or choose a model with a longer context."
-            )
-        return (
-            f"This email takes {self.input_tokens:,} of the model's {self.quota:,} tokens, "
-            f"which leaves too little room for the answer (about {self.reserved_output:,} "
-            "tokens). Select a shorter part, or choose a model with a longer context."
+            return None
+        return too_long_message(
+            self.input_tokens + self.reserved_output, self.quota, self.largest_fit, self.trained
         )
+
+    @property
+    def message(self) -> str:
+        """The English sentence; empty when the request fits."""
+        return str(self.user_text or "")
+
+
+def too_long_message(
+    needed: int, window: int, largest_fit: int = 0, trained: int | None = None
+) -> UserMessage:
+    """Too long, with the numbers and the way out that really exists here.
+
+    *needed*: tokens the email and its answer take at least; *window*: the
+    model's context as loaded; *largest_fit*: the longest context the memory
+    holds for this model; *trained*: the model's own limit.
+    """
+    model_limit = trained or window
+    roomier = min(largest_fit, model_limit)
+    if roomier >= needed and roomier > window:
+        return user_message(
+            "TooLong",
+            "This email and its answer need at least %1 tokens; the model's window here is "
+            "%2 tokens. Select a part of the email and run the action on that, or raise the "
+            "context length in Edit > Settings > Assistant (up to %3 tokens fit in this "
+            "computer's memory).",
+        ).arg(f"{needed:,}", f"{window:,}", f"{roomier:,}")
+    if model_limit > window and not largest_fit:  # the memory was not judged
+        return user_message(
+            "TooLong",
+            "This email and its answer need at least %1 tokens; the model's window here is "
+            "%2 tokens. Select a part of the email and run the action on that, or raise the "
+            "context length in Edit > Settings > Assistant if this computer's memory allows.",
+        ).arg(f"{needed:,}", f"{window:,}")
+    if model_limit > window:
+        return user_message(
+            "TooLong",
+            "This email and its answer need at least %1 tokens; the model's window here is "
+            "%2 tokens, the most this computer's memory holds for this model. Select a part "
+            "of the email and run the action on that.",
+        ).arg(f"{needed:,}", f"{window:,}")
+    return user_message(
+        "TooLong",
+        "This email and its answer need at least %1 tokens; the model's window is %2 tokens, "
+        "all it was trained for. Select a part of the email and run the action on that, or "
+        "use a model with a longer context (File > Models).",
+    ).arg(f"{needed:,}", f"{window:,}")
 
 
 # No tokenizer packs more than this many characters into a token on average
@@ -344,8 +385,8 @@ class InputUsage:
 _MAX_CHARS_PER_TOKEN = 6
 
 
-def surely_too_long(request: GenerationRequest, context_size: int) -> str | None:
-    """A sentence for the user when *request* cannot fit, known without tokenizing.
+def surely_too_long(request: GenerationRequest, info: ModelInfo) -> UserMessage | None:
+    """A sentence for the user when *request* cannot fit *info*'s model, known without tokenizing.
 
     Lets the window refuse a huge email at once, before it draws a review or
     the engine spends seconds tokenizing it; the exact check (check_fits)
@@ -353,20 +394,28 @@ def surely_too_long(request: GenerationRequest, context_size: int) -> str | None
     """
     chars = sum(len(m.content) for m in request.messages)
     floor = chars // _MAX_CHARS_PER_TOKEN
-    if floor + max(16, request.max_tokens) <= context_size:
-        return None
-    return (
-        f"This email is too long for the model: it takes at least {floor:,} tokens "
-        f"and the model reads at most {context_size:,}. Select a part of the email and "
-        "run the action on that, or choose a model with a longer context."
+    usage = _usage(floor, info, request)
+    return usage.user_text
+
+
+def _usage(tokens: int, info: ModelInfo, request: GenerationRequest) -> InputUsage:
+    plan = info.plan
+    return InputUsage(
+        tokens,
+        int(info.context_size),
+        # The engine refuses to start with fewer than 16 tokens of room anyway.
+        max(16, request.max_tokens),
+        largest_fit=plan.context_max if plan is not None else 0,
+        trained=info.trained_context,
     )
 
 
-class InputTooLong(EngineError):
+class InputTooLong(EngineError, UserFacingError):
     """The request does not fit the model's context; str() says so plainly."""
 
     def __init__(self, usage: InputUsage) -> None:
-        super().__init__(usage.message)
+        Exception.__init__(self, usage.message)
+        self.message = usage.user_text or user_message("TooLong", "The email is too long.")
         self.usage = usage
 
 
@@ -379,10 +428,8 @@ def measure_usage(engine: Engine, request: GenerationRequest) -> InputUsage:
     """
     info = engine.info
     if info is None:
-        raise EngineError("No model is loaded yet.")
-    tokens = engine.measure_input_usage(request)
-    # The engine refuses to start with fewer than 16 tokens of room anyway.
-    return InputUsage(tokens, int(info.context_size), max(16, request.max_tokens))
+        raise EngineError(user_message("Engine", "No model is loaded yet."))
+    return _usage(engine.measure_input_usage(request), info, request)
 
 
 def check_fits(engine: Engine, request: GenerationRequest) -> InputUsage:

@@ -500,7 +500,6 @@ class ComposeWindow(QMainWindow):
         cursor = QTextCursor(self.body.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()  # undoable, unlike clear()
-        self.attachments.set_files(())
         self.autosave.discard()
 
     @Slot()
@@ -1040,10 +1039,9 @@ class ComposeWindow(QMainWindow):
     @Slot()
     def _on_settings_changed(self) -> None:
         """General or Assistant values changed in Settings: save them and act on them."""
-        was = self.settings.assistant
+        was, was_context = self.settings.assistant, self.settings.context_size
         self._settings_dialog.apply_to(self.settings)
         self.settings.save(self.paths.settings_file)
-        self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
         answer_language = self.assistant.language.findData(self.settings.answer_language or None)
         self.assistant.language.setCurrentIndex(max(0, answer_language))
         from composer.gui.theme import apply_theme
@@ -1051,6 +1049,8 @@ class ComposeWindow(QMainWindow):
         apply_theme(QApplication.instance(), self.settings.theme)  # cheap: no restart needed
         if self.settings.assistant != was:
             self._apply_assistant_choice()
+        elif self.settings.context_size != was_context and self.settings.assistant == "local":
+            self.controller.reload_model()  # llama.cpp sizes its cache when it loads
             self.sig_assistant_choice_changed.emit()
 
     @Slot()
@@ -1067,12 +1067,8 @@ class ComposeWindow(QMainWindow):
         cursor = QTextCursor(self.body.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()
-        self.attachments.set_files(())
         report = forget_everything(self.paths)
         self.autosave.discard()  # nothing of the emptied message is saved back
-        self.sending.reload_accounts()
-        if self._settings_dialog is not None and self._settings_dialog.accounts is not None:
-            self._settings_dialog.accounts.reload()
         self.paths.ensure()
         fresh = Settings()
         for name in vars(fresh):

@@ -23,15 +23,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from composer.hardware.context import AUTOMATIC, ContextChoice, choose_context
 from composer.hardware.probe import Device, Probe
+from composer.messages import UserMessage
 
 if TYPE_CHECKING:
     from composer.modelfile.gguf import GGUFInfo
 
 GIB = 1024**3
 MIB = 1024**2
-DEFAULT_CTX = 4096  # an email thread and a draft fit comfortably
-SMALL_CTX = 2048
+SMALL_CTX = 2048  # the shortest context: an email and its answer
 # llama.cpp's compute buffers and scratch: a floor plus a share of the weights.
 COMPUTE_FLOOR = 320 * MIB
 COMPUTE_SHARE = 0.03
@@ -101,6 +102,7 @@ class ModelFacts:
 class Override:
     device: str = "auto"  # "auto" | "cpu" | str(device index)
     gpu_layers: int | None = None  # None = the planner decides
+    context_size: int = AUTOMATIC  # tokens; 0 = chosen from the model and the memory
 
 
 @dataclass
@@ -116,6 +118,9 @@ class DevicePlan:
     main_gpu: int = 0  # index into llama.cpp's list of usable GPUs
     need_bytes: int = 0
     budget_bytes: int = 0
+    # Why n_ctx is what it is, and the longest context the memory allows.
+    context_reason: UserMessage | None = None
+    context_max: int = 0
 
     @property
     def all_layers(self) -> bool:
@@ -160,6 +165,7 @@ class DevicePlan:
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in vars(self).items() if k != "device"}
         data["device"] = vars(self.device) if self.device else None
+        data["context_reason"] = str(self.context_reason) if self.context_reason else None
         data["llama_kwargs"] = self.llama_kwargs()
         return data
 
@@ -214,17 +220,17 @@ def _placement(device: Device, probe: Probe) -> tuple[int, dict[str, str]] | Non
     return None
 
 
-def _full_ctx(facts: ModelFacts) -> int:
-    return min(facts.n_ctx_train or DEFAULT_CTX, DEFAULT_CTX)
-
-
-def _choose_ctx(facts: ModelFacts, probe: Probe) -> int:
+def _choose_ctx(facts: ModelFacts, probe: Probe, requested: int) -> ContextChoice:
     """Context for a model whose weights and cache live in system RAM."""
-    ctx = _full_ctx(facts)
     ram = probe.ram_available or probe.ram_total
-    if ram and ctx > SMALL_CTX and facts.file_size + facts.kv_bytes(ctx) > ram * 0.9:
-        ctx = SMALL_CTX
-    return ctx
+    room = int(ram * 0.9) - facts.file_size - COMPUTE_FLOOR if ram else 8 * GIB
+    return choose_context(facts, room, requested)
+
+
+def _gpu_ctx(facts: ModelFacts, room: int, requested: int) -> ContextChoice:
+    """Context for a model wholly on a GPU with `room` bytes: its cache lives there too."""
+    compute = COMPUTE_FLOOR + int(facts.file_size * COMPUTE_SHARE)
+    return choose_context(facts, room - facts.file_size - compute, requested)
 
 
 def _cpu_plan(facts: ModelFacts, probe: Probe, ctx: int, reason: str) -> DevicePlan:
@@ -256,6 +262,7 @@ def _gpu_plan(
     ctx: int,
     layers: int | None,
     forced: bool,
+    requested: int = AUTOMATIC,
 ) -> DevicePlan | None:
     """A plan on `device`; None if nothing fits (unless `forced` by the user)."""
     placement = _placement(device, probe)
@@ -264,8 +271,9 @@ def _gpu_plan(
     main_gpu, env = placement
     room = budget(device, probe)
     n_layers = facts.n_layers
+    on_gpu = _gpu_ctx(facts, room, requested)
     if layers is None:
-        full = _full_ctx(facts)  # weights and cache on the GPU: RAM does not limit it
+        full = on_gpu.n_ctx  # weights and cache on the GPU: RAM does not limit it
         if facts.need_bytes(full) <= room:
             layers, ctx = (n_layers if n_layers is not None else 1), full
         elif full > SMALL_CTX and facts.need_bytes(SMALL_CTX) <= room:
@@ -300,6 +308,8 @@ def _gpu_plan(
     if layers <= 0:
         plan.fit, plan.device = "cpu", None
     plan.reason = _gpu_reason(plan, device)
+    if all_layers and ctx == on_gpu.n_ctx:
+        plan.context_reason, plan.context_max = on_gpu.reason, on_gpu.largest_fit
     return plan
 
 
@@ -340,8 +350,16 @@ def _auto_candidates(probe: Probe) -> list[Device]:
 
 def make_plan(probe: Probe, facts: ModelFacts, override: Override | None = None) -> DevicePlan:
     override = override or Override()
-    ctx = _choose_ctx(facts, probe)
+    in_ram = _choose_ctx(facts, probe, override.context_size)
+    plan = _make_plan(probe, facts, override, in_ram.n_ctx)
+    if plan.context_reason is None:  # the cache is (partly) in system memory
+        plan.context_reason, plan.context_max = in_ram.reason, in_ram.largest_fit
+    return plan
+
+
+def _make_plan(probe: Probe, facts: ModelFacts, override: Override, ctx: int) -> DevicePlan:
     layers = override.gpu_layers
+    requested = override.context_size
     if override.device == "cpu" or layers == 0:
         why = "chosen in settings" if override.device == "cpu" else "0 GPU layers set in settings"
         return _cpu_plan(facts, probe, ctx, f"CPU only: {why}")
@@ -352,7 +370,9 @@ def make_plan(probe: Probe, facts: ModelFacts, override: Override | None = None)
         if chosen is not None and chosen.backend == "CPU":
             return _cpu_plan(facts, probe, ctx, "CPU only: chosen in settings")
         if chosen is not None:
-            plan = _gpu_plan(chosen, facts, probe, ctx, layers, forced=layers is not None)
+            plan = _gpu_plan(
+                chosen, facts, probe, ctx, layers, forced=layers is not None, requested=requested
+            )
             if plan is not None:
                 plan.reason += " (chosen in settings)"
                 return plan
@@ -364,7 +384,8 @@ def make_plan(probe: Probe, facts: ModelFacts, override: Override | None = None)
     plans = [
         p
         for p in (
-            _gpu_plan(d, facts, probe, ctx, layers, forced=layers is not None) for d in candidates
+            _gpu_plan(d, facts, probe, ctx, layers, layers is not None, requested)
+            for d in candidates
         )
         if p is not None
     ]

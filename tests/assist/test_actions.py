@@ -195,16 +195,32 @@ def test_prepare_suggestion_cleans_the_model_wrapping():
 
 
 def test_input_usage_messages():
-    assert InputUsage(100, 2048, 512).fits
-    over = InputUsage(5000, 2048, 512)
+    assert InputUsage(100, 2048, 512).fits and InputUsage(100, 2048, 512).user_text is None
+    over = InputUsage(5000, 2048, 512, largest_fit=16384, trained=32768)
     assert not over.fits
-    assert (
-        "too long for the model: it takes 5,000 tokens and the model reads at most 2,048"
-        in over.message
-    )
-    tight = InputUsage(1900, 2048, 512)
-    assert not tight.fits and "too little room for the answer" in tight.message
-    assert str(InputTooLong(over)) == over.message
+    # The numbers, and the way out that exists: more context fits in memory.
+    assert "at least 5,512 tokens" in over.message and "window here is 2,048" in over.message
+    assert "Settings > Assistant (up to 16,384 tokens" in over.message
+    assert "Select a part of the email" in over.message
+    tight = InputUsage(1900, 2048, 512)  # the answer has no room left
+    assert not tight.fits and "at least 2,412 tokens" in tight.message
+    error = InputTooLong(over)
+    assert str(error) == over.message and error.message == over.user_text
+
+
+def test_too_long_names_only_a_way_out_that_exists():
+    from composer.assist.actions import too_long_message
+
+    # Memory is the limit: no setting to raise, no "longer model" promise.
+    memory = str(too_long_message(9000, 4096, largest_fit=4096, trained=32768))
+    assert "memory holds for this model" in memory and "Settings" not in memory
+    assert "File > Models" not in memory
+    # The model's own limit: a model with a longer context helps.
+    model = str(too_long_message(9000, 8192, largest_fit=65536, trained=8192))
+    assert "File > Models" in model and "Settings" not in model
+    # More fits, but not enough for this email: raising would not help.
+    short = str(too_long_message(90000, 4096, largest_fit=16384, trained=32768))
+    assert "Settings" not in short
 
 
 def test_a_selection_of_a_long_email_sends_only_the_text_around_it():
@@ -232,8 +248,13 @@ def test_a_selection_of_a_long_email_sends_only_the_text_around_it():
 
 def test_a_request_that_cannot_fit_is_known_without_the_tokenizer():
     from composer.assist.actions import surely_too_long
+    from composer.engine.base import ModelInfo
 
+    info = ModelInfo("m.gguf", "m", "gemma3", 4096, 32768, "model", "CPU")
     huge = build_request(Action.PROOFREAD, "word " * 60_000)
-    assert "at least 50," in surely_too_long(huge, 4096)  # 300,000 characters / 6
+    message = surely_too_long(huge, info)
+    # 300,000 characters of text (and the prompt) / 6, and the room for the answer.
+    assert message is not None and "at least 54,201 tokens" in str(message)
+    assert "if this computer's memory allows" in str(message)  # no plan: memory not judged
     small = build_request(Action.PROOFREAD, "Thanks for Friday, see you Tuesday.")
-    assert surely_too_long(small, 4096) is None
+    assert surely_too_long(small, info) is None

@@ -127,7 +127,8 @@ def test_too_long_email_is_refused_before_running(engine):
     with pytest.raises(InputTooLong) as info:
         check_fits(engine, request)
     message = str(info.value)
-    assert f"{usage.input_tokens:,} tokens" in message and "at most 2,048" in message
+    needed = usage.input_tokens + usage.reserved_output
+    assert f"at least {needed:,} tokens" in message and "window here is 2,048" in message
     assert "Select a part of the email" in message
     assert engine.last_stats is before  # nothing was run
 

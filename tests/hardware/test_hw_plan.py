@@ -26,7 +26,7 @@ def test_every_fixture_round_trips_and_plans(name: str) -> None:
     assert any(d.backend == "CPU" for d in probe.devices), "llama.cpp always has a CPU device"
     for facts in (LLAMA32_1B_Q4_K_M, LLAMA2_7B_Q4_0, LLAMA2_13B_Q4_K_M):
         plan = make_plan(probe, facts)
-        assert plan.reason and "\n" not in plan.reason
+        assert str(plan.reason) and "\n" not in str(plan.reason)
         assert plan.n_threads >= 1 and plan.n_ctx >= 512
         if plan.device is None:
             assert plan.n_gpu_layers == 0 and plan.fit in ("cpu", "none")
@@ -37,9 +37,12 @@ def test_every_fixture_round_trips_and_plans(name: str) -> None:
 def test_apple_m1_runs_a_small_model_entirely_on_metal() -> None:
     plan = make_plan(load_probe("apple_m1_8gb"), LLAMA32_1B_Q4_K_M)
     assert plan.fit == "gpu" and plan.device.backend == "Metal"
-    assert plan.reason.startswith("Apple M1 GPU (Metal), all 16 layers")
+    assert str(plan.reason).startswith("Apple M1 GPU (Metal), all 16 layers")
     assert plan.llama_kwargs()["n_gpu_layers"] == -1
-    assert plan.n_ctx == 4096
+    # Trained on 131,072 tokens; the automatic choice stops at 32k, whose cache
+    # (1 GB) is within a quarter of the shared memory the weights leave.
+    assert plan.n_ctx == 32768
+    assert plan.context_reason is not None and "32,768" in str(plan.context_reason)
 
 
 def test_apple_8gb_keeps_headroom_by_shortening_the_context() -> None:
@@ -49,7 +52,7 @@ def test_apple_8gb_keeps_headroom_by_shortening_the_context() -> None:
     assert plan.fit == "gpu" and plan.n_ctx == 2048
     assert plan.need_bytes <= plan.budget_bytes
     assert plan.budget_bytes <= load_probe("apple_m2_8gb").devices[0].total_bytes
-    assert plan.reason.startswith("Apple M2 GPU (Metal), all 32 layers")
+    assert str(plan.reason).startswith("Apple M2 GPU (Metal), all 32 layers")
 
 
 def test_apple_unified_memory_is_never_split() -> None:
@@ -57,7 +60,9 @@ def test_apple_unified_memory_is_never_split() -> None:
     # machine itself is too small: say so.
     plan = make_plan(load_probe("apple_m1_8gb"), LLAMA2_13B_Q4_K_M)
     assert plan.device is None and plan.fit == "none"
-    assert "Too large for this computer" in plan.reason and "8 GB of memory" in plan.reason
+    assert "Too large for this computer" in str(plan.reason) and "8 GB of memory" in str(
+        plan.reason
+    )
 
 
 def test_apple_16gb_holds_a_13b_model() -> None:
@@ -72,7 +77,7 @@ def test_windows_laptop_on_mains_prefers_the_discrete_gpu() -> None:
     assert plan.device.description == "NVIDIA GeForce RTX 3060 Laptop GPU"
     assert plan.env == {}  # llama.cpp already prefers the discrete GPU
     assert plan.main_gpu == 0
-    assert plan.reason == (
+    assert str(plan.reason) == (
         f"NVIDIA GeForce RTX 3060 Laptop GPU (Vulkan), 16 of 16 layers, "
         f"{gb(plan.need_bytes)} of 5.9 GB"
     )
@@ -87,7 +92,7 @@ def test_windows_laptop_on_battery_uses_the_integrated_gpu_when_the_model_fits()
     # the other Vulkan devices puts the model on the iGPU.
     assert plan.env == {"GGML_VK_VISIBLE_DEVICES": "0"}
     assert plan.llama_kwargs()["main_gpu"] == 0
-    assert "on battery" in plan.reason
+    assert "on battery" in str(plan.reason)
 
 
 def test_windows_laptop_on_battery_falls_back_to_the_dgpu_for_big_models() -> None:
@@ -103,7 +108,7 @@ def test_small_discrete_gpu_gets_as_many_layers_as_fit() -> None:
     assert plan.fit == "partial" and 0 < plan.n_gpu_layers < 32
     assert plan.need_bytes <= plan.budget_bytes
     assert plan.llama_kwargs()["n_gpu_layers"] == plan.n_gpu_layers
-    assert f"{plan.n_gpu_layers} of 32 layers (the rest on the CPU)" in plan.reason
+    assert f"{plan.n_gpu_layers} of 32 layers (the rest on the CPU)" in str(plan.reason)
     # One more layer would not fit.
     assert LLAMA31_8B_Q4_K_M.need_bytes(plan.n_ctx, plan.n_gpu_layers + 1) > plan.budget_bytes
 
@@ -111,8 +116,10 @@ def test_small_discrete_gpu_gets_as_many_layers_as_fit() -> None:
 def test_linux_amd_discrete_gpu_takes_a_13b_model() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_13B_Q4_K_M)
     assert plan.fit == "gpu"
-    assert plan.reason.startswith("AMD Radeon RX 6700 XT (RADV NAVI22) (Vulkan), 40 of 40 layers, ")
-    assert plan.reason.endswith(" of 12 GB")
+    assert str(plan.reason).startswith(
+        "AMD Radeon RX 6700 XT (RADV NAVI22) (Vulkan), 40 of 40 layers, "
+    )
+    assert str(plan.reason).endswith(" of 12 GB")
 
 
 def test_linux_amd_integrated_gpu_with_a_big_carve_out_is_used() -> None:
@@ -127,9 +134,9 @@ def test_integrated_gpu_too_small_means_cpu_with_the_numbers() -> None:
     probe.devices[0] = replace(probe.devices[0], free_bytes=GIB // 2, total_bytes=GIB // 2)
     plan = make_plan(probe, LLAMA31_8B_Q4_K_M)
     assert plan.device is None and plan.fit == "cpu"
-    need = LLAMA31_8B_Q4_K_M.need_bytes(4096)
+    need = LLAMA31_8B_Q4_K_M.need_bytes(plan.n_ctx)
     assert (
-        plan.reason
+        str(plan.reason)
         == f"CPU only: Intel(R) Arc(tm) Graphics (MTL) reports 0.5 GB, the model needs {gb(need)} GB"
     )
 
@@ -151,7 +158,7 @@ def test_linux_nvidia_two_gpus_picks_the_one_with_most_free_memory() -> None:
 def test_cpu_only_build_says_so() -> None:
     plan = make_plan(load_probe("this_machine_cpu_build"), LLAMA32_1B_Q4_K_M)
     assert plan.device is None and plan.fit == "cpu"
-    assert "no GPU support" in plan.reason
+    assert "no GPU support" in str(plan.reason)
     kwargs = plan.llama_kwargs()
     assert kwargs["n_gpu_layers"] == 0 and kwargs["main_gpu"] == -1 and kwargs["split_mode"] == 0
 
@@ -160,13 +167,15 @@ def test_cpu_only_build_next_to_a_real_gpu_points_to_the_vulkan_build() -> None:
     probe = load_probe("this_machine_cpu_build")
     probe.hidden_devices = [{"index": 0, "name": "NVIDIA GeForce RTX 4060", "type": "discrete"}]
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
-    assert "NVIDIA GeForce RTX 4060 was found" in plan.reason and "Vulkan build" in plan.reason
+    assert "NVIDIA GeForce RTX 4060 was found" in str(plan.reason) and "Vulkan build" in str(
+        plan.reason
+    )
 
 
 def test_probe_failure_note_is_the_reason() -> None:
     probe = load_probe("this_machine_cpu_build")
     probe.note = "The graphics driver did not answer within 20 seconds, so the GPU is not used."
-    assert make_plan(probe, LLAMA32_1B_Q4_K_M).reason == "CPU only: " + probe.note
+    assert str(make_plan(probe, LLAMA32_1B_Q4_K_M).reason) == "CPU only: " + probe.note
 
 
 # -- overrides -------------------------------------------------------------
@@ -174,12 +183,12 @@ def test_probe_failure_note_is_the_reason() -> None:
 
 def test_override_cpu() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(device="cpu"))
-    assert plan.device is None and plan.reason == "CPU only: chosen in settings"
+    assert plan.device is None and str(plan.reason) == "CPU only: chosen in settings"
 
 
 def test_override_zero_layers_is_cpu() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(gpu_layers=0))
-    assert plan.device is None and "0 GPU layers" in plan.reason
+    assert plan.device is None and "0 GPU layers" in str(plan.reason)
 
 
 def test_override_layer_count_is_obeyed_and_explained() -> None:
@@ -198,13 +207,13 @@ def test_override_specific_device_the_planner_would_not_pick() -> None:
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(device="0"))
     assert plan.device.description == "AMD Radeon(TM) Graphics"
     assert plan.env == {"GGML_VK_VISIBLE_DEVICES": "0"}
-    assert plan.reason.endswith("(chosen in settings)")
+    assert str(plan.reason).endswith("(chosen in settings)")
 
 
 def test_override_missing_device_falls_back_to_auto_and_says_so() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0, Override(device="7"))
     assert plan.device is not None and plan.device.name == "Vulkan0"
-    assert plan.reason.startswith("The device chosen in settings (7) is not present. ")
+    assert str(plan.reason).startswith("The device chosen in settings (7) is not present. ")
 
 
 def test_override_cpu_device_index_is_cpu() -> None:
@@ -223,7 +232,7 @@ def test_cpu_fallback_keeps_model_settings_and_explains() -> None:
     assert isinstance(fallback, DevicePlan)
     assert fallback.device is None and fallback.n_gpu_layers == 0 and fallback.env == {}
     assert fallback.n_ctx == plan.n_ctx and fallback.n_threads == plan.n_threads
-    assert fallback.reason == (
+    assert str(fallback.reason) == (
         "CPU only: AMD Radeon RX 6700 XT (RADV NAVI22) (Vulkan) could not load the model "
         "(vk::Device::allocateMemory: ErrorOutOfDeviceMemory)"
     )
@@ -241,7 +250,7 @@ def test_plan_to_dict_is_json_ready() -> None:
 def test_unknown_model_shape_still_plans() -> None:
     facts = ModelFacts(file_size=2 * GIB)
     plan = make_plan(load_probe("linux_amd_rx6700xt"), facts)
-    assert plan.fit == "gpu" and plan.reason.startswith("AMD Radeon RX 6700 XT")
+    assert plan.fit == "gpu" and str(plan.reason).startswith("AMD Radeon RX 6700 XT")
 
 
 def test_kv_cache_uses_grouped_query_heads() -> None:
@@ -258,7 +267,7 @@ def test_model_facts_from_the_real_starter_model(starter_model_path) -> None:
     assert facts.n_layers == 18 and facts.file_size > 200_000_000
     assert facts.n_head_kv == 1 and facts.key_length == 256
     plan = make_plan(load_probe("apple_m1_8gb"), facts)
-    assert plan.reason.startswith("Apple M1 GPU (Metal), all 18 layers")
+    assert str(plan.reason).startswith("Apple M1 GPU (Metal), all 18 layers")
 
 
 def test_gpu_backend_without_a_device_blames_the_driver_not_the_build() -> None:
@@ -267,7 +276,7 @@ def test_gpu_backend_without_a_device_blames_the_driver_not_the_build() -> None:
     probe = load_probe("this_machine_cpu_build")
     probe.backends = ["Vulkan", "CPU"]
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
-    assert plan.reason == (
+    assert str(plan.reason) == (
         "CPU only: this build supports Vulkan, but no Vulkan GPU was found "
         "(is the graphics driver installed?)"
     )
@@ -280,7 +289,7 @@ def test_h100_takes_everything_through_vulkan() -> None:
         file_size=3_791_984_960, n_layers=32, n_ctx_train=4096, n_embd=4096, n_head=32, n_head_kv=32
     )
     plan = make_plan(load_probe("h100_vulkan"), synthetic_7b)
-    assert plan.reason == "NVIDIA H100 80GB HBM3 (Vulkan), 32 of 32 layers, 6 of 79.6 GB"
+    assert str(plan.reason) == "NVIDIA H100 80GB HBM3 (Vulkan), 32 of 32 layers, 6 of 79.6 GB"
     assert plan.n_threads == 16  # 16 physical cores, no SMT
 
 
@@ -295,5 +304,37 @@ def test_lavapipe_is_only_used_when_chosen() -> None:
 def test_cpu_fallback_reason_never_shows_the_model_folder() -> None:
     plan = make_plan(load_probe("linux_amd_rx6700xt"), LLAMA2_7B_Q4_0)
     fallback = plan.cpu_fallback("Failed to load model from file: /home/anna/Private/model.gguf")
-    assert "/home/anna" not in fallback.reason
-    assert fallback.reason.endswith("could not load the model (Failed to load model from file)")
+    assert "/home/anna" not in str(fallback.reason)
+    assert str(fallback.reason).endswith(
+        "could not load the model (Failed to load model from file)"
+    )
+
+
+def test_context_follows_the_model_and_the_memory() -> None:
+    from composer.hardware.context import choose_context
+
+    facts = LLAMA31_8B_Q4_K_M  # 128 KB of cache a token
+    per_token = facts.kv_bytes(1)
+    assert per_token == 32 * 8 * (128 + 128) * 2
+    # Plenty of memory: the automatic choice stops at 32k.
+    assert choose_context(facts, 64 * GIB).n_ctx == 32768
+    # 4 GB beside the weights: a quarter holds 8k tokens of cache, not 16k.
+    tight = choose_context(facts, 4 * GIB)
+    assert tight.n_ctx == 8192 and tight.largest_fit == 8192
+    assert "16,384" in str(tight.reason)  # says what a longer window would need
+    # A setting is honoured up to what fits, and says so.
+    capped = choose_context(facts, 4 * GIB, requested=32768)
+    assert capped.n_ctx == 8192 and "32,768" in str(capped.reason)
+    assert choose_context(facts, 4 * GIB, requested=4096).n_ctx == 4096
+    # Never beyond what the model was trained on.
+    short = replace(facts, n_ctx_train=4096)
+    assert choose_context(short, 64 * GIB, requested=16384).n_ctx == 4096
+
+
+def test_the_setting_reaches_the_plan() -> None:
+    probe = load_probe("apple_m1_8gb")
+    plan = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(context_size=8192))
+    assert plan.n_ctx == 8192 and plan.llama_kwargs()["n_ctx"] == 8192
+    assert plan.context_max == 32768
+    cpu = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(device="cpu", context_size=4096))
+    assert cpu.n_ctx == 4096 and cpu.context_reason is not None

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.user_text import translated
 from composer.hardware.plan import DevicePlan, Override, gb
 from composer.hardware.probe import Probe
 from composer.hardware.speed import SpeedResult
+from composer.messages import UserMessage
 
 AUTO_LAYERS = -1  # the spin box's "Automatic" value
 
@@ -80,6 +82,10 @@ class HardwarePage(QWidget):
         self.in_use.setObjectName("inUse")
         self.in_use.setWordWrap(True)
         self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.context_note = QLabel()
+        self.context_note.setObjectName("contextNote")
+        self.context_note.setWordWrap(True)
+        self.context_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fallback = QLabel()
         self.fallback.setObjectName("fallbackNote")
         self.fallback.setWordWrap(True)
@@ -101,6 +107,7 @@ class HardwarePage(QWidget):
         used = QGroupBox(self.tr("In use"))
         used_layout = QVBoxLayout(used)
         used_layout.addWidget(self.in_use)
+        used_layout.addWidget(self.context_note)
         used_layout.addWidget(self.fallback)
         used_layout.addLayout(measure_row)
 
@@ -146,13 +153,11 @@ class HardwarePage(QWidget):
             probe.on_battery
         ]
         if probe.cpu_cores:
-            cores = (
-                self.tr("%1 cores, %2 threads")
-                .replace("%1", str(probe.cpu_cores))
-                .replace("%2", str(probe.cpu_count))
+            cores = self.tr("%n cores, %1 threads", "", probe.cpu_cores).replace(
+                "%1", str(probe.cpu_count)
             )
         else:
-            cores = self.tr("%1 logical CPUs").replace("%1", str(probe.cpu_count))
+            cores = self.tr("%n logical CPUs", "", probe.cpu_count)
         memory = (
             self.tr("%1 GB memory (%2 GB free)")
             .replace("%1", gb(probe.ram_total))
@@ -192,13 +197,16 @@ class HardwarePage(QWidget):
         self.devices.setFixedHeight(height)
         self._fill_device_choice()
 
-    def set_plan(self, plan: DevicePlan | None, fallback_reason: str | None = None) -> None:
+    def set_plan(self, plan: DevicePlan | None, fallback_reason: UserMessage | None = None) -> None:
         if plan is None:
             self.in_use.setText(self.tr("No model loaded."))
+            self.context_note.clear()
         else:
             self._n_layers = plan.n_layers
             # After a fallback the reason of the CPU plan that really runs wins.
-            self.in_use.setText(fallback_reason or plan.reason)
+            self.in_use.setText(translated(fallback_reason or plan.reason))
+            why = translated(plan.context_reason) if plan.context_reason else str(plan.n_ctx)
+            self.context_note.setText(self.tr("Context length: %1.").replace("%1", why))
             if plan.n_layers:
                 # Clamping the shown value is not the user changing the override.
                 self._quiet = True
@@ -214,7 +222,7 @@ class HardwarePage(QWidget):
                 "graphics driver."
             )
         )
-        self.fallback.setToolTip(fallback_reason or "")
+        self.fallback.setToolTip(translated(fallback_reason) if fallback_reason else "")
         self.fallback.setVisible(bool(fallback_reason))
 
     def set_override(self, override: Override) -> None:

@@ -1,4 +1,4 @@
-"""Edit > Settings: General, Accounts, Assistant, Hardware and Privacy pages.
+"""Edit > Settings: General, Assistant, Hardware and Privacy pages.
 
 The pages show the settings and say what the user changed through signals;
 the compose window applies and saves (a new model loads in the background,
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.assist.language import NATIVE_NAMES
-from composer.gui.dialogs.accounts_page import AccountsPage
 from composer.gui.dialogs.hardware_page import HardwarePage
-from composer.mail.accounts import AccountStore
+from composer.hardware.context import CONTEXT_STEPS
 from composer.settings import Settings
 
 
@@ -126,6 +125,22 @@ class AssistantPage(QWidget):
             max(0, self.answer_language.findData(settings.answer_language))
         )
 
+        self.context_size = QComboBox()
+        _named(self.context_size, "contextLength", self.tr("Context length"))
+        self.context_size.addItem(self.tr("Automatic"), 0)
+        for tokens in CONTEXT_STEPS:
+            self.context_size.addItem(
+                self.tr("%1k tokens").replace("%1", str(tokens // 1024)), tokens
+            )
+        self.context_size.setToolTip(
+            self.tr(
+                "How much text the model reads at once: the email, the conversation and "
+                "the answer. Longer takes more memory; Automatic chooses from the model "
+                "and the free memory (Edit > Settings > Hardware says what was chosen)."
+            )
+        )
+        self._select_context(settings.context_size)
+
         form = QFormLayout(self)
         form.addRow(self.on)
         form.addRow(self.off)
@@ -135,6 +150,7 @@ class AssistantPage(QWidget):
         for text, field in (
             (self.tr("Longest &answer:"), self.max_tokens),
             (self.tr("Answer lan&guage:"), self.answer_language),
+            (self.tr("Conte&xt length:"), self.context_size),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -142,16 +158,25 @@ class AssistantPage(QWidget):
         self.on.toggled.connect(self.sig_changed)
         self.max_tokens.valueChanged.connect(self.sig_changed)
         self.answer_language.currentIndexChanged.connect(self.sig_changed)
+        self.context_size.currentIndexChanged.connect(self.sig_changed)
         self.choose.clicked.connect(self.sig_choose_file)
         self.models.clicked.connect(self.sig_open_models)
 
     def show_model(self, text: str) -> None:
         self.model.setText(text)
 
+    def _select_context(self, tokens: int) -> None:
+        index = self.context_size.findData(tokens)
+        if index < 0:  # a value set by hand in the settings file: show it as it is
+            self.context_size.addItem(self.tr("%1 tokens").replace("%1", str(tokens)), tokens)
+            index = self.context_size.count() - 1
+        self.context_size.setCurrentIndex(index)
+
     def apply_to(self, settings: Settings) -> None:
         settings.assistant = "local" if self.on.isChecked() else "off"
         settings.max_tokens = self.max_tokens.value()
         settings.answer_language = self.answer_language.currentData()
+        settings.context_size = int(self.context_size.currentData())
 
 
 class PrivacyPage(QWidget):
@@ -210,13 +235,7 @@ class PrivacyPage(QWidget):
 class SettingsDialog(QDialog):
     sig_settings_changed = Signal()  # General/Assistant values changed: apply and save
 
-    def __init__(
-        self,
-        settings: Settings,
-        parent: QWidget | None = None,
-        accounts: AccountStore | None = None,
-    ) -> None:
-        """*accounts*: where the mail accounts are kept (None: no Accounts page)."""
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -231,11 +250,6 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.assistant, self.tr("&Assistant"))
         self.tabs.addTab(self.hardware, self.tr("&Hardware"))
         self.tabs.addTab(self.privacy, self.tr("&Privacy"))
-        self.accounts: AccountsPage | None = None
-        if accounts is not None:
-            self.accounts = AccountsPage(accounts, settings)
-            self.tabs.insertTab(1, self.accounts, self.tr("A&ccounts"))
-            self.accounts.sig_changed.connect(self.sig_settings_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -248,5 +262,3 @@ class SettingsDialog(QDialog):
     def apply_to(self, settings: Settings) -> None:
         self.general.apply_to(settings)
         self.assistant.apply_to(settings)
-        if self.accounts is not None:
-            self.accounts.apply_to(settings)

@@ -1,0 +1,57 @@
+"""Settings > Assistant > Context length, and the Hardware page saying what was chosen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from composer.gui.dialogs.settings_dialog import SettingsDialog
+from composer.hardware.plan import ModelFacts, Override, make_plan
+from composer.hardware.probe import Probe
+from composer.settings import Settings
+
+PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
+
+
+def test_context_length_is_automatic_by_default_and_can_be_set(qtbot):
+    settings = Settings()
+    assert settings.context_size == 0
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "contextLength")
+    assert combo.currentData() == 0
+    values = [combo.itemData(i) for i in range(combo.count())]
+    assert values[:6] == [0, 2048, 4096, 8192, 16384, 32768]
+    with qtbot.waitSignal(dialog.sig_settings_changed):
+        combo.setCurrentIndex(combo.findData(16384))
+    dialog.apply_to(settings)
+    assert settings.context_size == 16384
+
+
+def test_a_hand_set_context_length_is_shown_as_it_is(qtbot):
+    dialog = SettingsDialog(Settings(context_size=3000))
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QComboBox, "contextLength").currentData() == 3000
+
+
+def test_hardware_page_says_which_context_and_why(qtbot):
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    probe = Probe.from_dict(json.loads((PROBES / "apple_m1_8gb.json").read_text()))
+    facts = ModelFacts(
+        file_size=807_694_464,
+        n_layers=16,
+        n_ctx_train=131072,
+        n_embd=2048,
+        n_head=32,
+        n_head_kv=8,
+        key_length=64,
+        value_length=64,
+    )
+    dialog.hardware.set_plan(make_plan(probe, facts, Override(context_size=8192)))
+    note = dialog.findChild(QLabel, "contextNote").text()
+    assert "8,192" in note
+    dialog.hardware.set_plan(None)
+    assert dialog.findChild(QLabel, "contextNote").text() == ""
