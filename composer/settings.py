@@ -36,6 +36,7 @@ class Settings:
     language: str = ""  # the interface language ("en", "fr"); "" = the system's
     theme: str = "system"  # "system" | "light" | "dark"
     answer_language: str = ""  # the assistant's default output language; "" = same as the text
+    attachment_warning_mb: int = 25  # attachments above this total get a warning before sending
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -500,6 +500,7 @@ class ComposeWindow(QMainWindow):
         cursor = QTextCursor(self.body.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()  # undoable, unlike clear()
+        self.attachments.set_files(())
         self.autosave.discard()
 
     @Slot()
@@ -1042,6 +1043,7 @@ class ComposeWindow(QMainWindow):
         was, was_context = self.settings.assistant, self.settings.context_size
         self._settings_dialog.apply_to(self.settings)
         self.settings.save(self.paths.settings_file)
+        self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
         answer_language = self.assistant.language.findData(self.settings.answer_language or None)
         self.assistant.language.setCurrentIndex(max(0, answer_language))
         from composer.gui.theme import apply_theme
@@ -1049,9 +1051,9 @@ class ComposeWindow(QMainWindow):
         apply_theme(QApplication.instance(), self.settings.theme)  # cheap: no restart needed
         if self.settings.assistant != was:
             self._apply_assistant_choice()
+            self.sig_assistant_choice_changed.emit()
         elif self.settings.context_size != was_context and self.settings.assistant == "local":
             self.controller.reload_model()  # llama.cpp sizes its cache when it loads
-            self.sig_assistant_choice_changed.emit()
 
     @Slot()
     def forget_everything(self) -> None:
@@ -1067,8 +1069,12 @@ class ComposeWindow(QMainWindow):
         cursor = QTextCursor(self.body.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()
+        self.attachments.set_files(())
         report = forget_everything(self.paths)
         self.autosave.discard()  # nothing of the emptied message is saved back
+        self.sending.reload_accounts()
+        if self._settings_dialog is not None and self._settings_dialog.accounts is not None:
+            self._settings_dialog.accounts.reload()
         self.paths.ensure()
         fresh = Settings()
         for name in vars(fresh):

@@ -1,4 +1,4 @@
-"""Edit > Settings: General, Assistant, Hardware and Privacy pages.
+"""Edit > Settings: General, Accounts, Assistant, Hardware and Privacy pages.
 
 The pages show the settings and say what the user changed through signals;
 the compose window applies and saves (a new model loads in the background,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from composer.assist.language import NATIVE_NAMES
+from composer.gui.dialogs.accounts_page import AccountsPage
 from composer.gui.dialogs.hardware_page import HardwarePage
 from composer.hardware.context import CONTEXT_STEPS
+from composer.mail.accounts import AccountStore
 from composer.settings import Settings
 
 
@@ -235,7 +237,13 @@ class PrivacyPage(QWidget):
 class SettingsDialog(QDialog):
     sig_settings_changed = Signal()  # General/Assistant values changed: apply and save
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        accounts: AccountStore | None = None,
+    ) -> None:
+        """*accounts*: where the mail accounts are kept (None: no Accounts page)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -250,6 +258,11 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.assistant, self.tr("&Assistant"))
         self.tabs.addTab(self.hardware, self.tr("&Hardware"))
         self.tabs.addTab(self.privacy, self.tr("&Privacy"))
+        self.accounts: AccountsPage | None = None
+        if accounts is not None:
+            self.accounts = AccountsPage(accounts, settings)
+            self.tabs.insertTab(1, self.accounts, self.tr("A&ccounts"))
+            self.accounts.sig_changed.connect(self.sig_settings_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -262,3 +275,5 @@ class SettingsDialog(QDialog):
     def apply_to(self, settings: Settings) -> None:
         self.general.apply_to(settings)
         self.assistant.apply_to(settings)
+        if self.accounts is not None:
+            self.accounts.apply_to(settings)
