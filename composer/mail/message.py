@@ -511,6 +511,7 @@ class _Reader:
             )
             for index in order:
                 before = (len(self.texts), len(self.attachments), len(self.problems))
+                from_html = self.from_html
                 self.part(children[index], depth + 1)
                 if any(t.strip() for t in self.texts[before[0] :]):
                     chosen = children[index]
@@ -519,6 +520,7 @@ class _Reader:
                 del self.texts[before[0] :]
                 del self.attachments[before[1] :]
                 del self.problems[before[2] :]
+                self.from_html = from_html
         for child in children:
             if child is not chosen:
                 # The other versions still carry files (the images of an HTML version).

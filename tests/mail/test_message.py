@@ -373,3 +373,14 @@ def test_message_ids_wrapped_in_encoded_words_are_unwrapped() -> None:
     message = parse_message(data)
     assert message.in_reply_to == "<long-id@example.org>"
     assert message.references == ("<a@x>", "<long-id@example.org>")
+
+
+def test_empty_html_alternative_does_not_mark_the_text_as_html() -> None:
+    data = (
+        b"From: a@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=m\n\n"
+        b"--m\nContent-Type: multipart/alternative; boundary=b\n\n"
+        b"--b\nContent-Type: text/plain\n\n\n--b\nContent-Type: text/html\n\n<p> </p>\n--b--\n"
+        b"--m\nContent-Type: text/plain\n\nfooter text\n--m--\n"
+    )
+    message = parse_message(data)
+    assert message.body == "footer text" and not message.body_from_html
