@@ -15,9 +15,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A WARNING or worse from our own loggers fails the test unless it is marked
 # @pytest.mark.allow_log(...); tests/helpers/ is importable via pythonpath.
-# keychain and smtp_server: the real Secret Service and SMTP server fixtures;
+# keychain, smtp_server, llama_server: the real Secret Service, SMTP server and
+# OpenAI-compatible server fixtures;
 # pytester: the log plugin's own test.
-pytest_plugins = ["helpers.logfail", "helpers.keychain", "helpers.smtp_server", "pytester"]
+pytest_plugins = [
+    "helpers.logfail",
+    "helpers.keychain",
+    "helpers.smtp_server",
+    "helpers.llama_server",  # llama-cpp-python's OpenAI-compatible server (server mode)
+    "pytester",
+]
 
 # Fixtures that bring the real model (253 MB on disk, loaded by llama.cpp in
 # most tests that take it): any test using one, directly or through another

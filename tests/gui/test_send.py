@@ -26,13 +26,6 @@ def fresh_session_passwords(monkeypatch):
 
 
 @pytest.fixture
-def trusted_ca(test_ca, tmp_path, monkeypatch):
-    pem = tmp_path / "test-ca.pem"
-    test_ca.cert_pem.write_to_path(str(pem))
-    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
-
-
-@pytest.fixture
 def server(smtp_server, trusted_ca):
     return smtp_server("starttls")
 

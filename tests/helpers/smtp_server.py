@@ -92,6 +92,14 @@ def test_ca() -> trustme.CA:
 
 
 @pytest.fixture
+def trusted_ca(test_ca, tmp_path, monkeypatch) -> None:
+    """The test CA trusted as a system's would be (SSL_CERT_FILE), for the app's own TLS path."""
+    pem = tmp_path / "test-ca.pem"
+    test_ca.cert_pem.write_to_path(str(pem))
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+
+
+@pytest.fixture
 def smtp_server(test_ca) -> Iterator:
     """smtp_server(mode="starttls", cert_names=("127.0.0.1", "localhost"), **aiosmtpd options)."""
     controllers: list[Controller] = []

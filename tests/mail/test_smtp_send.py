@@ -176,3 +176,13 @@ def test_no_recipient(smtp_server):
     server = smtp_server("none")
     error = failure(send, server, Draft(subject="x", body="y"))
     assert error.kind == "recipient_rejected" and "no recipient" in str(error)
+
+
+def test_check_connection(smtp_server):
+    from composer.mail.smtp_send import check_connection
+
+    server = smtp_server("tls")
+    check_connection(server.account(), PASSWORD, ssl_context=server.client_context, timeout=10)
+    with pytest.raises(SendError) as info:
+        check_connection(server.account(), "nope", ssl_context=server.client_context, timeout=10)
+    assert info.value.kind == "auth" and server.received == []

@@ -1,7 +1,8 @@
 """Settings > Accounts: the accounts mail is sent from, and the attachment size warning.
 
 Add, edit and remove accounts (name, address, server, port, security, user
-name, password, signature). The password goes to the system keychain, never
+name, password, signature); Test connection connects, secures and logs in
+as a send would, on a thread of its own. The password goes to the system keychain, never
 to a file; without a keychain it is kept in memory for this run only.
 "None" security is chosen only after a warning that the password and the
 mail would travel unencrypted. Removing an account removes its password.
@@ -10,6 +11,7 @@ mail would travel unencrypted. Removing an account removes its password.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -40,16 +42,20 @@ from composer.mail.accounts import (
     new_account_id,
 )
 from composer.mail.addresses import is_valid_addr
+from composer.mail.smtp_send import check_connection
+from composer.messages import UserFacingError
 from composer.settings import Settings
 
 log = logging.getLogger(__name__)
 
 W = TypeVar("W", bound=QWidget)
+TEST_TIMEOUT_S = 15.0
 
 
 class AccountsPage(QWidget):
     sig_accounts_changed = Signal(str)  # the id of the account saved ("" after a removal)
     sig_changed = Signal()  # the attachment warning limit changed
+    _sig_tested = Signal(object)  # from the test thread: None (it works) or the SendError
 
     def __init__(
         self, store: AccountStore, settings: Settings, parent: QWidget | None = None
@@ -94,6 +100,10 @@ class AccountsPage(QWidget):
         self.signature.setMaximumHeight(80)
         self.save_button = QPushButton(self.tr("Sav&e account"))
         self._named(self.save_button, "saveAccount", self.tr("Save the account"))
+        self.test_button = QPushButton(self.tr("Test connect&ion"))
+        self._named(
+            self.test_button, "testConnection", self.tr("Test the connection and the login")
+        )
         self.status = QLabel()
         self.status.setObjectName("accountStatus")
         self.status.setWordWrap(True)
@@ -122,7 +132,11 @@ class AccountsPage(QWidget):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
-        form.addRow(self.save_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.test_button)
+        actions.addStretch(1)
+        form.addRow(actions)
         form.addRow(self.status)
         limit_label = QLabel(self.tr("Warn a&bove:"))
         limit_label.setBuddy(self.warning_mb)
@@ -141,6 +155,8 @@ class AccountsPage(QWidget):
         self.add_button.clicked.connect(self.new_account)
         self.remove_button.clicked.connect(self.remove_current)
         self.save_button.clicked.connect(self.save_current)
+        self.test_button.clicked.connect(self.test_connection)
+        self._sig_tested.connect(self._on_tested)
         self.security.currentIndexChanged.connect(self._on_security)
         self.warning_mb.valueChanged.connect(self.sig_changed)
         self.reload()
@@ -244,8 +260,8 @@ class AccountsPage(QWidget):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     # -- save and remove -------------------------------------------------------------
-    @Slot()
-    def save_current(self) -> Account | None:
+    def _form_account(self) -> Account | None:
+        """The account the form describes; None (and why, in the status) when it is not one."""
         address = self.address.text().strip()
         host = self.host.text().strip()
         if not is_valid_addr(address):
@@ -258,7 +274,7 @@ class AccountsPage(QWidget):
             self.status.setText(self.tr("Enter the outgoing (SMTP) server, e.g. smtp.example.org."))
             self.host.setFocus()
             return None
-        account = Account(
+        return Account(
             id=self._editing or new_account_id(),
             name=self.name.text().strip(),
             address=address,
@@ -268,6 +284,12 @@ class AccountsPage(QWidget):
             username=self.username.text().strip(),
             signature=self.signature.toPlainText().rstrip(),
         )
+
+    @Slot()
+    def save_current(self) -> Account | None:
+        account = self._form_account()
+        if account is None:
+            return None
         ids = [a.id for a in self.accounts]
         kept = list(self.accounts)
         if account.id in ids:
@@ -305,6 +327,43 @@ class AccountsPage(QWidget):
             "Saved. No system keychain is available: the password is kept in memory until "
             "Composer closes, never in a file."
         )
+
+    # -- test connection ---------------------------------------------------------------
+    @Slot()
+    def test_connection(self) -> None:
+        """Connect, secure and log in with what the form says, on a thread of its own."""
+        account = self._form_account()
+        if account is None:
+            return
+        password = self.password.text() or mail_accounts.stored_password(account.id)
+        self.test_button.setEnabled(False)
+        self.status.setText(self.tr("Testing the connection to %1…").replace("%1", account.host))
+        tested = self._sig_tested
+
+        def run() -> None:
+            try:
+                check_connection(account, password, timeout=TEST_TIMEOUT_S)
+                outcome: object = None
+            except UserFacingError as error:
+                outcome = error
+            try:
+                tested.emit(outcome)
+            except RuntimeError:
+                pass  # the page was closed meanwhile: nobody to tell
+
+        threading.Thread(target=run, name="smtp-test", daemon=True).start()
+
+    @property
+    def testing(self) -> bool:
+        return not self.test_button.isEnabled()
+
+    @Slot(object)
+    def _on_tested(self, error: UserFacingError | None) -> None:
+        self.test_button.setEnabled(True)
+        if error is None:
+            self.status.setText(self.tr("The connection and the login work."))
+        else:
+            self.status.setText(translated(error))
 
     @Slot()
     def remove_current(self) -> None:
