@@ -28,6 +28,31 @@ def wait_until(app, predicate, timeout_s: float = 180.0) -> None:
         time.sleep(0.01)
 
 
+def accounts_shot(app, settings) -> None:
+    """Settings > Accounts with one account filled in (no server is contacted)."""
+    from composer.mail.accounts import Account
+
+    page = settings.accounts
+    page.store.save(
+        [
+            Account(
+                id="shot",
+                name="Anna Müller",
+                address="anna@example.org",
+                host="smtp.example.org",
+                port=587,
+                security="starttls",
+                username="anna@example.org",
+                signature="Anna Müller\nExample Ltd",
+            )
+        ]
+    )
+    page.reload(select="shot")
+    settings.tabs.setCurrentWidget(page)
+    app.processEvents()
+    settings.grab().save(str(OUT / "settings-accounts.png"))
+
+
 def main() -> int:
     home = tempfile.mkdtemp(prefix="composer-shots-")
     os.environ["COMPOSER_HOME"] = home
@@ -90,6 +115,7 @@ def main() -> int:
     settings.grab().save(str(OUT / "settings-hardware.png"))
     settings.tabs.setCurrentWidget(settings.privacy)
     settings.grab().save(str(OUT / "settings-privacy.png"))
+    accounts_shot(app, settings)
     settings.close()
 
     window.models_action.trigger()

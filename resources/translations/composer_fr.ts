@@ -35,7 +35,7 @@
         <translation>Comptes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;dd</source>
         <translation>A&amp;jouter</translation>
     </message>
@@ -186,8 +186,8 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Warn a&amp;bove:</source>
-        <translation>Avertir au-&amp;delà de :</translation>
+        <source>Warn about attachments a&amp;bove:</source>
+        <translation>Avertir pour les pièces jointes au-&amp;delà de :</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -902,7 +902,7 @@
         <translation>Nouveau message — %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Where your text goes</source>
         <translation>Où va votre texte</translation>
     </message>
@@ -1560,13 +1560,13 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../composer/assist/actions.py" line="+431"/>
-        <location filename="../../composer/engine/local.py" line="+311"/>
+        <location filename="../../composer/assist/actions.py" line="+423"/>
+        <location filename="../../composer/engine/local.py" line="+312"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/base.py" line="+91"/>
+        <location filename="../../composer/engine/base.py" line="+95"/>
         <source>Stopped.</source>
         <translation>Arrêté.</translation>
     </message>
@@ -1646,7 +1646,7 @@
         <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>llama.cpp failed while writing: %1</source>
         <translation>llama.cpp a échoué en écrivant&#xa0;: %1</translation>
     </message>
@@ -3647,7 +3647,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+55"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+57"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>

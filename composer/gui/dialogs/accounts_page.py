@@ -72,6 +72,7 @@ class AccountsPage(QWidget):
         self.note.hide()
         self.list = QListWidget()
         self._named(self.list, "accountList", self.tr("Accounts"))
+        self.list.setMaximumHeight(110)  # a few accounts; the form matters more
         self.add_button = QPushButton(self.tr("A&dd"))
         self._named(self.add_button, "addAccount", self.tr("Add an account"))
         self.remove_button = QPushButton(self.tr("&Remove…"))
@@ -138,7 +139,7 @@ class AccountsPage(QWidget):
         actions.addStretch(1)
         form.addRow(actions)
         form.addRow(self.status)
-        limit_label = QLabel(self.tr("Warn a&bove:"))
+        limit_label = QLabel(self.tr("Warn about attachments a&bove:"))
         limit_label.setBuddy(self.warning_mb)
         limit = QHBoxLayout()
         limit.addWidget(limit_label)
