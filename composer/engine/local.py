@@ -31,6 +31,7 @@ from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
 from composer.engine.device_env import apply_device_env
 from composer.engine.llama_load import new_llama
 from composer.engine.llama_log import llama_log_tap, load_error
+from composer.messages import UserMessage, user_message
 from composer.modelfile.check import check_model
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
 
@@ -39,6 +40,15 @@ if TYPE_CHECKING:
     from composer.hardware.speed import SpeedResult
 
 log = logging.getLogger(__name__)
+
+
+def _could_not_load(path: Path, why: str) -> UserMessage:
+    return user_message(
+        "Engine",
+        "llama.cpp could not load “%1”: %2. "
+        "The file may be damaged or use a model type this version does not support.",
+    ).arg(path.name, why)
+
 
 DEFAULT_CONTEXT = 4096
 # A writing speed is kept only from answers this long: the first tokens are
@@ -142,7 +152,7 @@ class LocalEngine:
             # Device variables only count before llama.cpp starts its backends.
             device_note = apply_device_env(plan)
             kwargs = plan.llama_kwargs()
-            device = plan.reason
+            device: str | UserMessage = plan.reason
         else:
             context_size = context_size or DEFAULT_CONTEXT  # 0 = automatic
             trained = gguf.context_length or context_size
@@ -169,16 +179,17 @@ class LocalEngine:
         except Exception as exc:  # llama.cpp reports every load failure as ValueError/RuntimeError
             why = load_error(load_log.getvalue()) or str(exc)
             if plan is None or kwargs.get("n_gpu_layers", 0) == 0:
-                raise EngineError(
-                    f"llama.cpp could not load “{path.name}”: {why}. "
-                    "The file may be damaged or use a model type this version does not support."
-                ) from exc
+                raise EngineError(_could_not_load(path, why)) from exc
             fallback = plan.cpu_fallback(why)
             log.warning("GPU load failed; retrying on the CPU")
             try:
                 llm = new_llama(path, **fallback.llama_kwargs())
             except Exception as exc2:
-                raise EngineError(f"llama.cpp could not load “{path.name}”: {exc2}.") from exc2
+                raise EngineError(
+                    user_message("Engine", "llama.cpp could not load “%1”: %2.").arg(
+                        path.name, exc2
+                    )
+                ) from exc2
             fallback_reason = fallback.reason
             device = fallback.reason
 
@@ -205,10 +216,10 @@ class LocalEngine:
         gguf: GGUFInfo,
         plan: DevicePlan | None,
         kwargs: dict[str, Any],
-        device: str,
+        device: str | UserMessage,
         template: str | None,
         cancel: threading.Event | None,
-    ) -> tuple[dict[str, Any], str, str | None]:
+    ) -> tuple[dict[str, Any], str | UserMessage, UserMessage | None]:
         """Run the first-use check in a child; (kwargs, device, fallback reason) to load with."""
         env = dict(plan.env) if plan is not None else {}
         key = trial.cache_key(path, gguf.data_start, kwargs, env)
@@ -232,12 +243,11 @@ class LocalEngine:
                 return cpu_kwargs, fallback.reason, fallback.reason
             result = retry
         if not result.crashed:
-            raise EngineError(
-                f"llama.cpp could not load “{path.name}”: {result.message}. "
-                "The file may be damaged or use a model type this version does not support."
-            )
+            raise EngineError(_could_not_load(path, result.message))
         raise EngineError(
-            f"This model file crashes llama.cpp: {result.message}. “{path.name}” was not loaded."
+            user_message(
+                "Engine", "This model file crashes llama.cpp: %1. “%2” was not loaded."
+            ).arg(result.message, path.name)
         )
 
     def _make_formatter(self, template: str | None) -> ChatTemplate | None:
@@ -298,7 +308,7 @@ class LocalEngine:
 
     def _require_model(self) -> None:
         if self._llm is None:
-            raise EngineError("No model is loaded yet.")
+            raise EngineError(user_message("Engine", "No model is loaded yet."))
 
     def _reset_perf(self) -> None:
         import llama_cpp
@@ -336,8 +346,11 @@ class LocalEngine:
             room = llm.n_ctx() - len(tokens)
             if room < 16:
                 raise EngineError(
-                    f"This email is too long for the model: it takes {len(tokens):,} tokens and "
-                    f"the model reads at most {llm.n_ctx():,}. Select a part of it, or shorten it."
+                    user_message(
+                        "Engine",
+                        "This email is too long for the model: it takes %1 tokens and the "
+                        "model reads at most %2. Select a part of it, or shorten it.",
+                    ).arg(f"{len(tokens):,}", f"{llm.n_ctx():,}")
                 )
             self._read_prompt(tokens, cancel, stats, on_prompt_progress)
             yield from self._write(
@@ -399,13 +412,15 @@ class LocalEngine:
             on_progress(reuse, total)
         for start in range(reuse, total, llm.n_batch):
             if cancel.is_set():
-                raise Cancelled("Stopped.")
+                raise Cancelled()
             try:
                 llm.eval(tokens[start : start + llm.n_batch])
             except RuntimeError as exc:
                 if cancel.is_set():
-                    raise Cancelled("Stopped.") from exc
-                raise EngineError(f"llama.cpp failed while reading the prompt: {exc}") from exc
+                    raise Cancelled() from exc
+                raise EngineError(
+                    user_message("Engine", "llama.cpp failed while reading the prompt: %1").arg(exc)
+                ) from exc
             if on_progress:
                 on_progress(min(start + llm.n_batch, total), total)
         stats.prompt_seconds = time.perf_counter() - started
@@ -463,7 +478,7 @@ class LocalEngine:
             for chunk in chunks:
                 if cancel.is_set():
                     stats.stop_reason = "cancelled"
-                    raise Cancelled("Stopped.")
+                    raise Cancelled()
                 choice = chunk["choices"][0]
                 text = choice.get("text") or ""
                 if choice.get("finish_reason"):
@@ -473,8 +488,10 @@ class LocalEngine:
         except RuntimeError as exc:
             if cancel.is_set():
                 stats.stop_reason = "cancelled"
-                raise Cancelled("Stopped.") from exc
-            raise EngineError(f"llama.cpp failed while writing: {exc}") from exc
+                raise Cancelled() from exc
+            raise EngineError(
+                user_message("Engine", "llama.cpp failed while writing: %1").arg(exc)
+            ) from exc
         finally:
             chunks.close()
             stats.generation_seconds = time.perf_counter() - started
@@ -484,7 +501,7 @@ class LocalEngine:
             stats.generated_tokens = max(0, written + (1 if stats.stop_reason else 0))
         if cancel.is_set():
             stats.stop_reason = "cancelled"
-            raise Cancelled("Stopped.")
+            raise Cancelled()
 
     def measure_speed(self) -> SpeedResult:
         """Reading and writing tokens/s of the loaded model on this machine."""

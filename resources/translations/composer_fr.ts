@@ -2939,11 +2939,11 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <name>PrivacyPage</name>
     <message>
         <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+120"/>
-        <source>Composer sends nothing anywhere unless you start it: a model download, or sending mail. It keeps no record of what you write besides the draft of the message you are writing, and never writes your text into its logs.</source>
-        <translation>Composer n’envoie rien nulle part sans que vous le lanciez&#xa0;: un téléchargement de modèle ou l’envoi d’un e-mail. Il ne garde aucune trace de ce que vous écrivez, hormis le brouillon du message en cours, et n’écrit jamais votre texte dans ses journaux.</translation>
+        <source>Composer sends nothing anywhere unless you start it: a model download, or sending mail. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
+        <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle ou l’envoi d’un e-mail. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Forget everything…</source>
         <translation>&amp;Tout oublier…</translation>
     </message>
@@ -2954,18 +2954,18 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+3"/>
-        <source>Removes saved drafts, the models Composer downloaded, stored passwords and tokens, and the settings. Model files you only imported are kept.</source>
-        <translation>Supprime les brouillons enregistrés, les modèles téléchargés par Composer, les mots de passe et jetons stockés, ainsi que les paramètres. Les fichiers de modèle que vous avez seulement importés sont conservés.</translation>
+        <source>Removes saved drafts, copies of sent mail, the models Composer downloaded, stored passwords and tokens, your mail accounts and the settings. Model files you only imported are kept.</source>
+        <translation>Supprime les brouillons enregistrés, les copies des e-mails envoyés, les modèles téléchargés par Composer, les mots de passe et jetons enregistrés, vos comptes de messagerie et les paramètres. Les fichiers de modèle que vous avez seulement importés sont conservés.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>This removes your saved drafts (including the message open now), the copies of sent mail, the models Composer downloaded, the passwords and tokens it stored, your mail accounts and all settings. It cannot be undone.</source>
+        <translation>Cela supprime vos brouillons enregistrés (y compris le message ouvert), les copies des e-mails envoyés, les modèles téléchargés par Composer, les mots de passe et jetons qu’il a enregistrés, vos comptes de messagerie et tous les paramètres. C’est irréversible.</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Forget everything?</source>
         <translation>Tout oublier&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This removes your saved drafts (including the message open now), the models Composer downloaded, the passwords and tokens it stored, and all settings. It cannot be undone.</source>
-        <translation>Cela supprime vos brouillons enregistrés (y compris le message ouvert), les modèles téléchargés par Composer, les mots de passe et jetons qu’il a stockés, et tous les paramètres. Cette action est irréversible.</translation>
     </message>
 </context>
 <context>
@@ -3516,7 +3516,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+25"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+27"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>

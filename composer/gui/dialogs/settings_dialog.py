@@ -190,8 +190,9 @@ class PrivacyPage(QWidget):
         about = QLabel(
             self.tr(
                 "Composer sends nothing anywhere unless you start it: a model download, or "
-                "sending mail. It keeps no record of what you write besides the draft of the "
-                "message you are writing, and never writes your text into its logs."
+                "sending mail. It keeps no record of what you write besides the drafts of the "
+                "messages you are writing and a copy of each message you send (its Sent "
+                "folder), and never writes your text into its logs."
             )
         )
         about.setWordWrap(True)
@@ -199,8 +200,9 @@ class PrivacyPage(QWidget):
         _named(self.forget, "forgetEverything", self.tr("Forget everything"))
         self.forget.setAccessibleDescription(
             self.tr(
-                "Removes saved drafts, the models Composer downloaded, stored passwords and "
-                "tokens, and the settings. Model files you only imported are kept."
+                "Removes saved drafts, copies of sent mail, the models Composer downloaded, "
+                "stored passwords and tokens, your mail accounts and the settings. Model files "
+                "you only imported are kept."
             )
         )
         self.result = QLabel()
@@ -220,9 +222,9 @@ class PrivacyPage(QWidget):
             self,
             self.tr("Forget everything?"),
             self.tr(
-                "This removes your saved drafts (including the message open now), the models "
-                "Composer downloaded, the passwords and tokens it stored, and all settings. "
-                "It cannot be undone."
+                "This removes your saved drafts (including the message open now), the copies "
+                "of sent mail, the models Composer downloaded, the passwords and tokens it "
+                "stored, your mail accounts and all settings. It cannot be undone."
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
