@@ -137,7 +137,8 @@ class SendFlow(QObject):
             widget.hide()
         for edit in (window.to_field, window.cc_field, window.bcc_field):
             edit.textChanged.connect(lambda _text, e=edit: self._mark(e, False))
-        window.setStyleSheet(INVALID_STYLE)
+            # On the address fields only: a window-wide style sheet would restyle everything.
+            edit.setStyleSheet(INVALID_STYLE)
         self.reload_accounts()
 
     # -- accounts -------------------------------------------------------------------
