@@ -2,7 +2,8 @@
 
 ``Settings.language`` names it: "" follows the operating system's locale
 (``QLocale.system()``), otherwise a code such as "en" or "fr". English is the
-source language and needs no catalogue; every other language is
+source language: its catalogue, composer_en, holds only the plural forms of
+counted texts (tr("%n changes", "", n) says "1 change"); every other language is
 ``resources/translations/composer_<code>.qm`` (built from the ``.ts`` next to
 it), plus Qt's own ``qtbase_<code>.qm`` from the PySide6 wheel so that
 standard dialogs (message box buttons, the file dialog) speak it too.
@@ -131,6 +132,9 @@ def install_translators(setting: str, system: QLocale | None = None) -> str:
     locale = system if system.name().split("_")[0] == code else QLocale(code)
     QLocale.setDefault(locale)
     if code == SOURCE_LANGUAGE:
+        plurals = _load(QLocale(SOURCE_LANGUAGE), CATALOGUE_PREFIX, translations_dir())
+        if plurals is not None and QCoreApplication.installTranslator(plurals):
+            _installed.append(plurals)
         return code
     ours = _load(locale, CATALOGUE_PREFIX, translations_dir())
     if ours is None:
@@ -190,7 +194,10 @@ def _main(argv: list[str]) -> int:
         return 2
     for ts_file in sorted(translations_dir().glob(CATALOGUE_PREFIX + "_*.ts")):
         if command == "update":
-            run_lupdate(ts_file, "-no-obsolete", "-locations", "relative")
+            # English is the source: its catalogue needs only the plural forms.
+            english = ts_file.stem == f"{CATALOGUE_PREFIX}_{SOURCE_LANGUAGE}"
+            only = ["-pluralonly"] if english else []
+            run_lupdate(ts_file, "-no-obsolete", "-locations", "relative", *only)
         run_lrelease(ts_file, ts_file.with_suffix(".qm"))
         print(f"{ts_file.name} -> {ts_file.with_suffix('.qm').name}")
     return 0

@@ -9,18 +9,20 @@ in the user's language.
 
 ``user_message("Context", "Text %1")`` is what lupdate extracts (i18n.py
 passes it as an alias of QT_TRANSLATE_NOOP), so both arguments must be
-string literals at the call site; the values come with ``.arg(...)``.
+string literals at the call site; the values come with ``.arg(...)``. A value
+may itself be a UserMessage (a reason inside a sentence): it is translated too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
 
 
-def fill(text: str, args: tuple[str, ...]) -> str:
+def fill(text: str, args: Sequence[str]) -> str:
     """*text* with %1..%N replaced by *args* in one pass (a value holding "%2" stays as is)."""
 
     def value(match: re.Match[str]) -> str:
@@ -34,14 +36,15 @@ def fill(text: str, args: tuple[str, ...]) -> str:
 class UserMessage:
     context: str
     text: str  # English source text, as in the translation catalogue
-    args: tuple[str, ...] = ()
+    args: tuple[str | UserMessage, ...] = ()
 
     def arg(self, *values: object) -> UserMessage:
-        """The message with its next placeholders filled by *values*."""
-        return UserMessage(self.context, self.text, self.args + tuple(str(v) for v in values))
+        """The message with its next placeholders filled by *values* (messages stay messages)."""
+        added = tuple(v if isinstance(v, UserMessage) else str(v) for v in values)
+        return UserMessage(self.context, self.text, self.args + added)
 
     def __str__(self) -> str:
-        return fill(self.text, self.args)
+        return fill(self.text, [str(a) for a in self.args])
 
 
 def user_message(context: str, text: str) -> UserMessage:

@@ -18,7 +18,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialogButtonBox
 
 from composer import i18n
-from composer.models.starter import STARTER_NOTE, STARTER_NOTE_CONTEXT
+from composer.gui.user_text import translated
+from composer.models.starter import STARTER_NOTE
 
 TS_FILE = i18n.translations_dir() / "composer_fr.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
@@ -160,8 +161,8 @@ def test_the_language_comes_from_the_setting_else_the_system(setting, system, sh
 def test_french_translator_translates_our_strings_and_the_starter_note(restore_language):
     assert i18n.install_translators("fr") == "fr"
     assert QCoreApplication.translate("ComposeWindow", "&File") == "&Fichier"
-    note = QCoreApplication.translate(STARTER_NOTE_CONTEXT, STARTER_NOTE)
-    assert note != STARTER_NOTE and note.startswith("Modèle de démarrage")
+    note = translated(STARTER_NOTE)
+    assert note != str(STARTER_NOTE) and note.startswith("Modèle de démarrage")
     assert QLocale().language() == QLocale.Language.French
     assert i18n.restart_note() == "Une nouvelle langue s’applique au prochain démarrage."
 
@@ -172,10 +173,37 @@ def test_system_language_keeps_the_system_region(restore_language):
     assert QCoreApplication.translate("ComposeWindow", "&Help") == "&Aide"
 
 
-def test_english_installs_nothing_and_removing_restores_english(restore_language):
+def test_english_installs_only_plural_forms_and_removing_restores_english(restore_language):
     i18n.install_translators("fr")
     assert i18n.install_translators("en") == "en"
     assert QCoreApplication.translate("ComposeWindow", "&File") == "&File"
+    assert QCoreApplication.translate("ReviewView", "Writing… %n changes so far", "", 1) == (
+        "Writing… 1 change so far"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "1 change, 0 ticked.", "2 changes, 1 ticked."),
+        ("fr", "1 modification, cochées\u00a0: 0.", "2 modifications, cochées\u00a0: 1."),
+    ],
+)
+def test_counts_take_the_plural_form_of_the_language(restore_language, language, one, two):
+    i18n.install_translators(language)
+    text = "%n changes, %1 ticked."
+    assert QCoreApplication.translate("ReviewView", text, "", 1).replace("%1", "0") == one
+    assert QCoreApplication.translate("ReviewView", text, "", 2).replace("%1", "1") == two
+
+
+def test_english_catalogue_holds_only_complete_plural_forms():
+    english = _messages(TS_FILE.with_name("composer_en.ts"))
+    assert english, "composer_en.ts is empty: run `python -m composer.i18n update`"
+    for key, message in english.items():
+        assert message.get("numerus") == "yes", _show(key)
+        forms = _translations(message)
+        assert len(forms) == 2 and all(forms), _show(key)
+        assert message.find("translation").get("type") is None, _show(key)
 
 
 def test_qt_standard_dialogs_speak_french(restore_language):

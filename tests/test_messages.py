@@ -31,3 +31,24 @@ def test_gui_translates_the_template_then_fills_it(qapp):
         assert translated(ValueError("plain")) == "plain"
     finally:
         QCoreApplication.removeTranslator(french)
+
+
+class _FrenchPlan(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):
+        table = {
+            "%1 (chosen in settings)": "%1 (choisi dans les paramètres)",
+            "CPU only: %1": "Processeur seul : %1",
+        }
+        return table.get(source, "") if context == "Plan" else ""
+
+
+def test_a_message_inside_a_message_is_translated_too(qapp):
+    inner = user_message("Plan", "CPU only: %1").arg("no GPU")
+    outer = user_message("Plan", "%1 (chosen in settings)").arg(inner)
+    assert str(outer) == "CPU only: no GPU (chosen in settings)"
+    french = _FrenchPlan()
+    QCoreApplication.installTranslator(french)
+    try:
+        assert translated(outer) == "Processeur seul : no GPU (choisi dans les paramètres)"
+    finally:
+        QCoreApplication.removeTranslator(french)

@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from composer.messages import UserFacingError, UserMessage, user_message
+
 if TYPE_CHECKING:
+    from composer.engine.token_loop import SamplerSettings
     from composer.hardware.plan import DevicePlan
     from composer.hardware.probe import Probe
 
@@ -36,6 +39,9 @@ class GenerationRequest:
     messages: tuple[ChatMessage, ...]
     max_tokens: int = 512
     temperature: float = 0.7
+    # The whole sampler chain (composer/assist/sampling.py); None: the token
+    # loop's defaults at *temperature*.
+    sampling: SamplerSettings | None = None
 
 
 @dataclass
@@ -71,19 +77,22 @@ class ModelInfo:
     context_size: int  # the context llama.cpp was created with
     trained_context: int | None
     chat_template: str  # "model" (from the GGUF, sandboxed) or "fallback"
-    device: str  # human description of where it runs
-    fallback_reason: str | None = None  # set when the GPU load failed and we fell back
+    device: str | UserMessage  # where it runs, for the user (a server's name, a plan's reason)
+    fallback_reason: UserMessage | None = None  # set when the GPU load failed and we fell back
     plan: DevicePlan | None = None  # the device plan it was loaded with (None: plain CPU)
     probe: Probe | None = None  # the hardware probe the plan came from
-    device_note: str | None = None  # e.g. "Restart Composer to use …"
+    device_note: UserMessage | None = None  # e.g. "Restart Composer to use …"
 
 
-class EngineError(Exception):
-    """A failure to show to the user; str(error) is a sentence for them."""
+class EngineError(UserFacingError):
+    """A failure to show to the user; its message is a sentence for them."""
 
 
 class Cancelled(EngineError):
     """The user stopped the request."""
+
+    def __init__(self) -> None:
+        super().__init__(user_message("Engine", "Stopped."))
 
 
 ProgressCallback = Callable[[int, int], None]  # (prompt tokens read, prompt tokens total)

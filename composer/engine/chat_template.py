@@ -30,6 +30,7 @@ from types import FrameType
 from typing import Any
 
 from composer.engine.base import Cancelled, EngineError
+from composer.messages import user_message
 
 MAX_TEMPLATE_CHARS = 256 * 1024  # real templates are a few kB; the largest known ~20 kB
 MAX_PROMPT_CHARS = 2_000_000  # far above any context we create (tokens are >= 1 char)
@@ -50,7 +51,9 @@ class Rendered:
 
 
 def _too_big(what: str) -> TemplateError:
-    return TemplateError(f"The model's chat template builds {what} too large to use.")
+    return TemplateError(
+        user_message("Engine", "The model's chat template builds %1 too large to use.").arg(what)
+    )
 
 
 def _check_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -146,9 +149,11 @@ class _Deadline:
 
     def _check(self, frame: FrameType, event: str, arg: Any) -> Any:
         if self._cancel is not None and self._cancel.is_set():
-            raise Cancelled("Stopped.")
+            raise Cancelled()
         if time.monotonic() > self._until:
-            raise TemplateError("The model's chat template took too long to render.")
+            raise TemplateError(
+                user_message("Engine", "The model's chat template took too long to render.")
+            )
         return self._check
 
     def _on_call(self, frame: FrameType, event: str, arg: Any) -> Any:
@@ -172,8 +177,11 @@ class ChatTemplate:
     def __init__(self, source: str, bos_token: str, eos_token: str) -> None:
         if len(source) > MAX_TEMPLATE_CHARS:
             raise TemplateError(
-                f"The model's chat template is {len(source):,} characters long; "
-                f"Composer uses templates up to {MAX_TEMPLATE_CHARS:,}."
+                user_message(
+                    "Engine",
+                    "The model's chat template is %1 characters long; "
+                    "Composer uses templates up to %2.",
+                ).arg(f"{len(source):,}", f"{MAX_TEMPLATE_CHARS:,}")
             )
         self.bos_token = bos_token
         self.eos_token = eos_token
@@ -184,7 +192,9 @@ class ChatTemplate:
             raise
         except Exception as exc:
             raise TemplateError(
-                f"The model's chat template cannot be read ({type(exc).__name__})."
+                user_message("Engine", "The model's chat template cannot be read (%1).").arg(
+                    type(exc).__name__
+                )
             ) from exc
 
     def render(
@@ -197,7 +207,10 @@ class ChatTemplate:
         """The prompt for *messages*; TemplateError when over budget, Cancelled on *cancel*."""
 
         def raise_exception(message: str) -> None:
-            raise TemplateError(f"The model's chat template refused the conversation: {message}")
+            refused = user_message(
+                "Engine", "The model's chat template refused the conversation: %1"
+            )
+            raise TemplateError(refused.arg(message))
 
         def strftime_now(fmt: str) -> str:
             return datetime.now().strftime(fmt)
@@ -217,17 +230,24 @@ class ChatTemplate:
                     size += len(piece)
                     if size > max_chars:
                         raise TemplateError(
-                            "The model's chat template writes a prompt longer than "
-                            f"{max_chars:,} characters."
+                            user_message(
+                                "Engine",
+                                "The model's chat template writes a prompt longer than "
+                                "%1 characters.",
+                            ).arg(f"{max_chars:,}")
                         )
                     parts.append(piece)
         except EngineError:
             raise
         except RecursionError as exc:
-            raise TemplateError("The model's chat template recurses without end.") from exc
+            raise TemplateError(
+                user_message("Engine", "The model's chat template recurses without end.")
+            ) from exc
         except Exception as exc:
             raise TemplateError(
-                f"The model's chat template failed ({type(exc).__name__})."
+                user_message("Engine", "The model's chat template failed (%1).").arg(
+                    type(exc).__name__
+                )
             ) from exc
         return Rendered(prompt="".join(parts), stop=[self.eos_token] if self.eos_token else [])
 

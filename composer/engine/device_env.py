@@ -6,6 +6,7 @@ import os
 from collections.abc import MutableMapping
 
 from composer.hardware.plan import DevicePlan
+from composer.messages import UserMessage, user_message
 
 DEVICE_ENV_KEYS = ("GGML_VK_VISIBLE_DEVICES", "CUDA_VISIBLE_DEVICES", "HIP_VISIBLE_DEVICES")
 _started_with: dict[str, str] | None = None
@@ -13,7 +14,7 @@ _started_with: dict[str, str] | None = None
 
 def apply_device_env(
     plan: DevicePlan, environ: MutableMapping[str, str] | None = None
-) -> str | None:
+) -> UserMessage | None:
     """Put plan.env into the environment before the first model load.
 
     llama.cpp reads these variables once per process, when its backends
@@ -32,11 +33,11 @@ def apply_device_env(
     started = _started_with
     if all(started.get(key, "") == value for key, value in plan.env.items()):
         return None
-    target = plan.device.label if plan.device else "that device"
-    return (
-        f"Restart Composer to use {target}: "
-        "the graphics devices are chosen when the first model loads."
-    )
+    target = plan.device.label if plan.device else user_message("Engine", "that device")
+    return user_message(
+        "Engine",
+        "Restart Composer to use %1: the graphics devices are chosen when the first model loads.",
+    ).arg(target)
 
 
 def _reset_for_tests() -> None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from composer.engine.base import Cancelled, EngineError, GenerationStats
+from composer.messages import user_message
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def write_tokens(
         while True:
             if cancel.is_set():
                 stats.stop_reason = "cancelled"
-                raise Cancelled("Stopped.")
+                raise Cancelled()
             token = sample(sampler, ctx, -1)
             generated += 1
             stats.generated_tokens = generated
@@ -215,14 +216,18 @@ def write_tokens(
                 break
             if cancel.is_set():
                 stats.stop_reason = "cancelled"
-                raise Cancelled("Stopped.")
+                raise Cancelled()
             token_array[0] = token
             rc = decode(ctx, batch_get_one(token_array, 1))
             if rc != 0:
                 if cancel.is_set():
                     stats.stop_reason = "cancelled"
-                    raise Cancelled("Stopped.")
-                raise EngineError(f"llama.cpp failed while writing (llama_decode returned {rc}).")
+                    raise Cancelled()
+                raise EngineError(
+                    user_message(
+                        "Engine", "llama.cpp failed while writing (llama_decode returned %1)."
+                    ).arg(rc)
+                )
             input_ids[n_past] = token
             n_past += 1
             llm.n_tokens = n_past

@@ -193,7 +193,7 @@ def run_trial(
                 if cancel is not None and cancel.is_set():
                     child.kill()
                     child.wait()
-                    raise Cancelled("Stopped.") from None
+                    raise Cancelled() from None
                 if time.monotonic() - started > timeout:
                     child.kill()
                     child.wait()

@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from composer.assist.actions import (
@@ -43,7 +43,6 @@ from composer.gui.apply_text import apply_to_document
 from composer.gui.user_text import translated
 from composer.models.starter import (
     STARTER_NOTE,
-    STARTER_NOTE_CONTEXT,
     StarterUnavailable,
     starter_file_name,
 )
@@ -284,14 +283,13 @@ class AssistantController(QObject):
         self._settle_state()
         starter = self.is_starter(info.path)
         name = self.display_name(info)
-        status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", info.device)
+        where = translated(info.device)
+        status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", where)
         for extra in (info.fallback_reason, info.device_note):
             if extra:
-                status += " — " + extra
+                status += " — " + translated(extra)
         note = (
-            QCoreApplication.translate(STARTER_NOTE_CONTEXT, STARTER_NOTE)
-            if starter
-            else self.tr("Model: %1").replace("%1", info.name)
+            translated(STARTER_NOTE) if starter else self.tr("Model: %1").replace("%1", info.name)
         )
         if info.chat_template == "fallback" and not starter:
             note += " " + self.tr("(it has no chat template; a generic one is used)")
@@ -577,10 +575,8 @@ class AssistantController(QObject):
     def _speed_text(self, stats: GenerationStats | None) -> str:
         if not stats or not stats.generated_tokens:
             return ""
-        return (
-            self.tr("%1 tokens at %2 tokens/s")
-            .replace("%1", str(stats.generated_tokens))
-            .replace("%2", f"{stats.generation_tokens_per_second:.1f}")
+        return self.tr("%n tokens at %1 tokens/s", "", stats.generated_tokens).replace(
+            "%1", f"{stats.generation_tokens_per_second:.1f}"
         )
 
     def _end_version(self, message: str, complete: bool = True) -> None:

@@ -100,7 +100,14 @@ class ComposeWindow(QMainWindow):
         self._settings_dialog = None
         self._models_dialog = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
-        self.resize(1180, 780)
+        # The usual size, but never larger than the screen: on a small screen
+        # without a window manager to clamp it, the window would run off its edge.
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = 1180, 780
+        if room is not None and room.width() > 0:
+            width = max(MIN_WINDOW_WIDTH, min(width, room.width()))
+            height = max(MIN_WINDOW_HEIGHT, min(height, room.height()))
+        self.resize(width, height)
 
         self._build_fields()
         # Sending: the attachments under the message, From when there are
@@ -1080,11 +1087,11 @@ class ComposeWindow(QMainWindow):
         for name in vars(fresh):
             setattr(self.settings, name, getattr(fresh, name))
         parts = [
-            self.tr("%1 saved drafts").replace("%1", str(report.drafts)),
-            self.tr("%1 models (%2 MB)")
-            .replace("%1", str(report.models))
-            .replace("%2", f"{report.model_bytes / 1e6:,.0f}"),
-            self.tr("%1 stored secrets").replace("%1", str(report.secrets)),
+            self.tr("%n saved drafts", "", report.drafts),
+            self.tr("%n models (%1 MB)", "", report.models).replace(
+                "%1", f"{report.model_bytes / 1e6:,.0f}"
+            ),
+            self.tr("%n stored secrets", "", report.secrets),
         ]
         if report.settings:
             parts.append(self.tr("your settings"))

@@ -12,5 +12,6 @@ def translated(message: UserMessage | UserFacingError | BaseException | str) -> 
     if isinstance(message, UserFacingError):
         message = message.message
     if isinstance(message, UserMessage):
-        return fill(QCoreApplication.translate(message.context, message.text), message.args)
+        values = [translated(a) for a in message.args]
+        return fill(QCoreApplication.translate(message.context, message.text), values)
     return str(message)

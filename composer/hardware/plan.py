@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer.hardware.context import AUTOMATIC, ContextChoice, choose_context
 from composer.hardware.probe import Device, Probe
-from composer.messages import UserMessage
+from composer.messages import UserMessage, user_message
 
 if TYPE_CHECKING:
     from composer.modelfile.gguf import GGUFInfo
@@ -113,7 +113,7 @@ class DevicePlan:
     n_ctx: int
     n_threads: int
     fit: str  # "gpu" | "partial" | "cpu" | "none"
-    reason: str
+    reason: UserMessage  # str() is English (reports, logs); the GUI translates it
     env: dict[str, str] = field(default_factory=dict)
     main_gpu: int = 0  # index into llama.cpp's list of usable GPUs
     need_bytes: int = 0
@@ -148,7 +148,7 @@ class DevicePlan:
         return kwargs
 
     def cpu_fallback(self, why: str) -> DevicePlan:
-        what = self.device.label if self.device else "the GPU"
+        what = self.device.label if self.device else user_message("Plan", "the GPU")
         first = (why.strip().splitlines() or ["unknown error"])[0]
         # llama-cpp-python names the file; the folder may hold the user's name.
         first = re.sub(r"(from file):?\s*\S.*", r"\1", first)[:160]
@@ -159,12 +159,15 @@ class DevicePlan:
             fit="cpu",
             env={},
             main_gpu=0,
-            reason=f"CPU only: {what} could not load the model ({first})",
+            reason=user_message("Plan", "CPU only: %1 could not load the model (%2)").arg(
+                what, first
+            ),
         )
 
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in vars(self).items() if k != "device"}
         data["device"] = vars(self.device) if self.device else None
+        data["reason"] = str(self.reason)
         data["context_reason"] = str(self.context_reason) if self.context_reason else None
         data["llama_kwargs"] = self.llama_kwargs()
         return data
@@ -233,15 +236,16 @@ def _gpu_ctx(facts: ModelFacts, room: int, requested: int) -> ContextChoice:
     return choose_context(facts, room - facts.file_size - compute, requested)
 
 
-def _cpu_plan(facts: ModelFacts, probe: Probe, ctx: int, reason: str) -> DevicePlan:
+def _cpu_plan(facts: ModelFacts, probe: Probe, ctx: int, reason: UserMessage) -> DevicePlan:
     need = facts.file_size + facts.kv_bytes(ctx) + COMPUTE_FLOOR
     fit = "cpu"
     if probe.ram_total and need > probe.ram_total:
         fit = "none"
-        reason = (
-            f"Too large for this computer: the model needs {gb(need)} GB and there are "
-            f"{gb(probe.ram_total)} GB of memory; it will be very slow or fail to load"
-        )
+        reason = user_message(
+            "Plan",
+            "Too large for this computer: the model needs %1 GB and there are "
+            "%2 GB of memory; it will be very slow or fail to load",
+        ).arg(gb(need), gb(probe.ram_total))
     return DevicePlan(
         device=None,
         n_gpu_layers=0,
@@ -299,7 +303,7 @@ def _gpu_plan(
         n_ctx=ctx,
         n_threads=default_threads(probe),
         fit="gpu" if all_layers else "partial",
-        reason="",
+        reason=user_message("Plan", "CPU only"),
         env=env,
         main_gpu=main_gpu,
         need_bytes=need,
@@ -313,29 +317,29 @@ def _gpu_plan(
     return plan
 
 
-def _gpu_reason(plan: DevicePlan, device: Device) -> str:
-    total = f"{gb(plan.need_bytes)} of {gb(device.total_bytes)} GB"
+def _gpu_reason(plan: DevicePlan, device: Device) -> UserMessage:
+    need, total = gb(plan.need_bytes), gb(device.total_bytes)
     if plan.n_layers is None:
-        return f"{device.label}, whole model, {total}"
+        return user_message("Plan", "%1, whole model, %2 of %3 GB").arg(device.label, need, total)
     if plan.fit == "gpu":
         if device.backend == "Metal":
-            return (
-                f"{device.label}, all {plan.n_layers} layers, {gb(plan.need_bytes)} of "
-                f"{gb(plan.budget_bytes)} GB of shared memory (the rest is left to macOS)"
-            )
-        return f"{device.label}, {plan.n_layers} of {plan.n_layers} layers, {total}"
-    if plan.fit == "partial":
-        return (
-            f"{device.label}, {plan.n_gpu_layers} of {plan.n_layers} layers "
-            f"(the rest on the CPU), {total}"
+            return user_message(
+                "Plan",
+                "%1, all %2 layers, %3 of %4 GB of shared memory (the rest is left to macOS)",
+            ).arg(device.label, plan.n_layers, need, gb(plan.budget_bytes))
+        return user_message("Plan", "%1, %2 of %3 layers, %4 of %5 GB").arg(
+            device.label, plan.n_layers, plan.n_layers, need, total
         )
-    return f"CPU only: 0 layers on {device.label} as set in settings"
+    if plan.fit == "partial":
+        return user_message("Plan", "%1, %2 of %3 layers (the rest on the CPU), %4 of %5 GB").arg(
+            device.label, plan.n_gpu_layers, plan.n_layers, need, total
+        )
+    return user_message("Plan", "CPU only: 0 layers on %1 as set in settings").arg(device.label)
 
 
-def _too_small_reason(device: Device, facts: ModelFacts, ctx: int) -> str:
-    return (
-        f"CPU only: {device.description or device.name} reports {gb(device.free_bytes)} GB, "
-        f"the model needs {gb(facts.need_bytes(ctx))} GB"
+def _too_small_reason(device: Device, facts: ModelFacts, ctx: int) -> UserMessage:
+    return user_message("Plan", "CPU only: %1 reports %2 GB, the model needs %3 GB").arg(
+        device.description or device.name, gb(device.free_bytes), gb(facts.need_bytes(ctx))
     )
 
 
@@ -361,24 +365,34 @@ def _make_plan(probe: Probe, facts: ModelFacts, override: Override, ctx: int) ->
     layers = override.gpu_layers
     requested = override.context_size
     if override.device == "cpu" or layers == 0:
-        why = "chosen in settings" if override.device == "cpu" else "0 GPU layers set in settings"
-        return _cpu_plan(facts, probe, ctx, f"CPU only: {why}")
+        why = (
+            user_message("Plan", "CPU only: chosen in settings")
+            if override.device == "cpu"
+            else user_message("Plan", "CPU only: 0 GPU layers set in settings")
+        )
+        return _cpu_plan(facts, probe, ctx, why)
 
-    prefix = ""
+    prefix: UserMessage | None = None  # why the device chosen in settings is not used
     if override.device not in ("auto", ""):
         chosen = probe.device(int(override.device)) if override.device.isdigit() else None
         if chosen is not None and chosen.backend == "CPU":
-            return _cpu_plan(facts, probe, ctx, "CPU only: chosen in settings")
+            return _cpu_plan(
+                facts, probe, ctx, user_message("Plan", "CPU only: chosen in settings")
+            )
         if chosen is not None:
             plan = _gpu_plan(
                 chosen, facts, probe, ctx, layers, forced=layers is not None, requested=requested
             )
             if plan is not None:
-                plan.reason += " (chosen in settings)"
+                plan.reason = user_message("Plan", "%1 (chosen in settings)").arg(plan.reason)
                 return plan
-            prefix = f"{chosen.label} was chosen in settings but cannot hold the model. "
+            prefix = user_message(
+                "Plan", "%1 was chosen in settings but cannot hold the model. %2"
+            ).arg(chosen.label)
         else:
-            prefix = f"The device chosen in settings ({override.device}) is not present. "
+            prefix = user_message(
+                "Plan", "The device chosen in settings (%1) is not present. %2"
+            ).arg(override.device)
 
     candidates = _auto_candidates(probe)
     plans = [
@@ -393,38 +407,44 @@ def _make_plan(probe: Probe, facts: ModelFacts, override: Override, ctx: int) ->
     best = full[0] if full else max(plans, key=lambda p: p.n_gpu_layers, default=None)
     if best is not None and best.device is not None:
         if probe.on_battery and best.device.kind == "integrated" and len(candidates) > 1:
-            best.reason += " (on battery: the integrated GPU draws less power)"
-        best.reason = prefix + best.reason
+            best.reason = user_message(
+                "Plan", "%1 (on battery: the integrated GPU draws less power)"
+            ).arg(best.reason)
+        best.reason = prefix.arg(best.reason) if prefix else best.reason
         return best
-    return _cpu_plan(facts, probe, ctx, prefix + _cpu_reason(probe, facts, ctx, candidates))
+    reason = _cpu_reason(probe, facts, ctx, candidates)
+    return _cpu_plan(facts, probe, ctx, prefix.arg(reason) if prefix else reason)
 
 
-def _cpu_reason(probe: Probe, facts: ModelFacts, ctx: int, candidates: list[Device]) -> str:
+def _cpu_reason(probe: Probe, facts: ModelFacts, ctx: int, candidates: list[Device]) -> UserMessage:
     if candidates:
         smallest = max(candidates, key=lambda d: d.free_bytes)
         return _too_small_reason(smallest, facts, ctx)
     software = [d for d in probe.devices if d.backend not in ("CPU", "") and d.kind == "cpu"]
     if software:
-        return (
-            f"CPU only: {software[0].description} is a software renderer, "
-            "slower than running on the CPU directly"
-        )
+        return user_message(
+            "Plan", "CPU only: %1 is a software renderer, slower than running on the CPU directly"
+        ).arg(software[0].description)
     if probe.note:
-        return f"CPU only: {probe.note}"
+        return user_message("Plan", "CPU only: %1").arg(probe.note)
     unused = [
         d["name"] for d in probe.hidden_devices if d.get("type") in ("discrete", "integrated")
     ]
     gpu_backends = [b for b in probe.backends if b not in ("CPU", "BLAS", "RPC")]
     if not probe.gpu_offload and gpu_backends:
-        return (
-            f"CPU only: this build supports {gpu_backends[0]}, but no {gpu_backends[0]} GPU "
-            "was found (is the graphics driver installed?)"
-        )
+        return user_message(
+            "Plan",
+            "CPU only: this build supports %1, but no %1 GPU was found "
+            "(is the graphics driver installed?)",
+        ).arg(gpu_backends[0])
     if not probe.gpu_offload:
         if unused:
-            return (
-                f"CPU only: {unused[0]} was found, but this build of llama.cpp has no GPU "
-                "support; install the Vulkan build to use it (see Hardware help)"
-            )
-        return "CPU only: this build of llama.cpp has no GPU support and no GPU was found"
-    return "CPU only: no GPU found"
+            return user_message(
+                "Plan",
+                "CPU only: %1 was found, but this build of llama.cpp has no GPU "
+                "support; install the Vulkan build to use it (see Hardware help)",
+            ).arg(unused[0])
+        return user_message(
+            "Plan", "CPU only: this build of llama.cpp has no GPU support and no GPU was found"
+        )
+    return user_message("Plan", "CPU only: no GPU found")

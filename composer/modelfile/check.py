@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from composer.messages import user_message
 from composer.modelfile.gguf import GGUFError, GGUFInfo
 
 MAX_LAYERS = 512  # LLAMA_MAX_LAYERS
@@ -39,9 +40,12 @@ _BYTE_TOKENS = [f"<0x{b:02X}>".encode() for b in range(256)]
 
 
 def _fail(info: GGUFInfo, why: str) -> GGUFError:
+    # *why* names header keys and values: technical, kept as written.
     return GGUFError(
-        f"“{info.path.name}” cannot be used: {why}. "
-        "The file is damaged or was not made for llama.cpp."
+        user_message(
+            "Model file",
+            "“%1” cannot be used: %2. The file is damaged or was not made for llama.cpp.",
+        ).arg(info.path.name, why)
     )
 
 

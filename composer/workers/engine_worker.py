@@ -27,6 +27,7 @@ from composer.engine.base import (
     ModelInfo,
 )
 from composer.engine.local import LocalEngine
+from composer.gui.user_text import translated
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
 from composer.hardware.probe import Probe, probe
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
@@ -92,14 +93,18 @@ class EngineWorker(QObject):
             )
             info = replace(info, probe=found)
         except (GGUFError, EngineError, StarterUnavailable) as exc:
-            self._load_failed(spec, str(exc))
+            self._load_failed(spec, translated(exc))
             return
         except OSError as exc:
-            self._load_failed(spec, f"The model could not be prepared: {exc}")
+            self._load_failed(
+                spec, self.tr("The model could not be prepared: %1").replace("%1", str(exc))
+            )
             return
         except Exception as exc:  # never leave the window waiting on "Loading…"
             log.exception("Model load failed")
-            self._load_failed(spec, f"The model could not be loaded: {exc}")
+            self._load_failed(
+                spec, self.tr("The model could not be loaded: %1").replace("%1", str(exc))
+            )
             return
         self.sig_loaded.emit(spec.load_id, info)
 
@@ -136,7 +141,7 @@ class EngineWorker(QObject):
 
         try:
             if cancel.is_set():
-                raise Cancelled("Stopped.")
+                raise Cancelled()
             check_fits(self._engine, request)  # too long: say so before any work starts
             for piece in self._engine.stream(request, cancel, on_progress):
                 if not written:
@@ -153,21 +158,26 @@ class EngineWorker(QObject):
             self.sig_stopped.emit(request_id, self._engine.last_stats)
         except EngineError as exc:
             flush()
-            self.sig_failed.emit(request_id, str(exc))
+            self.sig_failed.emit(request_id, translated(exc))
         except Exception as exc:  # never let the worker thread die silently
             log.exception("Generation failed")
             flush()
-            self.sig_failed.emit(request_id, f"The assistant failed unexpectedly: {exc}")
+            self.sig_failed.emit(
+                request_id,
+                self.tr("The assistant failed unexpectedly: %1").replace("%1", str(exc)),
+            )
 
     @Slot()
     def measure_speed(self) -> None:
         try:
             self.sig_speed.emit(self._local.measure_speed())
         except EngineError as exc:
-            self.sig_speed_failed.emit(str(exc))
+            self.sig_speed_failed.emit(translated(exc))
         except Exception as exc:
             log.exception("Speed measurement failed")
-            self.sig_speed_failed.emit(f"The measurement failed: {exc}")
+            self.sig_speed_failed.emit(
+                self.tr("The measurement failed: %1").replace("%1", str(exc))
+            )
 
     @Slot()
     def unload(self) -> None:

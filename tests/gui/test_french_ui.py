@@ -56,15 +56,7 @@ NEUTRAL = [
 ]
 # Known English that is not a UI string of ours yet, each with the follow-up it needs.
 # Keep this list short: a new entry is a translation bug, not a fix.
-KNOWN_ENGLISH = [
-    # composer/hardware/plan.py writes its reasons as English sentences (a Qt-free
-    # module); they need reason codes that the GUI turns into tr() sentences.
-    re.compile(r"^CPU only: |^Too large for this computer: |^The device chosen in settings "),
-    re.compile(r", (whole model|all \d+ layers|\d+ of \d+ layers)"),
-    # Errors raised by Qt-free modules (modelfile, engine, models) are shown as they
-    # are; they need message ids (QT_TRANSLATE_NOOP) translated where the GUI shows them.
-    re.compile(r"^The model file .* does not exist\.$"),
-]
+KNOWN_ENGLISH: list[re.Pattern[str]] = []
 
 
 def _normalise(text: str) -> str:
@@ -85,9 +77,8 @@ def _data_names() -> set[str]:
     names = {_normalise(name) for _code, name in i18n.available_languages()}
     names |= {_normalise(name) for name in NATIVE_NAMES.values()}
     for entry in load_catalog():
-        # summary: catalog.json describes each model in English only (data, not a tr()
-        # string); a French summary needs per-language summaries in the catalogue.
-        for attribute in ("name", "licence", "repo", "file", "quant", "params", "summary"):
+        # Summaries and openness notes are translated (composer.models.catalog_texts).
+        for attribute in ("name", "licence", "repo", "file", "quant", "params"):
             value = getattr(entry, attribute, None)
             if isinstance(value, str) and value:
                 names.add(_normalise(value))

@@ -39,7 +39,7 @@ def test_shows_detected_devices_and_the_reason(qtbot) -> None:
 
     plan = make_plan(probe, LLAMA32_1B_Q4_K_M)
     page.set_plan(plan)
-    assert page.in_use.text() == plan.reason
+    assert page.in_use.text() == str(plan.reason)
     assert page.fallback.isHidden()
     assert page.layers.maximum() == 16
 
@@ -106,13 +106,13 @@ def test_fallback_reason_is_shown(qtbot) -> None:
     page.set_plan(fallback, fallback_reason=fallback.reason)
     assert not page.fallback.isHidden() and "switched to the CPU" in page.fallback.text()
     assert "unable to allocate Vulkan0 buffer" in page.fallback.toolTip()
-    assert page.in_use.text() == fallback.reason
+    assert page.in_use.text() == str(fallback.reason)
     assert page.in_use.text().startswith("CPU only: AMD Radeon RX 6700 XT")
     # The app may pass the plan it asked for: the page still shows what runs.
     page.set_plan(plan, fallback_reason=fallback.reason)
-    assert page.in_use.text() == fallback.reason
+    assert page.in_use.text() == str(fallback.reason)
     page.set_plan(plan)
-    assert page.fallback.isHidden() and page.in_use.text() == plan.reason
+    assert page.fallback.isHidden() and page.in_use.text() == str(plan.reason)
 
 
 def test_measure_button_asks_and_shows_the_result(qtbot) -> None:

@@ -13,7 +13,7 @@ def test_hardware_page_shows_plan_and_measures_speed(open_window, qtbot, starter
     window = open_window(starter_model_path, ready=True, context_size=1024)
     window.settings_action.trigger()
     page = window.settings_dialog.hardware
-    assert window.controller.model_info.plan.reason in page.in_use.text()
+    assert str(window.controller.model_info.plan.reason) in page.in_use.text()
     results = []
     # Wait on the page's own text (updated in the GUI thread): qtbot.waitSignal on
     # a worker signal would stop its timer from the engine thread.

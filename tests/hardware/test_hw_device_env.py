@@ -38,7 +38,7 @@ def test_a_later_plan_needing_other_devices_asks_for_a_restart() -> None:
     assert apply_device_env(on_mains, env) is None and env == {}
     on_battery = make_plan(_laptop(on_battery=True), LLAMA32_1B_Q4_K_M)
     note = apply_device_env(on_battery, env)
-    assert note == (
+    assert str(note) == (
         "Restart Composer to use AMD Radeon(TM) Graphics (Vulkan): "
         "the graphics devices are chosen when the first model loads."
     )

@@ -46,4 +46,4 @@ def test_plan_for_model_reuses_a_given_probe(composer_home, starter_model_path) 
     given = load_probe("apple_m1_8gb")
     found, plan = plan_for_model(starter_model_path, found=given)
     assert found is given
-    assert plan.reason.startswith("Apple M1 GPU (Metal), all 18 layers")
+    assert str(plan.reason).startswith("Apple M1 GPU (Metal), all 18 layers")

@@ -49,11 +49,11 @@ def engine_mode(model: str) -> dict:
     text = "".join(engine.stream(request, threading.Event()))
     stats = engine.last_stats
     result = {
-        "plan_reason": plan.reason,
+        "plan_reason": str(plan.reason),
         "plan_layers": plan.n_gpu_layers,
         "kwargs": plan.llama_kwargs(),
-        "device": info.device,
-        "fallback_reason": info.fallback_reason,
+        "device": str(info.device),
+        "fallback_reason": str(info.fallback_reason) if info.fallback_reason else None,
         "text": text,
         "generated_tokens": stats.generated_tokens if stats else 0,
         "offloaded": offloaded_layers(log.getvalue()),

@@ -26,6 +26,7 @@ from composer.models.catalog import (
     load_catalog,
     recommend,
 )
+from composer.models.catalog_texts import TEXTS, catalog_text
 
 PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
 GB = 1_000_000_000
@@ -86,7 +87,7 @@ def test_cpu_only_machine_recommends_a_model_pleasant_on_the_cpu():
     assert {v.fit for v in verdicts} == {"cpu"}
     best = next(v for v in verdicts if v.recommended)
     assert best.entry.size <= 3 * GB
-    assert "CPU" in best.reason
+    assert "CPU" in str(best.reason)
 
 
 def test_too_little_memory_says_does_not_fit():
@@ -94,7 +95,7 @@ def test_too_little_memory_says_does_not_fit():
     probe.ram_total = probe.ram_available = 3 * 1024**3
     verdicts = assess(load_catalog(), probe)
     big = [v for v in verdicts if v.entry.min_ram_gb > 3]
-    assert big and all(v.fit == "none" and "memory" in v.reason for v in big)
+    assert big and all(v.fit == "none" and "memory" in str(v.reason) for v in big)
     assert all(not v.recommended for v in big)
 
 
@@ -134,13 +135,13 @@ def test_openness_summary_and_fully_open():
     rated = dict.fromkeys(name for name, _ in OPENNESS_FIELDS)
     source = {"source_name": "release notes", "source_url": "https://example.org/notes"}
     everything = Openness(**dict.fromkeys(rated, "open"), **source)  # type: ignore[arg-type]
-    assert everything.fully_open and everything.summary() == "Open: 7 of 7 (fully open)"
+    assert everything.fully_open and str(everything.summary()) == "Open: 7 of 7 (fully open)"
     # Fully open needs weights, data, code and instruction data; a closed paper does not matter.
     no_paper = replace(everything, paper="closed")
-    assert no_paper.fully_open and no_paper.summary() == "Open: 6 of 7 (fully open)"
+    assert no_paper.fully_open and str(no_paper.summary()) == "Open: 6 of 7 (fully open)"
     weights_only = replace(everything, code="partial", training_data="closed")
     assert not weights_only.fully_open
-    assert weights_only.summary() == "Open: 5 of 7, partial: 1"
+    assert str(weights_only.summary()) == "Open: 5 of 7, partial: 1"
     assert weights_only.count("closed") == 1
 
 
@@ -175,3 +176,16 @@ def test_between_equal_writers_the_fully_open_one_is_recommended():
     assert recommend(verdicts).entry is open_one
     better = replace(same, quality=open_one.quality + 1)
     assert recommend([Verdict(better, "cpu", "x"), Verdict(open_one, "cpu", "x")]).entry is better
+
+
+def test_every_catalog_sentence_is_marked_for_translation():
+    """Summaries, openness sources and notes reach French screens through catalog_texts."""
+    marked = {message.text for message in TEXTS}
+    assert all(message.context == "Catalog" for message in TEXTS)
+    for entry in load_catalog():
+        shown = [entry.summary]
+        if entry.openness is not None:
+            shown += [entry.openness.source_name, entry.openness.note]
+        missing = [text for text in shown if text and text not in marked]
+        assert missing == [], f"{entry.id}: add these to composer/models/catalog_texts.py"
+    assert catalog_text(load_catalog()[0].summary) in TEXTS

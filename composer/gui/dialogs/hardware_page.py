@@ -26,6 +26,7 @@ from composer.gui.user_text import translated
 from composer.hardware.plan import DevicePlan, Override, gb
 from composer.hardware.probe import Probe
 from composer.hardware.speed import SpeedResult
+from composer.messages import UserMessage
 
 AUTO_LAYERS = -1  # the spin box's "Automatic" value
 
@@ -152,13 +153,11 @@ class HardwarePage(QWidget):
             probe.on_battery
         ]
         if probe.cpu_cores:
-            cores = (
-                self.tr("%1 cores, %2 threads")
-                .replace("%1", str(probe.cpu_cores))
-                .replace("%2", str(probe.cpu_count))
+            cores = self.tr("%n cores, %1 threads", "", probe.cpu_cores).replace(
+                "%1", str(probe.cpu_count)
             )
         else:
-            cores = self.tr("%1 logical CPUs").replace("%1", str(probe.cpu_count))
+            cores = self.tr("%n logical CPUs", "", probe.cpu_count)
         memory = (
             self.tr("%1 GB memory (%2 GB free)")
             .replace("%1", gb(probe.ram_total))
@@ -198,14 +197,14 @@ class HardwarePage(QWidget):
         self.devices.setFixedHeight(height)
         self._fill_device_choice()
 
-    def set_plan(self, plan: DevicePlan | None, fallback_reason: str | None = None) -> None:
+    def set_plan(self, plan: DevicePlan | None, fallback_reason: UserMessage | None = None) -> None:
         if plan is None:
             self.in_use.setText(self.tr("No model loaded."))
             self.context_note.clear()
         else:
             self._n_layers = plan.n_layers
             # After a fallback the reason of the CPU plan that really runs wins.
-            self.in_use.setText(fallback_reason or plan.reason)
+            self.in_use.setText(translated(fallback_reason or plan.reason))
             why = translated(plan.context_reason) if plan.context_reason else str(plan.n_ctx)
             self.context_note.setText(self.tr("Context length: %1.").replace("%1", why))
             if plan.n_layers:
@@ -223,7 +222,7 @@ class HardwarePage(QWidget):
                 "graphics driver."
             )
         )
-        self.fallback.setToolTip(fallback_reason or "")
+        self.fallback.setToolTip(translated(fallback_reason) if fallback_reason else "")
         self.fallback.setVisible(bool(fallback_reason))
 
     def set_override(self, override: Override) -> None:

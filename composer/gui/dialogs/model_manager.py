@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
+from composer.gui.user_text import translated
 from composer.gui.verdict_job import VerdictJob, default_probe
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
+from composer.models.catalog_texts import catalog_text
 from composer.models.download import (
     PartialInfo,
     Progress,
@@ -402,7 +404,8 @@ class ModelManagerDialog(QDialog):
                 status,
                 ", ".join(entry.languages),
             ]
-            tip = entry.summary + (f"\n{verdict.reason}" if verdict else "")
+            tip = translated(catalog_text(entry.summary))
+            tip += f"\n{translated(verdict.reason)}" if verdict else ""
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(
@@ -457,7 +460,9 @@ class ModelManagerDialog(QDialog):
         if openness is None:
             return self.tr("No openness rating for this model.")
         lines = [f"{field}: {rating}" for field, rating in self._openness_lines(openness)]
-        lines.append(self.tr("Source: %1").replace("%1", openness.source_name))
+        lines.append(
+            self.tr("Source: %1").replace("%1", translated(catalog_text(openness.source_name)))
+        )
         lines.append(openness.source_url)
         return "\n".join(lines)
 
@@ -476,12 +481,13 @@ class ModelManagerDialog(QDialog):
             for field, rating in self._openness_lines(openness)
         )
         url = html.escape(openness.source_url, quote=True)
-        source = f'<a href="{url}">{html.escape(openness.source_name)}</a>'
+        source_name = translated(catalog_text(openness.source_name))
+        source = f'<a href="{url}">{html.escape(source_name)}</a>'
         text = html.escape(self.tr("How open: %1").replace("%1", self.openness_summary(openness)))
         text += "<br>" + ratings
         text += "<br>" + html.escape(self.tr("Source: %1")).replace("%1", source)
         if openness.note:
-            text += "<br><i>" + html.escape(openness.note) + "</i>"
+            text += "<br><i>" + html.escape(translated(catalog_text(openness.note))) + "</i>"
         self.openness_details.setText(text)
 
     @Slot()
@@ -536,10 +542,15 @@ class ModelManagerDialog(QDialog):
             return
         verdict = self._verdicts.get(entry.id)
         text = self.tr("{name} ({params}, {quant}): {summary}").format(
-            name=entry.name, params=entry.params, quant=entry.quant, summary=entry.summary
+            name=entry.name,
+            params=entry.params,
+            quant=entry.quant,
+            summary=translated(catalog_text(entry.summary)),
         )
         if verdict is not None:
-            text += "\n" + self.tr("On this computer: {reason}.").format(reason=verdict.reason)
+            text += "\n" + self.tr("On this computer: {reason}.").format(
+                reason=translated(verdict.reason)
+            )
             speed = speed_text(verdict.tokens_per_s)
             if speed:
                 text += "\n" + self.tr(

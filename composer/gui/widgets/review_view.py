@@ -466,7 +466,7 @@ class ReviewView(QWidget):
         kept = len(self._session.ticked())
         if count == 0:
             return self.tr("No changes.")
-        head = self.tr("%1 changes, %2 ticked.").replace("%1", str(count)).replace("%2", str(kept))
+        head = self.tr("%n changes, %1 ticked.", "", count).replace("%1", str(kept))
         # The first twenty are enough to hear what kind of edit this is; the
         # list below has them all.
         spoken = " ".join(text.rstrip(".") + "." for text in descriptions[:20])
@@ -501,16 +501,12 @@ class ReviewView(QWidget):
             self.summary.setText(self.tr("Writing…") if session.streaming else "")
         elif session.streaming:
             self.summary.setText(
-                self.tr("Writing… %1 changes so far").replace("%1", str(changes))
+                self.tr("Writing… %n changes so far", "", changes)
                 if session.current_text()
                 else ""  # still reading the email
             )
         else:
-            summary = (
-                self.tr("%1 of %2 changes ticked")
-                .replace("%1", str(kept))
-                .replace("%2", str(changes))
-            )
+            summary = self.tr("%1 of %n changes ticked", "", changes).replace("%1", str(kept))
             why = ""
             if session.incomplete:
                 summary = self.tr("Stopped early · %1").replace("%1", summary)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
+from composer.gui.user_text import translated
 from composer.gui.verdict_job import VerdictJob
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 
 
 def _size_text(size: int) -> str:
-    return f"{size / 1e9:.1f} GB" if size >= 1e9 else f"{size / 1e6:.0f} MB"
+    """936 MB, 2.5 GB: as the user's language writes sizes (936 Mo, 2,5 Go in French)."""
+    decimals = 1 if size >= 1e9 else 0
+    return QLocale().formattedDataSize(size, decimals, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 class WelcomePage(QWidget):
@@ -204,14 +207,14 @@ class WelcomePage(QWidget):
             .replace("%3", _size_text(entry.size)),
             self.tr("On this computer: %1 — %2")
             .replace("%1", self._fit_text(verdict.fit))
-            .replace("%2", verdict.reason),
+            .replace("%2", translated(verdict.reason)),
             *self._speed_lines(verdict),
             self.tr("Stored in %1").replace("%1", str(self._models_dir)),
             self.tr("Licence: %1").replace("%1", entry.licence),
         ]
         openness = entry.openness
         if openness is not None:
-            lines.append(self.tr("How open: %1").replace("%1", openness.summary()))
+            lines.append(self.tr("How open: %1").replace("%1", translated(openness.summary())))
         lines.append(self.tr("Pause and resume at any time; File > Models shows the download."))
         return "\n".join(lines)
 

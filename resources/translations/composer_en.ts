@@ -1,0 +1,88 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AssistantController</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/assistant_controller.py" line="+578"/>
+        <source>%n tokens at %1 tokens/s</source>
+        <translation>
+            <numerusform>%n token at %1 tokens/s</numerusform>
+            <numerusform>%n tokens at %1 tokens/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComposeWindow</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/compose_window.py" line="+1090"/>
+        <source>%n saved drafts</source>
+        <translation>
+            <numerusform>%n saved draft</numerusform>
+            <numerusform>%n saved drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n models (%1 MB)</source>
+        <translation>
+            <numerusform>%n model (%1 MB)</numerusform>
+            <numerusform>%n models (%1 MB)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stored secrets</source>
+        <translation>
+            <numerusform>%n stored secret</numerusform>
+            <numerusform>%n stored secrets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HardwarePage</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/dialogs/hardware_page.py" line="+156"/>
+        <source>%n cores, %1 threads</source>
+        <translation>
+            <numerusform>%n core, %1 threads</numerusform>
+            <numerusform>%n cores, %1 threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n logical CPUs</source>
+        <translation>
+            <numerusform>%n logical CPU</numerusform>
+            <numerusform>%n logical CPUs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/widgets/review_view.py" line="+469"/>
+        <source>%n changes, %1 ticked.</source>
+        <translation>
+            <numerusform>%n change, %1 ticked.</numerusform>
+            <numerusform>%n changes, %1 ticked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Writing… %n changes so far</source>
+        <translation>
+            <numerusform>Writing… %n change so far</numerusform>
+            <numerusform>Writing… %n changes so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 of %n changes ticked</source>
+        <translation>
+            <numerusform>%1 of %n change ticked</numerusform>
+            <numerusform>%1 of %n changes ticked</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
