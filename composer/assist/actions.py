@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from composer.assist.language import detect_language, language_instruction
 from composer.assist.quoting import describe_thread, parse_thread
 from composer.assist.review import fit_whitespace
+from composer.assist.sampling import sampling_for
 from composer.assist.target import Target
 from composer.engine.base import ChatMessage, Engine, EngineError, GenerationRequest, ModelInfo
 from composer.messages import UserFacingError, UserMessage, user_message
@@ -73,17 +74,6 @@ _TASKS: dict[Action, str] = {
         "Rewrite {part} in a warmer, friendlier tone. Keep the meaning and every fact."
     ),
     Action.CUSTOM: "Change {part} as follows: {instruction}",
-}
-
-_TEMPERATURE: dict[Action, float] = {
-    Action.DRAFT: 0.7,
-    Action.REPLY: 0.7,
-    Action.PROOFREAD: 0.1,  # corrections, not creativity
-    Action.SHORTEN: 0.4,
-    Action.EXPAND: 0.6,
-    Action.FORMAL: 0.5,
-    Action.FRIENDLY: 0.6,
-    Action.CUSTOM: 0.6,
 }
 
 
@@ -243,10 +233,12 @@ def build_request(
         tail.append("Answer with the new text only.")
 
     user = email_block(context) + "\n\n" + "\n\n".join(tail)
+    sampling = sampling_for(action, temperature)
     return GenerationRequest(
         messages=(ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", user)),
         max_tokens=max_tokens if max_tokens is not None else default_max_tokens(action, text),
-        temperature=temperature if temperature is not None else _TEMPERATURE[action],
+        temperature=sampling.temperature,
+        sampling=sampling,
     )
 
 

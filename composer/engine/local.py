@@ -31,6 +31,7 @@ from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
 from composer.engine.device_env import apply_device_env
 from composer.engine.llama_load import new_llama
 from composer.engine.llama_log import llama_log_tap, load_error
+from composer.engine.token_loop import SamplerSettings, write_tokens
 from composer.messages import UserMessage, user_message
 from composer.modelfile.check import check_model
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
@@ -440,8 +441,6 @@ class LocalEngine:
                 tokens, stops, max_tokens, request, cancel, stats
             )
             return
-        from composer.engine.token_loop import SamplerSettings, write_tokens
-
         started = time.perf_counter()
         try:
             yield from write_tokens(
@@ -449,7 +448,7 @@ class LocalEngine:
                 len(tokens),
                 stops,
                 max_tokens,
-                SamplerSettings(temperature=request.temperature),
+                request.sampling or SamplerSettings(temperature=request.temperature),
                 cancel,
                 stats,
             )
@@ -467,10 +466,15 @@ class LocalEngine:
     ) -> Iterator[str]:
         """The earlier loop: llama-cpp-python's create_completion stream (for comparison)."""
         started = time.perf_counter()
+        sampling = request.sampling or SamplerSettings(temperature=request.temperature)
         chunks = self._llm.create_completion(
             prompt=tokens,
             max_tokens=max_tokens,
-            temperature=request.temperature,
+            temperature=sampling.temperature,
+            top_k=sampling.top_k,
+            top_p=sampling.top_p,
+            min_p=sampling.min_p,
+            repeat_penalty=sampling.repeat_penalty,
             stop=stops or None,
             stream=True,
         )
