@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -131,7 +133,14 @@ class ComposeWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(self._fields_form)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.attachments)
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setAccessibleName(self.tr("Send the message"))
+        self.send_button.setToolTip(self.tr("Send the message (Ctrl+Return)"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.attachments, 1)
+        bottom.addWidget(self.send_button)
+        layout.addLayout(bottom)
         self.setCentralWidget(central)
         self.setAcceptDrops(True)
         self.body.viewport().installEventFilter(self)  # files dropped on the text: attach
@@ -157,6 +166,7 @@ class ComposeWindow(QMainWindow):
         )
         self._connect_controller()
         self.sending = SendFlow(self)
+        self.send_button.clicked.connect(self.sending.send)
         self._fields_form.insertRow(0, self.sending.from_label, self.sending.from_selector)
 
         self._create_actions()

@@ -897,17 +897,32 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+102"/>
+        <location filename="../../composer/gui/compose_window.py" line="+104"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message (Ctrl+Return)</source>
+        <translation>Envoyer le message (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Where your text goes</source>
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
@@ -2784,6 +2799,64 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>Models</name>
+    <message>
+        <location filename="../../composer/models/library.py" line="+226"/>
+        <source>“%1” names several models (%2); give the full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>%1 could not be deleted (%2). If it is the model in use, choose another model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Composer no longer lists %1; the file itself was left in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 belongs to %2; Composer only uses it and will not delete it. Remove it in %2 if you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 is a symbolic link that leads back to itself (a loop), so there is no file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be opened: %2.</source>
+        <translation type="unfinished">%1 ne peut pas être ouvert&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is not a usable file name: it contains a NUL character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is %2: Composer only opens model files. Choose the GGUF file itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Composer is not allowed to read %1.</source>
+        <translation type="unfinished">Composer n’a pas le droit de lire %1.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../composer/gui/send_flow.py" line="+65"/>
@@ -3234,7 +3307,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Annuler l’envoi</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>To send, add the account you send from: your address and its outgoing (SMTP) server, as your mail provider gives them.</source>
         <translation>Pour envoyer, ajoutez le compte d’expédition : votre adresse et son serveur sortant (SMTP), tels que votre fournisseur de messagerie les indique.</translation>
     </message>

@@ -282,3 +282,13 @@ def test_typed_password_remembered_in_the_keychain(
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
     assert keyring.get_password(APP_ID, f"smtp-password:{account.id}") == PASSWORD
     accounts.forget_password(account.id)
+
+
+def test_the_send_button_sends(no_model_window, app_paths_tmp, server, qtbot):
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window)
+    assert window.send_button.accessibleName() and window.send_button.isVisibleTo(window)
+    window.send_button.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    assert len(server.received) == 1
