@@ -114,6 +114,9 @@ class WindowManager(QObject):
         window.sig_show_drafts.connect(self.show_drafts)
         window.sig_open_message_files.connect(self.open_message_files)
         window.sig_assistant_choice_changed.connect(self._assistant_choice_changed)
+        # File > Quit ends the app, not only this window (each window saves its draft).
+        window.quit_action.triggered.disconnect(window.close)
+        window.quit_action.triggered.connect(self.close_all)
         self._show(window)
         return window
 

@@ -153,3 +153,20 @@ def test_a_mail_link_opens_a_filled_compose_window_and_a_bad_one_says_why(qtbot,
     assert "too long" in box.text() and box.isVisible()
     window.save_draft()  # the link's message is a draft like any other
     assert [s.draft.subject for s in saved_drafts(window.paths.drafts)] == ["Café Friday"]
+
+
+def test_quit_closes_every_window_and_ends_the_app(qtbot, make_manager, app_paths_tmp):
+    manager = make_manager()
+    manager.start([])
+    manager.windows[0].new_message_action.trigger()
+    manager.open_message(
+        app_paths_tmp.drafts.parent / "none.eml"
+    )  # a note about a missing file is a window too
+    first, second = manager.compose_windows()
+    second.body.setPlainText("kept")
+    ended = []
+    manager.sig_all_closed.connect(lambda: ended.append(True))
+    first.quit_action.trigger()
+    qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
+    assert manager.windows == []
+    assert [s.draft.body for s in saved_drafts(app_paths_tmp.drafts)] == ["kept"]
