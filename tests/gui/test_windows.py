@@ -170,3 +170,44 @@ def test_quit_closes_every_window_and_ends_the_app(qtbot, make_manager, app_path
     qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
     assert manager.windows == []
     assert [s.draft.body for s in saved_drafts(app_paths_tmp.drafts)] == ["kept"]
+
+
+def test_a_draft_another_running_composer_writes_is_listed_but_not_deletable(
+    qtbot, make_manager, app_paths_tmp
+):
+    from composer.gui.draft_autosave import DraftLock
+
+    name = new_draft_name()
+    DraftStore(app_paths_tmp.drafts, name).save(Draft(subject="Theirs", body="b"))
+    theirs = DraftLock(app_paths_tmp.drafts, name)  # held as another instance's window would
+    assert theirs.acquire()
+    manager = make_manager()
+    manager.start([])
+    assert [body_of(w) for w in manager.compose_windows()] == [""]  # not taken from them
+    manager.show_drafts()
+    dialog = manager.drafts_dialog
+    item = dialog.list.topLevelItem(0)
+    assert item.text(0) == "Theirs" and item.text(3) == "in another Composer"
+    assert not dialog.delete_button.isEnabled() and not dialog.reopen_button.isEnabled()
+    theirs.release()  # that Composer closed its window
+    dialog.refresh()
+    assert dialog.delete_button.isEnabled() and dialog.reopen_button.isEnabled()
+
+
+def test_after_a_crash_with_many_drafts_the_newest_come_back_and_the_list_shows_all(
+    qtbot, make_manager, app_paths_tmp
+):
+    import os
+
+    from composer.gui.windows import MAX_REOPENED_AT_START
+
+    for i in range(MAX_REOPENED_AT_START + 2):
+        name = new_draft_name()
+        DraftStore(app_paths_tmp.drafts, name).save(Draft(subject=f"d{i}", body="b"))
+        os.utime(app_paths_tmp.drafts / name, (1000 + i, 1000 + i))
+    manager = make_manager()
+    manager.start([])
+    subjects = {w.subject_field.text() for w in manager.compose_windows()}
+    assert subjects == {f"d{i}" for i in range(2, MAX_REOPENED_AT_START + 2)}
+    assert manager.drafts_dialog is not None and manager.drafts_dialog.isVisible()
+    assert manager.drafts_dialog.list.topLevelItemCount() == MAX_REOPENED_AT_START + 2
