@@ -121,8 +121,14 @@ def build_message(
 
 
 def message_bytes(message: EmailMessage) -> bytes:
-    """The message as sent on the wire and kept on disk (CRLF line ends)."""
-    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+    """The message as sent on the wire and kept on disk (CRLF line ends).
+
+    Lines may be as long as RFC 5322 allows (998): with the default 78 the
+    email package turns a Message-ID longer than a line (Outlook writes such)
+    into RFC 2047 encoded words in In-Reply-To/References, and other clients
+    then lose the thread.
+    """
+    return message.as_bytes(policy=message.policy.clone(linesep="\r\n", max_line_length=998))
 
 
 def save_eml(message: EmailMessage, path: Path) -> None:

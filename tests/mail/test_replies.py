@@ -368,11 +368,6 @@ def test_draft_type() -> None:
     assert isinstance(reply_draft(_message()), Draft)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outgoing.build_message lets policy.default fold a Message-ID longer than a line "
-    "into RFC 2047 encoded words in In-Reply-To/References; other clients then lose the thread",
-)
 def test_sent_reply_keeps_long_message_ids_as_written() -> None:
     import email
 
