@@ -32,6 +32,7 @@ from typing import Any
 
 from composer import __version__
 from composer.fileio import open_regular, write_json_atomic
+from composer.messages import UserFacingError, user_message
 from composer.models.http_get import HttpGetError, OpenResponse, open_get
 from composer.models.hub import RemoteFile
 from composer.models.partial_files import (
@@ -86,8 +87,8 @@ _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 # ----------------------------------------------------------------- results
 
 
-class DownloadError(Exception):
-    """The download cannot finish; str(error) is a sentence for the user."""
+class DownloadError(UserFacingError):
+    """The download cannot finish; its message is a sentence for the user."""
 
 
 class DiskFullError(DownloadError):
@@ -246,15 +247,21 @@ class _Download:
     def run(self) -> Path:
         if self.final.exists():
             raise DownloadError(
-                f"{self.final} already exists; Composer will not overwrite it. "
-                "Remove it first if you want to download it again."
+                user_message(
+                    "Models",
+                    "%1 already exists; Composer will not overwrite it. "
+                    "Remove it first if you want to download it again.",
+                ).arg(self.final)
             )
         self.final.parent.mkdir(parents=True, exist_ok=True)
         lock = PartialLock(self.final)
         if not lock.acquire():
             raise DownloadError(
-                f"{self.label} is already being downloaded by another Composer window or "
-                "command. Wait for it to finish, or stop it there first."
+                user_message(
+                    "Models",
+                    "%1 is already being downloaded by another Composer window or "
+                    "command. Wait for it to finish, or stop it there first.",
+                ).arg(self.label)
             )
         try:
             return self._run_locked()
@@ -346,9 +353,11 @@ class _Download:
             return
         if free < needed + self.options.free_space_margin:
             raise DiskFullError(
-                f"Not enough free disk space in {self.final.parent}: {self.label} needs "
-                f"{human_size(needed)} more, but only {human_size(free)} is free. "
-                "Free some space, then start the download again."
+                user_message(
+                    "Models",
+                    "Not enough free disk space in %1: %2 needs %3 more, but only %4 is free. "
+                    "Free some space, then start the download again.",
+                ).arg(self.final.parent, self.label, human_size(needed), human_size(free))
             )
 
     # ---- the transfer
@@ -377,8 +386,11 @@ class _Download:
                 reason = str(exc)
             if failures > self.options.max_retries:
                 raise DownloadError(
-                    f"The download of {self.label} failed {failures} times in a row "
-                    f"({reason}). What has arrived is kept; start the download again to continue."
+                    user_message(
+                        "Models",
+                        "The download of %1 failed %2 times in a row (%3). What has arrived "
+                        "is kept; start the download again to continue.",
+                    ).arg(self.label, failures, reason)
                 )
             delay = (
                 retry_after
@@ -458,18 +470,26 @@ class _Download:
             raise _Restart("the server cannot continue the partial file (HTTP 416)")
         if status in (401, 403):
             raise AccessDeniedError(
-                f"The server refused {self.label} (HTTP {status}). The repository may be gated "
-                "or private: save a Hugging Face token (“composer models login”) from an "
-                "account that has access, then start the download again."
+                user_message(
+                    "Models",
+                    "The server refused %1 (HTTP %2). The repository may be gated "
+                    "or private: save a Hugging Face token (“composer models login”) from an "
+                    "account that has access, then start the download again.",
+                ).arg(self.label, status)
             )
         if status in (404, 410):
             raise DownloadError(
-                f"{self.label} is no longer available at {self.remote.repo_id} "
-                f"(HTTP {status}). It may have been removed or renamed."
+                user_message(
+                    "Models",
+                    "%1 is no longer available at %2 (HTTP %3). "
+                    "It may have been removed or renamed.",
+                ).arg(self.label, self.remote.repo_id, status)
             )
         if status == 429 or status >= 500:
             raise _Retry(f"HTTP {status}", _retry_after(response.header("Retry-After")))
-        raise DownloadError(f"The server answered HTTP {status} for {self.label}.")
+        raise DownloadError(
+            user_message("Models", "The server answered HTTP %1 for %2.").arg(status, self.label)
+        )
 
     def _receive(self, response: OpenResponse) -> bool:
         if response.status == 416:
@@ -522,15 +542,22 @@ class _Download:
         try:
             digest = self.hasher.finish(self.remote.size)
         except HashReadError as exc:
-            raise DownloadError(f"Could not read back the downloaded {self.label}: {exc}") from None
+            raise DownloadError(
+                user_message("Models", "Could not read back the downloaded %1: %2").arg(
+                    self.label, exc
+                )
+            ) from None
         self.hasher = None
         if digest != self.remote.sha256:
             self._close()
             discard_partial(self.final)
             raise ChecksumError(
-                f"The downloaded {self.label} is damaged: its sha256 is {digest[:12]}… but the Hub "
-                f"publishes {self.remote.sha256[:12]}…. The damaged copy was deleted; download it "
-                "again. If this keeps happening, something on your network alters downloads."
+                user_message(
+                    "Models",
+                    "The downloaded %1 is damaged: its sha256 is %2… but the Hub publishes "
+                    "%3…. The damaged copy was deleted; download it again. If this keeps "
+                    "happening, something on your network alters downloads.",
+                ).arg(self.label, digest[:12], self.remote.sha256[:12])
             )
         self._close()
         os.replace(self.part, self.final)
@@ -593,12 +620,21 @@ class _Download:
     def _disk_error(self, exc: OSError) -> DownloadError:
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
             return DiskFullError(
-                f"The disk holding {self.final.parent} is full: {self.label} stopped at "
-                f"{human_size(self.offset)} of {human_size(self.remote.size)}. What has arrived "
-                "is kept; free some space, then start the download again to continue."
+                user_message(
+                    "Models",
+                    "The disk holding %1 is full: %2 stopped at %3 of %4. What has arrived "
+                    "is kept; free some space, then start the download again to continue.",
+                ).arg(
+                    self.final.parent,
+                    self.label,
+                    human_size(self.offset),
+                    human_size(self.remote.size),
+                )
             )
         return DownloadError(
-            f"Could not write {self.part}: {exc.strerror or exc}. What has arrived is kept."
+            user_message("Models", "Could not write %1: %2. What has arrived is kept.").arg(
+                self.part, exc.strerror or exc
+            )
         )
 
 

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from composer.messages import UserFacingError, user_message
+
 log = logging.getLogger(__name__)
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
@@ -26,15 +28,16 @@ _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 # legacy models), letters, digits, "-", "_", "."; no "--" or "..", no "-" or
 # "." at either end, at most 96 characters each part.
 _REPO_PART = re.compile(r"[A-Za-z0-9_.\-]{1,96}")
-_TOKEN_HINT = (
+_TOKEN_HINT = user_message(
+    "Hub",
     "Create a read token at https://huggingface.co/settings/tokens and save it with "
     "“composer models login” (or in the model manager); Composer keeps it only in your "
-    "system keychain."
+    "system keychain.",
 )
 
 
-class HubError(Exception):
-    """The Hub could not tell us about the file; str(error) is a sentence for the user."""
+class HubError(UserFacingError):
+    """The Hub could not tell us about the file; its message is a sentence for the user."""
 
 
 class HubAuthError(HubError):
@@ -112,8 +115,11 @@ def check_repo_id(repo_id: str) -> None:
     if not valid:
         shown = repo_id.encode("unicode_escape").decode("ascii")
         raise HubError(
-            f"“{shown}” is not a valid Hugging Face repository name. It looks like owner/name, "
-            "using letters, digits, “-”, “_” and “.”, e.g. bartowski/Qwen2.5-7B-Instruct-GGUF."
+            user_message(
+                "Hub",
+                "“%1” is not a valid Hugging Face repository name. It looks like owner/name, "
+                "using letters, digits, “-”, “_” and “.”, e.g. bartowski/Qwen2.5-7B-Instruct-GGUF.",
+            ).arg(shown)
         )
 
 
@@ -126,8 +132,11 @@ def check_filename(filename: str) -> None:
     if not valid:
         shown = filename.encode("unicode_escape").decode("ascii")
         raise HubError(
-            f"“{shown}” is not a usable file name in a repository: it may not be empty, "
-            "contain “..”, “\\” or control characters, or start or end with “/”."
+            user_message(
+                "Hub",
+                "“%1” is not a usable file name in a repository: it may not be empty, "
+                "contain “..”, “\\” or control characters, or start or end with “/”.",
+            ).arg(shown)
         )
 
 
@@ -187,7 +196,11 @@ def resolve_file(
     _quiet_hub()
     endpoint = hub_endpoint(endpoint)
     revision = revision or "main"
-    where = f"{filename} in {repo_id}" + ("" if revision == "main" else f" (revision {revision})")
+    where = (
+        user_message("Hub", "%1 in %2").arg(filename, repo_id)
+        if revision == "main"
+        else user_message("Hub", "%1 in %2 (revision %3)").arg(filename, repo_id, revision)
+    )
     url = file_url(repo_id, filename, revision, endpoint)
     try:
         # token=False rather than None: never let huggingface_hub pick up a
@@ -196,72 +209,109 @@ def resolve_file(
     except hf_errors.GatedRepoError:
         if token:
             raise HubAuthError(
-                f"{repo_id} is a gated repository and your Hugging Face account has not been "
-                "granted access yet. Open the repository page on huggingface.co, accept its "
-                "terms, then try again."
+                user_message(
+                    "Hub",
+                    "%1 is a gated repository and your Hugging Face account has not been "
+                    "granted access yet. Open the repository page on huggingface.co, accept its "
+                    "terms, then try again.",
+                ).arg(repo_id)
             ) from None
         raise HubAuthError(
-            f"{repo_id} is a gated repository: downloading it needs a Hugging Face token from "
-            f"an account that accepted its terms. {_TOKEN_HINT}"
+            user_message(
+                "Hub",
+                "%1 is a gated repository: downloading it needs a Hugging Face token from "
+                "an account that accepted its terms. %2",
+            ).arg(repo_id, _TOKEN_HINT)
         ) from None
     except hf_errors.RepositoryNotFoundError as exc:
         status = exc.response.status_code if exc.response is not None else None
         if not token and status in (401, 403):
             raise HubAuthError(
-                f"{repo_id} was not found, or it is private. If it is private, a Hugging Face "
-                f"token is needed. {_TOKEN_HINT}"
+                user_message(
+                    "Hub",
+                    "%1 was not found, or it is private. If it is private, a Hugging Face "
+                    "token is needed. %2",
+                ).arg(repo_id, _TOKEN_HINT)
             ) from None
-        raise HubNotFoundError(f"The repository {repo_id} does not exist on {endpoint}.") from None
+        raise HubNotFoundError(
+            user_message("Hub", "The repository %1 does not exist on %2.").arg(repo_id, endpoint)
+        ) from None
     except hf_errors.RevisionNotFoundError:
-        raise HubNotFoundError(f"{repo_id} has no revision called “{revision}”.") from None
+        raise HubNotFoundError(
+            user_message("Hub", "%1 has no revision called “%2”.").arg(repo_id, revision)
+        ) from None
     except hf_errors.EntryNotFoundError:
-        raise HubNotFoundError(f"There is no file {filename} in {repo_id} at {revision}.") from None
+        raise HubNotFoundError(
+            user_message("Hub", "There is no file %1 in %2 at %3.").arg(filename, repo_id, revision)
+        ) from None
     except hf_errors.OfflineModeIsEnabled:
         raise HubNetworkError(
-            "Downloads are switched off (HF_HUB_OFFLINE is set); unset it to download models."
+            user_message(
+                "Hub",
+                "Downloads are switched off (HF_HUB_OFFLINE is set); unset it to download models.",
+            )
         ) from None
     except hf_errors.HfHubHTTPError as exc:
         status = exc.response.status_code if exc.response is not None else None
         if status in (401, 403):
             raise HubAuthError(
-                f"The Hub refused access to {where} (HTTP {status}). {_TOKEN_HINT}"
+                user_message("Hub", "The Hub refused access to %1 (HTTP %2). %3").arg(
+                    where, status, _TOKEN_HINT
+                )
             ) from None
         if status in (404, 410):
-            raise HubNotFoundError(f"{endpoint} has no {where} (HTTP {status}).") from None
+            raise HubNotFoundError(
+                user_message("Hub", "%1 has no %2 (HTTP %3).").arg(endpoint, where, status)
+            ) from None
         raise HubNetworkError(
-            f"The Hub answered HTTP {status} for {where}; try again later."
+            user_message("Hub", "The Hub answered HTTP %1 for %2; try again later.").arg(
+                status, where
+            )
         ) from None
     except hf_errors.HFValidationError:
         raise HubNotFoundError(
-            f"“{repo_id}” is not a valid repository name; it looks like owner/name."
+            user_message(
+                "Hub", "“%1” is not a valid repository name; it looks like owner/name."
+            ).arg(repo_id)
         ) from None
     except httpx2.HTTPError as exc:
         raise HubNetworkError(
-            f"Could not reach {endpoint} to look up {where}: {_describe(exc)}. "
-            "Check your internet connection and try again."
+            user_message(
+                "Hub",
+                "Could not reach %1 to look up %2: %3. "
+                "Check your internet connection and try again.",
+            ).arg(endpoint, where, _describe(exc))
         ) from None
 
     if not meta.commit_hash:
-        raise HubError(f"{endpoint} did not say which commit {where} belongs to.")
+        raise HubError(
+            user_message("Hub", "%1 did not say which commit %2 belongs to.").arg(endpoint, where)
+        )
     commit = meta.commit_hash.lower()
     if not _COMMIT.fullmatch(commit):
         # It becomes part of a file name and of the URL: never trust its shape.
         shown = meta.commit_hash[:80].encode("unicode_escape").decode("ascii")
         raise HubError(
-            f"{endpoint} answered with an invalid commit id (“{shown}”) for {where}; a commit "
-            "is 40 hexadecimal digits. Composer did not download anything. Check the "
-            "HF_ENDPOINT setting if you use a mirror."
+            user_message(
+                "Hub",
+                "%1 answered with an invalid commit id (“%2”) for %3; a commit "
+                "is 40 hexadecimal digits. Composer did not download anything. Check the "
+                "HF_ENDPOINT setting if you use a mirror.",
+            ).arg(endpoint, shown, where)
         )
     sha256 = (meta.etag or "").lower()
     if not _SHA256.fullmatch(sha256):
         # Model weights are always LFS/Xet files whose etag is their sha256;
         # without it we could not prove the download is intact.
         raise HubError(
-            f"{endpoint} published no sha256 checksum for {where}, so Composer cannot verify "
-            "the download. Only model files stored with Git LFS can be downloaded."
+            user_message(
+                "Hub",
+                "%1 published no sha256 checksum for %2, so Composer cannot verify "
+                "the download. Only model files stored with Git LFS can be downloaded.",
+            ).arg(endpoint, where)
         )
     if not meta.size:
-        raise HubError(f"{endpoint} did not say how large {where} is.")
+        raise HubError(user_message("Hub", "%1 did not say how large %2 is.").arg(endpoint, where))
     return RemoteFile(
         repo_id=repo_id,
         filename=filename,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.fileio import NotRegularFileError, open_regular, read_json_regular, write_json_atomic
+from composer.messages import UserFacingError, UserMessage, user_message
 from composer.paths import AppPaths, app_paths
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,8 @@ _OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
 _OLLAMA_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 
-class LibraryError(Exception):
-    """A library action cannot be done; str(error) is a sentence for the user."""
+class LibraryError(UserFacingError):
+    """A library action cannot be done; its message is a sentence for the user."""
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,11 @@ class ModelLibrary:
         matches = [m for m in models if key in (m.name, m.path.name)]
         if len(matches) > 1:
             listed = ", ".join(str(m.path) for m in matches)
-            raise LibraryError(f"“{key}” names several models ({listed}); give the full path.")
+            raise LibraryError(
+                user_message("Models", "“%1” names several models (%2); give the full path.").arg(
+                    key, listed
+                )
+            )
         return matches[0] if matches else None
 
     def find_same(self, sha256: str, basename: str, size: int) -> InstalledModel | None:
@@ -321,31 +326,39 @@ class ModelLibrary:
         self._write_imports(entries)
         return InstalledModel(path=path, name=path.stem, size=info.file_size, source="imported")
 
-    def remove(self, model: InstalledModel) -> str:
+    def remove(self, model: InstalledModel) -> UserMessage:
         """Delete our own file or forget an imported one; returns what was done."""
         if model.source == "composer":
             try:
                 model.path.unlink(missing_ok=True)
             except OSError as exc:  # e.g. Windows: the engine still has it open
                 raise LibraryError(
-                    f"{model.path} could not be deleted ({exc.strerror or exc}). If it is the "
-                    "model in use, choose another model first."
+                    user_message(
+                        "Models",
+                        "%1 could not be deleted (%2). If it is the model in use, "
+                        "choose another model first.",
+                    ).arg(model.path, exc.strerror or exc)
                 ) from None
             for path in (
                 origin_path(model.path),
                 model.path.with_name(model.path.name + ".verified"),
             ):
                 path.unlink(missing_ok=True)
-            return f"Deleted {model.path}."
+            return user_message("Models", "Deleted %1.").arg(model.path)
         if model.source == "imported":
             entries = [
                 e for e in self._read_imports() if _real(Path(e["path"])) != _real(model.path)
             ]
             self._write_imports(entries)
-            return f"Composer no longer lists {model.path}; the file itself was left in place."
+            return user_message(
+                "Models", "Composer no longer lists %1; the file itself was left in place."
+            ).arg(model.path)
         raise LibraryError(
-            f"{model.path} belongs to {model.source_label}; Composer only uses it and will not "
-            f"delete it. Remove it in {model.source_label} if you no longer need it."
+            user_message(
+                "Models",
+                "%1 belongs to %2; Composer only uses it and will not delete it. "
+                "Remove it in %2 if you no longer need it.",
+            ).arg(model.path, model.source_label)
         )
 
     def destination(self, basename: str, commit: str) -> Path:
@@ -426,6 +439,17 @@ def _shown(path: str | Path) -> str:
     return text
 
 
+def _link_loop(path: Path) -> UserMessage:
+    return user_message(
+        "Models",
+        "%1 is a symbolic link that leads back to itself (a loop), so there is no file to open.",
+    ).arg(_shown(path))
+
+
+def _cannot_open(path: Path, exc: OSError) -> UserMessage:
+    return user_message("Models", "%1 cannot be opened: %2.").arg(_shown(path), exc.strerror or exc)
+
+
 def checked_model_path(raw: str | Path) -> Path:
     """The absolute, resolved path of a model file; LibraryError with a sentence if unusable.
 
@@ -435,35 +459,34 @@ def checked_model_path(raw: str | Path) -> Path:
     """
     if "\x00" in str(raw):
         raise LibraryError(
-            f"“{_shown(raw)}” is not a usable file name: it contains a NUL character."
+            user_message(
+                "Models", "“%1” is not a usable file name: it contains a NUL character."
+            ).arg(_shown(raw))
         )
     path = Path(raw).expanduser()
     try:
         path = path.resolve(strict=True)
     except RuntimeError:  # Python < 3.13 reports a loop this way
-        raise LibraryError(
-            f"{_shown(path)} is a symbolic link that leads back to itself (a loop), "
-            "so there is no file to open."
-        ) from None
+        raise LibraryError(_link_loop(path)) from None
     except FileNotFoundError:
-        raise LibraryError(f"{_shown(path)} does not exist.") from None
+        raise LibraryError(user_message("Models", "%1 does not exist.").arg(_shown(path))) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise LibraryError(
-                f"{_shown(path)} is a symbolic link that leads back to itself (a loop), "
-                "so there is no file to open."
-            ) from None
-        raise LibraryError(f"{_shown(path)} cannot be opened: {exc.strerror or exc}.") from None
+            raise LibraryError(_link_loop(path)) from None
+        raise LibraryError(_cannot_open(path, exc)) from None
     try:
         fd = open_regular(path)
     except NotRegularFileError as exc:
         raise LibraryError(
-            f"{_shown(path)} is {exc.strerror}: Composer only opens model files. "
-            "Choose the GGUF file itself."
+            user_message(
+                "Models", "%1 is %2: Composer only opens model files. Choose the GGUF file itself."
+            ).arg(_shown(path), exc.strerror)
         ) from None
     except PermissionError:
-        raise LibraryError(f"Composer is not allowed to read {_shown(path)}.") from None
+        raise LibraryError(
+            user_message("Models", "Composer is not allowed to read %1.").arg(_shown(path))
+        ) from None
     except OSError as exc:
-        raise LibraryError(f"{_shown(path)} cannot be opened: {exc.strerror or exc}.") from None
+        raise LibraryError(_cannot_open(path, exc)) from None
     os.close(fd)
     return path

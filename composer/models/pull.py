@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from composer.messages import user_message
 from composer.models.download import (
     DownloadControl,
     DownloadOptions,
@@ -66,7 +67,9 @@ def pull(
     check_filename(request.filename)
     if not request.filename.lower().endswith(".gguf"):
         raise LibraryError(
-            f"{request.filename} is not a GGUF file; Composer can only run *.gguf models."
+            user_message(
+                "Models", "%1 is not a GGUF file; Composer can only run *.gguf models."
+            ).arg(request.filename)
         )
     token = token if token is not None else stored_token()
     partial = _partial_for(library, request, hub_endpoint(endpoint))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from composer.gui.user_text import translated
 from composer.models.download import (
     AccessDeniedError,
     DownloadCancelled,
@@ -179,9 +180,9 @@ class DownloadWorker(QObject):
         except DownloadCancelled:
             return self.sig_cancelled, (key,)
         except (HubAuthError, AccessDeniedError) as exc:
-            return self.sig_failed, (key, str(exc), True)
+            return self.sig_failed, (key, translated(exc), True)
         except (HubError, DownloadError, LibraryError) as exc:
-            return self.sig_failed, (key, str(exc), False)
+            return self.sig_failed, (key, translated(exc), False)
         except Exception as exc:  # a bug must not kill the queue; say what failed
             log.exception("Download of %s failed", key)
             return self.sig_failed, (key, f"The download failed unexpectedly: {exc}", False)

@@ -1949,6 +1949,114 @@
     </message>
 </context>
 <context>
+    <name>Hub</name>
+    <message>
+        <location filename="../../composer/models/hub.py" line="+31"/>
+        <source>Create a read token at https://huggingface.co/settings/tokens and save it with “composer models login” (or in the model manager); Composer keeps it only in your system keychain.</source>
+        <translation>Créez un jeton de lecture sur https://huggingface.co/settings/tokens et enregistrez-le avec « composer models login » (ou dans le gestionnaire de modèles) ; Composer le garde uniquement dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>“%1” is not a valid Hugging Face repository name. It looks like owner/name, using letters, digits, “-”, “_” and “.”, e.g. bartowski/Qwen2.5-7B-Instruct-GGUF.</source>
+        <translation>« %1 » n’est pas un nom de dépôt Hugging Face valide. Il a la forme propriétaire/nom, avec des lettres, des chiffres, « - », « _ » et « . », par exemple bartowski/Qwen2.5-7B-Instruct-GGUF.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“%1” is not a usable file name in a repository: it may not be empty, contain “..”, “\” or control characters, or start or end with “/”.</source>
+        <translation>« %1 » n’est pas un nom de fichier utilisable dans un dépôt : il ne peut pas être vide, contenir « .. », « \ » ou des caractères de contrôle, ni commencer ou finir par « / ».</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in %2 (revision %3)</source>
+        <translation>%1 dans %2 (révision %3)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is a gated repository and your Hugging Face account has not been granted access yet. Open the repository page on huggingface.co, accept its terms, then try again.</source>
+        <translation>%1 est un dépôt à accès restreint et votre compte Hugging Face n’y a pas encore accès. Ouvrez la page du dépôt sur huggingface.co, acceptez ses conditions, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is a gated repository: downloading it needs a Hugging Face token from an account that accepted its terms. %2</source>
+        <translation>%1 est un dépôt à accès restreint : pour le télécharger, il faut un jeton Hugging Face d’un compte qui a accepté ses conditions. %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 was not found, or it is private. If it is private, a Hugging Face token is needed. %2</source>
+        <translation>%1 est introuvable, ou privé. S’il est privé, il faut un jeton Hugging Face. %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The repository %1 does not exist on %2.</source>
+        <translation>Le dépôt %1 n’existe pas sur %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no revision called “%2”.</source>
+        <translation>%1 n’a pas de révision nommée « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no file %1 in %2 at %3.</source>
+        <translation>Il n’y a pas de fichier %1 dans %2 à la révision %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Downloads are switched off (HF_HUB_OFFLINE is set); unset it to download models.</source>
+        <translation>Les téléchargements sont désactivés (HF_HUB_OFFLINE est défini) ; retirez-le pour télécharger des modèles.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The Hub refused access to %1 (HTTP %2). %3</source>
+        <translation>Le Hub a refusé l’accès à %1 (HTTP %2). %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has no %2 (HTTP %3).</source>
+        <translation>%1 n’a pas %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Hub answered HTTP %1 for %2; try again later.</source>
+        <translation>Le Hub a répondu HTTP %1 pour %2 ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” is not a valid repository name; it looks like owner/name.</source>
+        <translation>« %1 » n’est pas un nom de dépôt valide ; il a la forme propriétaire/nom.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not reach %1 to look up %2: %3. Check your internet connection and try again.</source>
+        <translation>Impossible de joindre %1 pour chercher %2 : %3. Vérifiez votre connexion à Internet et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 did not say which commit %2 belongs to.</source>
+        <translation>%1 n’a pas indiqué à quel commit appartient %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 answered with an invalid commit id (“%2”) for %3; a commit is 40 hexadecimal digits. Composer did not download anything. Check the HF_ENDPOINT setting if you use a mirror.</source>
+        <translation>%1 a répondu avec un identifiant de commit non valide (« %2 ») pour %3 ; un commit compte 40 chiffres hexadécimaux. Composer n’a rien téléchargé. Vérifiez le réglage HF_ENDPOINT si vous utilisez un miroir.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 published no sha256 checksum for %2, so Composer cannot verify the download. Only model files stored with Git LFS can be downloaded.</source>
+        <translation>%1 ne publie aucune somme de contrôle sha256 pour %2 : Composer ne peut donc pas vérifier le téléchargement. Seuls les fichiers de modèle stockés avec Git LFS peuvent être téléchargés.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 did not say how large %2 is.</source>
+        <translation>%1 n’a pas indiqué la taille de %2.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../composer/i18n.py" line="+85"/>
@@ -2092,7 +2200,7 @@
 <context>
     <name>MessageWindow</name>
     <message>
-        <location filename="../../composer/gui/message_window.py" line="+76"/>
+        <location filename="../../composer/gui/message_window.py" line="+74"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
@@ -2803,57 +2911,117 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/models/library.py" line="+226"/>
         <source>“%1” names several models (%2); give the full path.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » désigne plusieurs modèles (%2) ; donnez le chemin complet.</translation>
     </message>
     <message>
         <location line="+110"/>
         <source>%1 could not be deleted (%2). If it is the model in use, choose another model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas pu être supprimé (%2). Si c’est le modèle en cours d’utilisation, choisissez d’abord un autre modèle.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Deleted %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supprimé.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Composer no longer lists %1; the file itself was left in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Composer ne liste plus %1 ; le fichier lui-même est resté en place.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 belongs to %2; Composer only uses it and will not delete it. Remove it in %2 if you no longer need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appartient à %2 ; Composer ne fait que l’utiliser et ne le supprimera pas. Supprimez-le dans %2 si vous n’en avez plus besoin.</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>%1 is a symbolic link that leads back to itself (a loop), so there is no file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un lien symbolique qui renvoie à lui-même (une boucle) : il n’y a aucun fichier à ouvrir.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 cannot be opened: %2.</source>
-        <translation type="unfinished">%1 ne peut pas être ouvert&#xa0;: %2.</translation>
+        <translation>%1 ne peut pas être ouvert : %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>“%1” is not a usable file name: it contains a NUL character.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nom de fichier utilisable : il contient un caractère NUL.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’existe pas.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 is %2: Composer only opens model files. Choose the GGUF file itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est %2 : Composer n’ouvre que des fichiers de modèle. Choisissez le fichier GGUF lui-même.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Composer is not allowed to read %1.</source>
-        <translation type="unfinished">Composer n’a pas le droit de lire %1.</translation>
+        <translation>Composer n’a pas le droit de lire %1.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/models/download.py" line="+250"/>
+        <source>%1 already exists; Composer will not overwrite it. Remove it first if you want to download it again.</source>
+        <translation>%1 existe déjà ; Composer ne l’écrasera pas. Supprimez-le d’abord si vous voulez le télécharger à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is already being downloaded by another Composer window or command. Wait for it to finish, or stop it there first.</source>
+        <translation>%1 est déjà en cours de téléchargement dans une autre fenêtre ou commande de Composer. Attendez la fin, ou arrêtez-le d’abord là-bas.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Not enough free disk space in %1: %2 needs %3 more, but only %4 is free. Free some space, then start the download again.</source>
+        <translation>Pas assez d’espace libre dans %1 : %2 demande encore %3, mais seuls %4 sont libres. Libérez de la place, puis relancez le téléchargement.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The download of %1 failed %2 times in a row (%3). What has arrived is kept; start the download again to continue.</source>
+        <translation>Le téléchargement de %1 a échoué %2 fois de suite (%3). Ce qui est arrivé est conservé ; relancez le téléchargement pour continuer.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The server refused %1 (HTTP %2). The repository may be gated or private: save a Hugging Face token (“composer models login”) from an account that has access, then start the download again.</source>
+        <translation>Le serveur a refusé %1 (HTTP %2). Le dépôt est peut-être à accès restreint ou privé : enregistrez un jeton Hugging Face (« composer models login ») d’un compte qui y a accès, puis relancez le téléchargement.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is no longer available at %2 (HTTP %3). It may have been removed or renamed.</source>
+        <translation>%1 n’est plus disponible sur %2 (HTTP %3). Il a peut-être été supprimé ou renommé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server answered HTTP %1 for %2.</source>
+        <translation>Le serveur a répondu HTTP %1 pour %2.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Could not read back the downloaded %1: %2</source>
+        <translation>Impossible de relire %1 téléchargé : %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The downloaded %1 is damaged: its sha256 is %2… but the Hub publishes %3…. The damaged copy was deleted; download it again. If this keeps happening, something on your network alters downloads.</source>
+        <translation>%1 téléchargé est abîmé : son sha256 est %2… mais le Hub publie %3…. La copie abîmée a été supprimée ; téléchargez-le à nouveau. Si cela se reproduit, quelque chose sur votre réseau modifie les téléchargements.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The disk holding %1 is full: %2 stopped at %3 of %4. What has arrived is kept; free some space, then start the download again to continue.</source>
+        <translation>Le disque qui contient %1 est plein : %2 s’est arrêté à %3 sur %4. Ce qui est arrivé est conservé ; libérez de la place, puis relancez le téléchargement pour continuer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write %1: %2. What has arrived is kept.</source>
+        <translation>Impossible d’écrire %1 : %2. Ce qui est arrivé est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/models/pull.py" line="+70"/>
+        <source>%1 is not a GGUF file; Composer can only run *.gguf models.</source>
+        <translation>%1 n’est pas un fichier GGUF ; Composer ne peut utiliser que des modèles *.gguf.</translation>
     </message>
 </context>
 <context>
@@ -3858,7 +4026,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+128"/>
+        <location filename="../../composer/gui/windows.py" line="+131"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>

@@ -132,9 +132,9 @@ def test_remove_deletes_own_forgets_imported_and_refuses_others(home, tmp_path, 
     own = _gguf(library.folder / "mine.gguf")
     library.record_origin(own, {"sha256": "x"})
     imported = library.import_file(_model(tmp_path / "keep" / "theirs.gguf", seed=3))
-    assert "Deleted" in library.remove(library.find("mine"))
+    assert "Deleted" in str(library.remove(library.find("mine")))
     assert not own.exists() and not (library.folder / "mine.gguf.origin.json").exists()
-    assert "left in place" in library.remove(library.find(str(imported.path)))
+    assert "left in place" in str(library.remove(library.find(str(imported.path))))
     assert imported.path.exists() and library.find(str(imported.path)) is None
     lm = next(m for m in library.installed() if m.source == "lm-studio")
     with pytest.raises(LibraryError, match="belongs to LM Studio"):

@@ -611,7 +611,7 @@ class ModelManagerDialog(QDialog):
         from composer.modelfile.gguf import GGUFError
 
         if isinstance(error, (GGUFError, LibraryError)):
-            return str(error)  # already a sentence for the user
+            return translated(error)  # already a sentence for the user
         log.warning("Model library job failed: %s: %s", type(error).__name__, error)
         return self.tr("That did not work: {error}").format(error=error)
 
@@ -667,7 +667,7 @@ class ModelManagerDialog(QDialog):
         if outcome.error is not None:
             self._say(self._error_text(outcome.error))
         else:
-            self._say(str(outcome.value))
+            self._say(translated(outcome.value))
         self.refresh()
 
     @Slot()
