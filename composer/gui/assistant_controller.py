@@ -421,8 +421,8 @@ class AssistantController(QObject):
             self._review.add_version()
             self._set_state(AssistantState.GENERATING)
             self.sig_version_started.emit()
-        self._request_id = self.engine.generate(request)
-        if self.engine.busy_with_other_than(self._request_id):
+        self._request_id = self.engine.generate(request, owner=self)
+        if self.engine.waits_for_another(self._request_id):
             # One model for all windows: this request waits for the other's to end.
             self.sig_waiting.emit(
                 self.tr("Waiting: the assistant is writing in another window. Esc cancels.")

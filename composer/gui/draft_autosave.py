@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal, Slot
 
-from composer.mail.drafts import Draft, DraftStore, new_draft_name
+from composer.mail.drafts import Draft, DraftStore, new_draft_name, remove_forwarded_copies
 from composer.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -115,9 +115,13 @@ class DraftAutosave(QObject):
         return True
 
     def discard(self) -> None:
-        """Forget the saved draft (the user discarded or sent the message)."""
+        """Forget the saved draft (the user discarded or sent the message).
+
+        The copies of a forwarded message's attachments go with it.
+        """
         self._quiet.stop()
         self._deadline.stop()
+        remove_forwarded_copies(self.store.peek(), self.store.folder)
         self.store.clear()
 
     def close(self) -> None:

@@ -35,14 +35,12 @@ from composer import APP_NAME
 from composer.fileio import write_bytes_atomic
 from composer.gui.user_text import translated
 from composer.mail.addresses import Address, format_address_list
-from composer.mail.drafts import Draft
+from composer.mail.drafts import FORWARDED_FOLDER, Draft
 from composer.mail.message import OpenedMessage
 from composer.paths import AppPaths
 from composer.settings import Settings
 
 log = logging.getLogger(__name__)
-
-FORWARDED_FOLDER = "forwarded"  # under the drafts folder: private, and forgotten with it
 
 
 def _local_date(when: datetime) -> str:

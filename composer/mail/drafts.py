@@ -13,6 +13,7 @@ Drafts are private: their folder is 0700 and every file 0600 on POSIX.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -31,6 +32,8 @@ DRAFT_NAME = re.compile(r"^[0-9a-f]{32}\.json$")
 # Earlier versions: the first instance's draft, and a second instance's ones.
 LEGACY_MAIN_NAME = "current-draft.json"
 _LEGACY_OTHER_NAME = re.compile(r"^draft-(\d+)-\d+\.json$")
+# Where a forward's attachments are copied (mail/replies.py), inside the drafts folder.
+FORWARDED_FOLDER = "forwarded"
 # write_json_atomic's temporary files: ".<name>-<random>.tmp"
 _TMP_NAME = re.compile(r"^\..+\.tmp$")
 STALE_TMP_SECONDS = 60.0  # far longer than any write takes: such a file was left by a kill
@@ -171,6 +174,32 @@ def _process_alive(pid: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def remove_forwarded_copies(draft: Draft | None, folder: Path) -> int:
+    """Delete the copies a forward made for *draft* once it is gone (sent or discarded).
+
+    Only files under *folder*/FORWARDED_FOLDER go, and their folder once
+    empty: an attachment the user added from elsewhere is theirs. Returns
+    how many files were removed.
+    """
+    if draft is None:
+        return 0
+    root = (folder / FORWARDED_FOLDER).resolve()
+    removed = 0
+    for name in draft.attachments:
+        copy = Path(name).resolve()
+        if copy == root or not copy.is_relative_to(root):
+            continue
+        try:
+            copy.unlink()
+        except OSError:
+            continue
+        removed += 1
+        if copy.parent != root:
+            with contextlib.suppress(OSError):  # not empty: another copy is still used
+                copy.parent.rmdir()
+    return removed
 
 
 def migrate_legacy_drafts(folder: Path) -> int:

@@ -218,6 +218,7 @@ class EngineService(QObject):
         # One Event per request: clearing a shared flag for a new request could
         # revive a stopped one that has not noticed its stop yet.
         self._cancels: dict[int, threading.Event] = {}
+        self._owners: dict[int, object] = {}  # who asked (a controller), for "waiting" notes
         self._next_id = 0
         self.load_serial = 0  # the current load's id; an unload counts too
         self.loading = False
@@ -254,16 +255,20 @@ class EngineService(QObject):
         self._sig_load.emit(replace(spec, load_id=self.load_serial))
         return self.load_serial
 
-    def generate(self, request: GenerationRequest) -> int:
+    def generate(self, request: GenerationRequest, owner: object = None) -> int:
         """Queue *request*; returns its id (it waits while another request is served)."""
         self._next_id += 1
         self._cancels[self._next_id] = threading.Event()
+        self._owners[self._next_id] = owner
         self._sig_generate.emit(self._next_id, request, self._cancels[self._next_id])
         return self._next_id
 
-    def busy_with_other_than(self, request_id: int) -> bool:
-        """Whether another request (another window's) is before or beside *request_id*."""
-        return any(other < request_id for other in self._cancels)
+    def waits_for_another(self, request_id: int) -> bool:
+        """Whether another owner's request (another window's) runs or waits before it."""
+        owner = self._owners.get(request_id)
+        return any(
+            other < request_id and self._owners.get(other) is not owner for other in self._cancels
+        )
 
     def measure_speed(self) -> None:
         self._sig_measure.emit()
@@ -304,6 +309,7 @@ class EngineService(QObject):
 
     def _on_request_ended(self, request_id: int, *_rest: object) -> None:
         self._cancels.pop(request_id, None)
+        self._owners.pop(request_id, None)
 
     @property
     def thread(self) -> QThread:

@@ -175,3 +175,13 @@ def test_message_window_is_named_and_its_mnemonics_unique_in_both_languages(
     english = open_one(make_manager(), "gmail_pdf_attachment.eml")
     check(english)
     assert duplicates(window_mnemonics(english)) == {}
+
+
+def test_discarding_a_forward_removes_its_copies_of_the_attachments(qtbot, make_manager):
+    manager = make_manager()
+    open_one(manager, "gmail_pdf_attachment.eml").forward_action.trigger()
+    (forward,) = manager.compose_windows()
+    (copied,) = forward.current_draft().attachments
+    forward.save_draft()
+    forward.discard_message(confirm=False)
+    assert not Path(copied).exists()

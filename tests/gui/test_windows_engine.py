@@ -58,3 +58,20 @@ def test_turning_the_assistant_off_in_one_window_frees_the_model_for_all(
     second.controller.reload_model()
     wait_ready(qtbot, first)  # a load from either window serves both
     assert first.controller.model_info is not None
+
+
+def test_asking_again_right_after_a_discard_does_not_claim_another_window(
+    qtbot, make_manager, starter_model_path
+):
+    manager = make_manager(starter_model_path, max_tokens=64, context_size=2048)
+    manager.start([])
+    (window,) = manager.compose_windows()
+    wait_ready(qtbot, window)
+    window.controller.run_action(Action.DRAFT, "a letter to Anna")
+    window.controller.discard()  # its request may still be ending on the engine thread
+    window.controller.run_action(Action.DRAFT, "a letter to Tom")
+    assert "another window" not in window.assistant.phase.text()
+    qtbot.waitUntil(
+        lambda: window.controller.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
+    )
+    assert "Tom" in window.controller.job.instruction

@@ -90,3 +90,20 @@ def test_drafts_of_earlier_versions_get_new_names(tmp_path):
     assert migrate_legacy_drafts(tmp_path) == 2
     assert sorted(s.draft.body for s in saved_drafts(tmp_path)) == ["gone", "main"]
     assert alive.exists()
+
+
+def test_a_forwards_copies_go_with_its_draft_and_nothing_else_does(tmp_path):
+    from composer.mail.drafts import FORWARDED_FOLDER, remove_forwarded_copies
+
+    one = tmp_path / FORWARDED_FOLDER / "f1"
+    one.mkdir(parents=True)
+    (one / "a.pdf").write_bytes(b"a")
+    (one / "b.pdf").write_bytes(b"b")
+    users_own = tmp_path / "mine.pdf"
+    users_own.write_bytes(b"mine")
+    draft = Draft(body="x", attachments=(str(one / "a.pdf"), str(users_own)))
+    assert remove_forwarded_copies(draft, tmp_path) == 1
+    assert not (one / "a.pdf").exists() and (one / "b.pdf").exists() and users_own.exists()
+    assert remove_forwarded_copies(Draft(attachments=(str(one / "b.pdf"),)), tmp_path) == 1
+    assert not one.exists()  # its folder, once empty
+    assert remove_forwarded_copies(None, tmp_path) == 0

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.draft_autosave import DraftLock, draft_is_free
-from composer.mail.drafts import SavedDraft, saved_drafts
+from composer.mail.drafts import DraftStore, SavedDraft, remove_forwarded_copies, saved_drafts
 
 if TYPE_CHECKING:
     from composer.gui.compose_window import ComposeWindow
@@ -200,7 +200,9 @@ class DraftsDialog(QDialog):
             self.refresh()
             return False
         try:
-            (self._folder / name).unlink(missing_ok=True)
+            store = DraftStore(self._folder, name)
+            remove_forwarded_copies(store.peek(), self._folder)
+            store.clear()
         finally:
             lock.release()
         self.refresh()
