@@ -66,7 +66,8 @@ def make_manager(qtbot, app_paths_tmp, tmp_path):
         manager = WindowManager(
             Settings(**settings),
             app_paths_tmp,
-            model_override=str(model or tmp_path / "no-model.gguf"),
+            # "" = no --model: the settings decide (the welcome page on a first run)
+            model_override=None if model == "" else str(model or tmp_path / "no-model.gguf"),
         )
         made.append(manager)
         return manager

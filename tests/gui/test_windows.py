@@ -211,3 +211,18 @@ def test_after_a_crash_with_many_drafts_the_newest_come_back_and_the_list_shows_
     assert subjects == {f"d{i}" for i in range(2, MAX_REOPENED_AT_START + 2)}
     assert manager.drafts_dialog is not None and manager.drafts_dialog.isVisible()
     assert manager.drafts_dialog.list.topLevelItemCount() == MAX_REOPENED_AT_START + 2
+
+
+def test_first_run_shows_the_welcome_page_and_a_choice_in_one_window_is_everyones(
+    qtbot, make_manager
+):
+    manager = make_manager("", assistant="")
+    manager.start([])
+    first = manager.windows[0]
+    assert first.welcome is not None and first.welcome.isVisibleTo(first)
+    first.new_message_action.trigger()
+    second = manager.compose_windows()[1]
+    first.welcome.sig_no_assistant.emit()  # "No assistant" on the welcome page
+    assert manager.settings.assistant == "off"
+    assert not first.side.isVisibleTo(first)
+    assert not second.side.isVisibleTo(second)  # the other window follows
