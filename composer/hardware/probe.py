@@ -25,6 +25,7 @@ from typing import Any
 from composer.fileio import write_json_atomic
 from composer.hardware.ggml_list import MARKER, llama_lib_dir
 from composer.hardware.system import SystemFacts, physical_cores, system_facts
+from composer.messages import UserMessage, user_message
 from composer.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class Probe(SystemFacts):
     gpu_offload: bool
     llama_cpp_version: str
     system_info: str
-    note: str = ""  # why the device list is incomplete, if it is
+    note: str | UserMessage = ""  # why the device list is incomplete, if it is
     cpu_cores: int = 0  # physical (performance) cores; 0 = unknown
     # The backends compiled into this llama.cpp ("Vulkan", "CPU", ...), with or without devices.
     backends: list[str] = field(default_factory=list)
@@ -100,7 +101,11 @@ class Probe(SystemFacts):
         return next((d for d in self.devices if d.index == index), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["note"] = str(self.note)  # the English sentence, as reports show it
+        if isinstance(self.note, UserMessage):  # and the message, to translate it when read back
+            data["note_message"] = [self.note.context, self.note.text, *map(str, self.note.args)]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Probe:
@@ -111,6 +116,13 @@ class Probe(SystemFacts):
             Device(**{k: v for k, v in d.items() if k in device_fields})
             for d in data.get("devices", [])
         ]
+        message = data.get("note_message")
+        if (
+            isinstance(message, list)
+            and len(message) >= 2
+            and all(isinstance(m, str) for m in message)
+        ):
+            values["note"] = UserMessage(message[0], message[1], tuple(message[2:]))
         return cls(**values)
 
 
@@ -227,7 +239,7 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def run_listing(timeout: float) -> tuple[dict[str, Any] | None, str]:
+def run_listing(timeout: float) -> tuple[dict[str, Any] | None, str | UserMessage]:
     """Run ggml_list in a child; (listing, "") or (None, a sentence saying why not)."""
     command = [sys.executable, "-m", "composer.hardware.ggml_list"]
     try:
@@ -241,23 +253,29 @@ def run_listing(timeout: float) -> tuple[dict[str, Any] | None, str]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return None, (
-            f"The graphics driver did not answer within {timeout:g} seconds, "
-            "so the GPU is not used. Updating the graphics driver may help."
-        )
+        return None, user_message(
+            "Probe",
+            "The graphics driver did not answer within %1 seconds, "
+            "so the GPU is not used. Updating the graphics driver may help.",
+        ).arg(f"{timeout:g}")
     except OSError as error:
-        return None, f"The device check could not start ({error}); using the CPU."
+        return None, user_message(
+            "Probe", "The device check could not start (%1); using the CPU."
+        ).arg(error)
     for line in reversed(done.stdout.splitlines()):
         if line.startswith(MARKER):
             listing = json.loads(line[len(MARKER) :])
             if "error" in listing:
-                return None, f"The device check failed ({listing['error']}); using the CPU."
+                return None, user_message(
+                    "Probe", "The device check failed (%1); using the CPU."
+                ).arg(listing["error"])
             return listing, ""
     tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
-    return None, (
-        f"The device check crashed (exit code {done.returncode}: {tail[0][:200]}), "
-        "so the GPU is not used. Updating the graphics driver may help."
-    )
+    return None, user_message(
+        "Probe",
+        "The device check crashed (exit code %1: %2), "
+        "so the GPU is not used. Updating the graphics driver may help.",
+    ).arg(done.returncode, tail[0][:200])
 
 
 def cpu_only_device(facts: SystemFacts) -> Device:
@@ -278,7 +296,7 @@ def probe(timeout: float = 20.0, use_cache: bool = True) -> Probe:
     facts = system_facts()
     key = cache_key()
     listing = _read_cache(key) if use_cache else None
-    note = ""
+    note: str | UserMessage = ""
     if listing is None:
         listing, note = run_listing(timeout)
         if listing is not None:

@@ -1576,7 +1576,7 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+312"/>
+        <location filename="../../composer/engine/local.py" line="+327"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1636,12 +1636,12 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-265"/>
+        <location filename="../../composer/engine/local.py" line="-280"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+158"/>
         <source>llama.cpp could not load “%1”: %2.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
@@ -1953,17 +1953,17 @@
     <message>
         <location filename="../../composer/models/hub.py" line="+31"/>
         <source>Create a read token at https://huggingface.co/settings/tokens and save it with “composer models login” (or in the model manager); Composer keeps it only in your system keychain.</source>
-        <translation>Créez un jeton de lecture sur https://huggingface.co/settings/tokens et enregistrez-le avec « composer models login » (ou dans le gestionnaire de modèles) ; Composer le garde uniquement dans le trousseau du système.</translation>
+        <translation>Créez un jeton de lecture sur https://huggingface.co/settings/tokens et enregistrez-le avec «&#xa0;composer models login&#xa0;» (ou dans le gestionnaire de modèles)&#xa0;; Composer le garde uniquement dans le trousseau du système.</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>“%1” is not a valid Hugging Face repository name. It looks like owner/name, using letters, digits, “-”, “_” and “.”, e.g. bartowski/Qwen2.5-7B-Instruct-GGUF.</source>
-        <translation>« %1 » n’est pas un nom de dépôt Hugging Face valide. Il a la forme propriétaire/nom, avec des lettres, des chiffres, « - », « _ » et « . », par exemple bartowski/Qwen2.5-7B-Instruct-GGUF.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de dépôt Hugging Face valide. Il a la forme propriétaire/nom, avec des lettres, des chiffres, «&#xa0;-&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;.&#xa0;», par exemple bartowski/Qwen2.5-7B-Instruct-GGUF.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>“%1” is not a usable file name in a repository: it may not be empty, contain “..”, “\” or control characters, or start or end with “/”.</source>
-        <translation>« %1 » n’est pas un nom de fichier utilisable dans un dépôt : il ne peut pas être vide, contenir « .. », « \ » ou des caractères de contrôle, ni commencer ou finir par « / ».</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de fichier utilisable dans un dépôt&#xa0;: il ne peut pas être vide, contenir «&#xa0;..&#xa0;», «&#xa0;\&#xa0;» ou des caractères de contrôle, ni commencer ou finir par «&#xa0;/&#xa0;».</translation>
     </message>
     <message>
         <location line="+65"/>
@@ -1983,7 +1983,7 @@
     <message>
         <location line="+8"/>
         <source>%1 is a gated repository: downloading it needs a Hugging Face token from an account that accepted its terms. %2</source>
-        <translation>%1 est un dépôt à accès restreint : pour le télécharger, il faut un jeton Hugging Face d’un compte qui a accepté ses conditions. %2</translation>
+        <translation>%1 est un dépôt à accès restreint&#xa0;: pour le télécharger, il faut un jeton Hugging Face d’un compte qui a accepté ses conditions. %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1998,7 +1998,7 @@
     <message>
         <location line="+4"/>
         <source>%1 has no revision called “%2”.</source>
-        <translation>%1 n’a pas de révision nommée « %2 ».</translation>
+        <translation>%1 n’a pas de révision nommée «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2008,7 +2008,7 @@
     <message>
         <location line="+4"/>
         <source>Downloads are switched off (HF_HUB_OFFLINE is set); unset it to download models.</source>
-        <translation>Les téléchargements sont désactivés (HF_HUB_OFFLINE est défini) ; retirez-le pour télécharger des modèles.</translation>
+        <translation>Les téléchargements sont désactivés (HF_HUB_OFFLINE est défini)&#xa0;; retirez-le pour télécharger des modèles.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2023,17 +2023,17 @@
     <message>
         <location line="+3"/>
         <source>The Hub answered HTTP %1 for %2; try again later.</source>
-        <translation>Le Hub a répondu HTTP %1 pour %2 ; réessayez plus tard.</translation>
+        <translation>Le Hub a répondu HTTP %1 pour %2&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>“%1” is not a valid repository name; it looks like owner/name.</source>
-        <translation>« %1 » n’est pas un nom de dépôt valide ; il a la forme propriétaire/nom.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de dépôt valide&#xa0;; il a la forme propriétaire/nom.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not reach %1 to look up %2: %3. Check your internet connection and try again.</source>
-        <translation>Impossible de joindre %1 pour chercher %2 : %3. Vérifiez votre connexion à Internet et réessayez.</translation>
+        <translation>Impossible de joindre %1 pour chercher %2&#xa0;: %3. Vérifiez votre connexion à Internet et réessayez.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2043,12 +2043,12 @@
     <message>
         <location line="+7"/>
         <source>%1 answered with an invalid commit id (“%2”) for %3; a commit is 40 hexadecimal digits. Composer did not download anything. Check the HF_ENDPOINT setting if you use a mirror.</source>
-        <translation>%1 a répondu avec un identifiant de commit non valide (« %2 ») pour %3 ; un commit compte 40 chiffres hexadécimaux. Composer n’a rien téléchargé. Vérifiez le réglage HF_ENDPOINT si vous utilisez un miroir.</translation>
+        <translation>%1 a répondu avec un identifiant de commit non valide («&#xa0;%2&#xa0;») pour %3&#xa0;; un commit compte 40 chiffres hexadécimaux. Composer n’a rien téléchargé. Vérifiez le réglage HF_ENDPOINT si vous utilisez un miroir.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 published no sha256 checksum for %2, so Composer cannot verify the download. Only model files stored with Git LFS can be downloaded.</source>
-        <translation>%1 ne publie aucune somme de contrôle sha256 pour %2 : Composer ne peut donc pas vérifier le téléchargement. Seuls les fichiers de modèle stockés avec Git LFS peuvent être téléchargés.</translation>
+        <translation>%1 ne publie aucune somme de contrôle sha256 pour %2&#xa0;: Composer ne peut donc pas vérifier le téléchargement. Seuls les fichiers de modèle stockés avec Git LFS peuvent être téléchargés.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2911,7 +2911,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/models/library.py" line="+226"/>
         <source>“%1” names several models (%2); give the full path.</source>
-        <translation>« %1 » désigne plusieurs modèles (%2) ; donnez le chemin complet.</translation>
+        <translation>«&#xa0;%1&#xa0;» désigne plusieurs modèles (%2)&#xa0;; donnez le chemin complet.</translation>
     </message>
     <message>
         <location line="+110"/>
@@ -2926,27 +2926,27 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+6"/>
         <source>Composer no longer lists %1; the file itself was left in place.</source>
-        <translation>Composer ne liste plus %1 ; le fichier lui-même est resté en place.</translation>
+        <translation>Composer ne liste plus %1&#xa0;; le fichier lui-même est resté en place.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 belongs to %2; Composer only uses it and will not delete it. Remove it in %2 if you no longer need it.</source>
-        <translation>%1 appartient à %2 ; Composer ne fait que l’utiliser et ne le supprimera pas. Supprimez-le dans %2 si vous n’en avez plus besoin.</translation>
+        <translation>%1 appartient à %2&#xa0;; Composer ne fait que l’utiliser et ne le supprimera pas. Supprimez-le dans %2 si vous n’en avez plus besoin.</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>%1 is a symbolic link that leads back to itself (a loop), so there is no file to open.</source>
-        <translation>%1 est un lien symbolique qui renvoie à lui-même (une boucle) : il n’y a aucun fichier à ouvrir.</translation>
+        <translation>%1 est un lien symbolique qui renvoie à lui-même (une boucle)&#xa0;: il n’y a aucun fichier à ouvrir.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 cannot be opened: %2.</source>
-        <translation>%1 ne peut pas être ouvert : %2.</translation>
+        <translation>%1 ne peut pas être ouvert&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>“%1” is not a usable file name: it contains a NUL character.</source>
-        <translation>« %1 » n’est pas un nom de fichier utilisable : il contient un caractère NUL.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de fichier utilisable&#xa0;: il contient un caractère NUL.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2956,7 +2956,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+9"/>
         <source>%1 is %2: Composer only opens model files. Choose the GGUF file itself.</source>
-        <translation>%1 est %2 : Composer n’ouvre que des fichiers de modèle. Choisissez le fichier GGUF lui-même.</translation>
+        <translation>%1 est %2&#xa0;: Composer n’ouvre que des fichiers de modèle. Choisissez le fichier GGUF lui-même.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2966,7 +2966,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/models/download.py" line="+250"/>
         <source>%1 already exists; Composer will not overwrite it. Remove it first if you want to download it again.</source>
-        <translation>%1 existe déjà ; Composer ne l’écrasera pas. Supprimez-le d’abord si vous voulez le télécharger à nouveau.</translation>
+        <translation>%1 existe déjà&#xa0;; Composer ne l’écrasera pas. Supprimez-le d’abord si vous voulez le télécharger à nouveau.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2976,17 +2976,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+96"/>
         <source>Not enough free disk space in %1: %2 needs %3 more, but only %4 is free. Free some space, then start the download again.</source>
-        <translation>Pas assez d’espace libre dans %1 : %2 demande encore %3, mais seuls %4 sont libres. Libérez de la place, puis relancez le téléchargement.</translation>
+        <translation>Pas assez d’espace libre dans %1&#xa0;: %2 demande encore %3, mais seuls %4 sont libres. Libérez de la place, puis relancez le téléchargement.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The download of %1 failed %2 times in a row (%3). What has arrived is kept; start the download again to continue.</source>
-        <translation>Le téléchargement de %1 a échoué %2 fois de suite (%3). Ce qui est arrivé est conservé ; relancez le téléchargement pour continuer.</translation>
+        <translation>Le téléchargement de %1 a échoué %2 fois de suite (%3). Ce qui est arrivé est conservé&#xa0;; relancez le téléchargement pour continuer.</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>The server refused %1 (HTTP %2). The repository may be gated or private: save a Hugging Face token (“composer models login”) from an account that has access, then start the download again.</source>
-        <translation>Le serveur a refusé %1 (HTTP %2). Le dépôt est peut-être à accès restreint ou privé : enregistrez un jeton Hugging Face (« composer models login ») d’un compte qui y a accès, puis relancez le téléchargement.</translation>
+        <translation>Le serveur a refusé %1 (HTTP %2). Le dépôt est peut-être à accès restreint ou privé&#xa0;: enregistrez un jeton Hugging Face («&#xa0;composer models login&#xa0;») d’un compte qui y a accès, puis relancez le téléchargement.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3001,27 +3001,27 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+55"/>
         <source>Could not read back the downloaded %1: %2</source>
-        <translation>Impossible de relire %1 téléchargé : %2</translation>
+        <translation>Impossible de relire %1 téléchargé&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The downloaded %1 is damaged: its sha256 is %2… but the Hub publishes %3…. The damaged copy was deleted; download it again. If this keeps happening, something on your network alters downloads.</source>
-        <translation>%1 téléchargé est abîmé : son sha256 est %2… mais le Hub publie %3…. La copie abîmée a été supprimée ; téléchargez-le à nouveau. Si cela se reproduit, quelque chose sur votre réseau modifie les téléchargements.</translation>
+        <translation>%1 téléchargé est abîmé&#xa0;: son sha256 est %2… mais le Hub publie %3…. La copie abîmée a été supprimée&#xa0;; téléchargez-le à nouveau. Si cela se reproduit, quelque chose sur votre réseau modifie les téléchargements.</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>The disk holding %1 is full: %2 stopped at %3 of %4. What has arrived is kept; free some space, then start the download again to continue.</source>
-        <translation>Le disque qui contient %1 est plein : %2 s’est arrêté à %3 sur %4. Ce qui est arrivé est conservé ; libérez de la place, puis relancez le téléchargement pour continuer.</translation>
+        <translation>Le disque qui contient %1 est plein&#xa0;: %2 s’est arrêté à %3 sur %4. Ce qui est arrivé est conservé&#xa0;; libérez de la place, puis relancez le téléchargement pour continuer.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not write %1: %2. What has arrived is kept.</source>
-        <translation>Impossible d’écrire %1 : %2. Ce qui est arrivé est conservé.</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2. Ce qui est arrivé est conservé.</translation>
     </message>
     <message>
         <location filename="../../composer/models/pull.py" line="+70"/>
         <source>%1 is not a GGUF file; Composer can only run *.gguf models.</source>
-        <translation>%1 n’est pas un fichier GGUF ; Composer ne peut utiliser que des modèles *.gguf.</translation>
+        <translation>%1 n’est pas un fichier GGUF&#xa0;; Composer ne peut utiliser que des modèles *.gguf.</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3207,29 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="-2"/>
         <source>Forget everything?</source>
         <translation>Tout oublier&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>Probe</name>
+    <message>
+        <location filename="../../composer/hardware/probe.py" line="+256"/>
+        <source>The graphics driver did not answer within %1 seconds, so the GPU is not used. Updating the graphics driver may help.</source>
+        <translation>Le pilote graphique n’a pas répondu en %1 secondes : le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The device check could not start (%1); using the CPU.</source>
+        <translation>La vérification des appareils n’a pas pu démarrer (%1) ; le processeur est utilisé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The device check failed (%1); using the CPU.</source>
+        <translation>La vérification des appareils a échoué (%1) ; le processeur est utilisé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The device check crashed (exit code %1: %2), so the GPU is not used. Updating the graphics driver may help.</source>
+        <translation>La vérification des appareils a planté (code de sortie %1 : %2) : le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
     </message>
 </context>
 <context>

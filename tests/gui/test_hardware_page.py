@@ -138,7 +138,7 @@ def test_probe_note_is_visible_when_detection_failed(qtbot) -> None:
     probe = load_probe("this_machine_cpu_build")
     probe.note = "The graphics driver did not answer within 20 seconds."
     page.set_probe(probe)
-    assert not page.probe_note.isHidden() and page.probe_note.text() == probe.note
+    assert not page.probe_note.isHidden() and page.probe_note.text() == str(probe.note)
     # lavapipe, seen by the Vulkan loader, is listed but marked unused.
     assert page.devices.rowCount() == 2
     assert page.devices.item(1, 0).text().startswith("llvmpipe")

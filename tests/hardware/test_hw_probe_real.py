@@ -47,7 +47,7 @@ def test_cache_key_follows_device_selection_variables(monkeypatch) -> None:
 def test_a_hanging_probe_times_out_to_cpu_only(composer_home) -> None:
     # No child can start Python and llama.cpp in a millisecond: a real timeout.
     found = probe(timeout=0.001, use_cache=False)
-    assert "did not answer within 0.001 seconds" in found.note
+    assert "did not answer within 0.001 seconds" in str(found.note)
     assert [d.backend for d in found.devices] == ["CPU"] and found.gpu_offload is False
     assert found.ram_total > 0
     assert not (app_paths().cache / "hardware-probe.json").exists()  # failures are not cached
@@ -63,7 +63,7 @@ def test_a_crashing_probe_child_leaves_the_app_running(
     (tmp_path / "sitecustomize.py").write_text("import os\nos.abort()\n")
     monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     found = probe(use_cache=False)
-    assert "The device check crashed (exit code -6" in found.note
+    assert "The device check crashed (exit code -6" in str(found.note)
     assert [d.backend for d in found.devices] == ["CPU"] and found.gpu_offload is False
 
 

@@ -165,7 +165,7 @@ class HardwarePage(QWidget):
         )
         first = " · ".join(part for part in (probe.cpu_name, cores, memory, power) if part)
         self.computer.setText(f"{first}\n{probe.os}, {probe.arch}")
-        self.probe_note.setText(probe.note)
+        self.probe_note.setText(translated(probe.note))
         self.probe_note.setVisible(bool(probe.note))
         self.devices.setRowCount(0)
         rows = []
