@@ -226,6 +226,20 @@ def test_review_fits_800_by_600(plain_window, qtbot):
         assert button.height() >= button.minimumSizeHint().height()
 
 
+def test_a_long_model_note_scrolls_away_before_the_buttons_at_800_by_600(plain_window, qtbot):
+    w = plain_window
+    w.resize(800, 600)
+    panel = w.assistant
+    panel.model_note.setText(" ".join(["A long note about the model in use."] * 12))
+    area = panel.controls_area
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0, timeout=2000)
+    viewport = area.viewport()
+    for button in (panel.draft_button, panel.custom_button, panel.stop_button):
+        top = button.mapTo(viewport, button.rect().topLeft()).y()
+        bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
+        assert 0 <= top and bottom < viewport.height(), button.objectName()
+
+
 # -- a suggestion is announced --------------------------------------------------
 def test_ready_suggestion_is_announced(plain_window, monkeypatch):
     sent = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -208,6 +208,7 @@ class AssistantPanel(QWidget):
         # Enough for the prompt and its buttons at 800×600; the rest scrolls.
         self.controls_area.setMinimumHeight(min(controls.sizeHint().height(), 110))
         self._controls = controls
+        controls.installEventFilter(self)
 
         # The review's text areas take what is left after the controls got
         # their full height (they would otherwise ask for as much as the
@@ -248,6 +249,23 @@ class AssistantPanel(QWidget):
         spacing = self.layout().spacing() if self.layout() is not None else 6
         room = event.size().height() - self.review.minimumHeight() - 3 * spacing
         self.controls_area.setMaximumHeight(max(self.controls_area.minimumHeight(), room))
+        self._keep_buttons_in_view()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._controls and event.type() == QEvent.Type.Resize:
+            # A longer model note (set after a load) grows the controls without resizing us.
+            QTimer.singleShot(0, self._keep_buttons_in_view)
+        return super().eventFilter(watched, event)
+
+    def _keep_buttons_in_view(self) -> None:
+        """Short window: the model's note scrolls away before the buttons do.
+
+        A row of buttons cut in half looks broken and is hard to hit; the note
+        can be scrolled back, and the status bar says which model is in use.
+        """
+        area = self.controls_area
+        if area.verticalScrollBar().maximum() > 0:
+            area.ensureWidgetVisible(self.stop_button, 0, 2)
 
     def _button(self, object_name: str, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text)
