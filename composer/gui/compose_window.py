@@ -178,6 +178,7 @@ class ComposeWindow(QMainWindow):
         self.autosave.sig_save_failed.connect(self._on_save_failed)
         if draft is not None:
             self.fill(draft)
+            self.autosave.save()  # a reply or a link's message is a draft from the start
         else:
             self._restore_draft()
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
@@ -331,7 +332,12 @@ class ComposeWindow(QMainWindow):
             self.where_text_goes.hide()
             return
         self.where_text_goes.show()
-        name = self.tr("loading…") if info is None else self.controller.display_name(info)
+        if info is not None:
+            name = self.controller.display_name(info)
+        elif self.controller.loading:
+            name = self.tr("loading…")
+        else:  # the load failed: nothing reads the text, say so rather than "loading…"
+            name = self.tr("no model")
         self.where_text_goes.setText(self.tr("On this computer · %1").replace("%1", name))
         self.where_text_goes.setToolTip(
             self.tr("What you ask the assistant is read by a model running on this computer.")
@@ -1189,6 +1195,8 @@ class ComposeWindow(QMainWindow):
             )
             self.model_status.setToolTip(status)
         self.assistant.model_note.setText(note)
+        if not self.controller.loading:
+            self._update_where_text_goes(self.controller.model_info)
 
     # -- generation ----------------------------------------------------------------
     def _selection(self) -> tuple[int, int]:

@@ -151,7 +151,7 @@ def test_a_mail_link_opens_a_filled_compose_window_and_a_bad_one_says_why(qtbot,
     assert window.body.toPlainText() == "Hi\nAnna"
     (box,) = [w for w in manager.windows if isinstance(w, QMessageBox)]
     assert "too long" in box.text() and box.isVisible()
-    window.save_draft()  # the link's message is a draft like any other
+    # The link's message is a draft like any other, saved from the start.
     assert [s.draft.subject for s in saved_drafts(window.paths.drafts)] == ["Café Friday"]
 
 
