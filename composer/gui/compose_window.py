@@ -75,6 +75,7 @@ class ComposeWindow(QMainWindow):
     sig_show_drafts = Signal()
     sig_open_message_files = Signal(list)  # .eml paths: File > Open…, or dropped on the window
     sig_assistant_choice_changed = Signal()  # other windows follow (settings are shared)
+    sig_forgot_everything = Signal()  # other windows' messages must go too
 
     def __init__(
         self,
@@ -1118,6 +1119,7 @@ class ComposeWindow(QMainWindow):
             self._settings_dialog.privacy.show_result(text)
         self._show_message(text, 20000)
         self._apply_assistant_choice()  # back to the welcome page
+        self.sig_forgot_everything.emit()
 
     @Slot()
     def _refresh_hardware_page(self) -> None:

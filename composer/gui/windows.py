@@ -114,6 +114,7 @@ class WindowManager(QObject):
         window.sig_show_drafts.connect(self.show_drafts)
         window.sig_open_message_files.connect(self.open_message_files)
         window.sig_assistant_choice_changed.connect(self._assistant_choice_changed)
+        window.sig_forgot_everything.connect(self._forgot_everything)
         # File > Quit ends the app, not only this window (each window saves its draft).
         window.quit_action.triggered.disconnect(window.close)
         window.quit_action.triggered.connect(self.close_all)
@@ -197,6 +198,15 @@ class WindowManager(QObject):
         origin = self.sender()
         for window in self.compose_windows():
             if window is not origin:
+                window.follow_assistant_choice()
+
+    @Slot()
+    def _forgot_everything(self) -> None:
+        """Settings > Privacy > Forget everything in one window: the others' messages go too."""
+        origin = self.sender()
+        for window in self.compose_windows():
+            if window is not origin:
+                window.discard_message(confirm=False)
                 window.follow_assistant_choice()
 
     def tell(self, text: str) -> QMessageBox:

@@ -226,3 +226,19 @@ def test_first_run_shows_the_welcome_page_and_a_choice_in_one_window_is_everyone
     assert manager.settings.assistant == "off"
     assert not first.side.isVisibleTo(first)
     assert not second.side.isVisibleTo(second)  # the other window follows
+
+
+def test_forget_everything_in_one_window_empties_the_others_too(qtbot, make_manager, app_paths_tmp):
+    manager = make_manager()
+    manager.start([])
+    first = manager.windows[0]
+    first.new_message_action.trigger()
+    second = manager.compose_windows()[1]
+    for window, text in ((first, "one"), (second, "two")):
+        window.body.setPlainText(text)
+        window.save_draft()
+    first.forget_everything()  # what Yes in Settings > Privacy runs
+    assert second.body.toPlainText() == "" and second.welcome is not None
+    manager.close_all()
+    qtbot.waitUntil(lambda: not manager.windows)
+    assert saved_drafts(app_paths_tmp.drafts) == []  # nothing written back on close
