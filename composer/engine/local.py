@@ -87,6 +87,21 @@ def fallback_prompt(messages: tuple[ChatMessage, ...]) -> str:
     return "\n".join(parts)
 
 
+# The first batch of a prompt: small, so "Reading your email… N%" moves within
+# a fraction of a second even on two cores (32 tokens: 0.12 s for the starter
+# model there); each next batch doubles up to n_batch, where reading is fastest.
+FIRST_BATCH = 32
+
+
+def prompt_batches(start: int, total: int, n_batch: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each prompt batch: FIRST_BATCH tokens, doubling up to n_batch."""
+    size = min(FIRST_BATCH, n_batch)
+    while start < total:
+        end = min(start + size, total)
+        yield start, end
+        start, size = end, min(size * 2, n_batch)
+
+
 def _common_prefix(a: list[int], b: list[int]) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -411,11 +426,11 @@ class LocalEngine:
         total = len(tokens)
         if on_progress:
             on_progress(reuse, total)
-        for start in range(reuse, total, llm.n_batch):
+        for start, end in prompt_batches(reuse, total, llm.n_batch):
             if cancel.is_set():
                 raise Cancelled()
             try:
-                llm.eval(tokens[start : start + llm.n_batch])
+                llm.eval(tokens[start:end])
             except RuntimeError as exc:
                 if cancel.is_set():
                     raise Cancelled() from exc
@@ -423,7 +438,7 @@ class LocalEngine:
                     user_message("Engine", "llama.cpp failed while reading the prompt: %1").arg(exc)
                 ) from exc
             if on_progress:
-                on_progress(min(start + llm.n_batch, total), total)
+                on_progress(end, total)
         stats.prompt_seconds = time.perf_counter() - started
         stats.evaluated_tokens = self._perf_counts()
 

@@ -14,5 +14,10 @@ def speed_text(tokens_per_s: float | None) -> str:
     words = words_per_s(tokens_per_s)
     if words < 1:
         return QCoreApplication.translate("SpeedText", "less than one word per second")
+    if words < 1.5:
+        return QCoreApplication.translate("SpeedText", "about one word per second")
+    # Never 1 from here on, so one plural form is enough in every language we ship.
     count = round(words) if words < 20 else 5 * round(words / 5)
-    return QCoreApplication.translate("SpeedText", "about %n words per second", "", count)
+    return QCoreApplication.translate("SpeedText", "about %1 words per second").replace(
+        "%1", str(count)
+    )

@@ -441,22 +441,22 @@
     <message>
         <location line="+8"/>
         <source>Context length</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur du contexte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic</source>
-        <translation type="unfinished">Automatique</translation>
+        <translation>Automatique</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1k tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1k jetons</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How much text the model reads at once: the email, the conversation and the answer. Longer takes more memory; Automatic chooses from the model and the free memory (Edit &gt; Settings &gt; Hardware says what was chosen).</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantité de texte que le modèle lit d’un coup : le message, la conversation et la réponse. Plus long demande plus de mémoire ; Automatique choisit d’après le modèle et la mémoire libre (Édition &gt; Paramètres &gt; Matériel indique ce qui a été choisi).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -476,12 +476,12 @@
     <message>
         <location line="+1"/>
         <source>Conte&amp;xt length:</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur du conte&amp;xte :</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons</translation>
     </message>
 </context>
 <context>
@@ -637,29 +637,29 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+230"/>
         <source>Writing slowly (%1 tokens/s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture lente (%1 jetons/s).</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>The graphics card would be faster (Edit &gt; Settings &gt; Hardware).</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte graphique serait plus rapide (Édition &gt; Paramètres &gt; Matériel).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A smaller model writes faster (File &gt; Models).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle plus petit écrit plus vite (Fichier &gt; Modèles).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closing other busy programs gives it more of the processor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer les autres programmes actifs lui laisse plus de processeur.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Selecting a part of the email gives shorter answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner une partie du message donne des réponses plus courtes.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -667,7 +667,7 @@
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-319"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -702,7 +702,7 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+162"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
@@ -897,7 +897,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+104"/>
+        <location filename="../../composer/gui/compose_window.py" line="+105"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -922,7 +922,7 @@
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
@@ -947,9 +947,14 @@
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>loading…</source>
         <translation>chargement…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no model</source>
+        <translation>aucun modèle</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1281,19 +1286,19 @@
         </translation>
     </message>
     <message>
-        <location line="-843"/>
-        <location line="+906"/>
+        <location line="-848"/>
+        <location line="+912"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-904"/>
-        <location line="+906"/>
+        <location line="-910"/>
+        <location line="+912"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-607"/>
+        <location line="-608"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -1421,7 +1426,7 @@
         <translation>Impossible de supprimer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Open a message</source>
         <translation>Ouvrir un message</translation>
     </message>
@@ -1441,27 +1446,27 @@
     <message>
         <location filename="../../composer/hardware/context.py" line="+72"/>
         <source>%1 tokens, chosen automatically: the model was trained on %2 and the cache for %1 tokens takes %3 GB of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons, choisi automatiquement : le modèle a été entraîné sur %2 et le cache pour %1 jetons occupe %3 Go de mémoire</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 tokens, chosen automatically: a longer window needs more memory than is free (%2 tokens would take %3 GB for the cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons, choisi automatiquement : une fenêtre plus longue demande plus de mémoire qu’il n’en reste de libre (%2 jetons occuperaient %3 Go pour le cache)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 tokens: the setting asks for %2, the model was trained on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons : le réglage demande %2, le modèle a été entraîné sur %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 tokens: the setting asks for %2, but its cache would take %3 GB and only %1 fit in the free memory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons : le réglage demande %2, mais son cache occuperait %3 Go et seuls %1 tiennent dans la mémoire libre</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 tokens, as set in Settings &gt; Assistant (the cache takes %2 GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons, comme réglé dans Paramètres &gt; Assistant (le cache occupe %2 Go)</translation>
     </message>
 </context>
 <context>
@@ -1900,7 +1905,7 @@
     <message>
         <location line="+22"/>
         <source>Context length: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur du contexte : %1.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2663,7 +2668,7 @@
     <message>
         <location line="+5"/>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2790,7 +2795,7 @@
     <message>
         <location line="+6"/>
         <source>Writes %1 here (estimated from the speed measured on this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit %1 ici (estimation d’après la vitesse mesurée sur cet ordinateur).</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -3214,22 +3219,22 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/hardware/probe.py" line="+256"/>
         <source>The graphics driver did not answer within %1 seconds, so the GPU is not used. Updating the graphics driver may help.</source>
-        <translation>Le pilote graphique n’a pas répondu en %1 secondes : le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
+        <translation>Le pilote graphique n’a pas répondu en %1 secondes&#xa0;: le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The device check could not start (%1); using the CPU.</source>
-        <translation>La vérification des appareils n’a pas pu démarrer (%1) ; le processeur est utilisé.</translation>
+        <translation>La vérification des appareils n’a pas pu démarrer (%1)&#xa0;; le processeur est utilisé.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The device check failed (%1); using the CPU.</source>
-        <translation>La vérification des appareils a échoué (%1) ; le processeur est utilisé.</translation>
+        <translation>La vérification des appareils a échoué (%1)&#xa0;; le processeur est utilisé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The device check crashed (exit code %1: %2), so the GPU is not used. Updating the graphics driver may help.</source>
-        <translation>La vérification des appareils a planté (code de sortie %1 : %2) : le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
+        <translation>La vérification des appareils a planté (code de sortie %1&#xa0;: %2)&#xa0;: le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
     </message>
 </context>
 <context>
@@ -3859,12 +3864,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/gui/speed_text.py" line="+16"/>
         <source>less than one word per second</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d’un mot par seconde</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>about %n words per second</source>
-        <translation type="unfinished"></translation>
+        <source>about one word per second</source>
+        <translation>environ un mot par seconde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>about %1 words per second</source>
+        <translation>environ %1 mots par seconde</translation>
     </message>
 </context>
 <context>
@@ -3885,27 +3895,27 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/assist/actions.py" line="-77"/>
         <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens. Select a part of the email and run the action on that, or raise the context length in Edit &gt; Settings &gt; Assistant (up to %3 tokens fit in this computer&apos;s memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message et sa réponse demandent au moins %1 jetons ; la fenêtre du modèle est ici de %2 jetons. Sélectionnez une partie du message et lancez l’action sur celle-ci, ou augmentez la longueur du contexte dans Édition &gt; Paramètres &gt; Assistant (jusqu’à %3 jetons tiennent dans la mémoire de cet ordinateur).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens. Select a part of the email and run the action on that, or raise the context length in Edit &gt; Settings &gt; Assistant if this computer&apos;s memory allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message et sa réponse demandent au moins %1 jetons ; la fenêtre du modèle est ici de %2 jetons. Sélectionnez une partie du message et lancez l’action sur celle-ci, ou augmentez la longueur du contexte dans Édition &gt; Paramètres &gt; Assistant si la mémoire de cet ordinateur le permet.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This email and its answer need at least %1 tokens; the model&apos;s window here is %2 tokens, the most this computer&apos;s memory holds for this model. Select a part of the email and run the action on that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message et sa réponse demandent au moins %1 jetons ; la fenêtre du modèle est ici de %2 jetons, le maximum que la mémoire de cet ordinateur permet pour ce modèle. Sélectionnez une partie du message et lancez l’action sur celle-ci.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This email and its answer need at least %1 tokens; the model&apos;s window is %2 tokens, all it was trained for. Select a part of the email and run the action on that, or use a model with a longer context (File &gt; Models).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message et sa réponse demandent au moins %1 jetons ; la fenêtre du modèle est de %2 jetons, tout ce pour quoi il a été entraîné. Sélectionnez une partie du message et lancez l’action sur celle-ci, ou utilisez un modèle au contexte plus long (Fichier &gt; Modèles).</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>The email is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message est trop long.</translation>
     </message>
 </context>
 <context>
@@ -4023,7 +4033,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location line="+7"/>
         <source>Writes %1 on this computer (an estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit %1 sur cet ordinateur (estimation)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4049,7 +4059,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+131"/>
+        <location filename="../../composer/gui/windows.py" line="+132"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
@@ -4059,7 +4069,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Ce brouillon est ouvert dans une fenêtre d’un autre Composer.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>Could not open</source>
         <translation>Ouverture impossible</translation>
     </message>
