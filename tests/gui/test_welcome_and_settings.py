@@ -85,6 +85,14 @@ def test_the_starter_choice_loads_it_and_shows_where_text_goes(qtbot, first_run)
     assert saved.assistant == "local" and saved.model_path is None
 
 
+def test_a_model_that_fails_to_load_is_not_shown_as_loading(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "no-model.gguf")
+    qtbot.waitUntil(
+        lambda: window.where_text_goes.text() == "On this computer · no model",
+        timeout=LOAD_TIMEOUT_MS,
+    )
+
+
 def test_download_the_recommended_model_then_use_it(
     qtbot, first_run, monkeypatch, tmp_path, starter_model_path
 ):
