@@ -169,7 +169,7 @@ def http_error(status: int, host: str, body: bytes, headers: httpx.Headers) -> S
     else:
         message = user_message("Server", "%1 refused the request (HTTP %2).").arg(host, status)
     if detail:
-        message = user_message("Server", "%1 The server said: %2").arg(str(message), detail)
+        message = user_message("Server", "%1 The server said: %2").arg(message, detail)
     return ServerError(message, status=status)
 
 

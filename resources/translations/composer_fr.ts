@@ -3678,108 +3678,108 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <message>
         <location filename="../../composer/engine/remote.py" line="+100"/>
         <source>The certificate authority file %1 could not be read (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d’autorité de certification %1 n’a pas pu être lu (%2).</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>%1 refused the API key (HTTP %2). Check the key in Settings &gt; Assistant.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé la clé d’API (HTTP %2). Vérifiez la clé dans Paramètres &gt; Assistant.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 does not offer this model or this API (HTTP 404). Pick a model from its list in Settings &gt; Assistant.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne propose pas ce modèle ou cette API (HTTP 404). Choisissez un modèle dans sa liste, dans Paramètres &gt; Assistant.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The email is too long for the model on %1 (HTTP %2). Select a part of the email and ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message est trop long pour le modèle de %1 (HTTP %2). Sélectionnez une partie du message et redemandez.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is busy and asks to wait %2 seconds before asking again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est occupé et demande d’attendre %2 secondes avant de redemander.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is busy (too many requests). Try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est occupé (trop de requêtes). Réessayez dans un instant.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server %1 failed (HTTP %2). Try again later, or switch to the model on this computer in Settings &gt; Assistant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur %1 a échoué (HTTP %2). Réessayez plus tard, ou passez au modèle de cet ordinateur dans Paramètres &gt; Assistant.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 refused the request (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé la requête (HTTP %2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 The server said: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Le serveur a répondu : %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 did not answer within %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas répondu en %2 secondes.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 stopped answering (nothing for %2 seconds).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne répond plus (rien depuis %2 secondes).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The certificate of %1 was issued for another name, so Composer did not send anything to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de %1 a été émis pour un autre nom : Composer ne lui a donc rien envoyé.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The certificate of %1 is not trusted, so Composer did not send anything to it. If your organisation uses its own certificate authority, add its file in Settings &gt; Assistant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de %1 n’est pas reconnu : Composer ne lui a donc rien envoyé. Si votre organisation utilise sa propre autorité de certification, ajoutez son fichier dans Paramètres &gt; Assistant.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot reach %1. Check the address and your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre %1. Vérifiez l’adresse et votre connexion réseau.</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+248"/>
         <source>%1 closed the connection before the answer ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a fermé la connexion avant la fin de la réponse.</translation>
     </message>
     <message>
         <location line="-244"/>
         <source>The connection to %1 failed (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à %1 a échoué (%2).</translation>
     </message>
     <message>
         <location line="+134"/>
         <source>%1 did not answer like an OpenAI-compatible server (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas répondu comme un serveur compatible OpenAI (%2).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 did not list its models (GET /v1/models).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas donné la liste de ses modèles (GET /v1/models).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 does not offer the model “%2”. It offers: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne propose pas le modèle « %2 ». Il propose : %3.</translation>
     </message>
     <message>
         <location line="+103"/>
         <source>%1 sent a piece of the answer that is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a envoyé un morceau de réponse qui n’est pas du JSON valide.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 stopped the answer with an error: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a interrompu la réponse par une erreur : %2</translation>
     </message>
 </context>
 <context>
