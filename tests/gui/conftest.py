@@ -58,7 +58,10 @@ def no_model_window(open_window, tmp_path) -> WindowFactory:
 
 @pytest.fixture
 def make_manager(qtbot, app_paths_tmp, tmp_path):
-    """make_manager(model=<missing file>, **settings) -> a WindowManager, ended at teardown."""
+    """make_manager(model=<missing file>, **settings) -> a WindowManager, ended at teardown.
+
+    *model* "" means no --model at all: the settings decide, as on a first run.
+    """
     made: list[WindowManager] = []
 
     def make(model=None, **settings) -> WindowManager:
