@@ -185,3 +185,25 @@ def test_discarding_a_forward_removes_its_copies_of_the_attachments(qtbot, make_
     forward.save_draft()
     forward.discard_message(confirm=False)
     assert not Path(copied).exists()
+
+
+def test_an_eml_dropped_on_a_compose_window_opens_in_a_message_window(qtbot, make_manager):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    manager = make_manager()
+    manager.start([])
+    (compose,) = manager.compose_windows()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(CORPUS / "iso2022jp.eml"))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    compose.dropEvent(drop)
+    (opened,) = [w for w in manager.windows if isinstance(w, MessageWindow)]
+    assert opened.path == CORPUS / "iso2022jp.eml"
+    assert compose.current_draft().attachments == ()  # opened, not attached
