@@ -1,5 +1,7 @@
 """Regenerate docs/screenshots/*.png: welcome page, compose window, review, settings, models.
 
+Also a message opened from a file and a reply to it.
+
 Also the compose window in French and in the dark scheme.
 
 Runs offscreen with the real starter model:
@@ -51,6 +53,31 @@ def accounts_shot(app, settings) -> None:
     settings.tabs.setCurrentWidget(page)
     app.processEvents()
     settings.grab().save(str(OUT / "settings-accounts.png"))
+
+
+def reply_shots(app, paths) -> None:
+    """A message opened from a file, and the reply it starts (the shared model loaded)."""
+    from composer.gui.assistant_controller import AssistantState
+    from composer.gui.windows import WindowManager
+    from composer.settings import Settings
+
+    manager = WindowManager(Settings(max_tokens=120, assistant="local"), paths)
+    corpus = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mail"
+    message = manager.open_message(corpus / "outlook_alternative_1252.eml")
+    message.resize(900, 640)
+    app.processEvents()
+    message.grab().save(str(OUT / "message.png"))
+    message.reply_all_action.trigger()
+    (reply,) = manager.compose_windows()
+    reply.resize(1180, 780)
+    wait_until(app, lambda: reply.controller.state is AssistantState.READY)
+    app.processEvents()
+    reply.grab().save(str(OUT / "compose-reply.png"))
+    manager.close_all()
+    wait_until(app, lambda: not manager.windows)
+    reply_drafts = paths.drafts.glob("*.json")
+    for draft in reply_drafts:  # the next shots start without it
+        draft.unlink()
 
 
 def main() -> int:
@@ -136,6 +163,8 @@ def main() -> int:
     window.grab().save(str(OUT / "compose-review-dark.png"))
     apply_theme(app, "light")
     window.close()
+
+    reply_shots(app, paths)
 
     # The French interface (translators are installed before a window is built).
     i18n.install_translators("fr")
