@@ -76,6 +76,7 @@ def body_for(prompt: str, model: str, max_tokens: int) -> dict:
         "max_tokens": max_tokens,
         "temperature": 0.0,
         "stream": True,
+        "stream_options": {"include_usage": True},  # as RemoteEngine asks
     }
 
 
@@ -155,7 +156,9 @@ def main() -> int:
         results: dict[str, list[tuple[float, float, int]]] = {"curl": [], "engine": []}
         for run in range(args.runs + 1):  # the first round warms the server up
             for reader in ("curl", "engine") if run % 2 else ("engine", "curl"):
-                prompt = f"Email {run}-{reader} to Anna: thank her for Friday and propose Tuesday."
+                # Same length for both readers: only the digits differ.
+                tag = f"{run}{1 if reader == 'curl' else 2}"
+                prompt = f"Email {tag} to Anna: thank her for Friday and propose Tuesday."
                 if reader == "curl":
                     found = with_curl(url, body_for(prompt, model, args.max_tokens), args.api_key)
                 else:
