@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from composer import APP_NAME, __version__
+
+SELF_TEST_TOKENS = 8
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--hardware-report",
         action="store_true",
         help="print what this machine offers and the plan for the active model as JSON, then exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        metavar="MODEL",
+        help=f"load this GGUF file, write {SELF_TEST_TOKENS} tokens with it, print the numbers and "
+        "exit (no window; checks an installed bundle)",
     )
     parser.add_argument(
         "items",
@@ -65,6 +74,42 @@ def _active_model(explicit: str | None, settings) -> str | None:
         return None
 
 
+def _self_test(model: str) -> int:
+    """Load *model* through the app's engine (first-use check included) and write a few tokens.
+
+    The installers' smoke test runs it from the installed bundle: it proves the
+    frozen app finds llama.cpp, its child processes and the model's template.
+    """
+    import threading
+    import time
+
+    from composer.engine.base import ChatMessage, EngineError, GenerationRequest
+    from composer.engine.local import LocalEngine
+    from composer.modelfile import GGUFError
+
+    engine = LocalEngine()
+    started = time.monotonic()
+    try:
+        info = engine.load(model, context_size=1024)
+        loaded = time.monotonic() - started
+        request = GenerationRequest(
+            messages=(ChatMessage("user", "Write one short sentence thanking Anna for lunch."),),
+            max_tokens=SELF_TEST_TOKENS,
+            temperature=0.0,
+        )
+        pieces = list(engine.stream(request, threading.Event()))
+    except (EngineError, GGUFError, OSError) as exc:
+        print(f"self-test failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.close()
+    stats = engine.last_stats
+    written = stats.generated_tokens if stats is not None else 0
+    print(f"model: {info.name or Path(model).name} ({info.architecture}), loaded in {loaded:.1f} s")
+    print(f"wrote {written} tokens ({len(''.join(pieces))} characters)")
+    return 0 if written > 0 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "models":
@@ -72,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_models(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        return _self_test(args.self_test)
     if args.hardware_report:
         import json
 

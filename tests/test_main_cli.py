@@ -29,7 +29,7 @@ def test_version():
 def test_help_names_the_options():
     result = run("--help")
     assert result.returncode == 0
-    for option in ("--model", "--device", "--hardware-report", "--version"):
+    for option in ("--model", "--device", "--hardware-report", "--self-test", "--version"):
         assert option in result.stdout
 
 
@@ -37,6 +37,35 @@ def test_unknown_option_fails_clearly():
     result = run("--frobnicate")
     assert result.returncode == 2
     assert "unrecognized arguments" in result.stderr
+
+
+def test_self_test_loads_the_model_and_writes_a_few_tokens(tmp_path, starter_model_path):
+    env = dict(os.environ, COMPOSER_HOME=str(tmp_path / "home"))
+    result = subprocess.run(
+        [sys.executable, "-m", "composer", "--self-test", str(starter_model_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("wrote 8 tokens")
+
+
+def test_self_test_fails_on_a_file_that_is_not_a_model(tmp_path):
+    not_a_model = tmp_path / "notes.gguf"
+    not_a_model.write_text("just text\n")
+    env = dict(os.environ, COMPOSER_HOME=str(tmp_path / "home"))
+    result = subprocess.run(
+        [sys.executable, "-m", "composer", "--self-test", str(not_a_model)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("self-test failed:") and "GGUF" in result.stderr
+    assert result.stdout == ""
 
 
 @pytest.mark.slow  # sets up the 253 MB starter in a fresh home, as a first start does
