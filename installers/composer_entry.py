@@ -6,10 +6,17 @@ bundle sys.executable is this program, not a Python, so ``-m MODULE`` is
 answered here: only for the app's own modules, run as ``__main__`` would be.
 """
 
+import os
 import runpy
 import sys
 
 if __name__ == "__main__":
+    # A windowed program (Windows, macOS .app) has no console: Python gives it no
+    # sys.stdout/stderr, and the first print or log line would raise. Redirected
+    # output (`composer.exe --hardware-report > report.json`) still has its stream.
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     if len(sys.argv) > 2 and sys.argv[1] == "-m" and sys.argv[2].startswith("composer."):
         module = sys.argv[2]
         sys.argv = [sys.argv[0], *sys.argv[3:]]
