@@ -27,6 +27,7 @@ __all__ = [
     "set_aside",
     "write_bytes_atomic",
     "write_json_atomic",
+    "write_private_json",
     "write_text_atomic",
 ]
 
@@ -60,6 +61,17 @@ def write_json_atomic(path: Path, data: Any, indent: int | None = 1) -> None:
     What is on disk afterwards is either the old complete file or the new one.
     """
     write_text_atomic(path, json.dumps(data, indent=indent, ensure_ascii=False))
+
+
+def write_private_json(path: Path, data: Any, indent: int | None = 1) -> None:
+    """write_json_atomic() into a folder of this user's only (0700), the file 0600.
+
+    For files that say where the user's mail or text goes (accounts, servers).
+    """
+    make_private_dir(path.parent)
+    write_json_atomic(path, data, indent=indent)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
 
 
 def set_aside(path: Path) -> Path | None:

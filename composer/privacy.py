@@ -71,6 +71,16 @@ def _account_password_names(paths: AppPaths) -> list[str]:
         return []
 
 
+def _server_key_names(paths: AppPaths) -> list[str]:
+    """The keychain names of the assistant servers' API keys (read before settings go)."""
+    from composer.engine.servers import ServerStore, ServersUnreadable, api_key_name
+
+    try:
+        return [api_key_name(s.id) for s in ServerStore(paths.config).load()]
+    except ServersUnreadable:
+        return []
+
+
 def forget_everything(paths: AppPaths) -> ForgetReport:
     """Remove everything this app keeps about the user; see the module's docstring."""
     report = ForgetReport()
@@ -89,7 +99,7 @@ def forget_everything(paths: AppPaths) -> ForgetReport:
     report.sent = sum(1 for p in _files(paths.data / "sent") if p.suffix == ".eml")
     _remove_tree(paths.data / "sent", report, "sent messages")
 
-    names = list(SECRET_NAMES) + _account_password_names(paths)
+    names = list(SECRET_NAMES) + _account_password_names(paths) + _server_key_names(paths)
     for name in names if secrets.keychain_available() else ():
         try:
             if secrets.delete_secret(name):

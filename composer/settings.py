@@ -31,8 +31,10 @@ class Settings:
     temperature: float = 0.7
     # The user's choice on the welcome page (or in Settings > Assistant):
     # "" = not chosen yet (the welcome page shows), "local" = a model on this
-    # computer (model_path, None = the starter), "off" = no assistant at all.
+    # computer (model_path, None = the starter), "server" = the server
+    # server_id (composer.engine.servers, consented to), "off" = no assistant at all.
     assistant: str = ""
+    server_id: str = ""
     language: str = ""  # the interface language ("en", "fr"); "" = the system's
     theme: str = "system"  # "system" | "light" | "dark"
     answer_language: str = ""  # the assistant's default output language; "" = same as the text

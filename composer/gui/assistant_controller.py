@@ -240,7 +240,43 @@ class AssistantController(QObject):
         return False
 
     def reload_model(self, reprobe: bool = False) -> None:
+        if self.settings.assistant == "server" and not self.model_override:
+            self.use_server()
+            return
         self.load_model(self.configured_model(), reprobe=reprobe)
+
+    def use_server(self) -> None:
+        """Connect every window to the server the settings name, if the user consented to it."""
+        from composer.engine.servers import ServerStore, ServersUnreadable, find_server
+
+        try:
+            server = find_server(ServerStore(self.paths.config).load(), self.settings.server_id)
+        except ServersUnreadable as exc:
+            self._refuse_server(translated(exc))
+            return
+        if server is None or not server.consented:
+            # Nothing is sent to a server the user did not agree to.
+            self._refuse_server(
+                self.tr(
+                    "No server is chosen, or you have not agreed to send your text to it. "
+                    "Choose one in Edit > Settings > Assistant."
+                )
+            )
+            return
+        self.engine.load(
+            LoadSpec(path=None, models_dir=str(self.paths.models), server=server.config())
+        )
+        self._load_paths = {}
+
+    def _refuse_server(self, message: str) -> None:
+        self.sig_message.emit(message, 15000)
+        self._set_state(AssistantState.NO_MODEL)
+        self.sig_model_status.emit(self.tr("No model: you can still write by hand"), message)
+
+    @staticmethod
+    def on_server(info: ModelInfo | None) -> bool:
+        """Whether *info* is a server's model (the text leaves this computer)."""
+        return info is not None and info.architecture == "server"
 
     def unload_model(self) -> None:
         """No assistant: stop, forget the suggestion and free the model's memory (all windows)."""
@@ -396,7 +432,8 @@ class AssistantController(QObject):
             self.sig_refused.emit(str(exc))
             return False
         info = self._model_info
-        too_long = surely_too_long(request, info) if info else None
+        # Context 0: a server that does not say how much it reads; it has the last word.
+        too_long = surely_too_long(request, info) if info and info.context_size else None
         if too_long:
             self.sig_refused.emit(translated(too_long))
             return False

@@ -55,6 +55,7 @@ from composer.settings import Settings
 
 if TYPE_CHECKING:
     from composer.engine.base import ModelInfo
+    from composer.engine.servers import Server
     from composer.gui.dialogs.model_manager import ModelManagerDialog
     from composer.gui.dialogs.settings_dialog import SettingsDialog
     from composer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -213,7 +214,12 @@ class ComposeWindow(QMainWindow):
             return
         self.side.show()
         self.side.setCurrentWidget(self.assistant)
-        if (
+        info = self.controller.model_info
+        if info is not None and self.controller.on_server(info) != (choice == "server"):
+            # Switched between this computer and a server: the draft and the
+            # suggestion stay; only what answers next changes.
+            self.controller.reload_model()
+        elif (
             self.controller.model_info is None
             and not self.controller.loading
             and not self.controller.join_engine()
@@ -227,6 +233,7 @@ class ComposeWindow(QMainWindow):
             self.welcome.sig_starter.connect(self._welcome_starter)
             self.welcome.sig_no_assistant.connect(self._welcome_none)
             self.welcome.sig_import.connect(self._welcome_import)
+            self.welcome.sig_server.connect(self.show_server_settings)
             self.side.addWidget(self.welcome)
         self.side.show()
         self.side.setCurrentWidget(self.welcome)
@@ -327,12 +334,85 @@ class ComposeWindow(QMainWindow):
             self.assistant.model_note.setText(message)
             self.model_status.setText(self.tr("No model: you can still write by hand"))
 
+    def _chosen_server(self) -> Server | None:
+        from composer.engine.servers import ServerStore, ServersUnreadable, find_server
+
+        try:
+            return find_server(ServerStore(self.paths.config).load(), self.settings.server_id)
+        except ServersUnreadable:
+            return None  # said where the servers are edited
+
+    @Slot()
+    def _offer_local(self) -> None:
+        """The chosen server cannot be used: offer this computer's model, never switch alone."""
+        self.assistant.use_local.setVisible(
+            self.settings.assistant == "server"
+            and self.controller.model_info is None
+            and not (self.controller.loading or self.engine.loading)
+        )
+
+    @Slot()
+    def use_local_model(self) -> None:
+        """The user chose this computer's model instead of the server."""
+        self.assistant.use_local.hide()
+        self.settings.assistant = "local"
+        self.settings.save(self.paths.settings_file)
+        self.controller.reload_model()
+        self.sig_assistant_choice_changed.emit()
+
+    @Slot()
+    def show_server_settings(self) -> None:
+        """Settings > Assistant at the servers (the welcome page's "Use a server…")."""
+        self.show_settings()
+        page = self._settings_dialog.assistant
+        self._settings_dialog.tabs.setCurrentWidget(page)
+        if page.servers is not None:
+            if not page.servers.servers:
+                page.servers.start_new()
+            page.servers.address.setFocus()
+
+    @Slot()
+    def _on_servers_changed(self) -> None:
+        """A server was edited, removed or consent withdrawn: stop sending where not agreed."""
+        if self.settings.assistant != "server":
+            return
+        server = self._chosen_server()
+        info = self.controller.model_info
+        if server is None or not server.consented:
+            if self.controller.on_server(info) or self.controller.loading:
+                self.controller.unload_model()  # every window stops sending at once
+            self.controller.use_server()  # says why nothing is sent
+            self._offer_local()
+
     @Slot(object)
     def _update_where_text_goes(self, info: ModelInfo | None) -> None:
-        if self.settings.assistant != "local":
+        if self.settings.assistant not in ("local", "server"):
             self.where_text_goes.hide()
             return
         self.where_text_goes.show()
+        self._offer_local()
+        server = None
+        if self.controller.on_server(info):
+            server = (info.device, info.name)
+        elif self.settings.assistant == "server" and info is None:
+            chosen = self._chosen_server()
+            if chosen is None or not chosen.consented:
+                self.where_text_goes.setText(self.tr("No server agreed to · nothing is sent"))
+                self.where_text_goes.setToolTip("")
+                return
+            state = self.tr("loading…") if self.controller.loading else self.tr("no model")
+            server = (chosen.host, state)
+        if server is not None:
+            self.where_text_goes.setText(
+                self.tr("Sent to %1 · %2").replace("%1", server[0]).replace("%2", server[1])
+            )
+            self.where_text_goes.setToolTip(
+                self.tr(
+                    "What you ask the assistant is sent to the server %1, which you chose "
+                    "and agreed to. Composer does not control what happens to it there."
+                ).replace("%1", server[0])
+            )
+            return
         if info is not None:
             name = self.controller.display_name(info)
         elif self.controller.loading:
@@ -349,6 +429,7 @@ class ComposeWindow(QMainWindow):
         c.sig_state_changed.connect(panel.set_state)
         c.sig_model_loading.connect(self._on_loading)
         c.sig_model_status.connect(self._on_model_status)
+        panel.use_local.clicked.connect(self.use_local_model)
         c.sig_model_changed.connect(self._refresh_hardware_page)
         c.sig_model_changed.connect(self._update_where_text_goes)
         c.sig_model_changed.connect(self._refresh_assistant_page)
@@ -973,7 +1054,11 @@ class ComposeWindow(QMainWindow):
         from composer.hardware.plan import Override
 
         if self._settings_dialog is None:
-            dialog = SettingsDialog(self.settings, self, accounts=self.sending.store)
+            dialog = SettingsDialog(
+                self.settings, self, accounts=self.sending.store, servers_folder=self.paths.config
+            )
+            if dialog.assistant.servers is not None:
+                dialog.assistant.servers.sig_servers_changed.connect(self._on_servers_changed)
             dialog.accounts.sig_accounts_changed.connect(self.sending.reload_accounts)
             dialog.sig_settings_changed.connect(self._on_settings_changed)
             dialog.assistant.sig_choose_file.connect(self.choose_model_file)
@@ -1065,6 +1150,7 @@ class ComposeWindow(QMainWindow):
     def _on_settings_changed(self) -> None:
         """General or Assistant values changed in Settings: save them and act on them."""
         was, was_context = self.settings.assistant, self.settings.context_size
+        was_server = self.settings.server_id
         self._settings_dialog.apply_to(self.settings)
         self.settings.save(self.paths.settings_file)
         self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
@@ -1076,6 +1162,8 @@ class ComposeWindow(QMainWindow):
         if self.settings.assistant != was:
             self._apply_assistant_choice()
             self.sig_assistant_choice_changed.emit()
+        elif self.settings.assistant == "server" and self.settings.server_id != was_server:
+            self.controller.reload_model()  # another server: every window follows the engine
         elif self.settings.context_size != was_context and self.settings.assistant == "local":
             self.controller.reload_model()  # llama.cpp sizes its cache when it loads
 

@@ -9,14 +9,13 @@ this run. The first account is the default one.
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from composer import secrets
-from composer.fileio import make_private_dir, read_json_regular, set_aside, write_json_atomic
+from composer.fileio import read_json_regular, set_aside, write_private_json
 from composer.messages import UserMessage, user_message
 
 log = logging.getLogger(__name__)
@@ -132,10 +131,7 @@ class AccountStore:
         raise AccountsUnreadable(message, aside) from exc
 
     def save(self, accounts: Iterable[Account]) -> None:
-        make_private_dir(self.folder)
-        write_json_atomic(self.path, {"accounts": [asdict(a) for a in accounts]}, indent=1)
-        if os.name == "posix":
-            os.chmod(self.path, 0o600)
+        write_private_json(self.path, {"accounts": [asdict(a) for a in accounts]})
 
     def remove(self, accounts: list[Account], account_id: str) -> list[Account]:
         """Save *accounts* without *account_id* and forget its stored password."""

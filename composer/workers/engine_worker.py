@@ -27,6 +27,7 @@ from composer.engine.base import (
     ModelInfo,
 )
 from composer.engine.local import LocalEngine
+from composer.engine.remote import RemoteEngine, ServerConfig
 from composer.gui.user_text import translated
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
 from composer.hardware.probe import Probe, probe
@@ -47,6 +48,9 @@ class LoadSpec:
     context_size: int = 0  # 0 = the planner chooses from the model and the memory
     reprobe: bool = False  # ignore the cached hardware probe (after a driver change)
     load_id: int = 0  # echoed in the result, so a superseded load is ignored
+    # A server the user chose and consented to: used instead of a local model
+    # (path and the hardware fields are then ignored).
+    server: ServerConfig | None = None
 
 
 class EngineWorker(QObject):
@@ -74,6 +78,14 @@ class EngineWorker(QObject):
 
     @Slot(object)
     def load(self, spec: LoadSpec) -> None:
+        if spec.server is not None:
+            self._connect(spec, spec.server)
+            return
+        if self._engine is not self._local:
+            # Back to this computer: the server no longer gets any text, even
+            # if the local load then fails.
+            self._engine.close()
+            self._engine = self._local
         # A failure before LocalEngine.load starts (a bad file, the planner)
         # leaves the working model in place; the flag tells the window so.
         try:
@@ -107,6 +119,30 @@ class EngineWorker(QObject):
             )
             return
         self.sig_loaded.emit(spec.load_id, info)
+
+    def _connect(self, spec: LoadSpec, config: ServerConfig) -> None:
+        """Use the server *config*; the model in use stays until the server has answered."""
+        self.sig_loading.emit(config.host)
+        remote: RemoteEngine | None = None
+        try:
+            remote = RemoteEngine(config)
+            info = remote.connect()  # the server answers and offers the model
+        except EngineError as exc:
+            message = translated(exc)
+        except Exception as exc:  # never leave the window waiting on "Loading…"
+            log.exception("Server connection failed")
+            message = self.tr("The server could not be used: %1").replace("%1", str(exc))
+        else:
+            # The server answers: the local model's memory goes back to the computer.
+            self._engine.close()
+            self._engine = remote
+            self.sig_loaded.emit(spec.load_id, info)
+            return
+        if remote is not None:
+            remote.close()
+        # Never a silent fallback: the model used before is not offered in the
+        # server's place; the window says so and lets the user choose.
+        self.sig_load_failed.emit(spec.load_id, message, False)
 
     def _load_failed(self, spec: LoadSpec, message: str) -> None:
         still_loaded = self._engine.availability() is Availability.AVAILABLE
@@ -142,7 +178,9 @@ class EngineWorker(QObject):
         try:
             if cancel.is_set():
                 raise Cancelled()
-            check_fits(self._engine, request)  # too long: say so before any work starts
+            info = self._engine.info
+            if info is None or info.context_size:  # 0: a server that does not say; it decides
+                check_fits(self._engine, request)  # too long: say so before any work starts
             for piece in self._engine.stream(request, cancel, on_progress):
                 if not written:
                     writing_since = time.monotonic()

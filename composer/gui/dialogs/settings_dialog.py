@@ -8,6 +8,8 @@ after a confirmation here).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from composer.assist.language import NATIVE_NAMES
 from composer.gui.dialogs.accounts_page import AccountsPage
 from composer.gui.dialogs.hardware_page import HardwarePage
+from composer.gui.dialogs.servers_page import ServersPage
 from composer.hardware.context import CONTEXT_STEPS
 from composer.mail.accounts import AccountStore
 from composer.settings import Settings
@@ -88,7 +91,13 @@ class AssistantPage(QWidget):
     sig_choose_file = Signal()
     sig_open_models = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        servers_folder: Path | None = None,
+    ) -> None:
+        """*servers_folder*: where servers.json is kept (None: no server choice)."""
         super().__init__(parent)
         self.setObjectName("assistantPage")
         self.on = QRadioButton(self.tr("On: a model on this &computer"))
@@ -98,7 +107,23 @@ class AssistantPage(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.on)
         group.addButton(self.off)
-        (self.off if settings.assistant == "off" else self.on).setChecked(True)
+        # A server the user chose: its name is in server_id, consent in servers.json.
+        self.server_id = settings.server_id
+        self.servers: ServersPage | None = None
+        self.server = QRadioButton(self.tr("On: a ser&ver I choose (your text is sent to it)"))
+        _named(self.server, "assistantServer", self.tr("Assistant on a server"))
+        group.addButton(self.server)
+        if servers_folder is not None:
+            self.servers = ServersPage(servers_folder)
+            self.servers.sig_use_server.connect(self._use_server)
+            self.server.clicked.connect(self._server_clicked)
+        else:
+            self.server.hide()
+        chosen = {"off": self.off, "server": self.server}.get(settings.assistant, self.on)
+        chosen.setChecked(True)
+        self._checked = chosen  # the choice confirmed (a server only once agreed to)
+        self.on.clicked.connect(lambda: self._confirm_choice(self.on))
+        self.off.clicked.connect(lambda: self._confirm_choice(self.off))
 
         self.model = QLineEdit()
         _named(self.model, "assistantModel", self.tr("Model file"))
@@ -145,6 +170,9 @@ class AssistantPage(QWidget):
 
         form = QFormLayout(self)
         form.addRow(self.on)
+        form.addRow(self.server)
+        if self.servers is not None:
+            form.addRow(self.servers)
         form.addRow(self.off)
         model_label = QLabel(self.tr("Mo&del:"))
         model_label.setBuddy(self.model)
@@ -164,6 +192,23 @@ class AssistantPage(QWidget):
         self.choose.clicked.connect(self.sig_choose_file)
         self.models.clicked.connect(self.sig_open_models)
 
+    @Slot()
+    def _server_clicked(self) -> None:
+        """Server mode only with a server the user agreed to send text to."""
+        assert self.servers is not None
+        if not self.servers.use_selected():
+            self._checked.setChecked(True)  # refused, or no server yet: as before
+
+    def _confirm_choice(self, button: QRadioButton) -> None:
+        self._checked = button
+
+    @Slot(str)
+    def _use_server(self, server_id: str) -> None:
+        self.server_id = server_id
+        self.server.setChecked(True)
+        self._checked = self.server
+        self.sig_changed.emit()
+
     def show_model(self, text: str) -> None:
         self.model.setText(text)
 
@@ -175,7 +220,10 @@ class AssistantPage(QWidget):
         self.context_size.setCurrentIndex(index)
 
     def apply_to(self, settings: Settings) -> None:
-        settings.assistant = "local" if self.on.isChecked() else "off"
+        if self._checked is self.server and self.server.isChecked() and self.server_id:
+            settings.assistant, settings.server_id = "server", self.server_id
+        else:
+            settings.assistant = "local" if self.on.isChecked() else "off"
         settings.max_tokens = self.max_tokens.value()
         settings.answer_language = self.answer_language.currentData()
         settings.context_size = int(self.context_size.currentData())
@@ -244,13 +292,18 @@ class SettingsDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         accounts: AccountStore | None = None,
+        servers_folder: Path | None = None,
     ) -> None:
-        """*accounts*: where the mail accounts are kept (None: no Accounts page)."""
+        """The pages; some need where things are kept.
+
+        *accounts*: where the mail accounts are kept (None: no Accounts page);
+        *servers_folder*: where the assistant servers are (None: no server choice).
+        """
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
         self.general = GeneralPage(settings)
-        self.assistant = AssistantPage(settings)
+        self.assistant = AssistantPage(settings, servers_folder=servers_folder)
         self.hardware = HardwarePage()
         self.privacy = PrivacyPage()
         self.tabs = QTabWidget()

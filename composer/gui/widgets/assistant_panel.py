@@ -74,6 +74,11 @@ class AssistantPanel(QWidget):
         self.model_note.setWordWrap(True)
         self.model_note.setObjectName("modelNote")
         self.model_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Offered when the chosen server cannot be used; switching is the user's choice.
+        self.use_local = QPushButton(self.tr("Use the model on this computer"))
+        self.use_local.setObjectName("useLocalModel")
+        self.use_local.setAccessibleName(self.tr("Use the model on this computer"))
+        self.use_local.hide()
 
         prompt_label = QLabel(self.tr("&What should the email say? (or how to change it)"))
         prompt_label.setObjectName("promptLabel")
@@ -190,6 +195,7 @@ class AssistantPanel(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(title)
         top.addWidget(self.model_note)
+        top.addWidget(self.use_local)
         top.addSpacing(4)
         top.addWidget(prompt_label)
         top.addWidget(self.prompt)

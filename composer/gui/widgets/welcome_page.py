@@ -41,6 +41,7 @@ class WelcomePage(QWidget):
     sig_starter = Signal()
     sig_no_assistant = Signal()
     sig_import = Signal()
+    sig_server = Signal()  # set up a server the user chooses (Settings > Assistant)
 
     def __init__(
         self,
@@ -106,6 +107,17 @@ class WelcomePage(QWidget):
             self.tr("A GGUF file on this computer; it is used where it lies, never copied.")
         )
         import_note.setWordWrap(True)
+        self.server_button = self._choice_button(
+            self.tr("Use a ser&ver…"), "useServer", self.tr("Use a server")
+        )
+        server_note = QLabel(
+            self.tr(
+                "A bigger model on a server you or your organisation run (llama.cpp, vLLM, "
+                "Ollama…). Your text is then sent to that server, and only after you agree."
+            )
+        )
+        server_note.setWordWrap(True)
+        self.server_button.setAccessibleDescription(server_note.text())
         self.download_button.setAccessibleDescription(self.recommendation.text())
         self.starter_button.setAccessibleDescription(starter_note.text())
         self.none_button.setAccessibleDescription(none_note.text())
@@ -120,6 +132,7 @@ class WelcomePage(QWidget):
             (self.starter_button, starter_note),
             (self.none_button, none_note),
             (self.import_button, import_note),
+            (self.server_button, server_note),
         ):
             layout.addSpacing(10)
             layout.addWidget(button)
@@ -137,6 +150,7 @@ class WelcomePage(QWidget):
         self.starter_button.clicked.connect(self.sig_starter)
         self.none_button.clicked.connect(self.sig_no_assistant)
         self.import_button.clicked.connect(self.sig_import)
+        self.server_button.clicked.connect(self.sig_server)
 
         try:
             entries = load_catalog()

@@ -1,0 +1,180 @@
+"""Server mode from the compose window: llama-cpp-python's own server, consent, failures, secrets.
+
+The server is real (tests/helpers/llama_server.py, on loopback with the
+starter model); so are the keychain (a private Secret Service) and the
+misbehaving proxy that records what reaches it. The server answers a prompt
+it has just seen whole with nothing (its prefix cache): every test asks
+something of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+from helpers.compose import GEN_TIMEOUT_MS, wait_not_generating, wait_ready
+from helpers.fault_server import FaultServer
+from helpers.llama_server import API_KEY
+from helpers.smtp_server import free_port
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from composer import APP_ID
+from composer.assist.actions import Action
+from composer.engine.remote import ServerConfig
+from composer.engine.servers import ServerStore, api_key_name
+from composer.gui.assistant_controller import AssistantState
+from composer.settings import Settings
+
+
+def answer_consent(accept: bool, seen: list[str] | None = None) -> None:
+    def click():
+        box = QApplication.activeModalWidget()
+        assert box.objectName() == "serverConsent"
+        if seen is not None:
+            seen.append(box.windowTitle() + " " + box.text())
+        box.findChild(QPushButton, "consentAccept" if accept else "consentRefuse").click()
+
+    QTimer.singleShot(0, click)
+
+
+def add_server(window, url: str, key: str = ""):
+    """Settings > Assistant, a new server saved with *url* and *key*; the servers page."""
+    window.show_server_settings()
+    page = window.settings_dialog.assistant.servers
+    page.start_new()
+    page.address.setText(url)
+    page.api_key.setText(key)
+    page.save.click()
+    return page
+
+
+def choose_server(window, accept: bool, seen: list[str] | None = None) -> None:
+    answer_consent(accept, seen)
+    window.settings_dialog.assistant.server.click()
+
+
+def test_draft_stop_switch_and_accept_on_a_server(
+    qtbot, open_window, llama_server, secret_service, starter_model_path
+):
+    import keyring
+
+    window = open_window(
+        assistant="off", model_path=str(starter_model_path), context_size=2048, max_tokens=200
+    )
+    page = add_server(window, llama_server, API_KEY)
+    host = ServerConfig(llama_server).host
+
+    # The servers file is private and holds no key; the keychain has it.
+    path = ServerStore(window.paths.config).path
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert API_KEY not in path.read_text()
+    server_id = json.loads(path.read_text())["servers"][0]["id"]
+    assert keyring.get_password(APP_ID, api_key_name(server_id)) == API_KEY
+    assert page.api_key.text() == ""  # never shown back
+
+    page.fetch.click()
+    qtbot.waitUntil(lambda: page.model.count() > 0, timeout=30_000)
+    model = page.model.currentText()
+    page.test.click()
+    qtbot.waitUntil(lambda: page.test.isEnabled() and model in page.result.text(), timeout=60_000)
+    assert host not in page.result.text()  # failures name the host; this is the report
+    page.save.click()
+
+    seen: list[str] = []
+    choose_server(window, accept=True, seen=seen)
+    assert host in seen[0]  # the opt-in says where the text goes
+    assert window.settings.assistant == "server"
+    assert Settings.load(window.paths.settings_file).server_id == server_id
+    assert json.loads(path.read_text())["servers"][0]["consented"] is True
+    wait_ready(qtbot, window)
+    assert window.controller.model_info.device == host
+    assert host in window.where_text_goes.text() and model in window.where_text_goes.text()
+    assert not window.assistant.use_local.isVisible()
+
+    window.assistant.prompt.setText("write a long letter to Ines about the server move in June")
+    window.assistant.request(Action.DRAFT)
+    qtbot.waitUntil(lambda: len(window.assistant.suggestion_text()) > 5, timeout=GEN_TIMEOUT_MS)
+    window.stop_action.trigger()
+    wait_not_generating(qtbot, window)
+    assert window.controller.state is AssistantState.REVIEW
+    partial = window.assistant.review.selected_result()
+    assert partial.strip()
+
+    # Back to this computer: the draft and the suggestion stay.
+    window.settings_dialog.assistant.on.click()
+    assert window.settings.assistant == "local"
+    qtbot.waitUntil(lambda: window.controller.state is AssistantState.REVIEW, timeout=120_000)
+    assert window.controller.model_info.device != host
+    assert host not in window.where_text_goes.text()
+    assert window.assistant.review.selected_result() == partial
+    window.assistant.accept_button.click()
+    assert window.body.toPlainText() == partial
+    window.undo_action.trigger()
+    assert window.body.toPlainText() == ""
+
+
+@pytest.mark.parametrize("failure", ["wrong key", "stopped"])
+def test_a_refusing_or_stopped_server_says_so_and_offers_local_without_switching(
+    qtbot, open_window, llama_server, secret_service, starter_model_path, failure
+):
+    window = open_window(assistant="off", model_path=str(starter_model_path), context_size=2048)
+    url = llama_server if failure == "wrong key" else f"http://127.0.0.1:{free_port()}/v1"
+    host = ServerConfig(url).host
+    add_server(window, url, "not-the-key" if failure == "wrong key" else "")
+    window.body.setPlainText("Dear Ines, the move is on Tuesday.")
+    choose_server(window, accept=True)
+    use_local = window.assistant.use_local
+    qtbot.waitUntil(use_local.isVisible, timeout=30_000)
+    assert host in window.assistant.model_note.text()  # the server's sentence
+    assert ("401" in window.assistant.model_note.text()) is (failure == "wrong key")
+    assert window.settings.assistant == "server"  # not switched
+    assert window.controller.model_info is None
+    assert "On this computer" not in window.where_text_goes.text()
+    use_local.click()
+    assert window.settings.assistant == "local"
+    wait_ready(qtbot, window)
+    assert not use_local.isVisible()
+    assert window.body.toPlainText() == "Dear Ines, the move is on Tuesday."
+
+
+def test_refused_consent_sends_nothing_and_withdrawn_consent_stops_sending(
+    qtbot, open_window, llama_server, secret_service
+):
+    upstream = llama_server.removesuffix("/v1")
+    fault = FaultServer(upstream)
+    try:
+        window = open_window(assistant="off")
+        page = add_server(window, fault.url, API_KEY)  # the key is forwarded, not checked here
+        choose_server(window, accept=False)
+        assert window.settings.assistant == "off"
+        assert window.settings_dialog.assistant.off.isChecked()
+        assert not json.loads(page.store.path.read_text())["servers"][0]["consented"]
+        assert fault.script.requests == []  # nothing reached the server
+
+        choose_server(window, accept=True)
+        wait_ready(qtbot, window)
+        assert fault.script.requests  # now it was asked (its models)
+        page.withdraw.click()
+        assert window.controller.model_info is None
+        assert window.controller.state is AssistantState.NO_MODEL
+        assert window.assistant.use_local.isVisible()
+        assert fault.url.split("/")[2] not in window.where_text_goes.text()
+        before = len(fault.script.requests)
+        window.body.setPlainText("Nothing of this may leave.")
+        assert not window.assistant.action_buttons[Action.PROOFREAD].isEnabled()
+        assert len(fault.script.requests) == before
+    finally:
+        fault.close()
+
+
+def test_the_welcome_page_offers_a_server(qtbot, open_window):
+    window = open_window(assistant="")
+    button = window.welcome.server_button
+    assert button.objectName() == "useServer" and button.accessibleName()
+    button.click()
+    dialog = window.settings_dialog
+    assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.assistant
+    assert dialog.assistant.servers.address.hasFocus() or not dialog.isActiveWindow()
