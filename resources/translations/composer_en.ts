@@ -4,7 +4,7 @@
 <context>
     <name>AssistantController</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/assistant_controller.py" line="+578"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+615"/>
         <source>%n tokens at %1 tokens/s</source>
         <translation>
             <numerusform>%n token at %1 tokens/s</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ComposeWindow</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/compose_window.py" line="+1107"/>
+        <location filename="../../composer/gui/compose_window.py" line="+1195"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>
@@ -82,6 +82,17 @@
         <translation>
             <numerusform>%1 of %n change ticked</numerusform>
             <numerusform>%1 of %n changes ticked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+344"/>
+        <source>The server offers %n models.</source>
+        <translation>
+            <numerusform>The server offers %n model.</numerusform>
+            <numerusform>The server offers %n models.</numerusform>
         </translation>
     </message>
 </context>

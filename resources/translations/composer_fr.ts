@@ -22,7 +22,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../composer/mail/accounts.py" line="+126"/>
+        <location filename="../../composer/mail/accounts.py" line="+125"/>
         <source>Your mail accounts could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your accounts again in Settings &gt; Accounts.</source>
         <translation>Vos comptes de messagerie n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez à nouveau vos comptes dans Paramètres &gt; Comptes.</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+80"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
@@ -303,17 +303,23 @@
         <translation>%1 %2 reste utilisé.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-76"/>
+        <location line="+85"/>
         <source>No model: you can still write by hand</source>
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-98"/>
+        <source>No server is chosen, or you have not agreed to send your text to it. Choose one in Edit &gt; Settings &gt; Assistant.</source>
+        <translation>Aucun serveur n’est choisi, ou vous n’avez pas accepté de lui envoyer votre texte. Choisissez-en un dans Édition &gt; Paramètres &gt; Assistant.</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>Load a model and wait for the assistant to finish first.</source>
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Waiting: the assistant is writing in another window. Esc cancels.</source>
         <translation>En attente&#xa0;: l’assistant écrit dans une autre fenêtre. Échap annule.</translation>
     </message>
@@ -374,7 +380,7 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+94"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+103"/>
         <source>On: a model on this &amp;computer</source>
         <translation>Activé&#xa0;: un modèle sur cet &amp;ordinateur</translation>
     </message>
@@ -395,6 +401,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>On: a ser&amp;ver I choose (your text is sent to it)</source>
+        <translation>Activé : un ser&amp;veur de mon choix (votre texte lui est envoyé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assistant on a server</source>
+        <translation>Assistant sur un serveur</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Model file</source>
         <translation>Fichier du modèle</translation>
     </message>
@@ -459,7 +475,7 @@
         <translation>La quantité de texte que le modèle lit d’un coup : le message, la conversation et la réponse. Plus long demande plus de mémoire ; Automatique choisit d’après le modèle et la mémoire libre (Édition &gt; Paramètres &gt; Matériel indique ce qui a été choisi).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Mo&amp;del:</source>
         <translation>Modè&amp;le&#xa0;:</translation>
     </message>
@@ -479,7 +495,7 @@
         <translation>Longueur du conte&amp;xte :</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+35"/>
         <source>%1 tokens</source>
         <translation>%1 jetons</translation>
     </message>
@@ -498,6 +514,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+2"/>
+        <source>Use the model on this computer</source>
+        <translation>Utiliser le modèle de cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;What should the email say? (or how to change it)</source>
         <translation>&amp;Que doit dire l’e-mail&#xa0;? (ou comment le modifier)</translation>
     </message>
@@ -637,7 +659,7 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+231"/>
         <source>Writing slowly (%1 tokens/s).</source>
         <translation>Écriture lente (%1 jetons/s).</translation>
     </message>
@@ -667,7 +689,7 @@
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-320"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -702,7 +724,7 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
@@ -897,7 +919,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+105"/>
+        <location filename="../../composer/gui/compose_window.py" line="+106"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -927,7 +949,7 @@
         <translation>Assistant désactivé</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Choose how the assistant should work</source>
         <translation>Choisir comment l’assistant doit fonctionner</translation>
     </message>
@@ -947,17 +969,34 @@
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+65"/>
+        <source>No server agreed to · nothing is sent</source>
+        <translation>Aucun serveur accepté · rien n’est envoyé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
         <source>loading…</source>
         <translation>chargement…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <location line="+18"/>
         <source>no model</source>
         <translation>aucun modèle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <source>Sent to %1 · %2</source>
+        <translation>Envoyé à %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What you ask the assistant is sent to the server %1, which you chose and agreed to. Composer does not control what happens to it there.</source>
+        <translation>Ce que vous demandez à l’assistant est envoyé au serveur %1, que vous avez choisi et accepté. Composer ne contrôle pas ce qu’il en advient là-bas.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>On this computer · %1</source>
         <translation>Sur cet ordinateur · %1</translation>
     </message>
@@ -967,7 +1006,7 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -1262,7 +1301,7 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message numerus="yes">
-        <location line="+209"/>
+        <location line="+216"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n brouillon enregistré</numerusform>
@@ -1286,19 +1325,19 @@
         </translation>
     </message>
     <message>
-        <location line="-848"/>
-        <location line="+912"/>
+        <location line="-929"/>
+        <location line="+993"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-910"/>
-        <location line="+912"/>
+        <location line="-991"/>
+        <location line="+993"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-608"/>
+        <location line="-615"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -1406,12 +1445,12 @@
         <translation>Ctrl+Tab</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+170"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>your settings</source>
         <translation>vos paramètres</translation>
     </message>
@@ -1679,7 +1718,7 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../composer/workers/engine_worker.py" line="+100"/>
+        <location filename="../../composer/workers/engine_worker.py" line="+112"/>
         <source>The model could not be prepared: %1</source>
         <translation>Le modèle n’a pas pu être préparé&#xa0;: %1</translation>
     </message>
@@ -1689,7 +1728,12 @@
         <translation>Le modèle n’a pas pu être chargé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+16"/>
+        <source>The server could not be used: %1</source>
+        <translation>Le serveur n’a pas pu être utilisé : %1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>The assistant failed unexpectedly: %1</source>
         <translation>L’assistant a échoué de façon inattendue&#xa0;: %1</translation>
     </message>
@@ -1702,7 +1746,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-120"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-162"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -3184,7 +3228,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+120"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+165"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, or sending mail. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle ou l’envoi d’un e-mail. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -3783,9 +3827,288 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>ServerConsent</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/server_consent.py" line="+17"/>
+        <source>Send your text to %1?</source>
+        <translation>Envoyer votre texte à %1 ?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When you ask the assistant, the email you are writing (or the part you selected), your instruction, the subject and the recipients are sent to %1 over the network.</source>
+        <translation>Quand vous sollicitez l’assistant, le message que vous écrivez (ou la partie sélectionnée), votre consigne, l’objet et les destinataires sont envoyés à %1 par le réseau.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Composer does not control that server: whoever runs it can read, keep or log what it receives, and may answer with a different model than it says. Use it only if you trust it with your mail. You can withdraw this agreement in Edit &gt; Settings &gt; Assistant.</source>
+        <translation>Composer ne contrôle pas ce serveur : qui l’exploite peut lire, conserver ou journaliser ce qu’il reçoit, et répondre avec un autre modèle que celui annoncé. Ne l’utilisez que si vous lui confiez votre courrier. Vous pouvez retirer cet accord dans Édition &gt; Paramètres &gt; Assistant.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Send my text there</source>
+        <translation>Y envoyer mon texte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send my text to this server</source>
+        <translation>Envoyer mon texte à ce serveur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Do not send my text</source>
+        <translation>Ne pas envoyer mon texte</translation>
+    </message>
+</context>
+<context>
+    <name>Servers</name>
+    <message>
+        <location filename="../../composer/engine/servers.py" line="+121"/>
+        <source>Your assistant servers could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your servers again in Settings &gt; Assistant.</source>
+        <translation>Vos serveurs d’assistant n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez de nouveau vos serveurs dans Paramètres &gt; Assistant.</translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+101"/>
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server name</source>
+        <translation>Nom du serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, e.g. Team server</source>
+        <translation>Facultatif, par ex. Serveur de l’équipe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model on the server</source>
+        <translation>Modèle sur le serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first one the server lists</source>
+        <translation>Le premier que le serveur propose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch models</source>
+        <translation>Obtenir les modèles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch the server&apos;s models</source>
+        <translation>Obtenir la liste des modèles du serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+192"/>
+        <source>Certificate authority file</source>
+        <translation>Fichier d’autorité de certification</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>Only if your organisation uses its own</source>
+        <translation>Seulement si votre organisation utilise la sienne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a certificate authority file</source>
+        <translation>Choisir un fichier d’autorité de certification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a new server</source>
+        <translation>Ajouter un serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save server</source>
+        <translation>Enregistrer le serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the server</source>
+        <translation>Enregistrer le serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the server</source>
+        <translation>Supprimer le serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this server…</source>
+        <translation>Utiliser ce serveur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this server</source>
+        <translation>Utiliser ce serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw consent</source>
+        <translation>Retirer l’accord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw consent to send text</source>
+        <translation>Retirer l’accord d’envoi du texte</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>Clé d’API :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate authority:</source>
+        <translation>Autorité de certification :</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Saved in the system keychain</source>
+        <translation>Enregistrée dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+24"/>
+        <source>None (stored only in the system keychain)</source>
+        <translation>Aucune (conservée uniquement dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>You agreed on %1 that your text is sent to %2.</source>
+        <translation>Vous avez accepté le %1 que votre texte soit envoyé à %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No text is sent to this server.</source>
+        <translation>Aucun texte n’est envoyé à ce serveur.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the server&apos;s address, starting with https:// (or http://).</source>
+        <translation>Saisissez l’adresse du serveur, commençant par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved, but the API key was not: %1</source>
+        <translation>Enregistré, mais pas la clé d’API : %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Removed %1 and its API key.</source>
+        <translation>%1 et sa clé d’API ont été supprimés.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Asking %1 for its models…</source>
+        <translation>Demande de ses modèles à %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The server offers %n models.</source>
+        <translation>
+            <numerusform>Le serveur propose %n modèle.</numerusform>
+            <numerusform>Le serveur propose %n modèles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing %1…</source>
+        <translation>Test de %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reachable. Model %1 found. A one-token reply (“%2”) came in %3 seconds.</source>
+        <translation>Joignable. Modèle %1 trouvé. Une réponse d’un jeton (« %2 ») est arrivée en %3 secondes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing was sent to %1.</source>
+        <translation>Rien n’a été envoyé à %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your text will no longer be sent to %1.</source>
+        <translation>Votre texte ne sera plus envoyé à %1.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+27"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+32"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -3921,7 +4244,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+57"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+58"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -3991,7 +4314,22 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Un fichier GGUF sur cet ordinateur&#xa0;; il est utilisé là où il se trouve, jamais copié.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+4"/>
+        <source>Use a ser&amp;ver…</source>
+        <translation>Utiliser un ser&amp;veur…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Use a server</source>
+        <translation>Utiliser un serveur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A bigger model on a server you or your organisation run (llama.cpp, vLLM, Ollama…). Your text is then sent to that server, and only after you agree.</source>
+        <translation>Un modèle plus grand sur un serveur que vous ou votre organisation exploitez (llama.cpp, vLLM, Ollama…). Votre texte est alors envoyé à ce serveur, et seulement après votre accord.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>This computer could not be checked, so no model is recommended. File &gt; Models lists them all.</source>
         <translation>Cet ordinateur n’a pas pu être examiné&#xa0;: aucun modèle n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
