@@ -15,13 +15,18 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 __all__ = [
     "NotRegularFileError",
     "make_private_dir",
     "open_regular",
+    "DamagedFile",
+    "read_json_records",
     "read_json_regular",
     "read_regular",
     "set_aside",
@@ -149,6 +154,36 @@ def read_json_regular(path: str | os.PathLike[str], limit: int = 16 << 20) -> An
     if len(data) > limit:
         raise ValueError(f"{os.fspath(path)} is larger than {limit} bytes")
     return json.loads(data.decode("utf-8"))
+
+
+class DamagedFile(Exception):
+    """A file the app keeps could not be read; it was set aside as *kept_as* (None: could not)."""
+
+    def __init__(self, path: Path, kept_as: Path | None) -> None:
+        super().__init__(f"{path.name} unreadable; kept as {kept_as}")
+        self.kept_as = kept_as
+
+
+def read_json_records(
+    path: Path, key: str, parse: Callable[[object], T | None]
+) -> tuple[list[T], int]:
+    """The records listed under *key* in the JSON file *path*, and how many *parse* refused.
+
+    ([], 0) when there is no file. DamagedFile when it cannot be read or
+    holds no such list: it is set aside first, so that a later save never
+    overwrites what the user may still need.
+    """
+    try:
+        raw = read_json_regular(path)
+    except FileNotFoundError:
+        return [], 0
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise DamagedFile(path, set_aside(path)) from exc
+    items = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        raise DamagedFile(path, set_aside(path))
+    records = [r for r in (parse(item) for item in items) if r is not None]
+    return records, len(items) - len(records)
 
 
 def make_private_dir(folder: Path) -> Path:

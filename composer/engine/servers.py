@@ -17,7 +17,7 @@ from pathlib import Path
 
 from composer import secrets
 from composer.engine.remote import ServerConfig
-from composer.fileio import read_json_regular, set_aside, write_private_json
+from composer.fileio import DamagedFile, read_json_records, write_private_json
 from composer.messages import UserFacingError, UserMessage, user_message
 
 log = logging.getLogger(__name__)
@@ -102,29 +102,19 @@ class ServerStore:
         a later save never overwrites what the user may still need.
         """
         try:
-            raw = read_json_regular(self.path)
-        except FileNotFoundError:
-            return []
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            return self._unreadable(exc)
-        items = raw.get("servers") if isinstance(raw, dict) else None
-        if not isinstance(items, list):
-            return self._unreadable(ValueError("no server list"))
-        servers = [s for s in (_server(item) for item in items) if s is not None]
-        if len(servers) != len(items):
-            log.warning("Ignored %d malformed servers", len(items) - len(servers))
+            servers, malformed = read_json_records(self.path, "servers", _server)
+        except DamagedFile as exc:
+            log.warning("Servers file unreadable; kept as %s", exc.kept_as)
+            message = user_message(
+                "Servers",
+                "Your assistant servers could not be read (the file is damaged). "
+                "Nothing was deleted: it is kept as %1. "
+                "Add your servers again in Settings > Assistant.",
+            ).arg(exc.kept_as if exc.kept_as is not None else self.path)
+            raise ServersUnreadable(message, exc.kept_as) from exc
+        if malformed:
+            log.warning("Ignored %d malformed servers", malformed)
         return servers
-
-    def _unreadable(self, exc: Exception) -> list[Server]:
-        aside = set_aside(self.path)
-        log.warning("Servers file unreadable (%s); kept as %s", type(exc).__name__, aside)
-        message = user_message(
-            "Servers",
-            "Your assistant servers could not be read (the file is damaged). "
-            "Nothing was deleted: it is kept as %1. "
-            "Add your servers again in Settings > Assistant.",
-        ).arg(aside if aside is not None else self.path)
-        raise ServersUnreadable(message, aside) from exc
 
     def save(self, servers: Iterable[Server]) -> None:
         write_private_json(self.path, {"servers": [asdict(s) for s in servers]})

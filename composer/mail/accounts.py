@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from composer import secrets
-from composer.fileio import read_json_regular, set_aside, write_private_json
+from composer.fileio import DamagedFile, read_json_records, write_private_json
 from composer.messages import UserMessage, user_message
 
 log = logging.getLogger(__name__)
@@ -106,29 +106,19 @@ class AccountStore:
         so a later save never overwrites what the user may still need.
         """
         try:
-            raw = read_json_regular(self.path)
-        except FileNotFoundError:
-            return []
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            return self._unreadable(exc)
-        items = raw.get("accounts") if isinstance(raw, dict) else None
-        if not isinstance(items, list):
-            return self._unreadable(ValueError("no account list"))
-        accounts = [a for a in (_account(item) for item in items) if a is not None]
-        if len(accounts) != len(items):
-            log.warning("Ignored %d malformed accounts", len(items) - len(accounts))
+            accounts, malformed = read_json_records(self.path, "accounts", _account)
+        except DamagedFile as exc:
+            log.warning("Accounts file unreadable; kept as %s", exc.kept_as)
+            message = user_message(
+                "Accounts",
+                "Your mail accounts could not be read (the file is damaged). "
+                "Nothing was deleted: it is kept as %1. "
+                "Add your accounts again in Settings > Accounts.",
+            ).arg(exc.kept_as if exc.kept_as is not None else self.path)
+            raise AccountsUnreadable(message, exc.kept_as) from exc
+        if malformed:
+            log.warning("Ignored %d malformed accounts", malformed)
         return accounts
-
-    def _unreadable(self, exc: Exception) -> list[Account]:
-        aside = set_aside(self.path)
-        log.warning("Accounts file unreadable (%s); kept as %s", type(exc).__name__, aside)
-        message = user_message(
-            "Accounts",
-            "Your mail accounts could not be read (the file is damaged). "
-            "Nothing was deleted: it is kept as %1. "
-            "Add your accounts again in Settings > Accounts.",
-        ).arg(aside if aside is not None else self.path)
-        raise AccountsUnreadable(message, aside) from exc
 
     def save(self, accounts: Iterable[Account]) -> None:
         write_private_json(self.path, {"accounts": [asdict(a) for a in accounts]})
