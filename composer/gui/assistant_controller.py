@@ -284,7 +284,11 @@ class AssistantController(QObject):
 
     @Slot()
     def _on_unloading(self) -> None:
-        if self._job is not None or self._state is AssistantState.GENERATING:
+        if self.engine.keep_suggestions:
+            if self._state is AssistantState.GENERATING:
+                self._abandon_request()  # what it wrote stays to review
+                self._end_version(self.tr("Stopped: the model is being changed."), complete=False)
+        elif self._job is not None or self._state is AssistantState.GENERATING:
             self.discard(message="")
         self._loading = False
         had_model = self._model_info is not None

@@ -380,7 +380,7 @@ class ComposeWindow(QMainWindow):
         info = self.controller.model_info
         if server is None or not server.consented:
             if self.controller.on_server(info) or self.controller.loading:
-                self.controller.unload_model()  # every window stops sending at once
+                self.engine.unload(keep_suggestions=True)  # every window stops sending at once
             self.controller.use_server()  # says why nothing is sent
             self._offer_local()
 

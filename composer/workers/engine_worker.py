@@ -262,6 +262,7 @@ class EngineService(QObject):
         self.loading = False
         self.model_info: ModelInfo | None = None  # what answers requests now
         self._previous_info: ModelInfo | None = None
+        self.keep_suggestions = False  # what the current unload asks of the windows
         self._closing_requested = False
         self._thread = QThread()
         self._thread.setObjectName("engine")
@@ -311,8 +312,13 @@ class EngineService(QObject):
     def measure_speed(self) -> None:
         self._sig_measure.emit()
 
-    def unload(self) -> None:
-        """Stop whatever runs and free the model on the engine thread."""
+    def unload(self, keep_suggestions: bool = False) -> None:
+        """Stop whatever runs and free the model on the engine thread.
+
+        *keep_suggestions*: the windows keep their suggestions to review (a
+        server's consent was withdrawn; the assistant is not turned off).
+        """
+        self.keep_suggestions = keep_suggestions
         self.stop_all()
         self.load_serial += 1  # a load still on its way is ignored when it lands
         self.loading = False

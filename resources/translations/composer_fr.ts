@@ -22,7 +22,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../composer/mail/accounts.py" line="+125"/>
+        <location filename="../../composer/mail/accounts.py" line="+112"/>
         <source>Your mail accounts could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your accounts again in Settings &gt; Accounts.</source>
         <translation>Vos comptes de messagerie n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez à nouveau vos comptes dans Paramètres &gt; Comptes.</translation>
     </message>
@@ -274,11 +274,12 @@
     <name>AssistantController</name>
     <message>
         <location filename="../../composer/gui/assistant_controller.py" line="+220"/>
+        <location line="+70"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+14"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
@@ -303,18 +304,18 @@
         <translation>%1 %2 reste utilisé.</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+85"/>
+        <location line="-80"/>
+        <location line="+89"/>
         <source>No model: you can still write by hand</source>
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-102"/>
         <source>No server is chosen, or you have not agreed to send your text to it. Choose one in Edit &gt; Settings &gt; Assistant.</source>
         <translation>Aucun serveur n’est choisi, ou vous n’avez pas accepté de lui envoyer votre texte. Choisissez-en un dans Édition &gt; Paramètres &gt; Assistant.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+107"/>
         <source>Load a model and wait for the assistant to finish first.</source>
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
@@ -3229,11 +3230,11 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <name>PrivacyPage</name>
     <message>
         <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+165"/>
-        <source>Composer sends nothing anywhere unless you start it: a model download, or sending mail. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
-        <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle ou l’envoi d’un e-mail. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
+        <source>Composer sends nothing anywhere unless you start it: a model download, sending mail, or asking the assistant when it runs on a server you chose and agreed to. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
+        <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle, l’envoi d’un e-mail, ou une demande à l’assistant quand il fonctionne sur un serveur que vous avez choisi et accepté. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Forget everything…</source>
         <translation>&amp;Tout oublier…</translation>
     </message>
@@ -3862,7 +3863,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Servers</name>
     <message>
-        <location filename="../../composer/engine/servers.py" line="+121"/>
+        <location filename="../../composer/engine/servers.py" line="+108"/>
         <source>Your assistant servers could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your servers again in Settings &gt; Assistant.</source>
         <translation>Vos serveurs d’assistant n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez de nouveau vos serveurs dans Paramètres &gt; Assistant.</translation>
     </message>
@@ -4250,8 +4251,8 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+4"/>
-        <source>Choose what helps you write. The assistant runs on this computer: what you write does not leave it unless you send it.</source>
-        <translation>Choisissez ce qui vous aide à écrire. L’assistant fonctionne sur cet ordinateur&#xa0;: ce que vous écrivez ne le quitte pas, sauf si vous l’envoyez.</translation>
+        <source>Choose what helps you write. A model on this computer keeps what you write on it; a server gets your text only if you choose one and agree.</source>
+        <translation>Choisissez ce qui vous aide à écrire. Un modèle sur cet ordinateur garde ce que vous écrivez ici ; un serveur ne reçoit votre texte que si vous en choisissez un et l’acceptez.</translation>
     </message>
     <message>
         <location line="+7"/>

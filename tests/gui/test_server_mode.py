@@ -178,3 +178,30 @@ def test_the_welcome_page_offers_a_server(qtbot, open_window):
     dialog = window.settings_dialog
     assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.assistant
     assert dialog.assistant.servers.address.hasFocus() or not dialog.isActiveWindow()
+
+
+def test_every_window_follows_the_server_and_its_withdrawal(
+    qtbot, make_manager, llama_server, secret_service
+):
+    manager = make_manager("", assistant="off", max_tokens=24)
+    manager.start([])
+    first = manager.windows[0]
+    first.new_message_action.trigger()
+    second = manager.compose_windows()[1]
+    host = ServerConfig(llama_server).host
+    page = add_server(first, llama_server, API_KEY)
+    choose_server(first, accept=True)
+    wait_ready(qtbot, first)
+    wait_ready(qtbot, second)
+    assert first.controller.model_info is second.controller.model_info
+    for window in (first, second):
+        assert window.settings.assistant == "server"
+        assert host in window.where_text_goes.text()
+    second.controller.run_action(Action.DRAFT, "a note to Pia about the window test")
+    wait_not_generating(qtbot, second)
+    assert second.controller.state is AssistantState.REVIEW
+    page.withdraw.click()  # in the first window's settings: no window sends any more
+    for window in (first, second):
+        assert window.controller.model_info is None
+        assert host not in window.where_text_goes.text()
+    assert second.assistant.review.selected_result()  # the suggestion is kept

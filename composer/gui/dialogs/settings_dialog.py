@@ -237,8 +237,9 @@ class PrivacyPage(QWidget):
         self.setObjectName("privacyPage")
         about = QLabel(
             self.tr(
-                "Composer sends nothing anywhere unless you start it: a model download, or "
-                "sending mail. It keeps no record of what you write besides the drafts of the "
+                "Composer sends nothing anywhere unless you start it: a model download, "
+                "sending mail, or asking the assistant when it runs on a server you chose "
+                "and agreed to. It keeps no record of what you write besides the drafts of the "
                 "messages you are writing and a copy of each message you send (its Sent "
                 "folder), and never writes your text into its logs."
             )

@@ -59,8 +59,8 @@ class WelcomePage(QWidget):
         title.setObjectName("welcomeTitle")
         intro = QLabel(
             self.tr(
-                "Choose what helps you write. The assistant runs on this computer: "
-                "what you write does not leave it unless you send it."
+                "Choose what helps you write. A model on this computer keeps what you "
+                "write on it; a server gets your text only if you choose one and agree."
             )
         )
         intro.setWordWrap(True)
