@@ -383,6 +383,8 @@ class ComposeWindow(QMainWindow):
                 self.engine.unload(keep_suggestions=True)  # every window stops sending at once
             self.controller.use_server()  # says why nothing is sent
             self._offer_local()
+        else:
+            self.controller.reload_model()  # its address, model or key may have changed
 
     @Slot(object)
     def _update_where_text_goes(self, info: ModelInfo | None) -> None:

@@ -476,12 +476,12 @@
         <translation>La quantité de texte que le modèle lit d’un coup : le message, la conversation et la réponse. Plus long demande plus de mémoire ; Automatique choisit d’après le modèle et la mémoire libre (Édition &gt; Paramètres &gt; Matériel indique ce qui a été choisi).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Mo&amp;del:</source>
         <translation>Modè&amp;le&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Longest &amp;answer:</source>
         <translation>&amp;Réponse la plus longue&#xa0;:</translation>
     </message>
@@ -970,7 +970,7 @@
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>No server agreed to · nothing is sent</source>
         <translation>Aucun serveur accepté · rien n’est envoyé</translation>
     </message>
@@ -1326,14 +1326,14 @@
         </translation>
     </message>
     <message>
-        <location line="-929"/>
-        <location line="+993"/>
+        <location line="-931"/>
+        <location line="+995"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-991"/>
-        <location line="+993"/>
+        <location line="-993"/>
+        <location line="+995"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
@@ -3871,12 +3871,13 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/servers_page.py" line="+101"/>
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+120"/>
+        <location line="+64"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-62"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
@@ -3917,12 +3918,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+3"/>
-        <location line="+192"/>
+        <location line="+195"/>
         <source>Certificate authority file</source>
         <translation>Fichier d’autorité de certification</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-194"/>
         <source>Only if your organisation uses its own</source>
         <translation>Seulement si votre organisation utilise la sienne</translation>
     </message>
@@ -4022,7 +4023,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Autorité de certification :</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Saved in the system keychain</source>
         <translation>Enregistrée dans le trousseau du système</translation>
     </message>
@@ -4096,7 +4097,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>vide</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Add a server first: its address, then Save server.</source>
+        <translation>Ajoutez d’abord un serveur : son adresse, puis Enregistrer le serveur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Nothing was sent to %1.</source>
         <translation>Rien n’a été envoyé à %1.</translation>
     </message>

@@ -205,3 +205,31 @@ def test_every_window_follows_the_server_and_its_withdrawal(
         assert window.controller.model_info is None
         assert host not in window.where_text_goes.text()
     assert second.assistant.review.selected_result()  # the suggestion is kept
+
+
+def test_the_servers_page_guards_consent_and_reports_plainly(qtbot, open_window, tmp_path):
+    window = open_window(assistant="off")
+    window.show_server_settings()
+    assistant = window.settings_dialog.assistant
+    page = assistant.servers
+    assistant.server.click()  # no server yet: nothing to agree to, the choice stays
+    assert assistant.off.isChecked() and page.result.text()
+    assert window.settings.assistant == "off"
+
+    page.address.setText("ftp://example.org")
+    page.save.click()
+    assert not page.servers  # not an address the assistant can use
+    page.address.setText("http://127.0.0.1:9/v1")
+    page.save.click()
+    choose_server(window, accept=True)
+    assert page.servers[0].consented and page.withdraw.isEnabled()
+    # Another host is another server to agree to.
+    page.address.setText("http://127.0.0.2:9/v1")
+    page.save.click()
+    assert not page.servers[0].consented and not page.withdraw.isEnabled()
+
+    missing = tmp_path / "no-such-ca.pem"
+    page.ca_bundle.setText(str(missing))
+    page.test.click()
+    qtbot.waitUntil(lambda: str(missing) in page.result.text(), timeout=10_000)
+    assert page.test.isEnabled()

@@ -12,11 +12,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -77,6 +88,14 @@ def _test(config: ServerConfig) -> ConnectionReport:
         return engine.test_connection()
     finally:
         engine.close()
+
+
+def _when(iso: str) -> str:
+    """An ISO 8601 time as the user's language writes a date and time."""
+    found = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not found.isValid():
+        return iso
+    return QLocale().toString(found.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -162,8 +181,11 @@ class ServersPage(QWidget):
         consent_row = QHBoxLayout()
         consent_row.addWidget(self.use)
         consent_row.addWidget(self.withdraw)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(self.tr("Servers"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
         layout.addWidget(self.list)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -225,7 +247,7 @@ class ServersPage(QWidget):
         if server is not None and server.consented:
             self.consent.setText(
                 self.tr("You agreed on %1 that your text is sent to %2.")
-                .replace("%1", server.consented_at.replace("T", " "))
+                .replace("%1", _when(server.consented_at))
                 .replace("%2", server.host)
             )
         else:
@@ -372,6 +394,8 @@ class ServersPage(QWidget):
         """Ask for consent if needed, then choose the server; False when refused."""
         server = self.selected()
         if server is None:
+            self.result.setText(self.tr("Add a server first: its address, then Save server."))
+            self.address.setFocus()
             return False
         if not server.consented:
             if not ask_consent(self, server):

@@ -170,13 +170,13 @@ class AssistantPage(QWidget):
 
         form = QFormLayout(self)
         form.addRow(self.on)
+        model_label = QLabel(self.tr("Mo&del:"))
+        model_label.setBuddy(self.model)
+        form.addRow(model_label, model_row)
         form.addRow(self.server)
         if self.servers is not None:
             form.addRow(self.servers)
         form.addRow(self.off)
-        model_label = QLabel(self.tr("Mo&del:"))
-        model_label.setBuddy(self.model)
-        form.addRow(model_label, model_row)
         for text, field in (
             (self.tr("Longest &answer:"), self.max_tokens),
             (self.tr("Answer lan&guage:"), self.answer_language),
