@@ -1140,7 +1140,7 @@ class ComposeWindow(QMainWindow):
         if self._settings_dialog is None:
             return
         info = self.controller.model_info
-        if info is not None:
+        if info is not None and not self.controller.on_server(info):
             text = self.controller.display_name(info) + " — " + info.path
         elif self.settings.model_path:
             text = self.settings.model_path
