@@ -1,7 +1,9 @@
 """The engine on its own thread.
 
 EngineWorker is the only owner of the engine (and so of the llama.cpp
-objects, which are not thread-safe). The GUI talks to it only through
+objects, which are not thread-safe): the local model, or a server the user
+chose and agreed to send text to (a LoadSpec with a server), answering
+through the same signals. The GUI talks to it only through
 EngineService: requests go in as queued signals, results come out as queued
 signals. Stop is a threading.Event the GUI sets directly, because a queued
 "stop" slot would only run after the generation it is meant to stop.

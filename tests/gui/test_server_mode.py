@@ -233,3 +233,45 @@ def test_the_servers_page_guards_consent_and_reports_plainly(qtbot, open_window,
     page.test.click()
     qtbot.waitUntil(lambda: str(missing) in page.result.text(), timeout=10_000)
     assert page.test.isEnabled()
+
+
+def server_window(qtbot, open_window, url: str, **settings):
+    """A compose window whose assistant runs on the server at *url* (consent given)."""
+    window = open_window(assistant="off", **settings)
+    add_server(window, url, API_KEY)
+    choose_server(window, accept=True)
+    wait_ready(qtbot, window)
+    return window
+
+
+def test_the_stale_edit_guard_works_on_a_server(qtbot, open_window, llama_server, secret_service):
+    window = server_window(qtbot, open_window, llama_server, max_tokens=40)
+    body = "Hi Noor,\n\nthe server report is late becuase the logs came on monday.\n\nBest,\nLi"
+    window.body.setPlainText(body)
+    window.assistant.request(Action.FORMAL)
+    wait_not_generating(qtbot, window)
+    assert window.controller.state is AssistantState.REVIEW
+    cursor = window.body.textCursor()
+    cursor.setPosition(body.index("late"))
+    cursor.insertText("very ")
+    edited = window.body.toPlainText()
+    window.assistant.accept_button.click()
+    assert window.body.toPlainText() == edited  # never overwrites the user's edit
+    assert window.assistant.review.rerun_button.isVisibleTo(window)
+
+
+def test_where_text_goes_in_french(qtbot, open_window, llama_server, secret_service, qapp):
+    from PySide6.QtCore import QLocale
+
+    from composer import i18n
+
+    default = QLocale()
+    assert i18n.install_translators("fr") == "fr"
+    try:
+        window = server_window(qtbot, open_window, llama_server)
+        host = ServerConfig(llama_server).host
+        assert window.where_text_goes.text().startswith(f"Envoyé à {host} · ")
+        assert host in window.where_text_goes.toolTip()
+    finally:
+        i18n.remove_translators()
+        QLocale.setDefault(default)
