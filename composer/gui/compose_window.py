@@ -1147,6 +1147,7 @@ class ComposeWindow(QMainWindow):
         else:
             text = self.tr("Starter model (Gemma 3 270M)")
         self._settings_dialog.assistant.show_model(text)
+        self._settings_dialog.assistant.show_choice(self.settings.assistant)
 
     @Slot()
     def _on_settings_changed(self) -> None:

@@ -136,6 +136,7 @@ def test_a_refusing_or_stopped_server_says_so_and_offers_local_without_switching
     use_local.click()
     assert window.settings.assistant == "local"
     wait_ready(qtbot, window)
+    assert window.settings_dialog.assistant.on.isChecked()  # Settings shows the switch
     assert not use_local.isVisible()
     assert window.body.toPlainText() == "Dear Ines, the move is on Tuesday."
 

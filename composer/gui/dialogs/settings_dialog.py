@@ -209,6 +209,16 @@ class AssistantPage(QWidget):
         self._checked = self.server
         self.sig_changed.emit()
 
+    def show_choice(self, assistant: str) -> None:
+        """Show *assistant* ("local", "server", "off") as chosen elsewhere (a window, Models)."""
+        chosen = {"off": self.off, "server": self.server}.get(assistant, self.on)
+        for button in (self.on, self.off, self.server):
+            button.blockSignals(True)
+        chosen.setChecked(True)
+        for button in (self.on, self.off, self.server):
+            button.blockSignals(False)
+        self._checked = chosen
+
     def show_model(self, text: str) -> None:
         self.model.setText(text)
 
