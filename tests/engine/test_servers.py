@@ -67,3 +67,15 @@ def test_without_a_keychain_no_key_is_read_or_written(no_keychain, tmp_path):
     assert stored_api_key("s1") is None
     with pytest.raises(SecretStoreError):
         save_api_key("s1", "sk-x")
+
+
+def test_forget_everything_forgets_the_servers_and_their_keys(secret_service, app_paths_tmp):
+    from composer.privacy import forget_everything
+
+    store = ServerStore(app_paths_tmp.config)
+    store.save([Server("s9", "", "https://llm.example.org")])
+    save_api_key("s9", "sk-to-forget")
+    report = forget_everything(app_paths_tmp)
+    assert report.secrets >= 1 and not report.problems
+    assert stored_api_key("s9") is None
+    assert not store.path.exists()
