@@ -74,8 +74,8 @@ def _active_model(explicit: str | None, settings) -> str | None:
         return None
 
 
-def _self_test(model: str) -> int:
-    """Load *model* through the app's engine (first-use check included) and write a few tokens.
+def _self_test(model: str, device: str | None) -> int:
+    """Load *model* as the app would (device plan, first-use check) and write a few tokens.
 
     The installers' smoke test runs it from the installed bundle: it proves the
     frozen app finds llama.cpp, its child processes and the model's template.
@@ -85,12 +85,15 @@ def _self_test(model: str) -> int:
 
     from composer.engine.base import ChatMessage, EngineError, GenerationRequest
     from composer.engine.local import LocalEngine
+    from composer.hardware.advisor import plan_for_model
+    from composer.hardware.plan import Override
     from composer.modelfile import GGUFError
 
     engine = LocalEngine()
     started = time.monotonic()
     try:
-        info = engine.load(model, context_size=1024)
+        _, plan = plan_for_model(model, Override(device or "auto", None, 1024))
+        info = engine.load(model, plan=plan)
         loaded = time.monotonic() - started
         request = GenerationRequest(
             messages=(ChatMessage("user", "Write one short sentence thanking Anna for lunch."),),
@@ -105,7 +108,8 @@ def _self_test(model: str) -> int:
         engine.close()
     stats = engine.last_stats
     written = stats.generated_tokens if stats is not None else 0
-    print(f"model: {info.name or Path(model).name} ({info.architecture}), loaded in {loaded:.1f} s")
+    name = info.name or Path(model).name
+    print(f"model: {name} ({info.architecture}) on {info.device}, loaded in {loaded:.1f} s")
     print(f"wrote {written} tokens ({len(''.join(pieces))} characters)")
     return 0 if written > 0 else 1
 
@@ -118,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_models(argv[1:])
     args = build_parser().parse_args(argv)
     if args.self_test:
-        return _self_test(args.self_test)
+        return _self_test(args.self_test, args.device)
     if args.hardware_report:
         import json
 

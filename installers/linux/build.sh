@@ -41,6 +41,13 @@ rm -rf dist/composer
   installers/composer.spec
 bundle=dist/composer
 [ -x "$bundle/composer" ] || { echo "PyInstaller made no $bundle/composer" >&2; exit 1; }
+# llama_cpp opens lib/libllama.so, the libraries name each other by soname
+# (libggml.so.0): PyInstaller copies both names; one file and a link suffice.
+for lib in "$bundle"/_internal/llama_cpp/lib/*.so; do
+  if [ -f "$lib.0" ] && [ ! -L "$lib" ] && cmp -s "$lib" "$lib.0"; then
+    ln -sf "$(basename "$lib").0" "$lib"
+  fi
+done
 frozen=$(date +%s)
 
 # --- .deb -------------------------------------------------------------------------------
@@ -89,18 +96,26 @@ dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
 packed_deb=$(date +%s)
 
 # --- tar.gz -----------------------------------------------------------------------------
+# The bundle with share/ (desktop entry, icon, AppStream file) beside it.
+tarball() {  # $1: folder name under build/, holding the bundle
+  mkdir -p "build/$1/share/applications" "build/$1/share/icons/hicolor/scalable/apps" \
+    "build/$1/share/metainfo"
+  cp "$stage/usr/share/applications/$app_id.desktop" "build/$1/share/applications/"
+  cp "$stage/usr/share/icons/hicolor/scalable/apps/$app_id.svg" "build/$1/share/icons/hicolor/scalable/apps/"
+  cp "$stage/usr/share/metainfo/$app_id.metainfo.xml" "build/$1/share/metainfo/"
+  tar -C build -czf "dist/$1.tar.gz" "$1"
+  rm -rf "build/$1"
+}
 name=$app_id-$version-linux-x86_64
-rm -rf "build/$name"
-mkdir -p "build/$name/share/applications" "build/$name/share/icons/hicolor/scalable/apps" \
-  "build/$name/share/metainfo"
-cp -a "$bundle/." "build/$name/"
-cp "$stage/usr/share/applications/$app_id.desktop" "build/$name/share/applications/"
-cp "$stage/usr/share/icons/hicolor/scalable/apps/$app_id.svg" "build/$name/share/icons/hicolor/scalable/apps/"
-cp "$stage/usr/share/metainfo/$app_id.metainfo.xml" "build/$name/share/metainfo/"
+rm -rf "build/$name" && cp -a "$bundle" "build/$name"
+tarball "$name"
 tarball=dist/$name.tar.gz
-tar -C build -czf "$tarball" "$name"
-rm -rf "build/$name"
 finished=$(date +%s)
+
+# No Vulkan variant yet: the Vulkan build's libraries dropped into this bundle
+# did not load (dlopen of libggml-vulkan.so.0 failed inside the frozen app);
+# for a Vulkan GPU, install from source with `installers/install.sh --backend vulkan`.
+
 
 echo "Built in $((finished - started)) s (PyInstaller $((frozen - started)) s," \
   ".deb $((packed_deb - frozen)) s, tar.gz $((finished - packed_deb)) s):"

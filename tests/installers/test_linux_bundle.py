@@ -42,16 +42,23 @@ def installed(tmp_path_factory) -> Path:
     return root
 
 
-def launch(root: Path, home: Path, *args: str, timeout: float = 300):
+def launch(
+    root: Path,
+    home: Path,
+    *args: str,
+    timeout: float = 300,
+    program="usr/bin/composer",
+    **env_extra: str,
+):
     """Run the installed launcher as a user would: no venv, no source tree on the path."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"}
+        if key not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "GGML_VK_VISIBLE_DEVICES"}
     }
-    env.update(COMPOSER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env.update(COMPOSER_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env_extra)
     return subprocess.run(
-        [str(root / "usr/bin/composer"), *args],
+        [str(root / program), *args],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -124,6 +131,14 @@ def test_hardware_report(installed, tmp_path, starter_model_path):
     # The device list comes from the probe's child process: it ran in the bundle.
     assert report["probe"]["note"] == "" and report["probe"]["devices"]
     assert report["model"]["architecture"] == "gemma3" and report["plan"] is not None
+
+
+def test_a_fresh_install_has_no_model_and_says_so(installed, tmp_path):
+    """The starter model is not in the package: the report says there is no model."""
+    result = launch(installed, tmp_path / "home", "--hardware-report")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["model"] is None and report["plan"] is None and report["model_error"]
 
 
 def test_the_app_opens_a_mail_link_in_a_window(installed, tmp_path, starter_model_path):
