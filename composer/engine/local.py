@@ -241,7 +241,9 @@ class LocalEngine:
         key = trial.cache_key(path, gguf.data_start, kwargs, env)
         if trial.is_verified(key):
             return kwargs, device, None
-        timeout = 60.0 + 15.0 * gguf.file_size / 1e9
+        # Generous: it runs once per file, and a software Vulkan device (lavapipe)
+        # compiles its flash-attention shaders in the child first (~10 s more).
+        timeout = 90.0 + 20.0 * gguf.file_size / 1e9
         result = trial.run_trial(path, kwargs, env, template, timeout=timeout, cancel=cancel)
         if result.ok:
             trial.remember(key)
