@@ -30,6 +30,15 @@ def wait_until(app, predicate, timeout_s: float = 180.0) -> None:
         time.sleep(0.01)
 
 
+def settle(app, seconds: float = 0.3) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def accounts_shot(app, settings) -> None:
     """Settings > Accounts with one account filled in (no server is contacted)."""
     from composer.mail.accounts import Account
@@ -102,6 +111,7 @@ def main() -> int:
     first.resize(1180, 780)
     first.show()
     wait_until(app, lambda: first.welcome.download_button.isEnabled(), 60)
+    settle(app)  # the new text's height is laid out on the next passes of the event loop
     first.grab().save(str(OUT / "welcome.png"))
     first.close()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -75,6 +75,7 @@ class WelcomePage(QWidget):
         self.recommendation.setWordWrap(True)
         self.recommendation.setTextFormat(Qt.TextFormat.PlainText)
         self.download_button.setEnabled(False)
+        self.recommendation.installEventFilter(self)
 
         self.starter_button = self._choice_button(
             self.tr("Use the starter &model"), "useStarter", self.tr("Use the starter model")
@@ -200,16 +201,25 @@ class WelcomePage(QWidget):
         self.download_button.setAccessibleDescription(self.recommendation.text())
         self.download_button.setEnabled(True)
 
-    def _fit_recommendation(self) -> None:
+    def _fit_recommendation(self, width: int | None = None) -> None:
         # A word-wrapped label whose text changed after the page was shown:
-        # give it the height its lines need at its width now, or they overlap
-        # the next choice.
+        # give it the height its lines need at its width, or they overlap the
+        # next choice (a scroll area does not ask a label's height for width).
         label = self.recommendation
-        label.setMinimumHeight(label.heightForWidth(max(200, label.width())))
+        needed = label.heightForWidth(max(200, width if width is not None else label.width()))
+        if needed != label.minimumHeight():
+            label.setMinimumHeight(needed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_recommendation()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The label's own width settles after the page's: follow it.
+        if watched is self.recommendation and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            self._fit_recommendation(event.size().width())
+        return super().eventFilter(watched, event)
 
     def describe(self, verdict: Verdict) -> str:
         """The lines under the download choice: model, size, fit, place, openness."""
