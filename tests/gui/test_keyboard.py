@@ -237,7 +237,7 @@ def test_a_long_model_note_scrolls_away_before_the_buttons_at_800_by_600(plain_w
     for button in (panel.draft_button, panel.custom_button, panel.stop_button):
         top = button.mapTo(viewport, button.rect().topLeft()).y()
         bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
-        assert 0 <= top and bottom < viewport.height(), button.objectName()
+        assert top >= 0 and bottom < viewport.height(), button.objectName()
 
 
 # -- a suggestion is announced --------------------------------------------------
