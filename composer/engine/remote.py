@@ -305,6 +305,7 @@ class RemoteEngine:
         )
         self._info: ModelInfo | None = None
         self._stats: GenerationStats | None = None
+        self._offered: tuple[str, ...] = ()  # the model ids the server listed at connect()
 
     # -- the Engine protocol ------------------------------------------------
 
@@ -362,6 +363,7 @@ class RemoteEngine:
         """Check the server and the model; the ModelInfo the GUI shows."""
         models = self.list_models()
         ids = [m["id"] for m in models]
+        self._offered = tuple(ids)
         wanted = self.config.model or (ids[0] if ids else "")
         chosen = next((m for m in models if m["id"] == wanted), None)
         if chosen is None:
@@ -384,8 +386,8 @@ class RemoteEngine:
 
     def test_connection(self) -> ConnectionReport:
         """Reachable, model found, a one-token reply, and how long it took."""
-        models = tuple(m["id"] for m in self.list_models())
-        info = self.connect()
+        info = self.connect()  # lists the models once
+        models = self._offered
         start = time.perf_counter()
         reply = ""
         latency = 0.0
