@@ -2,12 +2,12 @@
 
 One object, one thread: the EngineWorker owns it and is the only caller. The
 only thing another thread may touch is the cancel Event passed to stream(),
-which llama.cpp's abort callback polls while it reads the prompt.
+which llama.cpp's abort callback polls while it reads the prompt (and while
+it writes slow tokens: engine/abort_hook.py).
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import threading
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.engine import trial
+from composer.engine.abort_hook import AbortHook
 from composer.engine.base import (
     Availability,
     Cancelled,
@@ -121,7 +122,7 @@ class LocalEngine:
         self._formatter: ChatTemplate | None = None
         self._stats: GenerationStats | None = None
         self._cancel: threading.Event | None = None
-        self._abort_callback: Any = None  # keep the ctypes callback alive
+        self._abort: AbortHook | None = None
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -210,7 +211,7 @@ class LocalEngine:
             device = fallback.reason
 
         self._llm = llm
-        self._install_abort_callback()
+        self._abort = AbortHook(llm._ctx.ctx)
         self._formatter = self._make_formatter(template)
         self._info = ModelInfo(
             path=str(path),
@@ -289,16 +290,6 @@ class LocalEngine:
             log.info("Model chat template unusable (%s); using the fallback format", exc)
             return None
 
-    def _install_abort_callback(self) -> None:
-        import llama_cpp
-
-        def should_abort(_data: ctypes.c_void_p) -> bool:
-            cancel = self._cancel
-            return bool(cancel is not None and cancel.is_set())
-
-        self._abort_callback = llama_cpp.ggml_abort_callback(should_abort)
-        llama_cpp.llama_set_abort_callback(self._llm._ctx.ctx, self._abort_callback, None)
-
     # -- prompts -----------------------------------------------------------
     def _prompt_tokens(self, request: GenerationRequest) -> tuple[list[int], list[str]]:
         llm = self._llm
@@ -358,6 +349,9 @@ class LocalEngine:
         stats = GenerationStats()
         self._stats = stats
         self._cancel = cancel
+        abort = self._abort
+        if abort is not None:
+            abort.cancel = cancel
         try:
             tokens, stops = self._prompt_tokens(request)
             stats.prompt_tokens = len(tokens)
@@ -378,6 +372,8 @@ class LocalEngine:
                 self._record_speed(stats.generation_tokens_per_second)
         finally:
             self._cancel = None
+            if abort is not None:
+                abort.cancel = None
 
     def _record_speed(self, gen_tokens_per_s: float) -> None:
         """Keep this model's writing speed: the Models window estimates the others from it."""
@@ -428,6 +424,8 @@ class LocalEngine:
         total = len(tokens)
         if on_progress:
             on_progress(reuse, total)
+        if self._abort is not None:
+            self._abort.attach()  # Stop inside a batch, which can take seconds
         for start, end in prompt_batches(reuse, total, llm.n_batch):
             if cancel.is_set():
                 raise Cancelled()
@@ -468,6 +466,7 @@ class LocalEngine:
                 request.sampling or SamplerSettings(temperature=request.temperature),
                 cancel,
                 stats,
+                self._abort,
             )
         finally:
             stats.generation_seconds = time.perf_counter() - started
@@ -541,7 +540,7 @@ class LocalEngine:
                 self._llm = None
                 self._info = None
                 self._formatter = None
-                self._abort_callback = None
+                self._abort = None
 
 
 __all__ = ["Cancelled", "EngineError", "GGUFError", "LocalEngine", "fallback_prompt"]
