@@ -14,6 +14,12 @@ given; cached):
 Engine: LocalEngine (each --loops value in its own child process), the same
 prompt through the engine's prompt layout, 128 tokens at temperature 0.7;
 GenerationStats' tokens/s. One warm-up request, then the median of --runs.
+--loops values: "native" (the app's token loop), "native-hook-always" (with
+llama.cpp's abort callback on every token, as before engine/abort_hook.py),
+"native-draft" (the Draft action's sampler chain, DRY on),
+"llama-cpp-python" (its create_completion stream), "gui" (the whole app
+path: a compose window's Draft through the engine thread, tokens as the
+window received them; see gui_child).
 Prints a table of tokens/s and the ratios engine/llama-bench and
 engine/llama-completion, reading and writing.
 
@@ -33,6 +39,10 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from composer.engine.token_loop import SamplerSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -109,24 +119,44 @@ def llama_completion(
     return {"reading": statistics.median(reading), "writing": statistics.median(writing)}
 
 
-def engine_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int) -> dict:
-    """Runs in a child process: LocalEngine with the loop named by COMPOSER_TOKEN_LOOP."""
+def _patch_loader(ngl: int, fa: int, threads: int) -> None:
+    """The bench's device, flash-attention and thread choice, whoever loads the model."""
     import composer.engine.local as local
-    from composer.engine.base import ChatMessage, GenerationRequest
 
     real_new_llama = local.new_llama
 
-    def new_llama(path, **kwargs):  # the bench's device and flash-attention choice
+    def new_llama(path, **kwargs):
         kwargs["n_gpu_layers"] = ngl
         kwargs["flash_attn"] = None if fa < 0 else bool(fa == 1)  # -1: the app's auto
+        kwargs["n_threads"] = kwargs["n_threads_batch"] = threads
         return real_new_llama(path, **kwargs)
 
     local.new_llama = new_llama
-    import llama_cpp
 
+
+def _apply_variant(variant: str) -> SamplerSettings | None:
+    """Child side of --loops: the token loop and sampler chain to run."""
+    import composer.engine.abort_hook as abort_hook
+    from composer.assist.sampling import SAMPLING
+
+    if variant == "native-hook-always":  # the abort callback on every token (before)
+        abort_hook.SLOW_TOKEN_S = 0.0
+    if variant == "native-draft":  # the Draft action's chain (DRY on)
+        return SAMPLING["draft"]
+    return None
+
+
+def engine_child(
+    model: str, variant: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int
+) -> dict:
+    """Runs in a child process: LocalEngine with the loop named by *variant*."""
+    import composer.engine.local as local
+    from composer.engine.base import ChatMessage, GenerationRequest
+
+    _patch_loader(ngl, fa, threads)
+    sampling = _apply_variant(variant)
     engine = local.LocalEngine()
     engine.load(model, context_size=2048)
-    llama_cpp.llama_set_n_threads(engine._llm._ctx.ctx, threads, threads)
     body = prompt_text(n_prompt // 17)
     reading, writing, prompt_tokens, written = [], [], 0, []
     for i in range(runs + 1):
@@ -135,6 +165,7 @@ def engine_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_promp
             messages=(ChatMessage("system", f"{i} Summarise."), ChatMessage("user", body)),
             max_tokens=128,
             temperature=0.7,
+            sampling=sampling,
         )
         for _ in engine.stream(request, threading.Event()):
             pass
@@ -154,10 +185,104 @@ def engine_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_promp
     }
 
 
+def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int) -> dict:
+    """Runs in a child process: the whole app path. A compose window (offscreen Qt)
+    asks the shared engine thread for a Draft; tokens reach the window in the
+    worker's batches and stream into the review, whose output checks run on the
+    GUI thread. "writing" is what the window saw: tokens written over the time
+    from the worker's first "writing" signal to its "finished" signal, both as
+    received on the GUI thread; "engine_writing" is the engine's own figure in
+    the same runs."""
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["COMPOSER_HOME"] = tempfile.mkdtemp(prefix="engine-ratio-gui-")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from composer.assist.actions import Action
+    from composer.gui.assistant_controller import AssistantState
+    from composer.gui.compose_window import ComposeWindow
+    from composer.paths import app_paths
+    from composer.settings import Settings
+
+    _patch_loader(ngl, fa, threads)
+    app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive)
+    settings = Settings(
+        max_tokens=128,
+        context_size=2048,
+        device="auto" if ngl else "cpu",
+        assistant="local",
+        model_path=model,
+    )
+    window = ComposeWindow(settings, app_paths().ensure(), model_override=model)
+    window.show()
+    controller = window.controller
+
+    def wait(done, timeout: float = 600.0) -> None:
+        # The app's own event loop, woken every 20 ms to look: a busy
+        # processEvents() loop here would hold the GIL and a core that the
+        # real app leaves to llama.cpp.
+        loop = QEventLoop()
+        check = QTimer()
+        check.setInterval(20)
+        check.timeout.connect(lambda: loop.quit() if done() else None)
+        check.start()
+        QTimer.singleShot(int(timeout * 1000), loop.quit)
+        if not done():
+            loop.exec()
+        check.stop()
+        if not done():
+            raise RuntimeError("the window did not get there in time")
+
+    wait(lambda: controller.state is AssistantState.READY)
+    worker = window.engine.worker
+    marks: dict[str, float] = {}
+    ended: list = []
+    worker.sig_phase.connect(
+        lambda _rid, phase, done, _total: (
+            marks.setdefault("writing", time.perf_counter())
+            if phase == "writing" and done == 0
+            else None
+        )
+    )
+    worker.sig_finished.connect(lambda _rid, stats: ended.append((time.perf_counter(), stats)))
+    body = prompt_text(n_prompt // 17)
+    reading, writing, engine_writing, written = [], [], [], []
+    prompt_tokens = 0
+    for i in range(runs + 1):
+        marks.clear()
+        ended.clear()
+        window.body.setPlainText(f"{i} {body}")
+        window.run_action(Action.DRAFT, f"Run {i}: summarise this email.")
+        wait(lambda: bool(ended))
+        finished_at, stats = ended[0]
+        wait(lambda: controller.state is not AssistantState.GENERATING)
+        controller.discard()
+        prompt_tokens = stats.prompt_tokens
+        if i == 0:
+            continue  # warm-up
+        reading.append(stats.prompt_tokens_per_second)
+        writing.append(stats.generated_tokens / (finished_at - marks["writing"]))
+        engine_writing.append(stats.generation_tokens_per_second)
+        written.append(stats.generated_tokens)
+    window.close()
+    return {
+        "reading": statistics.median(reading),
+        "writing": statistics.median(writing),
+        "engine_writing": statistics.median(engine_writing),
+        "prompt_tokens": prompt_tokens,
+        "written": written,
+    }
+
+
 def engine(model: str, loop: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int):
-    env = dict(os.environ, COMPOSER_TOKEN_LOOP=loop)
-    args = [sys.executable, __file__, "--child", model, "--threads", str(threads)]
-    args += ["--ngl", str(ngl), "--fa", str(fa), "--runs", str(runs), "--n-prompt", str(n_prompt)]
+    env = dict(os.environ)
+    if loop == "llama-cpp-python":
+        env["COMPOSER_TOKEN_LOOP"] = loop
+    args = [sys.executable, __file__, "--child", model, "--variant", loop]
+    args += ["--threads", str(threads), "--ngl", str(ngl), "--fa", str(fa)]
+    args += ["--runs", str(runs), "--n-prompt", str(n_prompt)]
     done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("RESULT=")), None)
     if line is None:
@@ -178,9 +303,14 @@ def main() -> int:
     ap.add_argument("--skip-tools", action="store_true", help="engine only")
     ap.add_argument("--out")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--variant", default="native", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        result = engine_child(a.child, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
+        if a.variant == "gui":
+            result = gui_child(a.child, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
+        else:
+            args = (a.child, a.variant, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
+            result = engine_child(*args)
         print("RESULT=" + json.dumps(result))
         return 0
 
@@ -210,6 +340,8 @@ def main() -> int:
             if path not in r:
                 continue
             v = r[path]
+            if "engine_writing" in v:
+                path = f"{path} (engine inside: {v['engine_writing']:,.1f})"
 
             def ratio(ref: dict | None, key: str, v: dict = v) -> str:
                 return f"{v[key] / ref[key]:.2f}" if ref else "–"
