@@ -130,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         from composer.hardware.report import hardware_report
 
         settings = _settings()
-        override = Override(args.device or settings.device, settings.gpu_layers)
+        override = Override(
+            args.device or settings.device, settings.gpu_layers, kv_cache=settings.kv_cache
+        )
         print(json.dumps(hardware_report(_active_model(args.model, settings), override), indent=2))
         return 0
     from composer.app import run_gui

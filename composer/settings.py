@@ -18,6 +18,8 @@ from composer.fileio import set_aside, write_json_atomic
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+# Fields with a fixed set of values: anything else in the file is ignored.
+CHOICES = {"kv_cache": ("f16", "q8_0")}
 
 
 @dataclass
@@ -39,6 +41,10 @@ class Settings:
     theme: str = "system"  # "system" | "light" | "dark"
     answer_language: str = ""  # the assistant's default output language; "" = same as the text
     attachment_warning_mb: int = 25  # attachments above this total get a warning before sending
+    # The model's KV cache: "f16" (full precision) or "q8_0" (8-bit: about
+    # half the memory, so a longer automatic context; llama.cpp turns flash
+    # attention on for it).
+    kv_cache: str = "f16"
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -65,6 +71,9 @@ class Settings:
                 else type(value) is t or (t is float and type(value) is int)
                 for t in allowed
             ):
+                if f.name in CHOICES and value not in CHOICES[f.name]:
+                    log.warning("Ignoring setting %s: unexpected value", f.name)
+                    continue
                 values[f.name] = value
             else:
                 log.warning("Ignoring setting %s: unexpected type %s", f.name, type(value).__name__)

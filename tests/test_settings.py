@@ -37,3 +37,19 @@ def test_values_of_the_wrong_type_fall_back_to_defaults(tmp_path):
     assert settings.gpu_layers == 12
     assert settings.model_path is None
     assert settings.max_tokens == Settings().max_tokens
+
+
+def test_kv_cache_round_trips(tmp_path):
+    path = tmp_path / "settings.json"
+    assert Settings().kv_cache == "f16"
+    Settings(kv_cache="q8_0").save(path)
+    assert Settings.load(path).kv_cache == "q8_0"
+
+
+@pytest.mark.allow_log("composer.settings", "WARNING", match="unexpected value")
+def test_an_unknown_kv_cache_falls_back_to_f16(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"kv_cache": "q4_0", "device": "cpu"}')
+    settings = Settings.load(path)
+    assert settings.kv_cache == "f16"
+    assert settings.device == "cpu"

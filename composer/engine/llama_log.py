@@ -19,6 +19,12 @@ from typing import Any
 # says "Failed to load model from file" / "Failed to create llama_context".
 _LOAD_ERROR = re.compile(r"(?:error loading model|failed to initialize the context): (.+)")
 _ALLOC_ERROR = re.compile(r"failed to allocate (\S+ buffer)")
+# llama.cpp refusing a quantised KV cache: flash attention is off (a quantised
+# V cache needs it), or the model's head size is no multiple of the cache's block.
+_CACHE_REFUSED = re.compile(
+    r"quantized V cache (?:requires|was requested).*"
+    r"|[KV] cache type \S+ with block size \d+ does not divide \S+"
+)
 
 
 def load_error(log_text: str) -> str | None:
@@ -32,8 +38,16 @@ def load_error(log_text: str) -> str | None:
     found = [m.strip() for m in _LOAD_ERROR.findall(log_text)]
     if found:
         return str(found[-1])
+    refused = _CACHE_REFUSED.findall(log_text)
+    if refused:
+        return str(refused[-1]).strip()
     allocations = _ALLOC_ERROR.findall(log_text)
     return f"failed to allocate {allocations[-1]}" if allocations else None
+
+
+def cache_refused(why: str) -> bool:
+    """Whether *why* (load_error's line) is llama.cpp refusing a quantised KV cache."""
+    return _CACHE_REFUSED.search(why) is not None
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from composer.engine.base import (
 from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
 from composer.engine.device_env import apply_device_env
 from composer.engine.llama_load import new_llama
-from composer.engine.llama_log import llama_log_tap, load_error
+from composer.engine.llama_log import cache_refused, llama_log_tap, load_error
 from composer.engine.token_loop import SamplerSettings, write_tokens
 from composer.messages import UserMessage, user_message
 from composer.modelfile.check import check_model
@@ -50,6 +51,21 @@ def _could_not_load(path: Path, why: str) -> UserMessage:
         "llama.cpp could not load “%1”: %2. "
         "The file may be damaged or use a model type this version does not support.",
     ).arg(path.name, why)
+
+
+class CacheRefused(EngineError):
+    """llama.cpp refused the plan's quantised KV cache (flash attention, the model's head size)."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(_could_not_load(path, why))
+        self.why = why
+
+
+def _refusal(path: Path, why: str) -> EngineError:
+    """The error for a load llama.cpp refused: CacheRefused when the cache type is why."""
+    return (
+        CacheRefused(path, why) if cache_refused(why) else EngineError(_could_not_load(path, why))
+    )
 
 
 DEFAULT_CONTEXT = 4096
@@ -159,6 +175,37 @@ class LocalEngine:
         feed a hostile file to the child check.
         """
         path = Path(path)
+        try:
+            return self._load(path, gguf, plan, context_size, verify, cancel, check)
+        except CacheRefused as exc:
+            if plan is None or plan.kv_cache == "f16":
+                raise
+            # The user asked for less memory, not for a model that fails to
+            # load: the full-precision cache always works, so load with it and say so.
+            log.warning("llama.cpp refused the 8-bit KV cache; loading with the 16-bit cache")
+            info = self._load(
+                path, gguf, replace(plan, kv_cache="f16"), context_size, verify, cancel, check
+            )
+            note = user_message(
+                "Engine",
+                "Full-precision memory for long emails: llama.cpp cannot use the compact "
+                "8-bit cache here (%1)",
+            ).arg(exc.why)
+            if info.device_note is not None:
+                note = user_message("Engine", "%1; %2").arg(info.device_note, note)
+            self._info = replace(info, device_note=note)
+            return self._info
+
+    def _load(
+        self,
+        path: Path,
+        gguf: GGUFInfo | None,
+        plan: DevicePlan | None,
+        context_size: int,
+        verify: bool,
+        cancel: threading.Event | None,
+        check: bool,
+    ) -> ModelInfo:
         if gguf is None:
             gguf = read_gguf(path, strict=check)  # before llama.cpp sees the file
         elif check:
@@ -195,8 +242,8 @@ class LocalEngine:
                 llm = new_llama(path, **kwargs)
         except Exception as exc:  # llama.cpp reports every load failure as ValueError/RuntimeError
             why = load_error(load_log.getvalue()) or str(exc)
-            if plan is None or kwargs.get("n_gpu_layers", 0) == 0:
-                raise EngineError(_could_not_load(path, why)) from exc
+            if plan is None or kwargs.get("n_gpu_layers", 0) == 0 or cache_refused(why):
+                raise _refusal(path, why) from exc
             fallback = plan.cpu_fallback(why)
             log.warning("GPU load failed; retrying on the CPU")
             try:
@@ -249,6 +296,8 @@ class LocalEngine:
         if result.ok:
             trial.remember(key)
             return kwargs, device, None
+        if not result.crashed and cache_refused(result.message):
+            raise CacheRefused(path, result.message)  # the CPU would refuse it too
         if plan is not None and kwargs.get("n_gpu_layers", 0) != 0:
             what = "crashed llama.cpp" if result.crashed else "failed to load"
             fallback = plan.cpu_fallback(f"it {what} on the GPU: {result.message}")
@@ -262,7 +311,7 @@ class LocalEngine:
                 return cpu_kwargs, fallback.reason, fallback.reason
             result = retry
         if not result.crashed:
-            raise EngineError(_could_not_load(path, result.message))
+            raise _refusal(path, result.message)
         raise EngineError(
             user_message(
                 "Engine", "This model file crashes llama.cpp: %1. “%2” was not loaded."
@@ -543,4 +592,11 @@ class LocalEngine:
                 self._abort = None
 
 
-__all__ = ["Cancelled", "EngineError", "GGUFError", "LocalEngine", "fallback_prompt"]
+__all__ = [
+    "CacheRefused",
+    "Cancelled",
+    "EngineError",
+    "GGUFError",
+    "LocalEngine",
+    "fallback_prompt",
+]

@@ -206,6 +206,7 @@ class AssistantController(QObject):
                 device=self.settings.device,
                 gpu_layers=self.settings.gpu_layers,
                 context_size=self.settings.context_size,
+                kv_cache=self.settings.kv_cache,
                 reprobe=reprobe,
             )
         )

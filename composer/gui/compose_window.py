@@ -1076,7 +1076,9 @@ class ComposeWindow(QMainWindow):
         self._refresh_hardware_page()
         self._refresh_assistant_page()
         self._settings_dialog.hardware.set_override(
-            Override(self.settings.device, self.settings.gpu_layers)
+            Override(
+                self.settings.device, self.settings.gpu_layers, kv_cache=self.settings.kv_cache
+            )
         )
         self._settings_dialog.show()
         self._settings_dialog.raise_()
@@ -1153,6 +1155,7 @@ class ComposeWindow(QMainWindow):
     def _on_settings_changed(self) -> None:
         """General or Assistant values changed in Settings: save them and act on them."""
         was, was_context = self.settings.assistant, self.settings.context_size
+        was_cache = self.settings.kv_cache
         was_server = self.settings.server_id
         self._settings_dialog.apply_to(self.settings)
         self.settings.save(self.paths.settings_file)
@@ -1167,7 +1170,9 @@ class ComposeWindow(QMainWindow):
             self.sig_assistant_choice_changed.emit()
         elif self.settings.assistant == "server" and self.settings.server_id != was_server:
             self.controller.reload_model()  # another server: every window follows the engine
-        elif self.settings.context_size != was_context and self.settings.assistant == "local":
+        elif self.settings.assistant == "local" and (
+            self.settings.context_size != was_context or self.settings.kv_cache != was_cache
+        ):
             self.controller.reload_model()  # llama.cpp sizes its cache when it loads
 
     @Slot()

@@ -46,6 +46,11 @@ IGPU_RAM_RESERVE = 1 * GIB
 
 # llama.cpp's enum llama_split_mode
 SPLIT_MODE_NONE = 0
+# The KV cache types offered: bytes per cached value as (bytes, values), since
+# q8_0 stores blocks of 32 values in 34 bytes, and ggml's type id (GGML_TYPE_*,
+# checked against llama_cpp's constants in tests/engine/test_llama_cpp_contract.py).
+KV_CACHE_BYTES = {"f16": (2, 1), "q8_0": (34, 32)}
+GGML_TYPE_IDS = {"f16": 1, "q8_0": 8}
 
 
 @dataclass
@@ -58,6 +63,14 @@ class ModelFacts:
     n_head_kv: int | None = None
     key_length: int | None = None
     value_length: int | None = None
+    # The cache type a plan loads it with (a key of KV_CACHE_BYTES): not a
+    # header fact, so not an __init__ argument; with_cache() sets it.
+    kv_cache: str = field(default="f16", init=False)
+
+    def with_cache(self, kv_cache: str) -> ModelFacts:
+        facts = replace(self)
+        facts.kv_cache = kv_cache
+        return facts
 
     @classmethod
     def from_gguf(cls, info: GGUFInfo) -> ModelFacts:
@@ -73,18 +86,17 @@ class ModelFacts:
         )
 
     def kv_bytes(self, n_ctx: int, layers: int | None = None) -> int:
-        """f16 K and V cache for n_ctx tokens over `layers` layers (default all)."""
+        """K and V cache (of type kv_cache) for n_ctx tokens over `layers` layers (default all)."""
         n_layers = self.n_layers or 1
         layers = n_layers if layers is None else layers
         head_dim = (self.n_embd // self.n_head) if self.n_embd and self.n_head else None
         k_len = self.key_length or head_dim
         v_len = self.value_length or head_dim
         heads = self.n_head_kv or self.n_head
-        if k_len and v_len and heads:
-            per_token_layer = heads * (k_len + v_len) * 2
-        else:  # unknown shape: assume plain multi-head attention, 4096 wide
-            per_token_layer = 2 * (self.n_embd or 4096) * 2
-        return n_ctx * layers * per_token_layer
+        # An unknown shape: assume plain multi-head attention, 4096 wide.
+        values = heads * (k_len + v_len) if k_len and v_len and heads else 2 * (self.n_embd or 4096)
+        size, per = KV_CACHE_BYTES.get(self.kv_cache, KV_CACHE_BYTES["f16"])
+        return n_ctx * layers * values * size // per
 
     def layer_bytes(self) -> int:
         # Embeddings and the output head weigh about one layer more.
@@ -103,6 +115,7 @@ class Override:
     device: str = "auto"  # "auto" | "cpu" | str(device index)
     gpu_layers: int | None = None  # None = the planner decides
     context_size: int = AUTOMATIC  # tokens; 0 = chosen from the model and the memory
+    kv_cache: str = "f16"  # "f16" | "q8_0" (about half the memory: a longer automatic context)
 
 
 @dataclass
@@ -121,6 +134,7 @@ class DevicePlan:
     # Why n_ctx is what it is, and the longest context the memory allows.
     context_reason: UserMessage | None = None
     context_max: int = 0
+    kv_cache: str = "f16"  # the KV cache type llama.cpp is asked for
 
     @property
     def all_layers(self) -> bool:
@@ -145,6 +159,11 @@ class DevicePlan:
             kwargs.update(
                 n_gpu_layers=-1 if self.all_layers else self.n_gpu_layers, main_gpu=self.main_gpu
             )
+        if self.kv_cache != "f16":
+            # Only then: f16 is llama.cpp's default, and an f16 plan's kwargs
+            # (the first-use check's cache key) stay as they were.
+            type_id = GGML_TYPE_IDS[self.kv_cache]
+            kwargs.update(type_k=type_id, type_v=type_id)
         return kwargs
 
     def cpu_fallback(self, why: str) -> DevicePlan:
@@ -354,8 +373,11 @@ def _auto_candidates(probe: Probe) -> list[Device]:
 
 def make_plan(probe: Probe, facts: ModelFacts, override: Override | None = None) -> DevicePlan:
     override = override or Override()
+    kv_cache = override.kv_cache if override.kv_cache in KV_CACHE_BYTES else "f16"
+    facts = facts.with_cache(kv_cache)  # every cache size below is of this type
     in_ram = _choose_ctx(facts, probe, override.context_size)
     plan = _make_plan(probe, facts, override, in_ram.n_ctx)
+    plan.kv_cache = kv_cache
     if plan.context_reason is None:  # the cache is (partly) in system memory
         plan.context_reason, plan.context_max = in_ram.reason, in_ram.largest_fit
     return plan

@@ -48,6 +48,7 @@ class LoadSpec:
     device: str = "auto"
     gpu_layers: int | None = None
     context_size: int = 0  # 0 = the planner chooses from the model and the memory
+    kv_cache: str = "f16"  # "f16" | "q8_0" (Settings > Assistant > Memory for long emails)
     reprobe: bool = False  # ignore the cached hardware probe (after a driver change)
     load_id: int = 0  # echoed in the result, so a superseded load is ignored
     # A server the user chose and consented to: used instead of a local model
@@ -153,7 +154,7 @@ class EngineWorker(QObject):
     def _plan(self, gguf: GGUFInfo, spec: LoadSpec) -> tuple[DevicePlan, Probe]:
         """Where and how to run this model on this machine (probe runs in a child process)."""
         found = probe(use_cache=not spec.reprobe)
-        override = Override(spec.device, spec.gpu_layers, spec.context_size)
+        override = Override(spec.device, spec.gpu_layers, spec.context_size, spec.kv_cache)
         return make_plan(found, ModelFacts.from_gguf(gguf), override), found
 
     @Slot(int, object, object)

@@ -4,7 +4,7 @@
 <context>
     <name>AssistantController</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/assistant_controller.py" line="+619"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+620"/>
         <source>%n tokens at %1 tokens/s</source>
         <translation>
             <numerusform>%n token at %1 tokens/s</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ComposeWindow</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/compose_window.py" line="+1198"/>
+        <location filename="../../composer/gui/compose_window.py" line="+1203"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>

@@ -273,7 +273,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+220"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+221"/>
         <location line="+70"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
@@ -476,7 +476,27 @@
         <translation>La quantité de texte que le modèle lit d’un coup : le message, la conversation et la réponse. Plus long demande plus de mémoire ; Automatique choisit d’après le modèle et la mémoire libre (Édition &gt; Paramètres &gt; Matériel indique ce qui a été choisi).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Memory for long emails</source>
+        <translation>Mémoire pour les longs messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full precision (16-bit)</source>
+        <translation>Pleine précision (16&#xa0;bits)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compact (8-bit: about half the memory, longer emails)</source>
+        <translation>Compacte (8&#xa0;bits&#xa0;: environ moitié moins de mémoire, messages plus longs)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How the model keeps what it has read. Compact takes about half the memory, so the automatic context length can be longer on a small GPU. It needs flash attention, which llama.cpp turns on for it; answers can differ slightly. Changing it reloads the model.</source>
+        <translation>La façon dont le modèle garde ce qu’il a lu. Compacte prend environ moitié moins de mémoire, si bien que la longueur du contexte choisie automatiquement peut être plus grande sur un petit GPU. Elle nécessite l’attention flash (flash attention), que llama.cpp active pour elle&#xa0;; les réponses peuvent légèrement différer. La modifier recharge le modèle.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Mo&amp;del:</source>
         <translation>Modè&amp;le&#xa0;:</translation>
     </message>
@@ -496,7 +516,12 @@
         <translation>Longueur du conte&amp;xte :</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Memory for lo&amp;ng emails:</source>
+        <translation>Mémoire pour les lo&amp;ngs messages&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>%1 tokens</source>
         <translation>%1 jetons</translation>
     </message>
@@ -1302,7 +1327,7 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message numerus="yes">
-        <location line="+217"/>
+        <location line="+222"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n brouillon enregistré</numerusform>
@@ -1326,19 +1351,19 @@
         </translation>
     </message>
     <message>
-        <location line="-932"/>
-        <location line="+996"/>
+        <location line="-937"/>
+        <location line="+1001"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-994"/>
-        <location line="+996"/>
+        <location line="-999"/>
+        <location line="+1001"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-616"/>
+        <location line="-621"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -1446,12 +1471,12 @@
         <translation>Ctrl+Tab</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+172"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>your settings</source>
         <translation>vos paramètres</translation>
     </message>
@@ -1484,7 +1509,7 @@
 <context>
     <name>ContextChoice</name>
     <message>
-        <location filename="../../composer/hardware/context.py" line="+72"/>
+        <location filename="../../composer/hardware/context.py" line="+73"/>
         <source>%1 tokens, chosen automatically: the model was trained on %2 and the cache for %1 tokens takes %3 GB of memory</source>
         <translation>%1 jetons, choisi automatiquement : le modèle a été entraîné sur %2 et le cache pour %1 jetons occupe %3 Go de mémoire</translation>
     </message>
@@ -1621,7 +1646,7 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+329"/>
+        <location filename="../../composer/engine/local.py" line="+369"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1681,37 +1706,47 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-282"/>
+        <location filename="../../composer/engine/local.py" line="-320"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+140"/>
+        <source>Full-precision memory for long emails: llama.cpp cannot use the compact 8-bit cache here (%1)</source>
+        <translation>Mémoire pleine précision pour les longs messages&#xa0;: llama.cpp ne peut pas utiliser ici le cache compact 8&#xa0;bits (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1; %2</source>
+        <translation>%1&#xa0;; %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>llama.cpp could not load “%1”: %2.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>This model file crashes llama.cpp: %1. “%2” was not loaded.</source>
         <translation>Ce fichier de modèle fait planter llama.cpp&#xa0;: %1. «&#xa0;%2&#xa0;» n’a pas été chargé.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+94"/>
         <source>This email is too long for the model: it takes %1 tokens and the model reads at most %2. Select a part of it, or shorten it.</source>
         <translation>Ce message est trop long pour le modèle&#xa0;: il occupe %1 jetons et le modèle en lit au plus %2. Sélectionnez-en une partie ou raccourcissez-le.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>llama.cpp failed while reading the prompt: %1</source>
         <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>llama.cpp failed while writing: %1</source>
         <translation>llama.cpp a échoué en écrivant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/token_loop.py" line="+227"/>
+        <location filename="../../composer/engine/token_loop.py" line="+241"/>
         <source>llama.cpp failed while writing (llama_decode returned %1).</source>
         <translation>llama.cpp a échoué en écrivant (llama_decode a renvoyé %1).</translation>
     </message>
@@ -1719,7 +1754,7 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../composer/workers/engine_worker.py" line="+114"/>
+        <location filename="../../composer/workers/engine_worker.py" line="+115"/>
         <source>The model could not be prepared: %1</source>
         <translation>Le modèle n’a pas pu être préparé&#xa0;: %1</translation>
     </message>
@@ -1747,7 +1782,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-172"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-190"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -3115,7 +3150,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../composer/hardware/plan.py" line="+151"/>
+        <location filename="../../composer/hardware/plan.py" line="+170"/>
         <source>the GPU</source>
         <translation>le GPU</translation>
     </message>
@@ -3165,7 +3200,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Processeur seul&#xa0;: %1 indique %2 Go, le modèle demande %3 Go</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <location line="+11"/>
         <source>CPU only: chosen in settings</source>
         <translation>Processeur seul&#xa0;: choisi dans les paramètres</translation>
@@ -3229,7 +3264,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+175"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+194"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, sending mail, or asking the assistant when it runs on a server you chose and agreed to. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle, l’envoi d’un e-mail, ou une demande à l’assistant quand il fonctionne sur un serveur que vous avez choisi et accepté. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -3792,17 +3827,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+4"/>
-        <location line="+248"/>
+        <location line="+250"/>
         <source>%1 closed the connection before the answer ended.</source>
         <translation>%1 a fermé la connexion avant la fin de la réponse.</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-246"/>
         <source>The connection to %1 failed (%2).</source>
         <translation>La connexion à %1 a échoué (%2).</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>%1 did not answer like an OpenAI-compatible server (%2).</source>
         <translation>%1 n’a pas répondu comme un serveur compatible OpenAI (%2).</translation>
     </message>
@@ -3812,7 +3847,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>%1 n’a pas donné la liste de ses modèles (GET /v1/models).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 does not offer the model “%2”. It offers: %3.</source>
         <translation>%1 ne propose pas le modèle « %2 ». Il propose : %3.</translation>
     </message>

@@ -72,3 +72,9 @@ def test_flash_attention_is_left_to_llama_cpp(engine):
     import llama_cpp
 
     assert engine._llm.context_params.flash_attn_type == llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
+
+
+def test_the_planner_names_ggml_cache_types_as_llama_cpp_does():
+    from composer.hardware.plan import GGML_TYPE_IDS
+
+    assert GGML_TYPE_IDS == {"f16": llama_cpp.GGML_TYPE_F16, "q8_0": llama_cpp.GGML_TYPE_Q8_0}

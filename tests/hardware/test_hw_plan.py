@@ -338,3 +338,45 @@ def test_the_setting_reaches_the_plan() -> None:
     assert plan.context_max == 32768
     cpu = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(device="cpu", context_size=4096))
     assert cpu.n_ctx == 4096 and cpu.context_reason is not None
+
+
+def test_q8_0_cache_takes_34_bytes_per_32_values() -> None:
+    facts = LLAMA31_8B_Q4_K_M
+    assert facts.kv_bytes(1) == 32 * 8 * 256 * 2  # the default stays f16
+    compact = facts.with_cache("q8_0")
+    assert compact.kv_bytes(1) == 32 * 8 * 256 * 34 // 32
+    assert compact.kv_bytes(4096, layers=1) == 4096 * 8 * 256 * 34 // 32
+
+
+def test_q8_0_cache_gives_a_longer_automatic_context_in_the_same_memory() -> None:
+    probe = load_probe("linux_amd_rx6700xt")  # 12 GB: an 8B model leaves room for 8k of f16
+    full = make_plan(probe, LLAMA31_8B_Q4_K_M)
+    compact = make_plan(probe, LLAMA31_8B_Q4_K_M, Override(kv_cache="q8_0"))
+    assert (full.fit, compact.fit) == ("gpu", "gpu")
+    assert (full.n_ctx, compact.n_ctx) == (8192, 16384)
+    assert compact.context_max > full.context_max
+    assert compact.need_bytes <= compact.budget_bytes
+    # On the CPU too: the cache lives in system memory.
+    cpu = load_probe("this_machine_cpu_build")
+    assert make_plan(cpu, LLAMA31_8B_Q4_K_M).n_ctx == 16384
+    assert make_plan(cpu, LLAMA31_8B_Q4_K_M, Override(kv_cache="q8_0")).n_ctx == 32768
+
+
+def test_q8_0_cache_lets_a_model_go_whole_on_a_small_gpu() -> None:
+    probe = load_probe("windows_laptop_amd_igpu_rtx3060")  # 6 GB RTX 3060 laptop GPU
+    assert make_plan(probe, LLAMA2_7B_Q4_0).fit == "partial"
+    assert make_plan(probe, LLAMA2_7B_Q4_0, Override(kv_cache="q8_0")).fit == "gpu"
+
+
+def test_only_a_q8_0_plan_asks_llama_cpp_for_another_cache_type() -> None:
+    probe = load_probe("linux_amd_rx6700xt")
+    full = make_plan(probe, LLAMA32_1B_Q4_K_M)
+    assert full.kv_cache == "f16"
+    assert "type_k" not in full.llama_kwargs() and "type_v" not in full.llama_kwargs()
+    compact = make_plan(probe, LLAMA32_1B_Q4_K_M, Override(kv_cache="q8_0"))
+    kwargs = compact.llama_kwargs()
+    assert compact.kv_cache == "q8_0" and (kwargs["type_k"], kwargs["type_v"]) == (8, 8)
+    # A GPU that fails falls back to the CPU with the same cache.
+    assert compact.cpu_fallback("no memory").llama_kwargs()["type_v"] == 8
+    # An unknown type (a hand-made Override) plans as f16.
+    assert make_plan(probe, LLAMA32_1B_Q4_K_M, Override(kv_cache="q4_0")).kv_cache == "f16"

@@ -168,6 +168,22 @@ class AssistantPage(QWidget):
         )
         self._select_context(settings.context_size)
 
+        self.kv_cache = QComboBox()
+        _named(self.kv_cache, "kvCache", self.tr("Memory for long emails"))
+        self.kv_cache.addItem(self.tr("Full precision (16-bit)"), "f16")
+        self.kv_cache.addItem(
+            self.tr("Compact (8-bit: about half the memory, longer emails)"), "q8_0"
+        )
+        self.kv_cache.setToolTip(
+            self.tr(
+                "How the model keeps what it has read. Compact takes about half the memory, "
+                "so the automatic context length can be longer on a small GPU. It needs "
+                "flash attention, which llama.cpp turns on for it; answers can differ "
+                "slightly. Changing it reloads the model."
+            )
+        )
+        self.kv_cache.setCurrentIndex(max(0, self.kv_cache.findData(settings.kv_cache)))
+
         form = QFormLayout(self)
         form.addRow(self.on)
         model_label = QLabel(self.tr("Mo&del:"))
@@ -181,6 +197,7 @@ class AssistantPage(QWidget):
             (self.tr("Longest &answer:"), self.max_tokens),
             (self.tr("Answer lan&guage:"), self.answer_language),
             (self.tr("Conte&xt length:"), self.context_size),
+            (self.tr("Memory for lo&ng emails:"), self.kv_cache),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -189,6 +206,7 @@ class AssistantPage(QWidget):
         self.max_tokens.valueChanged.connect(self.sig_changed)
         self.answer_language.currentIndexChanged.connect(self.sig_changed)
         self.context_size.currentIndexChanged.connect(self.sig_changed)
+        self.kv_cache.currentIndexChanged.connect(self.sig_changed)
         self.choose.clicked.connect(self.sig_choose_file)
         self.models.clicked.connect(self.sig_open_models)
 
@@ -237,6 +255,7 @@ class AssistantPage(QWidget):
         settings.max_tokens = self.max_tokens.value()
         settings.answer_language = self.answer_language.currentData()
         settings.context_size = int(self.context_size.currentData())
+        settings.kv_cache = str(self.kv_cache.currentData())
 
 
 class PrivacyPage(QWidget):
