@@ -23,6 +23,8 @@ window received them; see gui_child).
 Prints a table of tokens/s and the ratios engine/llama-bench and
 engine/llama-completion, reading and writing.
 
+ENGINE_RATIO_KV=q8_0 loads the engine paths with the compact (q8_0) KV cache.
+
 A synthetic 7B for the second model: ../shared/tools/synth_llama.py (run it by
 path; needs the gguf package).
 """
@@ -129,6 +131,8 @@ def _patch_loader(ngl: int, fa: int, threads: int) -> None:
         kwargs["n_gpu_layers"] = ngl
         kwargs["flash_attn"] = None if fa < 0 else bool(fa == 1)  # -1: the app's auto
         kwargs["n_threads"] = kwargs["n_threads_batch"] = threads
+        if os.environ.get("ENGINE_RATIO_KV") == "q8_0":  # the compact cache option
+            kwargs["type_k"] = kwargs["type_v"] = 8  # GGML_TYPE_Q8_0
         return real_new_llama(path, **kwargs)
 
     local.new_llama = new_llama

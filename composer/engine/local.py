@@ -2,8 +2,7 @@
 
 One object, one thread: the EngineWorker owns it and is the only caller. The
 only thing another thread may touch is the cancel Event passed to stream(),
-which llama.cpp's abort callback polls while it reads the prompt (and while
-it writes slow tokens: engine/abort_hook.py).
+which stops llama.cpp even inside a graph computation (engine/abort_hook.py).
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.engine import trial
-from composer.engine.abort_hook import AbortHook
+from composer.engine.abort_hook import AbortFlag
 from composer.engine.base import (
     Availability,
     Cancelled,
@@ -138,7 +137,7 @@ class LocalEngine:
         self._formatter: ChatTemplate | None = None
         self._stats: GenerationStats | None = None
         self._cancel: threading.Event | None = None
-        self._abort: AbortHook | None = None
+        self._abort: AbortFlag | None = None
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -258,7 +257,7 @@ class LocalEngine:
             device = fallback.reason
 
         self._llm = llm
-        self._abort = AbortHook(llm._ctx.ctx)
+        self._abort = AbortFlag(llm._ctx.ctx)
         self._formatter = self._make_formatter(template)
         self._info = ModelInfo(
             path=str(path),
@@ -400,7 +399,7 @@ class LocalEngine:
         self._cancel = cancel
         abort = self._abort
         if abort is not None:
-            abort.cancel = cancel
+            abort.watch(cancel)
         try:
             tokens, stops = self._prompt_tokens(request)
             stats.prompt_tokens = len(tokens)
@@ -422,7 +421,7 @@ class LocalEngine:
         finally:
             self._cancel = None
             if abort is not None:
-                abort.cancel = None
+                abort.end()
 
     def _record_speed(self, gen_tokens_per_s: float) -> None:
         """Keep this model's writing speed: the Models window estimates the others from it."""
@@ -473,8 +472,6 @@ class LocalEngine:
         total = len(tokens)
         if on_progress:
             on_progress(reuse, total)
-        if self._abort is not None:
-            self._abort.attach()  # Stop inside a batch, which can take seconds
         for start, end in prompt_batches(reuse, total, llm.n_batch):
             if cancel.is_set():
                 raise Cancelled()
@@ -515,7 +512,6 @@ class LocalEngine:
                 request.sampling or SamplerSettings(temperature=request.temperature),
                 cancel,
                 stats,
-                self._abort,
             )
         finally:
             stats.generation_seconds = time.perf_counter() - started

@@ -12,6 +12,7 @@ signals. Stop is a threading.Event the GUI sets directly, because a queued
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -39,6 +40,11 @@ from composer.models.starter import StarterUnavailable, ensure_starter_model
 log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_S = 0.03  # batch tokens so a fast model never floods the GUI's event loop
+# The engine thread's token loop is Python between two llama.cpp calls: when
+# the GUI thread holds the GIL (drawing the answer), the loop waits up to
+# CPython's switch interval (5 ms by default) per token, and a fast model
+# writes a token every few ms. 1 ms bounds that wait; the GUI loses nothing.
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 @dataclass(frozen=True)
@@ -267,6 +273,7 @@ class EngineService(QObject):
         self._previous_info: ModelInfo | None = None
         self.keep_suggestions = False  # what the current unload asks of the windows
         self._closing_requested = False
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         self._thread = QThread()
         self._thread.setObjectName("engine")
         self.worker = EngineWorker()

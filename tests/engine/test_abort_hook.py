@@ -1,19 +1,20 @@
-"""The abort hook against real llama.cpp: attached, Stop ends a decode; detached, it does not."""
+"""The abort flag against real llama.cpp: a request's Stop ends a decode, and only its own."""
 
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
-from composer.engine.abort_hook import SLOW_TOKEN_S, AbortHook
-from composer.engine.base import ChatMessage, GenerationRequest
+from composer.engine.abort_hook import AbortFlag
+
+ABORTED = 2  # llama_decode's return code when the abort callback said stop
 
 
-def _prompt_tokens(engine, n):
-    llm = engine._llm
+def _tokens(engine, n):
     text = " ".join(f"Item {i}: part {i * 7} ships on Monday." for i in range(n // 8))
-    tokens = llm.tokenize(text.encode())
+    tokens = engine._llm.tokenize(text.encode())
     assert len(tokens) >= n
     return tokens[:n]
 
@@ -29,57 +30,63 @@ def _decode(engine, tokens):
     return llama_cpp.llama_decode(llm._ctx.ctx, llama_cpp.llama_batch_get_one(array, len(tokens)))
 
 
-def test_attached_hook_aborts_a_batch_and_detached_does_not(engine):
-    tokens = _prompt_tokens(engine, 256)
+def _wait_raised(flag):
+    deadline = time.monotonic() + 5
+    while not flag.raised and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return flag.raised
+
+
+@pytest.fixture
+def flag(engine):
+    flag = AbortFlag(engine._llm._ctx.ctx)
+    yield flag
+    flag.end()
+    engine._abort = AbortFlag(engine._llm._ctx.ctx)  # the engine's own again
+
+
+def test_the_callback_is_native_here(flag):
+    """libc's strlen is found on Linux: no Python runs inside llama.cpp's loop."""
+    assert flag.native
+
+
+def test_stop_aborts_a_batch(engine, flag):
+    tokens = _tokens(engine, 256)
     cancel = threading.Event()
+    flag.watch(cancel)
     cancel.set()
-    hook = AbortHook(engine._llm._ctx.ctx, cancel)
+    assert _wait_raised(flag)
+    assert _decode(engine, tokens) == ABORTED
+    flag.end()
+    assert not flag.raised
+    assert _decode(engine, tokens) == 0  # after the request, work runs to its end
+
+
+def test_a_late_stop_of_an_earlier_request_does_not_stop_the_next(engine, flag):
+    tokens = _tokens(engine, 128)
+    first, second = threading.Event(), threading.Event()
+    flag.watch(first)
+    flag.end()
+    flag.watch(second)
+    first.set()
+    time.sleep(0.05)
+    assert not flag.raised
+    assert _decode(engine, tokens) == 0
+    second.set()
+    assert _wait_raised(flag)
+    assert _decode(engine, tokens) == ABORTED
+
+
+def test_python_fallback_aborts_too(engine, monkeypatch):
+    monkeypatch.setattr("composer.engine.abort_hook._libc_strlen", lambda: None)
+    flag = AbortFlag(engine._llm._ctx.ctx)
     try:
-        hook.attach()
-        assert hook.attached
-        assert _decode(engine, tokens) == 2  # llama.cpp: aborted by the callback
-        hook.detach()
-        assert not hook.attached
-        assert _decode(engine, tokens) == 0  # read to the end though Stop is set
+        assert not flag.native
+        cancel = threading.Event()
+        flag.watch(cancel)
+        cancel.set()
+        assert _wait_raised(flag)
+        assert _decode(engine, _tokens(engine, 128)) == ABORTED
     finally:
-        hook.detach()
-
-
-def test_hook_follows_token_time(engine):
-    hook = AbortHook(engine._llm._ctx.ctx, threading.Event())
-    hook.follow_token_time(SLOW_TOKEN_S * 2)
-    assert hook.attached
-    hook.follow_token_time(SLOW_TOKEN_S / 10)
-    assert not hook.attached
-
-
-@pytest.mark.parametrize(("slow_token_s", "attached_after_writing"), [(60.0, False), (0.0, True)])
-def test_writing_follows_token_time_and_reading_attaches(
-    engine, monkeypatch, slow_token_s, attached_after_writing
-):
-    """Tokens faster than the threshold leave the callback off after writing, slower
-    ones keep it; the next request's prompt reading turns it on either way."""
-    monkeypatch.setattr("composer.engine.abort_hook.SLOW_TOKEN_S", slow_token_s)
-    request = GenerationRequest(
-        messages=(ChatMessage("system", "Hook test."), ChatMessage("user", "Say hello to Anna.")),
-        max_tokens=24,
-        temperature=0,
-    )
-    list(engine.stream(request, threading.Event()))
-    assert engine.last_stats.generated_tokens >= 3
-    assert engine._abort.attached is attached_after_writing
-
-    seen = []
-    request2 = GenerationRequest(
-        messages=(ChatMessage("system", "Hook test 2."), ChatMessage("user", "Say hi to Bo.")),
-        max_tokens=2,
-        temperature=0,
-    )
-    list(
-        engine.stream(
-            request2,
-            threading.Event(),
-            on_prompt_progress=lambda done, total: seen.append(engine._abort.attached),
-        )
-    )
-    assert seen[-1] is True  # attached while the prompt was read
+        flag.end()
+        engine._abort = AbortFlag(engine._llm._ctx.ctx)

@@ -51,7 +51,11 @@ from composer.gui.apply_text import apply_to_document
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
-_CHEAP_REDRAW_S = 0.02  # below this a redraw per token batch is fine
+# Below this a redraw per token batch (every 30 ms) is fine: the GUI thread
+# then redraws at most a fifth of the time. Costlier redraws wait 5x their
+# cost, so the GUI thread never holds the GIL (and a core) most of the time
+# while the engine thread's token loop needs both (docs/PERFORMANCE.md).
+_CHEAP_REDRAW_S = 0.006
 
 
 class ReviewView(QWidget):
