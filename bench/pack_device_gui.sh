@@ -11,7 +11,7 @@
 # On the device:
 #   mkdir -p /tmp/gui && tar xJf gui-site.tar.xz -C /tmp/gui
 #   for f in /tmp/gui/debs/*.deb; do dpkg -x "$f" /tmp/gui/root; done
-#   export PYTHONPATH=/tmp/gui/site:$PYTHONPATH LD_LIBRARY_PATH=/tmp/gui/root/usr/lib/x86_64-linux-gnu
+#   export PYTHONPATH=/tmp/gui/site:$PYTHONPATH LD_LIBRARY_PATH=/tmp/gui/root/usr/lib/x86_64-linux-gnu:/tmp/gui/root/lib/x86_64-linux-gnu
 #   export FONTCONFIG_FILE=/tmp/gui/fonts.conf QT_QPA_PLATFORM=offscreen
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,12 +24,10 @@ from __future__ import annotations
 import codecs
 import ctypes
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from composer.engine.abort_hook import AbortHook
 from composer.engine.base import Cancelled, EngineError, GenerationStats
 from composer.messages import user_message
 
@@ -164,7 +162,6 @@ def write_tokens(
     settings: SamplerSettings,
     cancel: threading.Event,
     stats: GenerationStats,
-    abort: AbortHook | None = None,
 ) -> Iterator[str]:
     """Sample and evaluate up to *max_tokens* tokens after an evaluated prompt.
 
@@ -172,8 +169,6 @@ def write_tokens(
     fresh logits for its last token (llm.n_tokens == prompt_len). Sets
     stats.stop_reason ("stop", "length", "cancelled") and
     stats.generated_tokens (tokens sampled, the final EOS included).
-    *abort*, if given, is told each token's time (sample to sample): it
-    keeps llama.cpp's abort callback only for slow tokens.
     """
     import llama_cpp
 
@@ -193,22 +188,13 @@ def write_tokens(
     to_piece = llama_cpp.llama_token_to_piece
     decode = llama_cpp.llama_decode
     batch_get_one = llama_cpp.llama_batch_get_one
-    clock = time.perf_counter
     generated = 0
-    # The first decode keeps the callback the prompt was read with: its time
-    # is not known yet.
-    last: float | None = None
     try:
         while True:
             if cancel.is_set():
                 stats.stop_reason = "cancelled"
                 raise Cancelled()
-            token = sample(sampler, ctx, -1)  # waits for the previous decode's logits
-            if abort is not None:
-                now = clock()
-                if last is not None:
-                    abort.follow_token_time(now - last)
-                last = now
+            token = sample(sampler, ctx, -1)
             generated += 1
             stats.generated_tokens = generated
             if is_eog(vocab, token):
