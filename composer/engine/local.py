@@ -512,9 +512,19 @@ class LocalEngine:
                 request.sampling or SamplerSettings(temperature=request.temperature),
                 cancel,
                 stats,
+                top_k_on_device=self._output_on_gpu(),
             )
         finally:
             stats.generation_seconds = time.perf_counter() - started
+
+    def _output_on_gpu(self) -> bool:
+        """Whether the model's output layer (its logits) is computed on a GPU."""
+        info = self._info
+        if os.environ.get("COMPOSER_DEVICE_TOP_K") in ("0", "1"):  # benches compare both
+            return os.environ["COMPOSER_DEVICE_TOP_K"] == "1"
+        if info is None or info.plan is None or info.fallback_reason:
+            return False
+        return info.plan.all_layers
 
     def _write_llama_cpp_python(
         self,

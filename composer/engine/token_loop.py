@@ -100,6 +100,31 @@ def build_sampler(vocab: Any, n_vocab: int, n_ctx: int, settings: SamplerSetting
     return chain
 
 
+def offload_top_k(ctx: Any, settings: SamplerSettings) -> Any | None:
+    """Let llama.cpp's graph pick the top-k candidates; returns the chain to free, or None.
+
+    Every sampled token otherwise copies the whole vocabulary's logits to
+    the host and sorts them there: for Gemma 3's 262,144 tokens about 1 ms
+    on one CPU core, which for a small model on a GPU is as long as the
+    token itself (docs/PERFORMANCE.md). With a top-k sampler in the graph
+    (llama.cpp's backend sampling, llama_set_sampler) the GPU does that and
+    the CPU chain gets k candidates. The answer does not change: the chain
+    starts with top-k anyway, so the same k tokens reach the same samplers.
+    Only for GPU plans: on the CPU backend the graph's top-k is a one-thread
+    sort, slower than the chain's own.
+    """
+    import llama_cpp
+
+    if settings.top_k <= 0:
+        return None
+    chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+    llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(settings.top_k))
+    if not llama_cpp.llama_set_sampler(ctx, 0, chain):
+        llama_cpp.llama_sampler_free(chain)
+        return None
+    return chain
+
+
 def _penalties(n_vocab: int, settings: SamplerSettings) -> Any:
     import llama_cpp
 
@@ -162,6 +187,7 @@ def write_tokens(
     settings: SamplerSettings,
     cancel: threading.Event,
     stats: GenerationStats,
+    top_k_on_device: bool = False,
 ) -> Iterator[str]:
     """Sample and evaluate up to *max_tokens* tokens after an evaluated prompt.
 
@@ -169,6 +195,7 @@ def write_tokens(
     fresh logits for its last token (llm.n_tokens == prompt_len). Sets
     stats.stop_reason ("stop", "length", "cancelled") and
     stats.generated_tokens (tokens sampled, the final EOS included).
+    *top_k_on_device*: the graph picks the top-k candidates (offload_top_k).
     """
     import llama_cpp
 
@@ -176,6 +203,10 @@ def write_tokens(
     vocab = llm._model.vocab
     n_vocab = llm.n_vocab()
     sampler = build_sampler(vocab, n_vocab, llm.n_ctx(), settings)
+    # greedy (temperature <= 0) has no top-k in its chain: nothing to offload.
+    device_top_k = (
+        offload_top_k(ctx, settings) if top_k_on_device and settings.temperature > 0 else None
+    )
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     scanner = StopScanner(stops)
     token_array = (llama_cpp.llama_token * 1)()
@@ -236,6 +267,9 @@ def write_tokens(
             yield rest
     finally:
         llama_cpp.llama_sampler_free(sampler)
+        if device_top_k is not None:
+            llama_cpp.llama_set_sampler(ctx, 0, None)
+            llama_cpp.llama_sampler_free(device_top_k)
 
 
-__all__ = ["SamplerSettings", "StopScanner", "build_sampler", "write_tokens"]
+__all__ = ["SamplerSettings", "StopScanner", "build_sampler", "offload_top_k", "write_tokens"]

@@ -124,3 +124,37 @@ def test_sampler_settings_default_to_the_earlier_values():
         0.05,
         1.0,
     )
+
+
+def test_top_k_picked_by_the_graph_gives_the_same_answer(engine):
+    """offload_top_k (llama.cpp's backend sampling) only moves the top-k; the seeded
+    answer is token for token the one the CPU chain alone writes, and the chain
+    really received k candidates instead of the whole vocabulary."""
+    import llama_cpp
+
+    from composer.engine.base import GenerationStats
+    from composer.engine.token_loop import SamplerSettings, write_tokens
+
+    llm = engine._llm
+    settings = SamplerSettings(temperature=0.8, top_k=24, seed=7)
+    prompt = llm.tokenize(b"Dear Anna, thank you for Friday. Could we meet on")
+    answers, candidates = [], []
+    n_vocab = llm.n_vocab()
+    for on_device in (False, True):
+        llm.reset()
+        llm._ctx.kv_cache_clear()
+        llm.eval(prompt)
+        stats = GenerationStats()
+        pieces: list[str] = []
+        for piece in write_tokens(
+            llm, len(prompt), [], 24, settings, threading.Event(), stats, on_device
+        ):
+            if pieces:  # the first token comes from the prompt's logits, read before
+                count = llama_cpp.llama_get_sampled_logits_count_ith(llm._ctx.ctx, -1)
+                candidates.append((on_device, count))
+            pieces.append(piece)
+        answers.append("".join(pieces))
+        assert stats.generated_tokens >= 8
+    assert answers[0] == answers[1]
+    assert {n for on, n in candidates if on} == {24}
+    assert {n for on, n in candidates if not on} <= {0, n_vocab}

@@ -78,6 +78,10 @@ def test_all_layers_run_on_vulkan_and_write_real_tokens(
     assert offloaded == total == 19  # 18 layers and the output head
     assert result["layer_devices"] == ["Vulkan0"] and result["load_error"] is None
     assert result["generated_tokens"] > 0 and result["text"].strip()
+    # After the first token (from the prompt's logits), the device picked the
+    # top 40 and only those reached the CPU's sampler chain.
+    counts = result["candidates_per_token"]
+    assert len(counts) >= 2 and set(counts[1:]) == {40}
 
 
 def test_failing_gpu_load_falls_back_to_the_cpu(vulkan_build, tmp_path, starter_model_path) -> None:

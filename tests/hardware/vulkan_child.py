@@ -61,6 +61,19 @@ def engine_mode(model: str) -> dict:
         "load_error": load_error(log.getvalue()),
         "llama_file": llama_cpp.__file__,
     }
+    if not info.fallback_reason:
+        # Sampled (not greedy): the top-k candidates are picked on the device
+        # (engine.token_loop.offload_top_k); count what the chain received.
+        sampled = GenerationRequest(
+            messages=(ChatMessage("user", "Write one long sentence about green tea."),),
+            max_tokens=5,
+            temperature=0.7,
+        )
+        counts = []
+        for _ in engine.stream(sampled, threading.Event()):
+            ctx = engine._llm._ctx.ctx
+            counts.append(llama_cpp.llama_get_sampled_logits_count_ith(ctx, -1))
+        result["candidates_per_token"] = counts
     if info.fallback_reason:
         # Quick on the CPU; on lavapipe it would mostly time shader compiles.
         result["speed"] = vars(measure_speed(engine._llm, n_prompt=32, n_gen=8))
