@@ -32,7 +32,12 @@ from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
 from composer.engine.device_env import apply_device_env
 from composer.engine.llama_load import new_llama
 from composer.engine.llama_log import cache_refused, llama_log_tap, load_error
-from composer.engine.token_loop import SamplerSettings, write_tokens
+from composer.engine.token_loop import (
+    SamplerSettings,
+    needs_all_candidates,
+    offload_top_k,
+    write_tokens,
+)
 from composer.messages import UserMessage, user_message
 from composer.modelfile.check import check_model
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
@@ -138,6 +143,7 @@ class LocalEngine:
         self._stats: GenerationStats | None = None
         self._cancel: threading.Event | None = None
         self._abort: AbortFlag | None = None
+        self._device_top_k: Any = None  # the graph's top-k sampler chain (GPU plans)
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -271,6 +277,8 @@ class LocalEngine:
             plan=plan,
             device_note=device_note,
         )
+        if self._output_on_gpu():
+            self._device_top_k = offload_top_k(llm._ctx.ctx)
         return self._info
 
     def _verify(
@@ -400,6 +408,10 @@ class LocalEngine:
         abort = self._abort
         if abort is not None:
             abort.watch(cancel)
+        sampling = request.sampling or SamplerSettings(temperature=request.temperature)
+        all_candidates = self._device_top_k is not None and needs_all_candidates(sampling)
+        if all_candidates:
+            self._drop_device_top_k()
         try:
             tokens, stops = self._prompt_tokens(request)
             stats.prompt_tokens = len(tokens)
@@ -422,6 +434,9 @@ class LocalEngine:
             self._cancel = None
             if abort is not None:
                 abort.end()
+            if all_candidates and self._llm is not None:
+                # A chain is initialised for one context once: a fresh one.
+                self._device_top_k = offload_top_k(self._llm._ctx.ctx)
 
     def _record_speed(self, gen_tokens_per_s: float) -> None:
         """Keep this model's writing speed: the Models window estimates the others from it."""
@@ -512,15 +527,27 @@ class LocalEngine:
                 request.sampling or SamplerSettings(temperature=request.temperature),
                 cancel,
                 stats,
-                top_k_on_device=self._output_on_gpu(),
             )
         finally:
             stats.generation_seconds = time.perf_counter() - started
 
+    def _drop_device_top_k(self) -> None:
+        """Detach and free the graph's top-k chain.
+
+        Before its context goes, or for a request whose chain must see every candidate.
+        """
+        import llama_cpp
+
+        chain, self._device_top_k = self._device_top_k, None
+        if chain is not None:
+            if self._llm is not None:
+                llama_cpp.llama_set_sampler(self._llm._ctx.ctx, 0, None)
+            llama_cpp.llama_sampler_free(chain)
+
     def _output_on_gpu(self) -> bool:
         """Whether the model's output layer (its logits) is computed on a GPU."""
         info = self._info
-        if os.environ.get("COMPOSER_DEVICE_TOP_K") in ("0", "1"):  # benches compare both
+        if os.environ.get("COMPOSER_DEVICE_TOP_K") in ("0", "1"):  # benches and tests: both
             return os.environ["COMPOSER_DEVICE_TOP_K"] == "1"
         if info is None or info.plan is None or info.fallback_reason:
             return False
@@ -589,6 +616,7 @@ class LocalEngine:
 
     def close(self) -> None:
         if self._llm is not None:
+            self._drop_device_top_k()
             try:
                 self._llm.close()
             finally:

@@ -100,29 +100,41 @@ def build_sampler(vocab: Any, n_vocab: int, n_ctx: int, settings: SamplerSetting
     return chain
 
 
-def offload_top_k(ctx: Any, settings: SamplerSettings) -> Any | None:
-    """Let llama.cpp's graph pick the top-k candidates; returns the chain to free, or None.
+# The graph keeps this many candidates when it picks them (offload_top_k):
+# every action's chain asks for at most this many (assist/sampling.py).
+DEVICE_TOP_K = 40
+
+
+def offload_top_k(ctx: Any, k: int = DEVICE_TOP_K) -> Any | None:
+    """Let llama.cpp's graph pick the top *k* candidates; returns the chain to free, or None.
 
     Every sampled token otherwise copies the whole vocabulary's logits to
     the host and sorts them there: for Gemma 3's 262,144 tokens about 1 ms
     on one CPU core, which for a small model on a GPU is as long as the
     token itself (docs/PERFORMANCE.md). With a top-k sampler in the graph
     (llama.cpp's backend sampling, llama_set_sampler) the GPU does that and
-    the CPU chain gets k candidates. The answer does not change: the chain
-    starts with top-k anyway, so the same k tokens reach the same samplers.
-    Only for GPU plans: on the CPU backend the graph's top-k is a one-thread
-    sort, slower than the chain's own.
+    the CPU chain gets k candidates. Answers do not change: every chain
+    starts with a top-k of at most k (greedy takes the best, always among
+    them), so the same candidates reach the same samplers. Only for GPU
+    plans: on the CPU backend the graph's top-k is a one-thread sort, slower
+    than the chain's own. The chain stays attached: attaching or detaching
+    it makes llama.cpp rebuild its compute graphs (measured: a few tens of ms).
     """
     import llama_cpp
 
-    if settings.top_k <= 0:
-        return None
     chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
-    llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(settings.top_k))
+    llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(k))
     if not llama_cpp.llama_set_sampler(ctx, 0, chain):
         llama_cpp.llama_sampler_free(chain)
         return None
     return chain
+
+
+def needs_all_candidates(settings: SamplerSettings) -> bool:
+    """Whether this chain must see more than the graph's DEVICE_TOP_K candidates."""
+    if settings.temperature <= 0:
+        return settings.repeat_penalty != 1.0  # a penalty could demote all of them
+    return not 0 < settings.top_k <= DEVICE_TOP_K
 
 
 def _penalties(n_vocab: int, settings: SamplerSettings) -> Any:
@@ -187,7 +199,6 @@ def write_tokens(
     settings: SamplerSettings,
     cancel: threading.Event,
     stats: GenerationStats,
-    top_k_on_device: bool = False,
 ) -> Iterator[str]:
     """Sample and evaluate up to *max_tokens* tokens after an evaluated prompt.
 
@@ -195,7 +206,6 @@ def write_tokens(
     fresh logits for its last token (llm.n_tokens == prompt_len). Sets
     stats.stop_reason ("stop", "length", "cancelled") and
     stats.generated_tokens (tokens sampled, the final EOS included).
-    *top_k_on_device*: the graph picks the top-k candidates (offload_top_k).
     """
     import llama_cpp
 
@@ -203,10 +213,6 @@ def write_tokens(
     vocab = llm._model.vocab
     n_vocab = llm.n_vocab()
     sampler = build_sampler(vocab, n_vocab, llm.n_ctx(), settings)
-    # greedy (temperature <= 0) has no top-k in its chain: nothing to offload.
-    device_top_k = (
-        offload_top_k(ctx, settings) if top_k_on_device and settings.temperature > 0 else None
-    )
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     scanner = StopScanner(stops)
     token_array = (llama_cpp.llama_token * 1)()
@@ -267,9 +273,14 @@ def write_tokens(
             yield rest
     finally:
         llama_cpp.llama_sampler_free(sampler)
-        if device_top_k is not None:
-            llama_cpp.llama_set_sampler(ctx, 0, None)
-            llama_cpp.llama_sampler_free(device_top_k)
 
 
-__all__ = ["SamplerSettings", "StopScanner", "build_sampler", "offload_top_k", "write_tokens"]
+__all__ = [
+    "DEVICE_TOP_K",
+    "SamplerSettings",
+    "StopScanner",
+    "build_sampler",
+    "needs_all_candidates",
+    "offload_top_k",
+    "write_tokens",
+]

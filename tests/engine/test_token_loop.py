@@ -8,7 +8,7 @@ import pytest
 
 from composer.assist.actions import draft_request
 from composer.engine.base import Cancelled, ChatMessage, GenerationRequest, GenerationStats
-from composer.engine.token_loop import SamplerSettings, StopScanner
+from composer.engine.token_loop import SamplerSettings, StopScanner, write_tokens
 
 
 def _feed_all(stops, pieces):
@@ -132,29 +132,32 @@ def test_top_k_picked_by_the_graph_gives_the_same_answer(engine):
     really received k candidates instead of the whole vocabulary."""
     import llama_cpp
 
-    from composer.engine.base import GenerationStats
-    from composer.engine.token_loop import SamplerSettings, write_tokens
+    from composer.engine.token_loop import DEVICE_TOP_K, offload_top_k
 
     llm = engine._llm
+    ctx = llm._ctx.ctx
     settings = SamplerSettings(temperature=0.8, top_k=24, seed=7)
     prompt = llm.tokenize(b"Dear Anna, thank you for Friday. Could we meet on")
     answers, candidates = [], []
-    n_vocab = llm.n_vocab()
     for on_device in (False, True):
-        llm.reset()
-        llm._ctx.kv_cache_clear()
-        llm.eval(prompt)
-        stats = GenerationStats()
-        pieces: list[str] = []
-        for piece in write_tokens(
-            llm, len(prompt), [], 24, settings, threading.Event(), stats, on_device
-        ):
-            if pieces:  # the first token comes from the prompt's logits, read before
-                count = llama_cpp.llama_get_sampled_logits_count_ith(llm._ctx.ctx, -1)
-                candidates.append((on_device, count))
-            pieces.append(piece)
+        chain = offload_top_k(ctx) if on_device else None
+        try:
+            llm.reset()
+            llm._ctx.kv_cache_clear()
+            llm.eval(prompt)
+            stats = GenerationStats()
+            pieces: list[str] = []
+            for piece in write_tokens(llm, len(prompt), [], 24, settings, threading.Event(), stats):
+                candidates.append(
+                    (on_device, llama_cpp.llama_get_sampled_logits_count_ith(ctx, -1))
+                )
+                pieces.append(piece)
+        finally:
+            if chain is not None:
+                llama_cpp.llama_set_sampler(ctx, 0, None)
+                llama_cpp.llama_sampler_free(chain)
         answers.append("".join(pieces))
         assert stats.generated_tokens >= 8
     assert answers[0] == answers[1]
-    assert {n for on, n in candidates if on} == {24}
-    assert {n for on, n in candidates if not on} <= {0, n_vocab}
+    assert {n for on, n in candidates if on} == {DEVICE_TOP_K}
+    assert {n for on, n in candidates if not on} <= {0, llm.n_vocab()}
