@@ -36,6 +36,9 @@ def main() -> int:
     ap.add_argument("--threads", default="4,16")
     ap.add_argument("--tokens", type=int, default=128)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--n-ctx", type=int, default=2048)
+    ap.add_argument("--n-batch", type=int, default=512)
+    ap.add_argument("--paths", default="decode,logits,greedy,chain,engine")
     a = ap.parse_args()
 
     import llama_cpp
@@ -44,7 +47,9 @@ def main() -> int:
     from composer.engine.llama_load import new_llama
     from composer.engine.token_loop import SamplerSettings, build_sampler, write_tokens
 
-    llm = new_llama(a.model, n_ctx=2048, n_gpu_layers=0, verbose=False)
+    llm = new_llama(
+        a.model, n_ctx=a.n_ctx, n_batch=a.n_batch, n_ubatch=512, n_gpu_layers=0, verbose=False
+    )
     ctx = llm._ctx.ctx
     vocab = llm._model.vocab
     prompt = [(i * 7919) % 30000 + 100 for i in range(512)]
@@ -90,17 +95,21 @@ def main() -> int:
         "chain": "decode + app chain",
         "engine": "engine loop",
     }
-    print("| threads | path | tokens/s | ms per token | + ms vs decode only |")
-    print("|---|---|---|---|---|")
+    print("| threads | n_ctx/n_batch | path | tokens/s | ms per token | + ms vs decode only |")
+    print("|---|---|---|---|---|---|")
     for threads in [int(t) for t in a.threads.split(",")]:
         llama_cpp.llama_set_n_threads(ctx, threads, threads)
         run("decode")  # warm-up
         base = None
         for kind, name in names.items():
+            if kind not in a.paths.split(","):
+                continue
             rate = statistics.median(run(kind) for _ in range(a.runs))
             ms = 1000 / rate
             base = ms if base is None else base
-            print(f"| {threads} | {name} | {rate:,.1f} | {ms:.2f} | {ms - base:+.2f} |", flush=True)
+            shape = f"{a.n_ctx}/{a.n_batch}"
+            row = f"| {threads} | {shape} | {name} | {rate:,.1f} | {ms:.2f} | {ms - base:+.2f} |"
+            print(row, flush=True)
     llm.close()
     return 0
 
