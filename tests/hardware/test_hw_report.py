@@ -24,7 +24,12 @@ def test_report_for_the_starter_model(composer_home, starter_model_path) -> None
 
 def test_report_with_an_override(composer_home, starter_model_path) -> None:
     report = hardware_report(str(starter_model_path), Override(device="cpu"))
-    assert report["override"] == {"device": "cpu", "gpu_layers": None, "context_size": 0}
+    assert report["override"] == {
+        "device": "cpu",
+        "gpu_layers": None,
+        "context_size": 0,
+        "kv_cache": "f16",
+    }
     assert report["plan"]["reason"] == "CPU only: chosen in settings"
     assert report["plan"]["llama_kwargs"]["n_gpu_layers"] == 0
 
