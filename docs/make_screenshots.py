@@ -147,6 +147,9 @@ def main() -> int:
 
     window.settings_action.trigger()
     settings = window.settings_dialog
+    settings.tabs.setCurrentWidget(settings.assistant)
+    settle(app)
+    settings.grab().save(str(OUT / "settings-assistant.png"))
     settings.tabs.setCurrentWidget(settings.hardware)
     wait_until(app, lambda: bool(settings.hardware.in_use.text()), 30)
     settings.grab().save(str(OUT / "settings-hardware.png"))
