@@ -143,21 +143,19 @@ def _child_memory(model: str, tokens: int) -> None:
     import resource
 
     before = _status()
-    from dataclasses import replace
-
     from composer.engine.base import ChatMessage, GenerationRequest
     from composer.engine.local import LocalEngine
     from composer.hardware.plan import ModelFacts, Override, make_plan
     from composer.hardware.probe import probe
     from composer.modelfile.gguf import read_gguf
-    from composer.settings import Settings
 
     imported = _status()
     engine = LocalEngine()
     with Sampler() as load:
         gguf = read_gguf(model)
-        plan = make_plan(probe(use_cache=False), ModelFacts.from_gguf(gguf), Override())
-        plan = replace(plan, n_ctx=min(plan.n_ctx, Settings().context_size))
+        # The app's defaults: automatic context; STARTUP_MEMORY_KV=q8_0 for the compact cache.
+        override = Override(kv_cache=os.environ.get("STARTUP_MEMORY_KV", "f16"))
+        plan = make_plan(probe(use_cache=False), ModelFacts.from_gguf(gguf), override)
         start = time.perf_counter()
         engine.load(model, gguf=gguf, plan=plan, context_size=plan.n_ctx)
         load_s = time.perf_counter() - start
@@ -185,7 +183,8 @@ def _child_memory(model: str, tokens: int) -> None:
                 "file_size": os.path.getsize(model),
                 "n_ctx": plan.n_ctx,
                 "n_threads": plan.n_threads,
-                "device": plan.reason,
+                "device": str(plan.reason),
+                "kv_cache": plan.kv_cache,
                 "load_s": load_s,
                 "before_imports": before,
                 "after_imports": imported,
@@ -263,7 +262,10 @@ def main() -> int:
     if not a.skip_memory:
         m = memory(a.model, a.tokens)
         result["memory"] = m
-        print(f"\nmodel file {_mb(m['file_size'])} MB; plan: {m['device']}, n_ctx {m['n_ctx']}")
+        print(
+            f"\nmodel file {_mb(m['file_size'])} MB; plan: {m['device']}, "
+            f"n_ctx {m['n_ctx']}, KV cache {m['kv_cache']}"
+        )
         print(
             f"load {m['load_s']:.2f} s; {m['requests']} requests read {m['prompt_tokens']} "
             f"and wrote {m['generated_tokens']} tokens\n"
