@@ -116,6 +116,26 @@ def test_drafts_dialog_reopens_and_deletes_after_confirmation(qtbot, make_manage
     assert len(manager.compose_windows()) == 2
 
 
+def test_drafts_dialog_follows_the_folder(qtbot, make_manager, app_paths_tmp):
+    """A draft saved, or removed, while the list is shown appears or goes by itself."""
+    folder = app_paths_tmp.drafts
+    DraftStore(folder, new_draft_name()).save(Draft(subject="First", body="a"))
+    manager = make_manager()
+    manager.show_drafts()
+    dialog = manager.drafts_dialog
+    assert dialog.list.topLevelItemCount() == 1
+
+    later = new_draft_name()
+    DraftStore(folder, later).save(Draft(subject="Later", body="b"))  # another window, say
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 2, timeout=5000)
+    subjects = {dialog.list.topLevelItem(i).text(0) for i in range(2)}
+    assert subjects == {"First", "Later"}
+
+    (folder / later).unlink()  # sent from its window
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1, timeout=5000)
+    assert dialog.list.topLevelItem(0).text(0) == "First"
+
+
 def test_drafts_dialog_is_named(qtbot, make_manager, app_paths_tmp):
     from PySide6.QtWidgets import QAbstractButton, QLabel
     from test_accessibility import check, without_buddy

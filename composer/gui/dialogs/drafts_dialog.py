@@ -2,7 +2,9 @@
 
 Drafts written by a Composer that is no longer running are listed like any
 other; one that a window is writing right now (here or in another running
-Composer) is shown as open and cannot be deleted under it.
+Composer) is shown as open and cannot be deleted under it. The list follows
+the folder while it is shown: a window saving a new draft, another Composer
+closing its window, a draft sent and removed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QFileSystemWatcher, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +32,9 @@ from composer.mail.drafts import DraftStore, SavedDraft, remove_forwarded_copies
 
 if TYPE_CHECKING:
     from composer.gui.compose_window import ComposeWindow
+
+# Autosave writes a file and its lock in quick succession: one refresh for both.
+REFRESH_DELAY_MS = 300
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -91,6 +96,14 @@ class DraftsDialog(QDialog):
         layout.addWidget(self.empty_note)
         layout.addWidget(buttons)
         self._confirm: QMessageBox | None = None
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(REFRESH_DELAY_MS)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self._watcher = QFileSystemWatcher(self)
+        if folder.is_dir():
+            self._watcher.addPath(str(folder))
+        self._watcher.directoryChanged.connect(lambda _path: self._refresh_soon.start())
         self.refresh()
 
     # -- the list --------------------------------------------------------------------
