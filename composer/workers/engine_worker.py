@@ -43,7 +43,8 @@ FLUSH_INTERVAL_S = 0.03  # batch tokens so a fast model never floods the GUI's e
 # The engine thread's token loop is Python between two llama.cpp calls: when
 # the GUI thread holds the GIL (drawing the answer), the loop waits up to
 # CPython's switch interval (5 ms by default) per token, and a fast model
-# writes a token every few ms. 1 ms bounds that wait; the GUI loses nothing.
+# writes a token every few ms. 1 ms bounds that wait; the GUI thread gets the
+# GIL back as soon as the loop calls into llama.cpp again.
 GIL_SWITCH_INTERVAL_S = 0.001
 
 
