@@ -426,7 +426,7 @@ class LocalEngine:
                 )
             self._read_prompt(tokens, cancel, stats, on_prompt_progress)
             yield from self._write(
-                tokens, stops, min(request.max_tokens, room), request, cancel, stats
+                tokens, stops, min(request.max_tokens, room), sampling, cancel, stats
             )
             if stats.generated_tokens >= MIN_TOKENS_TO_RECORD:
                 self._record_speed(stats.generation_tokens_per_second)
@@ -508,13 +508,13 @@ class LocalEngine:
         tokens: list[int],
         stops: list[str],
         max_tokens: int,
-        request: GenerationRequest,
+        sampling: SamplerSettings,
         cancel: threading.Event,
         stats: GenerationStats,
     ) -> Iterator[str]:
         if self.token_loop == "llama-cpp-python":
             yield from self._write_llama_cpp_python(
-                tokens, stops, max_tokens, request, cancel, stats
+                tokens, stops, max_tokens, sampling, cancel, stats
             )
             return
         started = time.perf_counter()
@@ -524,7 +524,7 @@ class LocalEngine:
                 len(tokens),
                 stops,
                 max_tokens,
-                request.sampling or SamplerSettings(temperature=request.temperature),
+                sampling,
                 cancel,
                 stats,
             )
@@ -558,13 +558,12 @@ class LocalEngine:
         tokens: list[int],
         stops: list[str],
         max_tokens: int,
-        request: GenerationRequest,
+        sampling: SamplerSettings,
         cancel: threading.Event,
         stats: GenerationStats,
     ) -> Iterator[str]:
         """The earlier loop: llama-cpp-python's create_completion stream (for comparison)."""
         started = time.perf_counter()
-        sampling = request.sampling or SamplerSettings(temperature=request.temperature)
         chunks = self._llm.create_completion(
             prompt=tokens,
             max_tokens=max_tokens,
