@@ -326,3 +326,17 @@ def test_french_mnemonics_are_unique_in_settings_and_models(qtbot, no_model_wind
     qtbot.waitUntil(lambda: not models.is_working(), timeout=LOAD_TIMEOUT_MS)
     models.close()
     assert clashes == {}
+
+
+def test_french_settings_fit_a_small_screen(qtbot, no_model_window, french):
+    """Every page of Settings fits an 800-pixel-wide screen in French (the longer language)."""
+    french()
+    window = no_model_window()
+    window.show_settings()
+    dialog = window.settings_dialog
+    widths = {
+        dialog.tabs.tabText(i): dialog.tabs.widget(i).minimumSizeHint().width()
+        for i in range(dialog.tabs.count())
+    }
+    dialog.close()
+    assert max(widths.values()) <= 760, widths

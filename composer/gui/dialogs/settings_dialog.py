@@ -286,9 +286,12 @@ class PrivacyPage(QWidget):
         self.result = QLabel()
         self.result.setObjectName("forgetResult")
         self.result.setWordWrap(True)
+        what_goes = QLabel(self.forget.accessibleDescription())
+        what_goes.setObjectName("forgetWhatGoes")
+        what_goes.setWordWrap(True)  # one line of it made the dialog wider than a small screen
         layout = QVBoxLayout(self)
         layout.addWidget(about)
-        layout.addWidget(QLabel(self.forget.accessibleDescription()))
+        layout.addWidget(what_goes)
         layout.addWidget(self.forget)
         layout.addWidget(self.result)
         layout.addStretch(1)
