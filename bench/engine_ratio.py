@@ -17,7 +17,8 @@ prompt through the engine's prompt layout, 128 tokens at temperature 0.7;
 GenerationStats' tokens/s. One warm-up request, then the median of --runs.
 --loops values: "native" (the app's token loop), "native-hook-always" (with
 llama.cpp's abort callback on every token, as before engine/abort_hook.py),
-"native-draft" (the Draft action's sampler chain, DRY on),
+"native-draft" (the Draft action's sampler chain, DRY on), "native-host-top-k"
+(the top-k in the host chain, as before engine/row_top_k.py: no graph top-k),
 "llama-cpp-python" (its create_completion stream), "gui" (the whole app
 path: a compose window's Draft through the engine thread, tokens as the
 window received them; see gui_child).
@@ -296,6 +297,8 @@ def engine(model: str, loop: str, threads: int, ngl: int, fa: int, runs: int, n_
     env = dict(os.environ)
     if loop == "llama-cpp-python":
         env["COMPOSER_TOKEN_LOOP"] = loop
+    if loop == "native-host-top-k":
+        env["COMPOSER_DEVICE_TOP_K"] = "0"
     args = [sys.executable, __file__, "--child", model, "--variant", loop]
     args += ["--threads", str(threads), "--ngl", str(ngl), "--fa", str(fa)]
     args += ["--runs", str(runs), "--n-prompt", str(n_prompt)]

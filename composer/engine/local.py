@@ -143,7 +143,7 @@ class LocalEngine:
         self._stats: GenerationStats | None = None
         self._cancel: threading.Event | None = None
         self._abort: AbortFlag | None = None
-        self._device_top_k: Any = None  # the graph's top-k sampler chain (GPU plans)
+        self._device_top_k: Any = None  # the graph's top-k sampler chain (_attach_graph_top_k)
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -277,8 +277,7 @@ class LocalEngine:
             plan=plan,
             device_note=device_note,
         )
-        if self._output_on_gpu():
-            self._device_top_k = offload_top_k(llm._ctx.ctx)
+        self._attach_graph_top_k()
         return self._info
 
     def _verify(
@@ -436,7 +435,7 @@ class LocalEngine:
                 abort.end()
             if all_candidates and self._llm is not None:
                 # A chain is initialised for one context once: a fresh one.
-                self._device_top_k = offload_top_k(self._llm._ctx.ctx)
+                self._attach_graph_top_k()
 
     def _record_speed(self, gen_tokens_per_s: float) -> None:
         """Keep this model's writing speed: the Models window estimates the others from it."""
@@ -544,11 +543,27 @@ class LocalEngine:
                 llama_cpp.llama_set_sampler(self._llm._ctx.ctx, 0, None)
             llama_cpp.llama_sampler_free(chain)
 
+    def _attach_graph_top_k(self) -> None:
+        """Let the graph pick the sampler's candidates where that is faster (token_loop).
+
+        Output layer on a GPU: the GPU's top-k. On the CPU with two threads or
+        more: the row-split top-k, run on all of them. One thread: the host
+        chain alone (the graph's top-k would be the same sort, plus a copy).
+        """
+        llm = self._llm
+        if llm is None:
+            return
+        forced = os.environ.get("COMPOSER_DEVICE_TOP_K")  # benches and tests: "0" or "1"
+        if forced == "0":
+            return
+        on_gpu = self._output_on_gpu()
+        if forced != "1" and not on_gpu and llm.context_params.n_threads < 2:
+            return
+        self._device_top_k = offload_top_k(llm._ctx.ctx, split_rows=not on_gpu)
+
     def _output_on_gpu(self) -> bool:
         """Whether the model's output layer (its logits) is computed on a GPU."""
         info = self._info
-        if os.environ.get("COMPOSER_DEVICE_TOP_K") in ("0", "1"):  # benches and tests: both
-            return os.environ["COMPOSER_DEVICE_TOP_K"] == "1"
         if info is None or info.plan is None or info.fallback_reason:
             return False
         return info.plan.all_layers

@@ -105,24 +105,34 @@ def build_sampler(vocab: Any, n_vocab: int, n_ctx: int, settings: SamplerSetting
 DEVICE_TOP_K = 40
 
 
-def offload_top_k(ctx: Any, k: int = DEVICE_TOP_K) -> Any | None:
+def offload_top_k(ctx: Any, k: int = DEVICE_TOP_K, *, split_rows: bool = False) -> Any | None:
     """Let llama.cpp's graph pick the top *k* candidates; returns the chain to free, or None.
 
-    Every sampled token otherwise copies the whole vocabulary's logits to
-    the host and sorts them there: for Gemma 3's 262,144 tokens about 1 ms
-    on one CPU core, which for a small model on a GPU is as long as the
-    token itself (docs/PERFORMANCE.md). With a top-k sampler in the graph
-    (llama.cpp's backend sampling, llama_set_sampler) the GPU does that and
-    the CPU chain gets k candidates. Answers do not change: every chain
-    starts with a top-k of at most k (greedy takes the best, always among
-    them), so the same candidates reach the same samplers. Only for GPU
-    plans: on the CPU backend the graph's top-k is a one-thread sort, slower
-    than the chain's own. The chain stays attached: attaching or detaching
+    Every sampled token otherwise copies the whole vocabulary's logits into
+    the host chain and sorts them there on one core: for Gemma 3's 262,144
+    tokens about 1 ms, which for a small model on a GPU is as long as the
+    token itself, and on a many-core CPU a sixth of it (docs/PERFORMANCE.md).
+    With a top-k sampler in the graph (llama.cpp's backend sampling,
+    llama_set_sampler) the host chain gets k candidates. Answers do not
+    change: every chain starts with a top-k of at most k (greedy takes the
+    best, always among them), so the same candidates reach the same samplers.
+
+    *split_rows* is for a graph on the CPU, whose top-k gives each row to one
+    thread: the logits are first cut into rows picked in parallel
+    (engine/row_top_k.py). The chain stays attached: attaching or detaching
     it makes llama.cpp rebuild its compute graphs (measured: a few tens of ms).
     """
     import llama_cpp
 
     chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+    if split_rows:
+        from composer.engine.row_top_k import init_row_top_k
+
+        try:
+            llama_cpp.llama_sampler_chain_add(chain, init_row_top_k(k))
+        except (OSError, AttributeError):  # no libggml-base to describe the graph with
+            llama_cpp.llama_sampler_free(chain)
+            return None
     llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(k))
     if not llama_cpp.llama_set_sampler(ctx, 0, chain):
         llama_cpp.llama_sampler_free(chain)

@@ -126,9 +126,11 @@ def test_sampler_settings_default_to_the_earlier_values():
     )
 
 
-def test_top_k_picked_by_the_graph_gives_the_same_answer(engine):
+@pytest.mark.parametrize("temperature", [0.8, 0.0])
+def test_top_k_picked_by_the_graph_gives_the_same_answer(engine, temperature):
     """offload_top_k (llama.cpp's backend sampling) only moves the top-k; the seeded
-    answer is token for token the one the CPU chain alone writes, and the chain
+    answer is token for token the one the CPU chain alone writes, with llama.cpp's
+    one-row top-k (the GPU's) and with the row-split one (the CPU's), and the chain
     really received k candidates instead of the whole vocabulary."""
     import llama_cpp
 
@@ -136,11 +138,13 @@ def test_top_k_picked_by_the_graph_gives_the_same_answer(engine):
 
     llm = engine._llm
     ctx = llm._ctx.ctx
-    settings = SamplerSettings(temperature=0.8, top_k=24, seed=7)
+    settings = SamplerSettings(temperature=temperature, top_k=24, seed=7)
     prompt = llm.tokenize(b"Dear Anna, thank you for Friday. Could we meet on")
-    answers, candidates = [], []
-    for on_device in (False, True):
-        chain = offload_top_k(ctx) if on_device else None
+    answers, candidates = {}, []
+    engine._drop_device_top_k()  # the one the engine attached for this machine
+    for mode in ("host", "graph", "graph-rows"):
+        chain = None if mode == "host" else offload_top_k(ctx, split_rows=mode == "graph-rows")
+        assert (chain is None) == (mode == "host")
         try:
             llm.reset()
             llm._ctx.kv_cache_clear()
@@ -148,16 +152,16 @@ def test_top_k_picked_by_the_graph_gives_the_same_answer(engine):
             stats = GenerationStats()
             pieces: list[str] = []
             for piece in write_tokens(llm, len(prompt), [], 24, settings, threading.Event(), stats):
-                candidates.append(
-                    (on_device, llama_cpp.llama_get_sampled_logits_count_ith(ctx, -1))
-                )
+                candidates.append((mode, llama_cpp.llama_get_sampled_logits_count_ith(ctx, -1)))
                 pieces.append(piece)
         finally:
             if chain is not None:
                 llama_cpp.llama_set_sampler(ctx, 0, None)
                 llama_cpp.llama_sampler_free(chain)
-        answers.append("".join(pieces))
+        answers[mode] = "".join(pieces)
         assert stats.generated_tokens >= 8
-    assert answers[0] == answers[1]
-    assert {n for on, n in candidates if on} == {DEVICE_TOP_K}
-    assert {n for on, n in candidates if not on} <= {0, llm.n_vocab()}
+    engine._attach_graph_top_k()
+    assert answers["graph"] == answers["host"]
+    assert answers["graph-rows"] == answers["host"]
+    assert {n for mode, n in candidates if mode != "host"} == {DEVICE_TOP_K}
+    assert {n for mode, n in candidates if mode == "host"} <= {0, llm.n_vocab()}
