@@ -19,6 +19,8 @@ GenerationStats' tokens/s. One warm-up request, then the median of --runs.
 llama.cpp's abort callback on every token, as before engine/abort_hook.py),
 "native-draft" (the Draft action's sampler chain, DRY on), "native-host-top-k"
 (the top-k in the host chain, as before engine/row_top_k.py: no graph top-k),
+"native-one-batch" (the prompt read in n_batch batches, without the small first
+batches that move the progress bar early),
 "llama-cpp-python" (its create_completion stream), "gui" (the whole app
 path: a compose window's Draft through the engine thread, tokens as the
 window received them; see gui_child).
@@ -42,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +80,9 @@ def tools_dir(given: str | None) -> Path:
     return Path(out.stdout.strip().splitlines()[-1])
 
 
-def llama_bench(tools: Path, model: str, threads: int, ngl: int, fa: int, runs: int) -> dict:
+def llama_bench(
+    tools: Path, model: str, threads: int, ngl: int, fa: int, runs: int, n_read: int = 512
+) -> dict:
     def one(extra: list[str]) -> float:
         cmd = [str(tools / "llama-bench"), "-m", model, "-t", str(threads), "-ngl", str(ngl)]
         cmd += ["-fa", str(fa), "-r", str(runs), "-o", "json", *extra]
@@ -85,7 +90,8 @@ def llama_bench(tools: Path, model: str, threads: int, ngl: int, fa: int, runs: 
         return float(json.loads(done.stdout)[0]["avg_ts"])
 
     return {
-        "reading": one(["-p", "512", "-n", "0"]),
+        # In batches of 512 (the engine's n_batch): a longer prompt is read as it is.
+        "reading": one(["-p", str(n_read), "-n", "0", "-b", "512", "-ub", "512"]),
         "writing": one(["-p", "0", "-n", "128", "-d", "512"]),
     }
 
@@ -146,6 +152,41 @@ def _patch_loader(ngl: int, fa: int, threads: int) -> None:
     local.new_llama = new_llama
 
 
+class TokenSplit:
+    """Where a written token's time goes: inside llama_decode, and between two decodes
+    (sampling, our loop, and any wait for the GIL or a core the GUI thread holds)."""
+
+    def __init__(self) -> None:
+        import llama_cpp
+
+        self.spans: list[tuple[float, float]] = []
+        real = llama_cpp.llama_decode
+
+        def decode(ctx, batch):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            rc = real(ctx, batch)
+            if batch.n_tokens == 1:  # a written token, not a prompt batch
+                self.spans.append((started, time.perf_counter()))
+            return rc
+
+        llama_cpp.llama_decode = decode  # the token loop looks it up per request
+
+    def summary(self) -> dict:
+        inside = sorted(b - a for a, b in self.spans)
+        between = [
+            self.spans[i + 1][0] - self.spans[i][1]
+            for i in range(len(self.spans) - 1)
+            if self.spans[i + 1][0] - self.spans[i][1] < 0.5  # not across requests
+        ]
+        if not inside or not between:
+            return {}
+        return {
+            "decode_ms_median": 1000 * statistics.median(inside),
+            "between_ms_mean": 1000 * statistics.fmean(between),
+            "between_ms_p90": 1000 * sorted(between)[int(0.9 * len(between))],
+        }
+
+
 def _apply_variant(variant: str) -> SamplerSettings | None:
     """Child side of --loops: the token loop and sampler chain to run."""
     import composer.engine.abort_hook as abort_hook
@@ -155,6 +196,10 @@ def _apply_variant(variant: str) -> SamplerSettings | None:
         abort_hook.SLOW_TOKEN_S = 0.0
     if variant == "native-draft":  # the Draft action's chain (DRY on)
         return SAMPLING["draft"]
+    if variant == "native-one-batch":  # the prompt in n_batch batches, no progress ramp
+        import composer.engine.local as local
+
+        local.FIRST_BATCH = 1 << 30
     return None
 
 
@@ -166,6 +211,7 @@ def engine_child(
     from composer.engine.base import ChatMessage, GenerationRequest
 
     _patch_loader(ngl, fa, threads)
+    split = TokenSplit()
     sampling = _apply_variant(variant)
     engine = local.LocalEngine()
     engine.load(model, context_size=2048)
@@ -194,6 +240,7 @@ def engine_child(
         "writing": statistics.median(writing),
         "prompt_tokens": prompt_tokens,
         "written": written,
+        **split.summary(),
     }
 
 
@@ -205,8 +252,6 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
     from the worker's first "writing" signal to its "finished" signal, both as
     received on the GUI thread; "engine_writing" is the engine's own figure in
     the same runs."""
-    import time
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["COMPOSER_HOME"] = tempfile.mkdtemp(prefix="engine-ratio-gui-")
     from PySide6.QtCore import QEventLoop, QTimer
@@ -219,6 +264,7 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
     from composer.settings import Settings
 
     _patch_loader(ngl, fa, threads)
+    split = TokenSplit()
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive)
     settings = Settings(
         max_tokens=128,
@@ -290,6 +336,7 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
         "engine_writing": statistics.median(engine_writing),
         "prompt_tokens": prompt_tokens,
         "written": written,
+        **split.summary(),
     }
 
 
@@ -320,6 +367,12 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--n-prompt", type=int, default=512)
     ap.add_argument("--skip-tools", action="store_true", help="engine only")
+    ap.add_argument(
+        "--bench-read",
+        type=int,
+        default=512,
+        help="llama-bench prompt: 512 (pp512), or the engine prompt length (like for like)",
+    )
     ap.add_argument("--out")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--variant", default="native", help=argparse.SUPPRESS)
@@ -339,12 +392,17 @@ def main() -> int:
         for threads in [int(t) for t in a.threads.split(",")]:
             row: dict = {"model": Path(model).name, "threads": threads, "ngl": a.ngl, "fa": a.fa}
             if tools:
-                row["llama-bench"] = llama_bench(tools, model, threads, a.ngl, a.fa, a.runs)
+                row["llama-bench"] = llama_bench(
+                    tools, model, threads, a.ngl, a.fa, a.runs, a.bench_read
+                )
                 row["llama-completion"] = llama_completion(
                     tools, model, threads, a.ngl, a.fa, a.runs, a.n_prompt
                 )
-            for loop in a.loops.split(","):
-                row[loop] = engine(model, loop, threads, a.ngl, a.fa, a.runs, a.n_prompt)
+            for loop in a.loops.split(","):  # a loop named twice runs twice (A/B/A/B)
+                key, n = loop, 2
+                while key in row:
+                    key, n = f"{loop} #{n}", n + 1
+                row[key] = engine(model, loop, threads, a.ngl, a.fa, a.runs, a.n_prompt)
             rows.append(row)
             print(json.dumps(row), flush=True)
 
@@ -355,10 +413,9 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         bench, comp = r.get("llama-bench"), r.get("llama-completion")
-        for path in ["llama-bench", "llama-completion", *a.loops.split(",")]:
-            if path not in r:
+        for path, v in r.items():
+            if not isinstance(v, dict):
                 continue
-            v = r[path]
             if "engine_writing" in v:
                 path = f"{path} (engine inside: {v['engine_writing']:,.1f})"
 
@@ -370,6 +427,17 @@ def main() -> int:
                 f"{v['reading']:,.0f} | {v['writing']:,.1f} | {ratio(bench, 'reading')} | "
                 f"{ratio(bench, 'writing')} | {ratio(comp, 'reading')} | {ratio(comp, 'writing')} |"
             )
+    print(
+        "\n| model | threads | path | llama_decode ms (median) | between decodes ms (mean) | p90 |"
+    )
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        for path, v in r.items():
+            if isinstance(v, dict) and "decode_ms_median" in v:
+                print(
+                    f"| {r['model']} | {r['threads']} | {path} | {v['decode_ms_median']:.2f} | "
+                    f"{v['between_ms_mean']:.3f} | {v['between_ms_p90']:.3f} |"
+                )
     if a.out:
         Path(a.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -112,11 +112,27 @@ def fallback_prompt(messages: tuple[ChatMessage, ...]) -> str:
 # a fraction of a second even on two cores (32 tokens: 0.12 s for the starter
 # model there); each next batch doubles up to n_batch, where reading is fastest.
 FIRST_BATCH = 32
+# Once the model's reading speed is known, the first batch is what it reads in
+# this long: on 16 cores the 32-token ramp cost an eighth of the reading speed
+# (small batches use many cores poorly; docs/PERFORMANCE.md), and a batch of
+# 256 there still reports within a quarter of a second.
+PROGRESS_STEP_S = 0.25
 
 
-def prompt_batches(start: int, total: int, n_batch: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each prompt batch: FIRST_BATCH tokens, doubling up to n_batch."""
-    size = min(FIRST_BATCH, n_batch)
+def first_batch(tokens_per_s: float | None, n_batch: int) -> int:
+    """FIRST_BATCH, or the largest power of two read in PROGRESS_STEP_S; at most n_batch."""
+    size = FIRST_BATCH
+    if tokens_per_s:
+        while size * 2 <= tokens_per_s * PROGRESS_STEP_S:
+            size *= 2
+    return max(1, min(size, n_batch))
+
+
+def prompt_batches(
+    start: int, total: int, n_batch: int, first: int = FIRST_BATCH
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each prompt batch: *first* tokens, doubling up to n_batch."""
+    size = min(first, n_batch)
     while start < total:
         end = min(start + size, total)
         yield start, end
@@ -144,6 +160,7 @@ class LocalEngine:
         self._cancel: threading.Event | None = None
         self._abort: AbortFlag | None = None
         self._device_top_k: Any = None  # the graph's top-k sampler chain (_attach_graph_top_k)
+        self._reading_speed: float | None = None  # prompt tokens/s, last request (first_batch)
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -263,6 +280,7 @@ class LocalEngine:
             device = fallback.reason
 
         self._llm = llm
+        self._reading_speed = None
         self._abort = AbortFlag(llm._ctx.ctx)
         self._formatter = self._make_formatter(template)
         self._info = ModelInfo(
@@ -486,7 +504,8 @@ class LocalEngine:
         total = len(tokens)
         if on_progress:
             on_progress(reuse, total)
-        for start, end in prompt_batches(reuse, total, llm.n_batch):
+        first = first_batch(self._reading_speed, llm.n_batch)
+        for start, end in prompt_batches(reuse, total, llm.n_batch, first):
             if cancel.is_set():
                 raise Cancelled()
             try:
@@ -501,6 +520,8 @@ class LocalEngine:
                 on_progress(end, total)
         stats.prompt_seconds = time.perf_counter() - started
         stats.evaluated_tokens = self._perf_counts()
+        if total - reuse >= 2 * FIRST_BATCH and stats.prompt_seconds > 0:
+            self._reading_speed = (total - reuse) / stats.prompt_seconds
 
     def _write(
         self,
