@@ -23,8 +23,7 @@ llama.cpp's abort callback on every token, as before engine/abort_hook.py),
 batches that move the progress bar early),
 "llama-cpp-python" (its create_completion stream), "gui" (the whole app
 path: a compose window's Draft through the engine thread, tokens as the
-window received them; see gui_child), "gui-gil-released" (the same, with every
-llama.cpp call of the token loop letting the GIL go, as before).
+window received them; see gui_child).
 Prints a table of tokens/s and the ratios engine/llama-bench and
 engine/llama-completion, reading and writing.
 
@@ -245,17 +244,6 @@ def engine_child(
     }
 
 
-def _release_gil_in_every_call() -> None:
-    import types
-
-    import llama_cpp
-
-    from composer.engine import token_loop
-
-    calls = {name: getattr(llama_cpp, name) for name in token_loop._SHORT_CALLS}
-    token_loop._calls_keeping_the_gil = lambda: types.SimpleNamespace(**calls)
-
-
 def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int) -> dict:
     """Runs in a child process: the whole app path. A compose window (offscreen Qt)
     asks the shared engine thread for a Draft; tokens reach the window in the
@@ -390,9 +378,7 @@ def main() -> int:
     ap.add_argument("--variant", default="native", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        if a.variant.startswith("gui"):
-            if a.variant == "gui-gil-released":  # every llama.cpp call lets the GIL go (before)
-                _release_gil_in_every_call()
+        if a.variant == "gui":
             result = gui_child(a.child, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
         else:
             args = (a.child, a.variant, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
