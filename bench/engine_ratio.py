@@ -160,31 +160,37 @@ class TokenSplit:
         import llama_cpp
 
         self.spans: list[tuple[float, float]] = []
+        self.between: list[float] = []
         real = llama_cpp.llama_decode
+        previous: list[float] = []  # end of the last one-token decode, if it was the last decode
 
         def decode(ctx, batch):  # type: ignore[no-untyped-def]
             started = time.perf_counter()
             rc = real(ctx, batch)
+            ended = time.perf_counter()
             if batch.n_tokens == 1:  # a written token, not a prompt batch
-                self.spans.append((started, time.perf_counter()))
+                self.spans.append((started, ended))
+                if previous:
+                    self.between.append(started - previous[0])
+                previous[:] = [ended]
+            else:
+                previous.clear()
             return rc
 
         llama_cpp.llama_decode = decode  # the token loop looks it up per request
 
-    def summary(self) -> dict:
+    def summary(self, prefix: str = "") -> dict:
         inside = sorted(b - a for a, b in self.spans)
-        between = [
-            self.spans[i + 1][0] - self.spans[i][1]
-            for i in range(len(self.spans) - 1)
-            if self.spans[i + 1][0] - self.spans[i][1] < 0.5  # not across requests
-        ]
+        between = [gap for gap in self.between if gap < 0.5]  # not across requests
+        self.spans, self.between = [], []
         if not inside or not between:
             return {}
-        return {
+        summary = {
             "decode_ms_median": 1000 * statistics.median(inside),
             "between_ms_mean": 1000 * statistics.fmean(between),
             "between_ms_p90": 1000 * sorted(between)[int(0.9 * len(between))],
         }
+        return {prefix + key: value for key, value in summary.items()}
 
 
 def _apply_variant(variant: str) -> SamplerSettings | None:
@@ -305,10 +311,20 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
         )
     )
     worker.sig_finished.connect(lambda _rid, stats: ended.append((time.perf_counter(), stats)))
+    engine = worker._local
+    requests: list = []
+    window_stream = engine.stream
+
+    def recording_stream(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        requests.append(request)
+        return window_stream(request, *args, **kwargs)
+
+    engine.stream = recording_stream
     body = prompt_text(n_prompt // 17)
-    reading, writing, engine_writing, written = [], [], [], []
+    reading, writing, engine_writing, written, gui_busy = [], [], [], [], []
     prompt_tokens = 0
     for i in range(runs + 1):
+        gui_cpu, wall = time.thread_time(), time.perf_counter()
         marks.clear()
         ended.clear()
         window.body.setPlainText(f"{i} {body}")
@@ -329,14 +345,31 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
         writing.append(stats.generated_tokens / (finished_at - marks["writing"]))
         engine_writing.append(stats.generation_tokens_per_second)
         written.append(stats.generated_tokens)
+        # The GUI thread's own CPU time over the run: a busy GUI thread takes a
+        # core from llama.cpp's threads.
+        gui_busy.append((time.thread_time() - gui_cpu) / (time.perf_counter() - wall))
+    through_window = split.summary()
+    # The same requests, same engine, same process, with the window idle: what
+    # the window's presence costs, at the same prompt length and sampler chain.
+    engine.stream = window_stream
+    alone = []
+    for request in requests[1:]:
+        engine._llm.reset()
+        engine._llm._ctx.kv_cache_clear()
+        for _ in engine.stream(request, threading.Event()):
+            pass
+        alone.append(engine.last_stats.generation_tokens_per_second)
     window.close()
     return {
         "reading": statistics.median(reading),
         "writing": statistics.median(writing),
         "engine_writing": statistics.median(engine_writing),
+        "engine_alone_writing": statistics.median(alone),
+        "gui_thread_busy": statistics.median(gui_busy),
         "prompt_tokens": prompt_tokens,
         "written": written,
-        **split.summary(),
+        **through_window,
+        **split.summary("alone_"),
     }
 
 
@@ -417,7 +450,11 @@ def main() -> int:
             if not isinstance(v, dict):
                 continue
             if "engine_writing" in v:
-                path = f"{path} (engine inside: {v['engine_writing']:,.1f})"
+                path = (
+                    f"{path} (engine inside: {v['engine_writing']:,.1f}; the same requests "
+                    f"without the window: {v['engine_alone_writing']:,.1f}; GUI thread busy "
+                    f"{v['gui_thread_busy']:.0%})"
+                )
 
             def ratio(ref: dict | None, key: str, v: dict = v) -> str:
                 return f"{v[key] / ref[key]:.2f}" if ref else "–"
@@ -433,11 +470,14 @@ def main() -> int:
     print("|---|---|---|---|---|---|")
     for r in rows:
         for path, v in r.items():
-            if isinstance(v, dict) and "decode_ms_median" in v:
-                print(
-                    f"| {r['model']} | {r['threads']} | {path} | {v['decode_ms_median']:.2f} | "
-                    f"{v['between_ms_mean']:.3f} | {v['between_ms_p90']:.3f} |"
-                )
+            for prefix, label in (("", path), ("alone_", f"{path}: same requests, no window")):
+                if isinstance(v, dict) and prefix + "decode_ms_median" in v:
+                    print(
+                        f"| {r['model']} | {r['threads']} | {label} | "
+                        f"{v[prefix + 'decode_ms_median']:.2f} | "
+                        f"{v[prefix + 'between_ms_mean']:.3f} | "
+                        f"{v[prefix + 'between_ms_p90']:.3f} |"
+                    )
     if a.out:
         Path(a.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

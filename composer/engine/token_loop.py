@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import ctypes
-import functools
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -202,44 +201,6 @@ class StopScanner:
         return best
 
 
-_SHORT_CALLS = (
-    "llama_sampler_sample",
-    "llama_vocab_is_eog",
-    "llama_token_to_piece",
-    "llama_batch_get_one",
-)
-
-
-@functools.cache
-def _calls_keeping_the_gil() -> Any:
-    """The loop's short llama.cpp calls, bound so that they keep Python's GIL.
-
-    ctypes lets go of the GIL around every call of a CDLL function, and takes
-    it back afterwards. With the window's GUI thread busy (drawing the
-    suggestion), taking it back waits for that thread's switch interval, so
-    each call of a few microseconds could cost up to a millisecond: four such
-    calls a token made the engine behind a compose window write a quarter
-    slower than alone (docs/PERFORMANCE.md). The same functions of the same
-    library through ctypes.PyDLL keep the GIL; only llama_decode, which
-    computes for milliseconds, lets it go. Where the library cannot be
-    opened that way, llama-cpp-python's own bindings.
-    """
-    import types
-
-    import llama_cpp
-
-    calls = {name: getattr(llama_cpp, name) for name in _SHORT_CALLS}
-    try:
-        library = ctypes.PyDLL(llama_cpp.llama_cpp._lib._name)
-        for name, bound in list(calls.items()):
-            keeping = getattr(library, name)
-            keeping.argtypes, keeping.restype = bound.argtypes, bound.restype
-            calls[name] = keeping
-    except (AttributeError, OSError, TypeError):
-        pass
-    return types.SimpleNamespace(**calls)
-
-
 def write_tokens(
     llm: Any,
     prompt_len: int,
@@ -269,10 +230,11 @@ def write_tokens(
     piece_buf = ctypes.create_string_buffer(piece_size)
     input_ids = llm.input_ids
     n_past = llm.n_tokens
-    short = _calls_keeping_the_gil()
-    sample, is_eog = short.llama_sampler_sample, short.llama_vocab_is_eog
-    to_piece, batch_get_one = short.llama_token_to_piece, short.llama_batch_get_one
-    decode = llama_cpp.llama_decode  # the long one: the GUI thread runs meanwhile
+    sample = llama_cpp.llama_sampler_sample
+    is_eog = llama_cpp.llama_vocab_is_eog
+    to_piece = llama_cpp.llama_token_to_piece
+    decode = llama_cpp.llama_decode
+    batch_get_one = llama_cpp.llama_batch_get_one
     generated = 0
     try:
         while True:
