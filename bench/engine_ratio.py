@@ -311,6 +311,9 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
         )
     )
     worker.sig_finished.connect(lambda _rid, stats: ended.append((time.perf_counter(), stats)))
+    # The window's own guard stops an answer that loops ("the model kept
+    # repeating …"): that run ends too, with what was written until then.
+    worker.sig_stopped.connect(lambda _rid, stats: ended.append((time.perf_counter(), stats)))
     engine = worker._local
     requests: list = []
     window_stream = engine.stream
