@@ -85,3 +85,23 @@ def test_logits_that_are_no_view_of_a_pad_are_left_alone(ggml_ctx):
     assert row_top_k._unpadded(ctx, plain) == plain
     view = g.ggml_view_1d(ctx, plain, 1024, 0)
     assert row_top_k._unpadded(ctx, view) == view
+
+
+def test_the_engine_attaches_the_row_split_on_a_cpu_with_threads(engine, monkeypatch):
+    """CPU plan: two threads or more get the row split in the graph; one thread the host chain."""
+    import llama_cpp
+
+    monkeypatch.delenv("COMPOSER_DEVICE_TOP_K", raising=False)
+    params = engine._llm.context_params
+    threads = params.n_threads
+    try:
+        for n, expected in ((1, None), (2, 2), (16, 2)):
+            engine._drop_device_top_k()
+            params.n_threads = n  # what the decision reads; the context keeps its own
+            engine._attach_graph_top_k()
+            chain = engine._device_top_k
+            assert (None if chain is None else llama_cpp.llama_sampler_chain_n(chain)) == expected
+    finally:
+        engine._drop_device_top_k()
+        params.n_threads = threads
+        engine._attach_graph_top_k()
