@@ -363,6 +363,10 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
             pass
         alone.append(engine.last_stats.generation_tokens_per_second)
     window.close()
+    # As the app's WindowManager does when its last window closes: a QThread
+    # still running at exit aborts the process ("Destroyed while thread is
+    # still running", SIGABRT, seen once here).
+    window.engine.shutdown()
     return {
         "reading": statistics.median(reading),
         "writing": statistics.median(writing),
