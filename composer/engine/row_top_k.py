@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
-from pathlib import Path
+import sys
 from typing import Any
 
 # Rows to split the logits into: a divisor of the vocabulary size, at most
@@ -44,14 +44,22 @@ def row_count(n_vocab: int, k: int) -> int:
 
 @functools.cache
 def _ggml() -> Any:
-    """The graph-building functions of ggml, from llama-cpp-python's own libggml-base."""
+    """The graph-building functions of the ggml that llama.cpp itself loaded.
+
+    Through libllama's own handle: a symbol lookup there reaches the
+    libraries it depends on (Linux, macOS), so these are the functions of the
+    very libggml-base in use. Opening a libggml-base file by another name
+    could load a second copy (wheels carry libggml-base.so and .so.0 as two
+    files). Windows looks only inside the DLL asked: there ggml-base.dll by
+    its module name, which returns the one already loaded.
+    """
     import llama_cpp
 
-    lib_dir = Path(llama_cpp.__file__).parent / "lib"
-    names = sorted(lib_dir.glob("libggml-base.*")) + sorted(lib_dir.glob("ggml-base.*"))
-    if not names:
-        raise OSError("libggml-base not found next to llama-cpp-python")
-    lib = ctypes.CDLL(str(names[0]))
+    lib = ctypes.CDLL(llama_cpp.llama_cpp._lib._name)  # the same handle, our own function table
+    try:
+        lib.ggml_top_k  # noqa: B018 (a lookup: is ggml reachable from here?)
+    except AttributeError:
+        lib = ctypes.CDLL("ggml-base.dll" if sys.platform == "win32" else "libggml-base.so.0")
     p, i64 = ctypes.c_void_p, ctypes.c_int64
     signatures: dict[str, tuple[list[Any], Any]] = {
         "ggml_nelements": ([p], i64),
