@@ -32,7 +32,9 @@ from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
 from composer.engine.device_env import apply_device_env
 from composer.engine.llama_load import new_llama
 from composer.engine.llama_log import cache_refused, llama_log_tap, load_error
+from composer.engine.row_top_k import row_count
 from composer.engine.token_loop import (
+    DEVICE_TOP_K,
     SamplerSettings,
     needs_all_candidates,
     offload_top_k,
@@ -568,8 +570,9 @@ class LocalEngine:
         """Let the graph pick the sampler's candidates where that is faster (token_loop).
 
         Output layer on a GPU: the GPU's top-k. On the CPU with two threads or
-        more: the row-split top-k, run on all of them. One thread: the host
-        chain alone (the graph's top-k would be the same sort, plus a copy).
+        more: the row-split top-k, run on all of them. One thread, or a
+        vocabulary of prime size: the host chain alone (the graph's top-k would
+        be the same one-thread sort).
         """
         llm = self._llm
         if llm is None:
@@ -580,6 +583,8 @@ class LocalEngine:
         on_gpu = self._output_on_gpu()
         if forced != "1" and not on_gpu and llm.context_params.n_threads < 2:
             return
+        if not on_gpu and row_count(llm.n_vocab(), DEVICE_TOP_K) < 2:
+            return  # a vocabulary that splits into no rows: the graph would sort on one thread
         self._device_top_k = offload_top_k(llm._ctx.ctx, split_rows=not on_gpu)
 
     def _output_on_gpu(self) -> bool:

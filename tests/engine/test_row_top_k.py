@@ -88,7 +88,8 @@ def test_logits_that_are_no_view_of_a_pad_are_left_alone(ggml_ctx):
 
 
 def test_the_engine_attaches_the_row_split_on_a_cpu_with_threads(engine, monkeypatch):
-    """CPU plan: two threads or more get the row split in the graph; one thread the host chain."""
+    """CPU plan: two threads or more get the row split in the graph; one thread, or a
+    vocabulary with no rows to split into, the host chain."""
     import llama_cpp
 
     monkeypatch.delenv("COMPOSER_DEVICE_TOP_K", raising=False)
@@ -101,7 +102,13 @@ def test_the_engine_attaches_the_row_split_on_a_cpu_with_threads(engine, monkeyp
             engine._attach_graph_top_k()
             chain = engine._device_top_k
             assert (None if chain is None else llama_cpp.llama_sampler_chain_n(chain)) == expected
+        # A vocabulary that splits into no rows (a prime size): the host chain.
+        engine._drop_device_top_k()
+        monkeypatch.setattr("composer.engine.local.row_count", lambda n_vocab, k: 1)
+        engine._attach_graph_top_k()
+        assert engine._device_top_k is None
     finally:
+        monkeypatch.undo()
         engine._drop_device_top_k()
         params.n_threads = threads
         engine._attach_graph_top_k()
