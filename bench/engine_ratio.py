@@ -23,7 +23,10 @@ llama.cpp's abort callback on every token, as before engine/abort_hook.py),
 batches that move the progress bar early),
 "llama-cpp-python" (its create_completion stream), "gui" (the whole app
 path: a compose window's Draft through the engine thread, tokens as the
-window received them; see gui_child).
+window received them; see gui_child), "window-requests" (the requests the
+last "gui" loop of the same row sent, replayed by the plain engine in a
+process of its own: the window's prompt depth and sampler chain without the
+window; name it after "gui").
 Prints a table of tokens/s and the ratios engine/llama-bench and
 engine/llama-completion, reading and writing.
 
@@ -38,7 +41,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,6 +64,8 @@ SENTENCE = "The shipment of part {i} is delayed by a week because the supplier m
 
 
 PROMPT_CHARS = int(os.environ.get("ENGINE_RATIO_PROMPT_CHARS", "0"))
+# Where a "gui" loop leaves the window's requests for "window-requests" (set by main).
+REQUESTS_FILE = "ENGINE_RATIO_REQUESTS"
 
 
 def prompt_text(words: int = 40) -> str:
@@ -81,7 +88,14 @@ def tools_dir(given: str | None) -> Path:
 
 
 def llama_bench(
-    tools: Path, model: str, threads: int, ngl: int, fa: int, runs: int, n_read: int = 512
+    tools: Path,
+    model: str,
+    threads: int,
+    ngl: int,
+    fa: int,
+    runs: int,
+    n_read: int = 512,
+    depth: int = 512,
 ) -> dict:
     def one(extra: list[str]) -> float:
         cmd = [str(tools / "llama-bench"), "-m", model, "-t", str(threads), "-ngl", str(ngl)]
@@ -92,7 +106,7 @@ def llama_bench(
     return {
         # In batches of 512 (the engine's n_batch): a longer prompt is read as it is.
         "reading": one(["-p", str(n_read), "-n", "0", "-b", "512", "-ub", "512"]),
-        "writing": one(["-p", "0", "-n", "128", "-d", "512"]),
+        "writing": one(["-p", "0", "-n", "128", "-d", str(depth)]),
     }
 
 
@@ -225,15 +239,23 @@ def engine_child(
     engine = local.LocalEngine()
     engine.load(model, context_size=2048)
     body = prompt_text(n_prompt // 17)
-    reading, writing, prompt_tokens, written = [], [], 0, []
-    for i in range(runs + 1):
-        request = GenerationRequest(
+    requests = [
+        GenerationRequest(
             # A different first word each run: nothing of the prompt is reused.
             messages=(ChatMessage("system", f"{i} Summarise."), ChatMessage("user", body)),
             max_tokens=128,
             temperature=0.7,
             sampling=sampling,
         )
+        for i in range(runs + 1)
+    ]
+    if variant == "window-requests":
+        requests = pickle.loads(Path(os.environ[REQUESTS_FILE]).read_bytes())
+    reading, writing, prompt_tokens, written = [], [], 0, []
+    for i, request in enumerate(requests):
+        # As the window's runs: the whole prompt read each time.
+        engine._llm.reset()
+        engine._llm._ctx.kv_cache_clear()
         for _ in engine.stream(request, threading.Event()):
             pass
         s = engine.last_stats
@@ -354,17 +376,11 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
         # The GUI thread's own CPU time over the run: a busy GUI thread takes a
         # core from llama.cpp's threads.
         gui_busy.append((time.thread_time() - gui_cpu) / (time.perf_counter() - wall))
-    through_window = split.summary()
-    # The same requests, same engine, same process, with the window idle: what
-    # the window's presence costs, at the same prompt length and sampler chain.
-    engine.stream = window_stream
-    alone = []
-    for request in requests[1:]:
-        engine._llm.reset()
-        engine._llm._ctx.kv_cache_clear()
-        for _ in engine.stream(request, threading.Event()):
-            pass
-        alone.append(engine.last_stats.generation_tokens_per_second)
+    # For "window-requests": the same requests (warm-up included) without the
+    # window, in a process of its own. Replayed here on the main thread they
+    # would run beside the engine thread's OpenMP team (two teams of n threads:
+    # 12-16 ms a token at 16 threads, seen in session 5).
+    Path(os.environ[REQUESTS_FILE]).write_bytes(pickle.dumps(requests))
     window.close()
     # As the app's WindowManager does when its last window closes: a QThread
     # still running at exit aborts the process ("Destroyed while thread is
@@ -374,17 +390,19 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
         "reading": statistics.median(reading),
         "writing": statistics.median(writing),
         "engine_writing": statistics.median(engine_writing),
-        "engine_alone_writing": statistics.median(alone),
         "gui_thread_busy": statistics.median(gui_busy),
         "prompt_tokens": prompt_tokens,
         "written": written,
-        **through_window,
-        **split.summary("alone_"),
+        **split.summary(),
     }
 
 
-def engine(model: str, loop: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int):
-    env = dict(os.environ)
+def engine(
+    model: str, loop: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int, requests: Path
+):
+    env = dict(os.environ, **{REQUESTS_FILE: str(requests)})
+    if loop == "window-requests" and not requests.exists():
+        raise SystemExit('--loops: "window-requests" replays a "gui" loop: name "gui" first')
     if loop == "llama-cpp-python":
         env["COMPOSER_TOKEN_LOOP"] = loop
     if loop == "native-host-top-k":
@@ -416,6 +434,12 @@ def main() -> int:
         default=512,
         help="llama-bench prompt: 512 (pp512), or the engine prompt length (like for like)",
     )
+    ap.add_argument(
+        "--bench-depth",
+        type=int,
+        default=512,
+        help="llama-bench writes at this depth: 512 (tg128 @ d512), or the window's prompt",
+    )
     ap.add_argument("--out")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--variant", default="native", help=argparse.SUPPRESS)
@@ -431,12 +455,14 @@ def main() -> int:
 
     tools = None if a.skip_tools else tools_dir(a.tools)
     rows = []
+    scratch = Path(tempfile.mkdtemp(prefix="engine-ratio-"))
     for model in a.model:
         for threads in [int(t) for t in a.threads.split(",")]:
+            requests = scratch / f"requests-{len(rows)}.pickle"  # this row's window requests
             row: dict = {"model": Path(model).name, "threads": threads, "ngl": a.ngl, "fa": a.fa}
             if tools:
                 row["llama-bench"] = llama_bench(
-                    tools, model, threads, a.ngl, a.fa, a.runs, a.bench_read
+                    tools, model, threads, a.ngl, a.fa, a.runs, a.bench_read, a.bench_depth
                 )
                 row["llama-completion"] = llama_completion(
                     tools, model, threads, a.ngl, a.fa, a.runs, a.n_prompt
@@ -445,9 +471,10 @@ def main() -> int:
                 key, n = loop, 2
                 while key in row:
                     key, n = f"{loop} #{n}", n + 1
-                row[key] = engine(model, loop, threads, a.ngl, a.fa, a.runs, a.n_prompt)
+                row[key] = engine(model, loop, threads, a.ngl, a.fa, a.runs, a.n_prompt, requests)
             rows.append(row)
             print(json.dumps(row), flush=True)
+    shutil.rmtree(scratch, ignore_errors=True)
 
     print(
         "\n| model | threads | ngl | fa | path | reading tok/s | writing tok/s | "
@@ -461,8 +488,7 @@ def main() -> int:
                 continue
             if "engine_writing" in v:
                 path = (
-                    f"{path} (engine inside: {v['engine_writing']:,.1f}; the same requests "
-                    f"without the window: {v['engine_alone_writing']:,.1f}; GUI thread busy "
+                    f"{path} (engine inside: {v['engine_writing']:,.1f}; GUI thread busy "
                     f"{v['gui_thread_busy']:.0%})"
                 )
 
@@ -481,15 +507,12 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         for path, v in r.items():
-            for prefix, label in (("", path), ("alone_", f"{path}: same requests, no window")):
-                if isinstance(v, dict) and prefix + "decode_ms_median" in v:
-                    print(
-                        f"| {r['model']} | {r['threads']} | {label} | "
-                        f"{v[prefix + 'decode_ms_median']:.2f} | "
-                        f"{v[prefix + 'decode_ms_mean']:.2f} | {v[prefix + 'decode_ms_p90']:.2f} | "
-                        f"{v[prefix + 'between_ms_mean']:.3f} | "
-                        f"{v[prefix + 'between_ms_p90']:.3f} |"
-                    )
+            if isinstance(v, dict) and "decode_ms_median" in v:
+                print(
+                    f"| {r['model']} | {r['threads']} | {path} | {v['decode_ms_median']:.2f} | "
+                    f"{v['decode_ms_mean']:.2f} | {v['decode_ms_p90']:.2f} | "
+                    f"{v['between_ms_mean']:.3f} | {v['between_ms_p90']:.3f} |"
+                )
     if a.out:
         Path(a.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0
