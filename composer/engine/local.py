@@ -35,6 +35,7 @@ from composer.engine.llama_log import cache_refused, llama_log_tap, load_error
 from composer.engine.row_top_k import row_count
 from composer.engine.token_loop import (
     DEVICE_TOP_K,
+    DrySamplers,
     SamplerSettings,
     needs_all_candidates,
     offload_top_k,
@@ -163,6 +164,7 @@ class LocalEngine:
         self._abort: AbortFlag | None = None
         self._device_top_k: Any = None  # the graph's top-k sampler chain (_attach_graph_top_k)
         self._reading_speed: float | None = None  # prompt tokens/s, last request (first_batch)
+        self._dry: DrySamplers | None = None  # the loaded model's prepared DRY samplers
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -283,6 +285,7 @@ class LocalEngine:
 
         self._llm = llm
         self._reading_speed = None
+        self._dry = DrySamplers(llm._model.vocab)
         self._abort = AbortFlag(llm._ctx.ctx)
         self._formatter = self._make_formatter(template)
         self._info = ModelInfo(
@@ -549,6 +552,7 @@ class LocalEngine:
                 sampling,
                 cancel,
                 stats,
+                self._dry,
             )
         finally:
             stats.generation_seconds = time.perf_counter() - started
@@ -657,6 +661,9 @@ class LocalEngine:
     def close(self) -> None:
         if self._llm is not None:
             self._drop_device_top_k()
+            if self._dry is not None:
+                self._dry.close()
+                self._dry = None
             try:
                 self._llm.close()
             finally:

@@ -165,3 +165,33 @@ def test_top_k_picked_by_the_graph_gives_the_same_answer(engine, temperature):
     assert answers["graph-rows"] == answers["host"]
     assert {n for mode, n in candidates if mode != "host"} == {DEVICE_TOP_K}
     assert {n for mode, n in candidates if mode == "host"} <= {0, llm.n_vocab()}
+
+
+def _write(llm, prompt, settings, dry=None, n=48):
+    llm.reset()
+    llm._ctx.kv_cache_clear()
+    llm.eval(prompt)
+    stats = GenerationStats()
+    return "".join(write_tokens(llm, len(prompt), [], n, settings, threading.Event(), stats, dry))
+
+
+@pytest.mark.slow
+def test_dry_copied_from_the_prepared_one_writes_what_a_new_one_writes(engine):
+    """The engine prepares DRY once per setting (the vocabulary scan) and gives each
+    request a copy: seeded answers are those of a DRY built for the request, request
+    after request (a copy carries no history), and DRY is really at work in them."""
+    from composer.engine.token_loop import DrySamplers
+
+    llm = engine._llm
+    prompt = llm.tokenize(b"Say it again and again: yes yes yes yes yes yes yes yes yes")
+    settings = SamplerSettings(temperature=0.9, seed=11, dry_multiplier=3.0, dry_allowed_length=1)
+    without = _write(llm, prompt, SamplerSettings(temperature=0.9, seed=11))
+    fresh = _write(llm, prompt, settings)
+    dry = DrySamplers(llm._model.vocab)
+    try:
+        copies = [_write(llm, prompt, settings, dry) for _ in range(2)]
+        assert len(dry._prepared) == 1  # prepared once, copied twice
+    finally:
+        dry.close()
+    assert fresh != without  # DRY changes this answer
+    assert copies == [fresh, fresh]
