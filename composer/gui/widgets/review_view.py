@@ -45,17 +45,21 @@ from composer.assist.review import Change, Phrases, segments
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.gui.apply_text import apply_to_document
+from composer.workers.engine_worker import FLUSH_INTERVAL_S
 
 # The strike and underline carry the meaning for anyone who cannot tell the
 # colours apart; the colours come from the view's palette (diff_colours).
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
-# Below this a redraw per token batch (every 30 ms) is fine: the GUI thread
-# then redraws at most a fifth of the time. Costlier redraws wait 5x their
-# cost, so the GUI thread never holds the GIL (and a core) most of the time
-# while the engine thread's token loop needs both (docs/PERFORMANCE.md).
-_CHEAP_REDRAW_S = 0.006
+# While an answer streams in, redrawing takes at most this share of the
+# time: a redraw waits 20x its own cost (one per token batch, every 30 ms,
+# only when it costs under 1.5 ms). Every moment the GUI thread works, it
+# takes a core from llama.cpp's threads, and when they have every core each
+# token waits for the one that lost its core: at 16 threads on 16 cores the
+# window wrote 18% slower than the engine alone while redrawing up to a fifth
+# of the time (docs/PERFORMANCE.md, session 6).
+_STREAM_REDRAW_SHARE = 0.05
 
 
 class ReviewView(QWidget):
@@ -279,10 +283,11 @@ class ReviewView(QWidget):
 
     def session_grew(self) -> None:
         """The streaming version got longer: redraw now, or soon when redrawing is costly."""
-        if self._refresh_cost < _CHEAP_REDRAW_S:
+        wait = self._refresh_cost / _STREAM_REDRAW_SHARE
+        if wait <= FLUSH_INTERVAL_S:  # no more often than tokens arrive
             self._refresh(follow_end=True)
         elif not self._redraw_timer.isActive():
-            self._redraw_timer.start(int(min(500, max(50, 5000 * self._refresh_cost))))
+            self._redraw_timer.start(int(1000 * min(0.5, wait)))
 
     def set_current_text(self, text: str) -> None:
         """Replace the current version's text (e.g. after cleaning the model's wrapping)."""
