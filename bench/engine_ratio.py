@@ -23,7 +23,8 @@ llama.cpp's abort callback on every token, as before engine/abort_hook.py),
 batches that move the progress bar early),
 "llama-cpp-python" (its create_completion stream), "gui" (the whole app
 path: a compose window's Draft through the engine thread, tokens as the
-window received them; see gui_child), "window-requests" (the requests the
+window received them; see gui_child), "gui-100ms" (the same, tokens sent to
+the window and drawn every 100 ms instead of 30), "window-requests" (the requests the
 last "gui" loop of the same row sent, replayed by the plain engine in a
 process of its own: the window's prompt depth and sampler chain without the
 window; name it after "gui").
@@ -445,7 +446,12 @@ def main() -> int:
     ap.add_argument("--variant", default="native", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        if a.variant == "gui":
+        if a.variant.startswith("gui"):
+            if a.variant == "gui-100ms":  # the window fed and redrawn 10 times a second
+                import composer.gui.widgets.review_view as review_view
+                import composer.workers.engine_worker as engine_worker
+
+                engine_worker.FLUSH_INTERVAL_S = review_view.FLUSH_INTERVAL_S = 0.1
             result = gui_child(a.child, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
         else:
             args = (a.child, a.variant, int(a.threads), a.ngl, a.fa, a.runs, a.n_prompt)
