@@ -120,15 +120,39 @@ def build_message(
     return message
 
 
+# The headers whose addresses a server and the recipients' clients read.
+_ADDRESS_HEADERS = ("From", "Sender", "Reply-To", "To", "Cc")
+
+
+def international_addresses(message: EmailMessage) -> list[str]:
+    """The header addresses whose mailbox name (before the @) is not ASCII: "josé@…".
+
+    A domain has an ASCII form (IDNA), a mailbox name has none: such a
+    message can only travel as RFC 6531 mail (SMTPUTF8), its headers in UTF-8.
+    """
+    found = []
+    for name in _ADDRESS_HEADERS:
+        for header in message.get_all(name, []):
+            for address in getattr(header, "addresses", ()):
+                if not address.username.isascii():
+                    found.append(address.addr_spec)
+    return found
+
+
 def message_bytes(message: EmailMessage) -> bytes:
     """The message as sent on the wire and kept on disk (CRLF line ends).
 
     Lines may be as long as RFC 5322 allows (998): with the default 78 the
     email package turns a Message-ID longer than a line (Outlook writes such)
     into RFC 2047 encoded words in In-Reply-To/References, and other clients
-    then lose the thread.
+    then lose the thread. A message to or from an international mailbox has
+    its headers in UTF-8 (RFC 6532): the email package would otherwise write
+    the mailbox name as an encoded word, which no server delivers.
     """
-    return message.as_bytes(policy=message.policy.clone(linesep="\r\n", max_line_length=998))
+    wire = message.policy.clone(linesep="\r\n", max_line_length=998)
+    if isinstance(wire, email.policy.EmailPolicy) and international_addresses(message):
+        wire = wire.clone(utf8=True)
+    return message.as_bytes(policy=wire)
 
 
 def save_eml(message: EmailMessage, path: Path) -> None:

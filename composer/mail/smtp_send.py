@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from email.message import EmailMessage
 
 from composer.mail.accounts import Account
-from composer.mail.outgoing import message_bytes, sender_address
+from composer.mail.outgoing import international_addresses, message_bytes, sender_address
 from composer.messages import UserFacingError, UserMessage, user_message
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ KINDS = (
     "server_rejected",
     "cancelled",
     "no_tls_offered",
+    "no_smtputf8",
 )
 _CANCEL_POLL_S = 0.05
 EHLO_NAME = "[127.0.0.1]"
@@ -110,8 +111,18 @@ class _Session:
         if self.cancel.is_set():
             raise _Cancelled
 
-    def run(self, data: bytes | None, sender: str = "", recipients: Sequence[str] = ()) -> None:
-        """Connect, secure, log in, then send *data* (None: only say goodbye)."""
+    def run(
+        self,
+        data: bytes | None,
+        sender: str = "",
+        recipients: Sequence[str] = (),
+        international: Sequence[str] = (),
+    ) -> None:
+        """Connect, secure, log in, then send *data* (None: only say goodbye).
+
+        *international*: the message's mailboxes with a non-ASCII name, which
+        only a server that offers SMTPUTF8 (RFC 6531) can take.
+        """
         a = self.account
         # The EHLO name: a literal, not this computer's name (which smtplib would
         # look up and hand to the server).
@@ -147,7 +158,14 @@ class _Session:
             limit = smtp.esmtp_features.get("size", "").strip()
             if limit.isdigit() and int(limit) and len(data) > int(limit):
                 raise SendError("too_large", _too_large(len(data), int(limit)))
-            self._transfer(smtp, data, sender, recipients)
+            options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
+            if international:
+                if not smtp.has_extn("smtputf8"):
+                    raise SendError("no_smtputf8", _no_smtputf8(a, international))
+                options.append("SMTPUTF8")  # smtplib then writes the commands in UTF-8
+                if smtp.has_extn("8bitmime"):
+                    options.append("BODY=8BITMIME")
+            self._transfer(smtp, data, sender, recipients, options)
         finally:
             try:
                 smtp.close()
@@ -155,9 +173,13 @@ class _Session:
                 pass
 
     def _transfer(
-        self, smtp: smtplib.SMTP, data: bytes, sender: str, recipients: Sequence[str]
+        self,
+        smtp: smtplib.SMTP,
+        data: bytes,
+        sender: str,
+        recipients: Sequence[str],
+        options: list[str],
     ) -> None:
-        options = [f"SIZE={len(data)}"] if smtp.has_extn("size") else []
         code, reply = smtp.mail(sender, options)
         if code != 250:
             smtp.rset()
@@ -226,7 +248,10 @@ def send_message(
     session = _session(account, password, ssl_context, timeout, cancel)
     data = message_bytes(message)
     sender = sender_address(account).addr_spec
-    _guarded(session, lambda: session.run(data, sender, list(recipients)))
+    # The headers' international mailboxes, and the envelope's (Bcc is only there).
+    envelope = [a for a in (sender, *recipients) if not a.isascii()]
+    international = list(dict.fromkeys(international_addresses(message) + envelope))
+    _guarded(session, lambda: session.run(data, sender, list(recipients), international))
     log.info("Message accepted by the server (%d bytes)", len(data))
 
 
@@ -405,6 +430,15 @@ def _too_large(size: int, limit: int) -> UserMessage:
         "The message is too large for the server: %1 MB, and it accepts at most %2 MB. "
         "Remove or shrink attachments. Nothing was sent.",
     ).arg(f"{size / 1e6:.1f}", f"{limit / 1e6:.1f}")
+
+
+def _no_smtputf8(account: Account, addresses: Sequence[str]) -> UserMessage:
+    return user_message(
+        "Sending",
+        "The server %1 cannot take addresses with accents or non-Latin letters before the @ "
+        "(%2): it does not offer SMTPUTF8. Nothing was sent. Use a plain-letter address for "
+        "them if they have one, or send from another account.",
+    ).arg(account.host, ", ".join(addresses))
 
 
 def _refused(refused: list[str]) -> UserMessage:

@@ -1537,7 +1537,7 @@
 <context>
     <name>DraftsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+50"/>
+        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+55"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
@@ -1602,7 +1602,7 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>(this draft cannot be read)</source>
         <translation>(ce brouillon est illisible)</translation>
     </message>
@@ -1646,7 +1646,7 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+369"/>
+        <location filename="../../composer/engine/local.py" line="+398"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1706,12 +1706,12 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-320"/>
+        <location filename="../../composer/engine/local.py" line="-342"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+159"/>
         <source>Full-precision memory for long emails: llama.cpp cannot use the compact 8-bit cache here (%1)</source>
         <translation>Mémoire pleine précision pour les longs messages&#xa0;: llama.cpp ne peut pas utiliser ici le cache compact 8&#xa0;bits (%1)</translation>
     </message>
@@ -1726,27 +1726,27 @@
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>This model file crashes llama.cpp: %1. “%2” was not loaded.</source>
         <translation>Ce fichier de modèle fait planter llama.cpp&#xa0;: %1. «&#xa0;%2&#xa0;» n’a pas été chargé.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>This email is too long for the model: it takes %1 tokens and the model reads at most %2. Select a part of it, or shorten it.</source>
         <translation>Ce message est trop long pour le modèle&#xa0;: il occupe %1 jetons et le modèle en lit au plus %2. Sélectionnez-en une partie ou raccourcissez-le.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>llama.cpp failed while reading the prompt: %1</source>
         <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+117"/>
         <source>llama.cpp failed while writing: %1</source>
         <translation>llama.cpp a échoué en écrivant&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/token_loop.py" line="+241"/>
+        <location filename="../../composer/engine/token_loop.py" line="+318"/>
         <source>llama.cpp failed while writing (llama_decode returned %1).</source>
         <translation>llama.cpp a échoué en écrivant (llama_decode a renvoyé %1).</translation>
     </message>
@@ -1754,7 +1754,7 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../composer/workers/engine_worker.py" line="+115"/>
+        <location filename="../../composer/workers/engine_worker.py" line="+122"/>
         <source>The model could not be prepared: %1</source>
         <translation>Le modèle n’a pas pu être préparé&#xa0;: %1</translation>
     </message>
@@ -3284,7 +3284,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Supprime les brouillons enregistrés, les copies des e-mails envoyés, les modèles téléchargés par Composer, les mots de passe et jetons enregistrés, vos comptes de messagerie et les paramètres. Les fichiers de modèle que vous avez seulement importés sont conservés.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>This removes your saved drafts (including the message open now), the copies of sent mail, the models Composer downloaded, the passwords and tokens it stored, your mail accounts and all settings. It cannot be undone.</source>
         <translation>Cela supprime vos brouillons enregistrés (y compris le message ouvert), les copies des e-mails envoyés, les modèles téléchargés par Composer, les mots de passe et jetons qu’il a enregistrés, vos comptes de messagerie et tous les paramètres. C’est irréversible.</translation>
     </message>
@@ -3320,7 +3320,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../composer/gui/widgets/review_view.py" line="+75"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+83"/>
         <source>Replaced “{old}” with “{new}”</source>
         <translation>«&#xa0;{old}&#xa0;» remplacé par «&#xa0;{new}&#xa0;»</translation>
     </message>
@@ -3445,7 +3445,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message numerus="yes">
-        <location line="+302"/>
+        <location line="+303"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n modification, cochées&#xa0;: %1.</numerusform>
@@ -3479,7 +3479,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-417"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -3534,7 +3534,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Accepter les modifications cochées</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+194"/>
         <source>You edited this text after asking, so the suggestion no longer fits it. Nothing was changed. Run the assistant again on the current text?</source>
         <translation>Vous avez modifié ce texte après votre demande&#xa0;: la suggestion ne lui correspond plus. Rien n’a été changé. Relancer l’assistant sur le texte actuel&#xa0;?</translation>
     </message>
@@ -3662,7 +3662,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <name>Sending</name>
     <message>
         <location filename="../../composer/gui/send_controller.py" line="+116"/>
-        <location filename="../../composer/mail/smtp_send.py" line="+381"/>
+        <location filename="../../composer/mail/smtp_send.py" line="+406"/>
         <source>The message could not be sent: %1</source>
         <translation>Le message n’a pas pu être envoyé : %1</translation>
     </message>
@@ -3672,12 +3672,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>La pièce jointe %1 est illisible (elle a été déplacée ou supprimée, ou ce n’est pas un fichier). Retirez-la ou joignez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/smtp_send.py" line="-157"/>
+        <location filename="../../composer/mail/smtp_send.py" line="-160"/>
         <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Sending was cancelled. Nothing was sent.</source>
         <translation>Envoi annulé. Rien n’a été envoyé.</translation>
     </message>
@@ -3749,6 +3749,11 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+8"/>
+        <source>The server %1 cannot take addresses with accents or non-Latin letters before the @ (%2): it does not offer SMTPUTF8. Nothing was sent. Use a plain-letter address for them if they have one, or send from another account.</source>
+        <translation>Le serveur %1 n’accepte pas les adresses avec des accents ou des lettres non latines avant le @ (%2) : il ne propose pas SMTPUTF8. Rien n’a été envoyé. Utilisez une adresse sans accents pour ces destinataires s’ils en ont une, ou envoyez depuis un autre compte.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The server refused these recipients: %1. Nothing was sent: correct or remove them and send again.</source>
         <translation>Le serveur a refusé ces destinataires : %1. Rien n’a été envoyé : corrigez-les ou retirez-les, puis envoyez à nouveau.</translation>
     </message>

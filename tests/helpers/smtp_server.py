@@ -4,7 +4,8 @@ smtp_server(mode=...) starts one: "starttls" (STARTTLS required before AUTH),
 "tls" (implicit TLS) or "none" (plain, no STARTTLS offered). AUTH LOGIN/PLAIN
 accepts USER/PASSWORD only. A recipient whose address starts with "nobody@"
 is refused with 550. Every accepted message lands in server.received as
-(mail_from, rcpt_tos, raw bytes). Only 127.0.0.1 is ever used.
+(mail_from, rcpt_tos, raw bytes, MAIL FROM options). SMTPUTF8 is offered unless
+enable_SMTPUTF8=False is given. Only 127.0.0.1 is ever used.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Received:
     mail_from: str
     rcpt_tos: list[str]
     data: bytes
+    mail_options: list[str] = field(default_factory=list)  # MAIL FROM's: SIZE=, SMTPUTF8
 
 
 @dataclass
@@ -72,7 +74,12 @@ class _Handler:
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
         self.server.received.append(
-            Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
+            Received(
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                envelope.original_content,
+                list(envelope.mail_options),
+            )
         )
         return "250 Message accepted"
 

@@ -11,6 +11,7 @@ import pytest
 from helpers.smtp_server import HOST, PASSWORD
 
 from composer.mail.drafts import Draft
+from composer.mail.message import parse_message
 from composer.mail.outgoing import build_message, envelope_recipients
 from composer.mail.smtp_send import SendError, send_message
 
@@ -59,6 +60,7 @@ def test_the_server_receives_exactly_the_message(smtp_server, tmp_path, mode):
     assert parsed["Bcc"] is None
     assert str(parsed["Subject"]) == "Réunion — résumé"
     assert b"=?utf-8?" in got.data  # RFC 2047, not raw UTF-8 in a header
+    assert "SMTPUTF8" not in got.mail_options  # plain mailboxes: plain mail
     assert parsed["From"].addresses[0].display_name == "Anna Müller"
     assert parsed["To"].addresses[0].display_name == "Jürgen Müller"
     assert parsed["Message-ID"] == sent["Message-ID"]
@@ -128,6 +130,41 @@ def test_refused_recipient_is_named_and_nothing_is_sent(smtp_server):
     assert error.kind == "recipient_rejected"
     assert "nobody@example.com" in str(error) and "No such user" in str(error)
     assert "ok@example.com" not in str(error)
+    assert server.received == []
+
+
+INTERNATIONAL = Draft(
+    to="José <josé@exämple.com>, bob@example.net", bcc="李@例え.jp", subject="Hola", body="¡Hola!\n"
+)
+
+
+def test_international_mailboxes_travel_as_smtputf8(smtp_server):
+    """RFC 6531/6532: a mailbox name with accents or in another script has no ASCII
+    form; the envelope and the headers carry it in UTF-8 (domains stay IDNA)."""
+    server = smtp_server("starttls")
+    sent = send(server, INTERNATIONAL)
+
+    [got] = server.received
+    assert got.rcpt_tos == ["josé@xn--exmple-cua.com", "bob@example.net", "李@xn--r8jz45g.jp"]
+    assert "SMTPUTF8" in got.mail_options
+    assert "josé@xn--exmple-cua.com".encode() in got.data  # raw UTF-8, not an encoded word
+    assert "李".encode() not in got.data  # Bcc only in the envelope
+    opened = parse_message(got.data)  # as the app opens a received or sent .eml
+    assert [(a.name, a.addr) for a in opened.to] == [
+        ("José", "josé@xn--exmple-cua.com"),
+        ("", "bob@example.net"),
+    ]
+    assert opened.message_id == sent["Message-ID"] and opened.body.strip() == "¡Hola!"
+
+
+@pytest.mark.parametrize("draft", [INTERNATIONAL, Draft(to="a@example.com", bcc="李@例え.jp")])
+def test_a_server_without_smtputf8_is_named_and_nothing_is_sent(smtp_server, draft):
+    server = smtp_server("starttls", enable_SMTPUTF8=False)
+    error = failure(send, server, draft)
+    assert error.kind == "no_smtputf8"
+    assert "SMTPUTF8" in str(error) and HOST in str(error)
+    assert "李@xn--r8jz45g.jp" in str(error)  # the mailbox it cannot take (Bcc too)
+    assert "UnicodeEncodeError" not in str(error)
     assert server.received == []
 
 
