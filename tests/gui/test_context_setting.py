@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from helpers.hardware import LLAMA32_1B_Q4_K_M, load_probe
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from composer.gui.assistant_controller import AssistantState
 from composer.gui.dialogs.settings_dialog import SettingsDialog
-from composer.hardware.plan import ModelFacts, Override, make_plan
-from composer.hardware.probe import Probe
+from composer.hardware.plan import Override, make_plan
 from composer.settings import Settings
-
-PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
 
 
 def test_context_length_is_automatic_by_default_and_can_be_set(qtbot):
@@ -40,18 +35,8 @@ def test_a_hand_set_context_length_is_shown_as_it_is(qtbot):
 def test_hardware_page_says_which_context_and_why(qtbot):
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
-    probe = Probe.from_dict(json.loads((PROBES / "apple_m1_8gb.json").read_text()))
-    facts = ModelFacts(
-        file_size=807_694_464,
-        n_layers=16,
-        n_ctx_train=131072,
-        n_embd=2048,
-        n_head=32,
-        n_head_kv=8,
-        key_length=64,
-        value_length=64,
-    )
-    dialog.hardware.set_plan(make_plan(probe, facts, Override(context_size=8192)))
+    probe = load_probe("apple_m1_8gb")
+    dialog.hardware.set_plan(make_plan(probe, LLAMA32_1B_Q4_K_M, Override(context_size=8192)))
     note = dialog.findChild(QLabel, "contextNote").text()
     assert "8,192" in note
     dialog.hardware.set_plan(None)

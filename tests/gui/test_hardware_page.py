@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hardware"))
 
-from hw_helpers import LLAMA32_1B_Q4_K_M, load_probe
+from helpers.hardware import LLAMA32_1B_Q4_K_M, load_probe
 from PySide6.QtCore import Qt
 
 from composer.gui.dialogs.hardware_page import HardwarePage

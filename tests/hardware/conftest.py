@@ -1,4 +1,4 @@
-"""pytest fixtures for the hardware tests (helpers live in hw_helpers.py)."""
+"""pytest fixtures for the hardware tests (helpers live in tests/helpers/hardware.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hw_helpers import VULKAN_SITE
+from helpers.hardware import VULKAN_SITE
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hw_helpers import LLAMA2_7B_Q4_0, LLAMA32_1B_Q4_K_M, load_probe
+from helpers.hardware import LLAMA2_7B_Q4_0, LLAMA32_1B_Q4_K_M, load_probe
 
 from composer.engine import device_env
 from composer.engine.device_env import apply_device_env

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hw_helpers import (
+from helpers.hardware import (
     GIB,
     LLAMA2_7B_Q4_0,
     LLAMA2_13B_Q4_K_M,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hw_helpers import load_probe
+from helpers.hardware import load_probe
 
 from composer.hardware.advisor import plan_for_model
 from composer.hardware.plan import Override

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hw_helpers import PYTHON, vulkan_env
+from helpers.hardware import PYTHON, vulkan_env
 
 from composer.hardware.plan import ModelFacts, make_plan
 from composer.hardware.probe import Probe
