@@ -113,6 +113,37 @@ def test_refused_recipient_named(no_model_window, app_paths_tmp, server, qtbot):
     assert server.received == []
 
 
+def test_an_international_mailbox_is_delivered_and_kept_as_sent(
+    no_model_window, app_paths_tmp, server, qtbot
+):
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window, to="José <josé@exämple.com>")
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+
+    [got] = server.received
+    assert got.rcpt_tos == ["josé@xn--exmple-cua.com", "hidden@example.com"]
+    assert "SMTPUTF8" in got.mail_options
+    [kept] = list((app_paths_tmp.data / "sent").iterdir())
+    assert kept.read_bytes() == got.data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    assert "josé@xn--exmple-cua.com".encode() in kept.read_bytes()
+
+
+def test_a_server_without_smtputf8_names_the_mailbox_and_keeps_the_draft(
+    no_model_window, app_paths_tmp, smtp_server, trusted_ca, qtbot
+):
+    server = smtp_server("starttls", enable_SMTPUTF8=False)
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window, to="José <josé@exämple.com>")
+    before = window.current_draft()
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert "josé@xn--exmple-cua.com" in text and "SMTPUTF8" in text and "Nothing was sent" in text
+    assert window.isVisible() and window.current_draft() == before and server.received == []
+
+
 def test_invalid_address_flagged_before_anything_is_sent(
     no_model_window, app_paths_tmp, server, qtbot
 ):
