@@ -35,6 +35,7 @@ __all__ = [
     "format_address_list",
     "idna_address",
     "idna_domain",
+    "readable_address",
     "is_valid_addr",
     "parse_address",
     "parse_address_list",
@@ -87,6 +88,17 @@ def idna_address(addr: str | Address) -> str:
     text = addr.addr if isinstance(addr, Address) else addr.strip()
     local, at, domain = text.rpartition("@")
     return f"{local}@{idna_domain(domain)}" if at else text
+
+
+def readable_address(addr: str) -> str:
+    """The address as a person wrote it: a punycode domain ("xn--…") back in its letters."""
+    local, at, domain = addr.rpartition("@")
+    if not at or "xn--" not in domain.lower():
+        return addr
+    try:
+        return f"{local}@{domain.encode('ascii').decode('idna')}"
+    except UnicodeError:
+        return addr
 
 
 def _valid_local(local: str) -> bool:

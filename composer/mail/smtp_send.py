@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from email.message import EmailMessage
 
 from composer.mail.accounts import Account
+from composer.mail.addresses import readable_address
 from composer.mail.outgoing import international_addresses, message_bytes, sender_address
 from composer.messages import UserFacingError, UserMessage, user_message
 
@@ -438,7 +439,7 @@ def _no_smtputf8(account: Account, addresses: Sequence[str]) -> UserMessage:
         "The server %1 cannot take addresses with accents or non-Latin letters before the @ "
         "(%2): it does not offer SMTPUTF8. Nothing was sent. Use a plain-letter address for "
         "them if they have one, or send from another account.",
-    ).arg(account.host, ", ".join(addresses))
+    ).arg(account.host, ", ".join(readable_address(a) for a in addresses))
 
 
 def _refused(refused: list[str]) -> UserMessage:

@@ -140,7 +140,7 @@ def test_a_server_without_smtputf8_names_the_mailbox_and_keeps_the_draft(
     before = window.current_draft()
     window.send_action.trigger()
     text = error_text(qtbot, window)
-    assert "josé@xn--exmple-cua.com" in text and "SMTPUTF8" in text and "Nothing was sent" in text
+    assert "josé@exämple.com" in text and "SMTPUTF8" in text and "Nothing was sent" in text
     assert window.isVisible() and window.current_draft() == before and server.received == []
 
 

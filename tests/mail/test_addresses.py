@@ -11,6 +11,7 @@ from composer.mail.addresses import (
     is_valid_addr,
     parse_address,
     parse_address_list,
+    readable_address,
     same_mailbox,
     unique_addresses,
 )
@@ -148,3 +149,17 @@ def test_unique_addresses_keeps_order_and_first_spelling() -> None:
         Address("", "bob@x.org"),
         Address("Carl", "carl@x.org"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("wire", "readable"),
+    [
+        ("josé@xn--exmple-cua.com", "josé@exämple.com"),
+        ("李@xn--r8jz45g.jp", "李@例え.jp"),
+        ("anna@example.org", "anna@example.org"),
+        ("odd@xn--broken-", "odd@xn--broken-"),  # not valid punycode: left as it is
+        ("no-at-sign", "no-at-sign"),
+    ],
+)
+def test_readable_address(wire, readable):
+    assert readable_address(wire) == readable
