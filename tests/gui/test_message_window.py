@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer import i18n
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.message_window import MessageWindow
+from composer.gui.windows import READ_AT_ONCE_BYTES
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "mail"
 
@@ -207,3 +209,39 @@ def test_an_eml_dropped_on_a_compose_window_opens_in_a_message_window(qtbot, mak
     (opened,) = [w for w in manager.windows if isinstance(w, MessageWindow)]
     assert opened.path == CORPUS / "iso2022jp.eml"
     assert compose.current_draft().attachments == ()  # opened, not attached
+
+
+def _newsletter(path: Path, rows: int) -> Path:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "news@shop.example", "me@x.org", "Soldes"
+    row = "<tr><td><a href='https://shop.example/p'>Article</a></td><td><b>12,00 €</b></td></tr>"
+    message.set_content(f"<html><body><table>{row * rows}</table></body></html>", subtype="html")
+    path.write_bytes(bytes(message))
+    return path
+
+
+def test_a_big_newsletter_opens_while_the_windows_go_on(qtbot, make_manager, tmp_path):
+    """A big HTML message is read on a thread: meanwhile this thread's events go on
+    (read at once, the GUI thread would be stuck in the HTML parser throughout)."""
+    manager = make_manager()
+    path = _newsletter(tmp_path / "soldes.eml", rows=8000)
+    assert path.stat().st_size > READ_AT_ONCE_BYTES
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(QApplication.overrideCursor() is not None))
+    timer.start(5)
+    window = manager.open_message(path)
+    timer.stop()
+    assert isinstance(window, MessageWindow) and window.isVisible()
+    assert window.text.toPlainText().count("Article") == 8000
+    assert ticks and all(ticks)  # events went on, under a busy cursor
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_big_file_that_is_no_message_still_gets_its_sentence(qtbot, make_manager, tmp_path):
+    manager = make_manager()
+    not_mail = tmp_path / "dump.eml"
+    not_mail.write_bytes(b"\x00\x01" * (READ_AT_ONCE_BYTES + 1))
+    assert manager.open_message(not_mail) is None
+    [box] = [w for w in manager.windows if isinstance(w, QMessageBox)]
+    assert box.objectName() == "openProblemBox" and box.text()
