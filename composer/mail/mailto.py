@@ -15,10 +15,10 @@ Subjects written as RFC 2047 encoded words (section 6.3) are decoded.
 from __future__ import annotations
 
 import re
-from email.header import decode_header, make_header
 from urllib.parse import unquote
 
 from composer.mail.drafts import Draft
+from composer.mail.header_guard import shown_header_text
 from composer.messages import UserFacingError, user_message
 
 __all__ = ["MAX_MAILTO_LENGTH", "MailtoError", "parse_mailto"]
@@ -41,13 +41,9 @@ def _one_line(text: str) -> str:
 
 
 def _subject(text: str) -> str:
-    text = _one_line(text)
-    if "=?" in text:
-        try:
-            text = str(make_header(decode_header(text)))
-        except Exception:  # not a valid encoded word after all: keep it as written
-            pass
-    return _one_line(text)
+    # Decoded as the email package will when it is sent, however deep the
+    # encoded words nest: the field shows what the recipient will get.
+    return _one_line(shown_header_text(_one_line(text)))
 
 
 def _addresses(values: list[str]) -> str:

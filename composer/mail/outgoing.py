@@ -8,9 +8,10 @@ gives every address the server must deliver to, domains in IDNA form.
 
 from __future__ import annotations
 
-import email.policy
+import email.errors
 import mimetypes
 import os
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from email.headerregistry import Address
@@ -22,19 +23,52 @@ from composer.fileio import read_regular, write_bytes_atomic
 from composer.mail.accounts import Account
 from composer.mail.addresses import idna_address, parse_address_list, unique_addresses
 from composer.mail.drafts import Draft
+from composer.mail.header_guard import (
+    GUARDED_POLICY,
+    header_text,
+    refused,
+    unsafe_characters,
+)
 from composer.messages import UserFacingError, user_message
 
 SIGNATURE_SEPARATOR = "-- "
 PLACEHOLDER_FROM = Address("", "me", "localhost")  # Save as .eml before any account exists
 
 
-def _header_addresses(field: str) -> list[Address]:
+def _mailbox(name: str, address: str, header: str) -> Address:
+    """An address for a header, through the header guard (names decoded as they will be sent)."""
+    local, _, domain = address.rpartition("@")
+    if unsafe_characters(local) or unsafe_characters(domain):
+        raise refused(header)
+    return Address(header_text(name, header), local, domain)
+
+
+def _header_addresses(field: str, header: str) -> list[Address]:
     """The field's valid addresses as headers need them (the window refuses invalid ones)."""
-    found = []
-    for address in parse_address_list(field)[0]:
-        local, _, domain = idna_address(address).rpartition("@")
-        found.append(Address(address.name, local, domain))
-    return found
+    return [
+        _mailbox(address.name, idna_address(address), header)
+        for address in parse_address_list(field)[0]
+    ]
+
+
+class _NotRaised(Exception):
+    """Stands in for an error this Python does not have."""
+
+
+# Python 3.13 (and later patch releases of 3.11 and 3.12) check generated
+# headers themselves; older ones have no such error.
+_PYTHONS_OWN_CHECK: type[Exception] = getattr(email.errors, "HeaderWriteError", _NotRaised)
+
+# A message id as RFC 5322 writes it; anything else in In-Reply-To or
+# References (text a crafted message or link put there) is left out, and so
+# is an id holding an encoded word, which the email package would decode.
+_MESSAGE_ID = re.compile(r"<[^<>\s\x00-\x1f\x7f]+>")  # UTF-8 allowed (RFC 6532)
+
+
+def message_ids(text: str) -> str:
+    """The well-formed message ids in *text*, space-separated, each once."""
+    found = (found for found in _MESSAGE_ID.findall(text) if "=?" not in found)
+    return " ".join(dict.fromkeys(found))
 
 
 def envelope_recipients(draft: Draft) -> list[str]:
@@ -58,8 +92,7 @@ def invalid_addresses(draft: Draft) -> dict[str, list[str]]:
 def sender_address(account: Account | None) -> Address:
     if account is None:
         return PLACEHOLDER_FROM
-    local, _, domain = idna_address(account.address).rpartition("@")
-    return Address(account.name, local, domain)
+    return _mailbox(account.name, idna_address(account.address), "From")
 
 
 def with_signature(body: str, signature: str) -> str:
@@ -90,28 +123,35 @@ def _attach(message: EmailMessage, paths: Iterable[str]) -> None:
         if kind is None or encoding is not None or "/" not in kind:
             kind = "application/octet-stream"  # a .tar.gz is sent as it is, not as a tar
         maintype, subtype = kind.split("/", 1)
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+        # A file name is the user's, but a forwarded one came from a message.
+        filename = header_text(path.name, "Content-Disposition")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
 
 
 def build_message(
     draft: Draft, account: Account | None, *, now: datetime | None = None
 ) -> EmailMessage:
-    """The message as it will be sent (and kept in Sent); UserFacingError for a missing file."""
-    message = EmailMessage(policy=email.policy.default)
+    """The message as it will be sent (and kept in Sent).
+
+    Every header value passes the header guard (mail/header_guard.py):
+    UnsafeHeader when one cannot be made safe, UserFacingError for a
+    missing attachment.
+    """
+    message = EmailMessage(policy=GUARDED_POLICY)
     sender = sender_address(account)
     message["From"] = sender
-    if to := _header_addresses(draft.to):
+    if to := _header_addresses(draft.to, "To"):
         message["To"] = to
-    if cc := _header_addresses(draft.cc):
+    if cc := _header_addresses(draft.cc, "Cc"):
         message["Cc"] = cc
-    message["Subject"] = draft.subject
+    message["Subject"] = header_text(draft.subject, "Subject")
     moment = now if now is not None else datetime.now().astimezone()
     message["Date"] = format_datetime(moment)
     message["Message-ID"] = make_msgid(domain=sender.domain or "localhost")
-    if draft.in_reply_to.strip():
-        message["In-Reply-To"] = draft.in_reply_to.strip()
-    if draft.references.strip():
-        message["References"] = " ".join(draft.references.split())
+    if in_reply_to := message_ids(draft.in_reply_to).partition(" ")[0]:
+        message["In-Reply-To"] = in_reply_to
+    if references := message_ids(draft.references):
+        message["References"] = references
     message["MIME-Version"] = "1.0"
     body = with_signature(draft.body, account.signature if account else "")
     # Quoted-printable: readable, and safe through servers without 8BITMIME.
@@ -149,10 +189,13 @@ def message_bytes(message: EmailMessage) -> bytes:
     its headers in UTF-8 (RFC 6532): the email package would otherwise write
     the mailbox name as an encoded word, which no server delivers.
     """
-    wire = message.policy.clone(linesep="\r\n", max_line_length=998)
-    if isinstance(wire, email.policy.EmailPolicy) and international_addresses(message):
+    wire = GUARDED_POLICY.clone(linesep="\r\n", max_line_length=998)
+    if international_addresses(message):
         wire = wire.clone(utf8=True)
-    return message.as_bytes(policy=wire)
+    try:
+        return message.as_bytes(policy=wire)
+    except _PYTHONS_OWN_CHECK:  # 3.13's verify_generated_headers, behind ours
+        raise refused() from None
 
 
 def save_eml(message: EmailMessage, path: Path) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from composer.fileio import make_private_dir, write_bytes_atomic
 from composer.mail.addresses import Address, format_address_list, same_mailbox, unique_addresses
 from composer.mail.drafts import Draft
+from composer.mail.header_guard import shown_header_text
 from composer.mail.message import OpenedMessage
 from composer.messages import UserFacingError, fill, user_message
 
@@ -87,7 +88,8 @@ def _markers(words: Iterable[str], prefix: str) -> re.Pattern[str]:
 
 
 def _prefixed(subject: str, prefix: str, words: Iterable[str]) -> str:
-    subject = " ".join(subject.split())
+    # As it will be sent: a subject hiding an encoded word is shown decoded.
+    subject = " ".join(shown_header_text(subject).split())
     return (prefix + _markers(words, prefix).sub("", subject)).strip()
 
 
