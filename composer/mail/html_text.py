@@ -28,6 +28,10 @@ _BLOCKS = {
 _PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
+# Quotes nested deeper than this are shown at this depth: a crafted message of
+# 30,000 nested blockquotes would otherwise put 30,000 ">" before each of its
+# lines (2.5 GB). No conversation is quoted this deep.
+MAX_QUOTE_DEPTH = 24
 
 
 class _TextMaker(HTMLParser):
@@ -150,6 +154,7 @@ class _TextMaker(HTMLParser):
         out: list[str] = []
         for depth, line in self.lines:
             line = line.rstrip()
+            depth = min(depth, MAX_QUOTE_DEPTH)
             out.append((">" * depth + " " + line).rstrip() if depth else line)
         joined = "\n".join(out)
         return re.sub(r"\n{3,}", "\n\n", joined).strip("\n")

@@ -225,16 +225,29 @@ def test_nested_too_deep_is_cut_not_crashed() -> None:
     assert message.problems
 
 
-def test_empty_and_headerless_data_is_not_a_message() -> None:
+def test_empty_or_binary_data_is_not_a_message() -> None:
     for data in (
         b"",
         b"\n\n",
-        b"just some text\nwith lines\n",
-        b"Note: buy milk\n\n",
-        b"%PDF-1.4\n",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 4,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
     ):
         with pytest.raises(MessageUnreadable):
             parse_message(data)
+
+
+def test_a_text_without_mail_headers_is_shown_as_text_with_a_note() -> None:
+    for data, first_line in (
+        (b"just some text\nwith lines\n", "just some text"),
+        (b"Note: buy milk\n\n", "Note: buy milk"),
+        (b"Hello Anna,\nsee you: Friday \xe2\x80\x94 Marc\n", "Hello Anna,"),
+    ):
+        opened = parse_message(data)
+        assert opened.body.splitlines()[0] == first_line
+        assert [p.text for p in opened.problems] == [
+            "This file has no mail headers: it is shown as plain text."
+        ]
+    assert "Marc" in parse_message(b"Hello Anna,\nsee you: Friday \xe2\x80\x94 Marc\n").body
 
 
 def test_too_large_is_refused_before_parsing() -> None:
