@@ -72,7 +72,11 @@ def reply_shots(app, paths) -> None:
 
     manager = WindowManager(Settings(max_tokens=120, assistant="local"), paths)
     corpus = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mail"
-    message = manager.open_message(corpus / "outlook_alternative_1252.eml")
+    opened: list = []
+    manager.sig_message_opened.connect(opened.append)
+    manager.open_message(corpus / "outlook_alternative_1252.eml")
+    wait_until(app, lambda: bool(opened))
+    (message,) = opened
     message.resize(900, 640)
     app.processEvents()
     message.grab().save(str(OUT / "message.png"))

@@ -11,12 +11,10 @@ says when the last window has closed (sig_all_closed) once the engine is down.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from composer.gui.compose_window import ComposeWindow
@@ -31,9 +29,9 @@ from composer.mail.drafts import (
 from composer.paths import AppPaths
 from composer.settings import Settings
 from composer.workers.engine_worker import EngineService
+from composer.workers.jobs import Job
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 # After a crash every draft comes back in its own window, up to this many;
 # the others wait in File > Drafts (opened then, so none is forgotten).
@@ -41,55 +39,9 @@ MAX_REOPENED_AT_START = 8
 CASCADE_PX = 28  # each new window a little lower and to the right
 
 
-# Files up to this size are read at once. A bigger one is read on a thread while
-# the windows go on (a 3 MB HTML newsletter took 1.9 s here, 83% of it in the
-# standard library's pure-Python HTML parser).
-READ_AT_ONCE_BYTES = 256 * 1024
-_LOOK_EVERY_MS = 20
-
-
-def read_responsively(read: Callable[[Path], T], path: Path) -> T:
-    """read(path), on a thread for a big file while this thread's events go on.
-
-    Its exception, if any, is raised here. The thread is a plain Python one:
-    the parse holds the GIL only for the interpreter's switch interval at a
-    time, so the windows keep drawing and answering meanwhile.
-    """
-    try:
-        big = path.stat().st_size > READ_AT_ONCE_BYTES
-    except OSError:
-        big = False  # read() says why, at once
-    if not big:
-        return read(path)
-    outcome: list[tuple[T | None, BaseException | None]] = []
-
-    def work() -> None:
-        try:
-            outcome.append((read(path), None))
-        except BaseException as exc:  # handed to the caller's thread
-            outcome.append((None, exc))
-
-    thread = threading.Thread(target=work, name="read-message", daemon=True)
-    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-    try:
-        thread.start()
-        loop = QEventLoop()
-        look = QTimer()
-        look.timeout.connect(lambda: loop.quit() if outcome else None)
-        look.start(_LOOK_EVERY_MS)
-        while not outcome:
-            loop.exec()
-        look.stop()
-    finally:
-        QApplication.restoreOverrideCursor()
-    value, error = outcome[0]
-    if error is not None:
-        raise error
-    return value  # type: ignore[return-value]
-
-
 class WindowManager(QObject):
     sig_all_closed = Signal()  # the last window closed and the engine has ended
+    sig_message_opened = Signal(object)  # the MessageWindow of a message file, once read
 
     def __init__(
         self,
@@ -106,6 +58,7 @@ class WindowManager(QObject):
         self.windows: list[QWidget] = []  # compose and message windows, and problem notes
         self._drafts_dialog: QWidget | None = None
         self._ending = False
+        self._reading: list[Job] = []  # message files being read, under a busy cursor
 
     # -- start -------------------------------------------------------------------------
     def start(self, items: Sequence[str] = ()) -> None:
@@ -122,7 +75,7 @@ class WindowManager(QObject):
         self.reopen_saved_drafts()
         for item in items:
             self.open_item(item)
-        if not self.windows:
+        if not self.windows and not self._reading:
             self.new_compose()
 
     def reopen_saved_drafts(self) -> int:
@@ -135,13 +88,14 @@ class WindowManager(QObject):
             self.show_drafts()
         return min(len(free), MAX_REOPENED_AT_START)
 
-    def open_item(self, item: str) -> bool:
+    def open_item(self, item: str) -> None:
         """A command-line item: a mailto: link, a file:// URL or a message file's path."""
         if item[:7].lower() == "mailto:":
-            return self.open_mailto(item) is not None
+            self.open_mailto(item)
+            return
         if item[:5].lower() == "file:":
             item = QUrl(item).toLocalFile() or item
-        return self.open_message(item) is not None
+        self.open_message(item)
 
     # -- windows ---------------------------------------------------------------------
     def compose_windows(self) -> list[ComposeWindow]:
@@ -189,22 +143,48 @@ class WindowManager(QObject):
         for path in paths:
             self.open_message(path)
 
-    def open_message(self, path: str | Path) -> QMainWindow | None:
-        """A message window for the .eml file at *path*; None (and a note) when unreadable."""
-        from composer.gui.message_window import MessageWindow
-        from composer.mail.message import MessageUnreadable, read_message
+    def open_message(self, path: str | Path) -> Job:
+        """Read the .eml file at *path* on a thread; its window, or a note, follows.
 
-        try:
-            message = read_responsively(read_message, Path(path))
-        except MessageUnreadable as exc:
-            self.tell(translated(exc))
-            return None
-        if self._ending:  # the app ended while a big file was being read
-            return None
-        window = MessageWindow(message, Path(path), self.settings, self.paths)
+        Every file is parsed off the GUI thread, whatever its size: a small
+        file can still nest parts deep enough to hold the parser for seconds.
+        sig_message_opened gives the window once it is shown.
+        """
+        from composer.mail.message import read_message
+
+        where = Path(path)
+        job = Job(lambda _cancel: read_message(where), name="read-message")
+        job.sig_done.connect(lambda message: self._show_message(message, where))
+        job.sig_failed.connect(self._not_opened)
+        job.sig_finished.connect(lambda: self._read_ended(job))
+        if not self._reading:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._reading.append(job)
+        return job.start()
+
+    def _read_ended(self, job: Job) -> None:
+        self._reading.remove(job)
+        if not self._reading:
+            QApplication.restoreOverrideCursor()
+
+    def _not_opened(self, error: BaseException) -> None:
+        from composer.mail.message import MessageUnreadable
+
+        if not isinstance(error, MessageUnreadable):
+            log.error("Reading a message failed: %s", type(error).__name__)
+        if not self._ending:
+            self.tell(translated(error))
+
+    def _show_message(self, message: object, path: Path) -> None:
+        from composer.gui.message_window import MessageWindow
+        from composer.mail.message import OpenedMessage
+
+        if self._ending or not isinstance(message, OpenedMessage):
+            return  # the app ended while the file was being read
+        window = MessageWindow(message, path, self.settings, self.paths)
         window.sig_compose.connect(self.new_compose)
         self._show(window)
-        return window
+        self.sig_message_opened.emit(window)
 
     @Slot()
     def show_drafts(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from helpers.compose import open_message_and_wait
+
 from composer.gui.compose_window import ComposeWindow
 from composer.mail.drafts import Draft, DraftStore, new_draft_name, saved_drafts
 
@@ -179,9 +181,8 @@ def test_quit_closes_every_window_and_ends_the_app(qtbot, make_manager, app_path
     manager = make_manager()
     manager.start([])
     manager.windows[0].new_message_action.trigger()
-    manager.open_message(
-        app_paths_tmp.drafts.parent / "none.eml"
-    )  # a note about a missing file is a window too
+    # a note about a missing file is a window too
+    open_message_and_wait(manager, app_paths_tmp.drafts.parent / "none.eml")
     first, second = manager.compose_windows()
     second.body.setPlainText("kept")
     ended = []

@@ -19,3 +19,25 @@ def wait_not_generating(qtbot, window) -> None:
     qtbot.waitUntil(
         lambda: window.controller.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
     )
+
+
+def open_message_and_wait(manager, path):
+    """manager.open_message(path), waited for: the MessageWindow, or None when a note came."""
+    import time
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from composer.gui.message_window import MessageWindow
+
+    opened: list[object] = []
+    manager.sig_message_opened.connect(opened.append)
+    job = manager.open_message(path)
+    deadline = time.monotonic() + 60
+    while job.running and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    assert not job.running, "the message was still being read after 60 s"
+    manager.sig_message_opened.disconnect(opened.append)
+    window = opened[0] if opened else None
+    assert window is None or isinstance(window, MessageWindow)
+    return window
