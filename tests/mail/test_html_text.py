@@ -63,3 +63,15 @@ def test_table_cells_are_separated() -> None:
 def test_broken_markup_still_gives_text() -> None:
     assert html_to_text("<p>one<p>two</b></i><div>three") == "one\n\ntwo\nthree"
     assert html_to_text("<<>>&&;&#xZZ; <a href=>x") == "<<>>&&;&#xZZ; x"
+
+
+def test_quotes_nested_deeper_than_any_conversation_are_shown_at_a_bounded_depth() -> None:
+    from composer.mail.html_text import MAX_QUOTE_DEPTH
+
+    depth = 30_000
+    html = "<blockquote>x" * depth + "</blockquote>" * depth
+    text = html_to_text(html)
+    lines = text.splitlines()
+    assert lines and all(line.startswith(">") for line in lines)
+    assert max(len(line) - len(line.lstrip(">")) for line in lines) == MAX_QUOTE_DEPTH
+    assert len(text) < 100 * depth  # linear in the input, not depth squared

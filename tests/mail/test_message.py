@@ -397,3 +397,53 @@ def test_empty_html_alternative_does_not_mark_the_text_as_html() -> None:
     )
     message = parse_message(data)
     assert message.body == "footer text" and not message.body_from_html
+
+
+def test_an_inline_text_part_with_a_file_name_is_shown_and_quoted() -> None:
+    """CPython's msg_ shapes: a text part marked inline that also names a file."""
+    from composer.mail.replies import reply_draft
+
+    data = (
+        b"From: Anna <anna@example.org>\nTo: me@example.com\nSubject: notes\n"
+        b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+        b"Content-Type: text/plain; charset=us-ascii\n"
+        b'Content-Disposition: inline; filename="notes.txt"\n\nThe agenda for Friday.\n'
+        b'--b\nContent-Type: text/plain\nContent-Disposition: attachment; filename="a.txt"\n\n'
+        b"kept as a file\n--b--\n"
+    )
+    opened = parse_message(data)
+    assert opened.body == "The agenda for Friday."
+    assert [a.filename for a in opened.attachments] == ["a.txt"]
+    assert "> The agenda for Friday." in reply_draft(opened).body
+
+
+def test_a_sender_without_a_domain_stays_visible() -> None:
+    from composer.mail.replies import reply_draft
+
+    opened = parse_message(b"From: foo\nTo: bar@example.org\nSubject: x\n\nhello\n")
+    assert opened.sender is not None and opened.sender.addr == "foo"
+    draft = reply_draft(opened, undated_attribution="%1 wrote:")
+    assert draft.to == "foo"  # the send check names it; it never silently disappears
+    assert draft.body.splitlines()[2] == "foo wrote:"
+
+
+@pytest.mark.parametrize(
+    ("name", "saved"),
+    [("CON", "_CON"), ("aux.pdf", "_aux.pdf"), ("LPT9.doc", "_LPT9.doc"), ("nul.tar.gz", "_nul.tar.gz"),
+     ("com1 .txt", "_com1 .txt"), ("console.txt", "console.txt"), ("auxiliary.pdf", "auxiliary.pdf")],
+)  # fmt: skip
+def test_windows_device_names_are_renamed(name, saved) -> None:
+    assert safe_filename(name) == saved
+
+
+def test_a_huge_subject_and_a_huge_address_list_open_cut_or_read_linearly() -> None:
+    from composer.mail.message import MAX_PARSED_HEADER
+
+    words = " ".join(f"=?utf-8?q?w{i}?=" for i in range(20_000))
+    to = ", ".join(f"User {i} <u{i}@example.org>" for i in range(5_000))
+    opened = parse_message(f"From: a@example.org\nTo: {to}\nSubject: {words}\n\nx\n".encode())
+    assert opened.subject.startswith("w0w1w2") and len(opened.subject) <= MAX_PARSED_HEADER
+    assert len(opened.to) == 5_000 and opened.to[-1].name == "User 4999"
+    assert [p.text for p in opened.problems] == [
+        "The subject is too long to show whole; its beginning is shown."
+    ]
