@@ -47,7 +47,7 @@ _MAX_ROUNDS = 8
 MAX_DECODED_CHARS = 64 * 1024
 # A folded line ending that does not continue the header (RFC 5322 folding
 # is a line break followed by a space or tab).
-_NEW_LINE_IN_HEADER = re.compile(r"(?:\r\n|\r|\n)(?![ \t])")
+_NEW_LINE_IN_HEADER = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?![ \t])")
 
 
 class UnsafeHeader(UserFacingError):

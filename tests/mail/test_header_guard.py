@@ -233,3 +233,13 @@ def test_crafted_encoded_word_starts_are_looked_at_in_one_pass():
     """Thousands of "=?" with "?=" after them: decoded by the email package once, or refused."""
     assert shown_header_text("=?a?b?" * 10_000) == "=?a?b?" * 10_000
     assert shown_header_text("=?a?b?" * 500_000) == "=?a?b?" * 500_000  # too long to decode
+
+
+def test_long_headers_fold_and_pass_the_check():
+    """Folding is a line break followed by a space: never taken for a new header."""
+    draft = Draft(
+        to=", ".join(f"u{i}@example.org" for i in range(300)),
+        subject="s" * 3000 + " " + "word " * 400,
+    )
+    raw = message_bytes(build_message(draft, ME))
+    assert header_names(raw).count("to") == 1 and raw.count(b"\r\n ") >= 8
