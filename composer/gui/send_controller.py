@@ -31,7 +31,9 @@ class SendController(QObject):
     sig_busy = Signal(bool)
     # The server accepted the message; the Sent copy's path, or None when it could not be kept.
     sig_sent = Signal(object)
-    sig_failed = Signal(object)  # a SendError (or UserFacingError): nothing was sent
+    # A SendError (or UserFacingError): nothing was sent, except for the kind
+    # "delivery_unknown" (the server may have it): no Sent copy then, the draft stays.
+    sig_failed = Signal(object)
 
     def __init__(self, data_folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)

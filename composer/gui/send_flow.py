@@ -7,7 +7,10 @@ most once per run when there is no keychain), then hands the built message
 to the SendController. While it runs the window shows "Sending…" with a
 Cancel button and the message cannot be edited. Sent: the copy is in the
 Sent folder, the draft is deleted and the window closes. Not sent: the reason
-in the user's language, and the message stays as it was.
+in the user's language, and the message stays as it was. Perhaps sent (the
+server took the whole message but never confirmed it): said so, and the
+message stays too, with no Sent copy, as Thunderbird does: the user checks
+before sending again, and nothing is lost either way.
 """
 
 from __future__ import annotations
@@ -300,21 +303,28 @@ class SendFlow(QObject):
 
     @Slot(object)
     def _on_failed(self, error: UserFacingError) -> None:
-        if isinstance(error, SendError) and error.kind == "auth":
-            # A typed password that was wrong must not be tried again this run.
+        kind = error.kind if isinstance(error, SendError) else ""
+        if kind == "auth":
+            # A typed password the server refused (5xx) must not be tried again this
+            # run. Not on "auth_unavailable" (454: it could not check it now) nor
+            # "no_auth_offered": the password may well be right.
             account = self.account()
             if account is not None:
                 mail_accounts.SESSION_PASSWORDS.forget(account.id)
-        if isinstance(error, SendError) and error.kind == "cancelled":
+        if kind == "cancelled":
             self.window.statusBar().showMessage(translated(error), 8000)
+            return
+        if kind == "delivery_unknown":
+            # Even after Cancel: the user must know the message may have gone.
+            self._show_error(error, self.tr("Perhaps sent"))
             return
         self._show_error(error)
 
-    def _show_error(self, error: UserFacingError | str) -> None:
+    def _show_error(self, error: UserFacingError | str, title: str | None = None) -> None:
         box = QMessageBox(self.window)
         box.setObjectName("sendErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Not sent"))
+        box.setWindowTitle(title or self.tr("Not sent"))
         box.setText(translated(error) if isinstance(error, UserFacingError) else error)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self._error_box = box

@@ -6,16 +6,25 @@ recipient and sends the data only when all were accepted: a partly refused
 message is not sent at all. Every failure is a SendError with a *kind* and a
 sentence for the user. A cancel Event closes the connection from another
 thread; nothing is sent unless the server had already accepted the data.
+
+Once the whole message, up to its final ".", is on its way, silence is not
+"nothing was sent": the server may have it and deliver it. A missing, cut or
+unclear final answer (a timeout, a closed connection, Cancel) is the kind
+"delivery_unknown", and its sentence says so. A hostile server is bounded:
+one reply may not exceed MAX_REPLY_LINES / MAX_REPLY_BYTES nor the timeout,
+and whatever it says is quoted short and printable.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
+import re
 import smtplib
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from email.message import EmailMessage
@@ -28,25 +37,36 @@ from composer.messages import UserFacingError, UserMessage, user_message
 log = logging.getLogger(__name__)
 
 KINDS = (
-    "auth",
+    "auth",  # the server refused the user name or password (5xx): the password is wrong
+    "auth_unavailable",  # it could not check them now (4xx): the password may be right
+    "no_auth_offered",
     "tls_untrusted",
     "tls_hostname",
     "tls_failed",
     "unreachable",
+    "greeting_refused",  # the server's first words were a refusal (421, 554)
     "timeout",
+    "reply_too_long",
     "recipient_rejected",
     "too_large",
     "server_rejected",
     "cancelled",
+    "delivery_unknown",  # the whole message went out, no clear answer came back
     "no_tls_offered",
     "no_smtputf8",
 )
 _CANCEL_POLL_S = 0.05
 EHLO_NAME = "[127.0.0.1]"
+# Real replies are a few lines (an EHLO answer: about 15, under 1 KB); smtplib
+# bounds one line but not how many, so "250-" forever would fill the memory.
+MAX_REPLY_LINES = 256
+MAX_REPLY_BYTES = 64 * 1024
+MAX_LINE_BYTES = 8192  # smtplib's own limit for one line
+QUOTE_CHARS = 200  # the most of a server's text a sentence quotes
 
 
 class SendError(UserFacingError):
-    """The message was not sent; *kind* says why (one of KINDS)."""
+    """The message was not sent (or, kind "delivery_unknown", perhaps was); *kind*: KINDS."""
 
     def __init__(self, kind: str, message: UserMessage) -> None:
         super().__init__(message)
@@ -57,10 +77,103 @@ class _Cancelled(Exception):
     pass
 
 
-def _server_text(exc: smtplib.SMTPResponseException) -> str:
-    raw = exc.smtp_error
+class _ReplyTooLong(smtplib.SMTPException):
+    """A reply went past MAX_REPLY_LINES, MAX_REPLY_BYTES or MAX_LINE_BYTES."""
+
+
+class _UnclearReply(smtplib.SMTPResponseException):
+    """An answer to the message's final "." that is neither yes (250) nor no (4xx, 5xx)."""
+
+
+def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A server's *text* fit for a sentence: printable, on one line, at most *limit* characters.
+
+    Control characters (terminal escapes, bidi overrides, line breaks) would
+    change what the user reads around them; a server may also send pages.
+    """
+    shown = "".join(ch if ch.isprintable() else " " for ch in text)
+    shown = " ".join(shown.split())
+    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + "…"
+
+
+def _reply_text(code: int, raw: bytes | str) -> str:
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-    return f"{exc.smtp_code} {text}".strip()
+    return quoted(f"{code} {text}".strip())
+
+
+def _server_text(exc: smtplib.SMTPResponseException) -> str:
+    return _reply_text(exc.smtp_code, exc.smtp_error)
+
+
+class _BoundedSMTP(smtplib.SMTP):
+    """smtplib.SMTP whose replies a hostile server cannot stretch without end.
+
+    smtplib's getreply() bounds a line, not the number of lines, and its
+    timeout is per read, so a server that drips a byte now and then is never
+    cut off. Here one reply must end within the limits above and within the
+    timeout, counted from the moment it is awaited.
+    """
+
+    _pending = b""  # bytes read past the last line, from _pending_sock only
+    _pending_sock: socket.socket | None = None
+
+    def getreply(self) -> tuple[int, bytes]:
+        deadline = time.monotonic() + self.timeout
+        lines: list[bytes] = []
+        size = 0
+        while True:
+            line = self._reply_line(deadline)
+            size += len(line)
+            if len(lines) >= MAX_REPLY_LINES or size > MAX_REPLY_BYTES:
+                self._give_up()
+            lines.append(line[4:].strip(b" \t\r\n"))
+            try:
+                code = int(line[:3])
+            except ValueError:
+                return -1, b"\n".join(lines)  # as smtplib: no continuation after a broken code
+            if line[3:4] != b"-":
+                return code, b"\n".join(lines)
+
+    def _reply_line(self, deadline: float) -> bytes:
+        sock = self.sock
+        if sock is None:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        if self._pending_sock is not sock:
+            # A new socket (TLS after STARTTLS): bytes that came in plain text after
+            # the "220" may not pass for the encrypted server's words (a STARTTLS
+            # response injection); smtplib drops its buffer there too.
+            self._pending, self._pending_sock = b"", sock
+        while b"\n" not in self._pending[: MAX_LINE_BYTES + 1]:
+            if len(self._pending) > MAX_LINE_BYTES:
+                self._give_up()
+            self._pending += self._receive(sock, deadline)
+        line, _, self._pending = self._pending.partition(b"\n")
+        return line + b"\n"
+
+    def _receive(self, sock: socket.socket, deadline: float) -> bytes:
+        try:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("timed out")
+            sock.settimeout(remaining)
+            chunk = sock.recv(4096)
+            sock.settimeout(self.timeout)  # what sendall() uses
+        except OSError as exc:
+            self.close()
+            # _translate() tells a timeout by this exception's context, as with smtplib's.
+            raise smtplib.SMTPServerDisconnected(f"Connection unexpectedly closed: {exc}") from exc
+        if not chunk:
+            self.close()
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return chunk
+
+    def _give_up(self) -> None:
+        self.close()
+        raise _ReplyTooLong("The server's reply is too long")
+
+
+class _BoundedSMTPSSL(smtplib.SMTP_SSL, _BoundedSMTP):
+    """Implicit TLS with the bounded replies."""
 
 
 @contextmanager
@@ -106,6 +219,9 @@ class _Session:
         self.timeout = timeout
         self.cancel = cancel
         self.client: list[smtplib.SMTP] = []
+        # The whole message, final "." included, was written and no clear answer
+        # has come yet: from here a failure cannot say "nothing was sent".
+        self.awaiting_final_reply = False
         self.data_accepted = False
 
     def check(self) -> None:
@@ -128,18 +244,18 @@ class _Session:
         # The EHLO name: a literal, not this computer's name (which smtplib would
         # look up and hand to the server).
         if a.security == "tls":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            smtp: smtplib.SMTP = _BoundedSMTPSSL(
                 local_hostname=EHLO_NAME, timeout=self.timeout, context=self.context
             )
         else:
-            smtp = smtplib.SMTP(local_hostname=EHLO_NAME, timeout=self.timeout)
+            smtp = _BoundedSMTP(local_hostname=EHLO_NAME, timeout=self.timeout)
         # Set before connect() (which a host given to the constructor would start
         # before the cancel watch knows the client): TLS checks the certificate
         # against it.
         smtp._host = a.host  # type: ignore[attr-defined]
         self.client.append(smtp)
         try:
-            smtp.connect(a.host, a.port)
+            _check_greeting(a, *smtp.connect(a.host, a.port))
             self.check()
             smtp.ehlo_or_helo_if_needed()
             if a.security == "starttls":
@@ -150,7 +266,7 @@ class _Session:
             self.check()
             if a.username:
                 if not smtp.has_extn("auth"):
-                    raise SendError("auth", _no_auth(a))
+                    raise SendError("no_auth_offered", _no_auth(a))
                 _login(smtp, a.username, self.password or "")
             self.check()
             if data is None:
@@ -190,20 +306,45 @@ class _Session:
             self.check()
             code, reply = smtp.rcpt(recipient)
             if code not in (250, 251):
-                text = reply.decode("utf-8", "replace")
-                refused.append(f"{recipient} ({code} {text})")
+                refused.append(f"{recipient} ({_reply_text(code, reply)})")
         if refused:
             smtp.rset()
             raise SendError("recipient_rejected", _refused(refused))
         self.check()
-        code, reply = smtp.data(data)
-        if code != 250:
-            raise smtplib.SMTPDataError(code, reply)
+        self._data(smtp, data)
         self.data_accepted = True
         try:
             smtp.quit()
         except (smtplib.SMTPException, OSError):
             pass  # the server has the message: a rude goodbye changes nothing
+
+    def _data(self, smtp: smtplib.SMTP, data: bytes) -> None:
+        """DATA as smtplib.data() does it, marking the moment the final "." is written."""
+        code, reply = smtp.docmd("DATA")
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        payload = re.sub(rb"(?m)^\.", b"..", data)  # dot-stuffing (RFC 5321 4.5.2)
+        if not payload.endswith(b"\r\n"):
+            payload += b"\r\n"
+        smtp.send(payload + b".\r\n")
+        self.awaiting_final_reply = True
+        code, reply = smtp.getreply()
+        if 400 <= code < 600:
+            self.awaiting_final_reply = False  # a clear no: the server will not deliver it
+            raise smtplib.SMTPDataError(code, reply)
+        if code != 250:
+            raise _UnclearReply(code, reply)
+
+
+def _check_greeting(account: Account, code: int, text: bytes) -> None:
+    """A 4xx or 5xx greeting (421, 554) is the server refusing this connection.
+
+    smtplib returns the greeting without judging it; going on would end in a
+    misleading sentence (no STARTTLS, no AUTH). No QUIT: a refusing server may
+    never answer it, and RFC 5321 lets the client simply close.
+    """
+    if 400 <= code < 600:
+        raise SendError("greeting_refused", _greeting_refused(account, _reply_text(code, text)))
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
@@ -290,6 +431,9 @@ def _guarded(session: _Session, action: Callable[[], None]) -> None:
     except BaseException as exc:
         if session.data_accepted:
             return  # sent: what failed afterwards does not matter
+        if session.awaiting_final_reply and isinstance(exc, Exception):
+            log.info("SMTP: no clear answer after the data (%s)", type(exc).__name__)
+            raise SendError("delivery_unknown", _delivery_unknown(session, exc)) from None
         if session.cancel.is_set():
             raise SendError(
                 "cancelled", user_message("Sending", "Sending was cancelled. Nothing was sent.")
@@ -299,6 +443,13 @@ def _guarded(session: _Session, action: Callable[[], None]) -> None:
         error = _translate(exc, session.account, session.timeout)
         log.info("SMTP failed: %s (%s)", error.kind, type(exc).__name__)
         raise error from None
+
+
+def _timed_out(exc: BaseException) -> bool:
+    # smtplib (and _BoundedSMTP) report a read that timed out as a disconnection;
+    # the exception's context says which.
+    timeouts = (TimeoutError, socket.timeout)
+    return isinstance(exc, timeouts) or isinstance(exc.__context__, timeouts)
 
 
 def _translate(exc: Exception, account: Account, timeout: float) -> SendError:
@@ -333,13 +484,16 @@ def _translate(exc: Exception, account: Account, timeout: float) -> SendError:
             ).arg(host, exc.reason or type(exc).__name__),
         )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return _auth_failed(exc, host)
+    if isinstance(exc, _ReplyTooLong):
         return SendError(
-            "auth",
+            "reply_too_long",
             user_message(
                 "Sending",
-                "%1 did not accept the user name or password (%2). Check them in "
-                "Settings > Accounts. Nothing was sent.",
-            ).arg(host, _server_text(exc)),
+                "The server %1:%2 sent an answer far longer than any mail server's, so the "
+                "connection was closed. Check the server and port in Settings > Accounts. "
+                "Nothing was sent.",
+            ).arg(host, port),
         )
     if isinstance(exc, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)) and (
         exc.smtp_code == 552
@@ -359,10 +513,7 @@ def _translate(exc: Exception, account: Account, timeout: float) -> SendError:
                 host, _server_text(exc)
             ),
         )
-    # smtplib reports a read that timed out as a disconnection; the cause says which.
-    if isinstance(exc, (TimeoutError, socket.timeout)) or isinstance(
-        exc.__context__, (TimeoutError, socket.timeout)
-    ):
+    if _timed_out(exc):
         return SendError(
             "timeout",
             user_message(
@@ -408,6 +559,62 @@ def _translate(exc: Exception, account: Account, timeout: float) -> SendError:
     )
 
 
+def _auth_failed(exc: smtplib.SMTPAuthenticationError, host: str) -> SendError:
+    """The wrong password (5xx, such as 535), or a server that could not check it now.
+
+    A 4xx (454, 432) says nothing about the password: the flow keeps it.
+    """
+    if 500 <= exc.smtp_code < 600:
+        return SendError(
+            "auth",
+            user_message(
+                "Sending",
+                "%1 did not accept the user name or password (%2). Check them in "
+                "Settings > Accounts. Nothing was sent.",
+            ).arg(host, _server_text(exc)),
+        )
+    return SendError(
+        "auth_unavailable",
+        user_message(
+            "Sending",
+            "%1 could not check the user name and password right now (%2). Your password is "
+            "kept; try again later. Nothing was sent.",
+        ).arg(host, _server_text(exc)),
+    )
+
+
+def _delivery_unknown(session: _Session, exc: Exception) -> UserMessage:
+    return user_message(
+        "Sending",
+        "The whole message went to %1, but the server did not confirm it (%2). It may or may "
+        "not have been delivered: before sending it again, look for it in the Sent folder of "
+        "your webmail, if your provider keeps one, or ask a recipient. The message is kept "
+        "here.",
+    ).arg(session.account.host, _why_unconfirmed(session, exc))
+
+
+def _why_unconfirmed(session: _Session, exc: Exception) -> UserMessage:
+    if session.cancel.is_set():
+        return user_message("Sending", "sending was cancelled while waiting for its answer")
+    if _timed_out(exc):
+        return user_message("Sending", "no answer within %1 seconds").arg(f"{session.timeout:g}")
+    if isinstance(exc, _UnclearReply):
+        return user_message("Sending", "an answer that is neither yes nor no: %1").arg(
+            _server_text(exc)
+        )
+    if isinstance(exc, _ReplyTooLong):
+        return user_message("Sending", "an answer far too long to be a mail server's")
+    return user_message("Sending", "the connection closed without an answer")
+
+
+def _greeting_refused(account: Account, text: str) -> UserMessage:
+    return user_message(
+        "Sending",
+        "The server %1 refused the connection (%2). Nothing was sent. Try again later; if it "
+        "goes on, ask your provider.",
+    ).arg(account.host, text)
+
+
 def _no_starttls(account: Account) -> UserMessage:
     return user_message(
         "Sending",
@@ -428,9 +635,40 @@ def _no_auth(account: Account) -> UserMessage:
 def _too_large(size: int, limit: int) -> UserMessage:
     return user_message(
         "Sending",
-        "The message is too large for the server: %1 MB, and it accepts at most %2 MB. "
+        "The message is too large for the server: %1, and it accepts at most %2. "
         "Remove or shrink attachments. Nothing was sent.",
-    ).arg(f"{size / 1e6:.1f}", f"{limit / 1e6:.1f}")
+    ).arg(*_sizes_that_differ(size, limit))
+
+
+def readable_size(size: int, extra_digits: int = 0) -> UserMessage:
+    """*size* as a person reads it: 850 bytes, 40 KB, 1.2 MB, 25 MB.
+
+    Decimal units, as servers state their SIZE limit; one decimal below 10.
+    The decimal mark is the translation's ("1,2 Mo" in French).
+    """
+    if size < 1000:
+        return user_message("Sending", "%1 bytes").arg(size)
+    mega = size >= 999_500  # would round to "1000 KB"
+    value = size / 1e6 if mega else size / 1e3
+    digits = (1 if value < 9.95 else 0) + extra_digits
+    whole, _, fraction = f"{value:.{digits}f}".partition(".")
+    if mega:
+        if fraction:
+            return user_message("Sending", "%1.%2 MB").arg(whole, fraction)
+        return user_message("Sending", "%1 MB").arg(whole)
+    if fraction:
+        return user_message("Sending", "%1.%2 KB").arg(whole, fraction)
+    return user_message("Sending", "%1 KB").arg(whole)
+
+
+def _sizes_that_differ(size: int, limit: int) -> tuple[UserMessage, UserMessage]:
+    """Both sizes, precise enough to read differently (20.4 KB over 20 KB: not "20 KB" twice)."""
+    for extra in range(4):
+        shown = readable_size(size, extra), readable_size(limit, extra)
+        if str(shown[0]) != str(shown[1]):
+            return shown
+    exact = user_message("Sending", "%1 bytes")
+    return exact.arg(size), exact.arg(limit)
 
 
 def _no_smtputf8(account: Account, addresses: Sequence[str]) -> UserMessage:

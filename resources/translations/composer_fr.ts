@@ -3657,6 +3657,10 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <source>Saved as %1</source>
         <translation>Enregistré sous %1</translation>
     </message>
+    <message>
+        <source>Perhaps sent</source>
+        <translation>Peut-être envoyé</translation>
+    </message>
 </context>
 <context>
     <name>Sending</name>
@@ -3744,8 +3748,8 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+8"/>
-        <source>The message is too large for the server: %1 MB, and it accepts at most %2 MB. Remove or shrink attachments. Nothing was sent.</source>
-        <translation>Le message est trop volumineux pour le serveur : %1 Mo, alors qu’il accepte au plus %2 Mo. Retirez ou réduisez des pièces jointes. Rien n’a été envoyé.</translation>
+        <source>The message is too large for the server: %1, and it accepts at most %2. Remove or shrink attachments. Nothing was sent.</source>
+        <translation>Le message est trop volumineux pour le serveur : %1, alors qu’il accepte au plus %2. Retirez ou réduisez des pièces jointes. Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3756,6 +3760,62 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+9"/>
         <source>The server refused these recipients: %1. Nothing was sent: correct or remove them and send again.</source>
         <translation>Le serveur a refusé ces destinataires : %1. Rien n’a été envoyé : corrigez-les ou retirez-les, puis envoyez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server %1:%2 sent an answer far longer than any mail server&apos;s, so the connection was closed. Check the server and port in Settings &gt; Accounts. Nothing was sent.</source>
+        <translation>Le serveur %1:%2 a envoyé une réponse bien plus longue que celle de tout serveur de messagerie : la connexion a été fermée. Vérifiez le serveur et le port dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 could not check the user name and password right now (%2). Your password is kept; try again later. Nothing was sent.</source>
+        <translation>%1 n’a pas pu vérifier le nom d’utilisateur et le mot de passe pour le moment (%2). Votre mot de passe est conservé ; réessayez plus tard. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The whole message went to %1, but the server did not confirm it (%2). It may or may not have been delivered: before sending it again, look for it in the Sent folder of your webmail, if your provider keeps one, or ask a recipient. The message is kept here.</source>
+        <translation>Le message est parti en entier vers %1, mais le serveur n’en a pas confirmé la réception (%2). Il a pu être remis, ou non : avant de l’envoyer à nouveau, cherchez-le dans le dossier Envoyés de votre messagerie web, si votre fournisseur en garde un, ou demandez à un destinataire. Le message est conservé ici.</translation>
+    </message>
+    <message>
+        <source>sending was cancelled while waiting for its answer</source>
+        <translation>l’envoi a été annulé pendant l’attente de sa réponse</translation>
+    </message>
+    <message>
+        <source>no answer within %1 seconds</source>
+        <translation>aucune réponse en %1 secondes</translation>
+    </message>
+    <message>
+        <source>an answer that is neither yes nor no: %1</source>
+        <translation>une réponse qui n’est ni oui ni non : %1</translation>
+    </message>
+    <message>
+        <source>an answer far too long to be a mail server&apos;s</source>
+        <translation>une réponse bien trop longue pour venir d’un serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>the connection closed without an answer</source>
+        <translation>la connexion s’est fermée sans réponse</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection (%2). Nothing was sent. Try again later; if it goes on, ask your provider.</source>
+        <translation>Le serveur %1 a refusé la connexion (%2). Rien n’a été envoyé. Réessayez plus tard ; si cela continue, contactez votre fournisseur.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>%1.%2 KB</source>
+        <translation>%1,%2 Ko</translation>
+    </message>
+    <message>
+        <source>%1.%2 MB</source>
+        <translation>%1,%2 Mo</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ import email
 import email.policy
 
 import pytest
-from helpers.smtp_server import PASSWORD
+from helpers.smtp_server import HANG_UP, PASSWORD, SILENT, endless
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -323,3 +323,129 @@ def test_the_send_button_sends(no_model_window, app_paths_tmp, server, qtbot):
     window.send_button.click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
     assert len(server.received) == 1
+
+
+# -- hostile and broken servers (a scripted raw SMTP server) ----------------------------------
+
+
+def sent_folder(app_paths_tmp) -> list:
+    folder = app_paths_tmp.data / "sent"
+    return list(folder.iterdir()) if folder.exists() else []
+
+
+def test_no_answer_after_the_data_says_delivery_is_unknown_and_keeps_the_draft(
+    no_model_window, app_paths_tmp, scripted_smtp, qtbot
+):
+    server = scripted_smtp({".": HANG_UP})
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window)
+    window.autosave.save()
+    before = window.current_draft()
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: window.sending.error_box is not None, timeout=TIMEOUT_MS)
+    box = window.sending.error_box
+    assert box.windowTitle() == "Perhaps sent"
+    text = error_text(qtbot, window)
+    assert "may or may not have been delivered" in text and "Nothing was sent" not in text
+    assert len(server.messages) == 1  # the server did get it all
+    assert window.isVisible() and window.current_draft() == before
+    assert window.autosave.store.path.exists()  # the draft is not deleted…
+    assert sent_folder(app_paths_tmp) == []  # …nor kept as sent
+    assert accounts.SESSION_PASSWORDS.get("acc1") == PASSWORD  # the login worked
+
+
+def test_cancel_after_the_final_dot_is_not_nothing_was_sent(
+    no_model_window, app_paths_tmp, scripted_smtp, qtbot
+):
+    server = scripted_smtp({".": SILENT})
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window)
+    before = window.current_draft()
+    window.send_action.trigger()
+    qtbot.waitUntil(server.got_data.is_set, timeout=TIMEOUT_MS)
+    window.sending.cancel_button.click()
+    text = error_text(qtbot, window)
+    assert "cancelled while waiting" in text and "may or may not have been delivered" in text
+    assert "Nothing was sent" not in text
+    assert window.isVisible() and window.current_draft() == before
+    assert sent_folder(app_paths_tmp) == []
+
+
+def _refuse_any_password_dialog(asked: list[str]) -> None:
+    """A password dialog would mean the password was forgotten: note it and close it."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None:
+        asked.append(dialog.objectName())
+        dialog.reject()
+
+
+def test_a_temporary_auth_failure_keeps_the_password_in_memory(
+    no_model_window, app_paths_tmp, scripted_smtp, no_keychain, qtbot
+):
+    server = scripted_smtp({"AUTH": b"454 4.7.0 Temporary authentication failure\r\n"})
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    write(window)
+    before = window.current_draft()
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert "could not check the user name and password right now" in text
+    assert "did not accept" not in text
+    assert window.isVisible() and window.current_draft() == before
+    assert accounts.SESSION_PASSWORDS.get("acc1") == PASSWORD
+
+    # Later the server can check it again: the same password goes, and nobody is asked.
+    server.answers["AUTH"] = b"235 2.7.0 Authentication successful\r\n"
+    asked: list[str] = []
+    QTimer.singleShot(200, lambda: _refuse_any_password_dialog(asked))
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    assert asked == [] and len(server.messages) == 1
+
+
+def test_a_temporary_auth_failure_keeps_the_password_in_the_keychain(
+    no_model_window, app_paths_tmp, scripted_smtp, secret_service, qtbot
+):
+    import uuid
+
+    import keyring
+
+    from composer import APP_ID
+
+    server = scripted_smtp({"AUTH": b"454 4.7.0 Temporary authentication failure\r\n"})
+    account = server.account(id=f"test-{uuid.uuid4().hex}")
+    with_account(app_paths_tmp, account, password=None)
+    accounts.remember_password(account.id, PASSWORD, in_keychain=True)
+    try:
+        window = no_model_window()
+        write(window)
+        window.send_action.trigger()
+        assert "right now" in error_text(qtbot, window)
+        assert keyring.get_password(APP_ID, f"smtp-password:{account.id}") == PASSWORD
+        assert accounts.SESSION_PASSWORDS.get(account.id) == PASSWORD
+    finally:
+        accounts.forget_password(account.id)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"greeting": b"554 5.7.1 Go away\r\n"}, "refused the connection (554 5.7.1 Go away)"),
+        ({"EHLO": endless(b"250-SIZE 1\r\n")}, "far longer than any mail server"),
+    ],
+    ids=["554-greeting", "endless-ehlo"],
+)
+def test_a_hostile_server_keeps_the_draft(
+    no_model_window, app_paths_tmp, scripted_smtp, qtbot, answers, expected
+):
+    server = scripted_smtp(answers)
+    with_account(app_paths_tmp, server.account(security="starttls"))
+    window = no_model_window()
+    write(window)
+    before = window.current_draft()
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert expected in text and "STARTTLS" not in text and "Nothing was sent" in text
+    assert window.isVisible() and window.current_draft() == before and server.messages == []

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 import threading
 import time
 
 import pytest
-from helpers.smtp_server import HOST, PASSWORD
+from helpers.smtp_server import HANG_UP, HOST, PASSWORD, SILENT, dripped, endless
 
 from composer.mail.drafts import Draft
 from composer.mail.message import parse_message
-from composer.mail.outgoing import build_message, envelope_recipients
-from composer.mail.smtp_send import SendError, send_message
+from composer.mail.outgoing import build_message, envelope_recipients, message_bytes
+from composer.mail.smtp_send import QUOTE_CHARS, SendError, readable_size, send_message
 
 DRAFT = Draft(
     to="Jürgen Müller <jurgen@example.com>, bob@example.net",
@@ -175,8 +176,37 @@ def test_too_large_for_the_advertised_size(smtp_server, tmp_path):
     draft = Draft(to="a@example.com", subject="big", body="see", attachments=(str(big),))
     error = failure(send, server, draft)
     assert error.kind == "too_large"
-    assert "too large" in str(error) and "0.0 MB" in str(error)  # 20 kB = 0.0 MB
+    assert "too large" in str(error) and "at most 20 KB" in str(error)  # not "0.0 MB"
+    assert "server: 42 KB," in str(error)  # 30 KB base64-encoded, plus headers
     assert server.received == []
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (850, "850 bytes"),
+        (1_000, "1.0 KB"),
+        (40_123, "40 KB"),
+        (999_600, "1.0 MB"),
+        (1_234_567, "1.2 MB"),
+        (25_000_000, "25 MB"),
+    ],
+)
+def test_sizes_read_as_a_person_would(size, shown):
+    assert str(readable_size(size)) == shown
+
+
+def test_sizes_that_round_alike_get_more_digits(scripted_smtp):
+    server = scripted_smtp()
+    account = server.account(username="")
+    draft = Draft(to="a@example.com", subject="x", body="y" * 2000)
+    size = len(message_bytes(build_message(draft, account)))
+    # Over by 10 bytes: both would read "2.x KB", which says nothing.
+    server.answers["EHLO"] = f"250-scripted.test\r\n250 SIZE {size - 10}\r\n".encode()
+    error = failure(send, server, draft, account=account)
+    assert error.kind == "too_large"
+    found = re.search(r"server: (.+?), and it accepts at most (.+?)\. Remove", str(error))
+    assert found and found[1] != found[2] and found[1].endswith(" KB"), str(error)
 
 
 def test_starttls_not_offered(smtp_server):
@@ -223,3 +253,123 @@ def test_check_connection(smtp_server):
     with pytest.raises(SendError) as info:
         check_connection(server.account(), "nope", ssl_context=server.client_context, timeout=10)
     assert info.value.kind == "auth" and server.received == []
+
+
+# -- hostile and broken servers (tests/helpers/smtp_server.py: scripted_smtp) --------------
+
+PLAIN = Draft(to="bob@example.net", subject="Hello", body="Hello Bob\n")
+
+
+def plain_send(server, **options):
+    return send(server, PLAIN, account=server.account(username=""), **options)
+
+
+@pytest.mark.parametrize(
+    ("after_dot", "reason"),
+    [(HANG_UP, "connection closed"), (SILENT, "no answer within 1 seconds")],
+    ids=["closed", "silent"],
+)
+def test_no_answer_after_the_final_dot_is_delivery_unknown(scripted_smtp, after_dot, reason):
+    """The server has the whole message: it may deliver it, so not "Nothing was sent"."""
+    server = scripted_smtp({".": after_dot})
+    error = failure(plain_send, server, timeout=1)
+    assert error.kind == "delivery_unknown"
+    text = str(error)
+    assert "may or may not have been delivered" in text and reason in text
+    assert "Sent folder" in text and "Nothing was sent" not in text
+    assert len(server.messages) == 1 and b"Hello Bob" in server.messages[0]
+
+
+def test_cancel_after_the_final_dot_is_delivery_unknown(scripted_smtp):
+    server = scripted_smtp({".": SILENT})
+    cancel = threading.Event()
+
+    def cancel_once_the_data_is_in() -> None:
+        server.got_data.wait(20)
+        cancel.set()
+
+    threading.Thread(target=cancel_once_the_data_is_in, daemon=True).start()
+    error = failure(plain_send, server, timeout=20, cancel=cancel)
+    assert error.kind == "delivery_unknown"
+    assert "cancelled while waiting" in str(error) and "Nothing was sent" not in str(error)
+
+
+def test_a_clear_no_after_the_final_dot_is_still_a_refusal(scripted_smtp):
+    server = scripted_smtp({".": b"554 5.7.1 Message rejected as spam\r\n"})
+    error = failure(plain_send, server)
+    assert error.kind == "server_rejected" and "rejected as spam" in str(error)
+
+
+def test_an_unclear_answer_after_the_final_dot_is_delivery_unknown(scripted_smtp):
+    server = scripted_smtp({".": b"hello?\r\n"})
+    error = failure(plain_send, server)
+    assert error.kind == "delivery_unknown" and "neither yes nor no" in str(error)
+
+
+def test_a_refusing_greeting_is_named_with_its_text(scripted_smtp):
+    server = scripted_smtp({"greeting": b"554 5.7.1 Your IP is on a blocklist\r\n"})
+    error = failure(send, server, account=server.account(security="starttls"))
+    assert error.kind == "greeting_refused"
+    text = str(error)
+    assert "refused the connection" in text and "554 5.7.1 Your IP is on a blocklist" in text
+    assert "STARTTLS" not in text and "Nothing was sent" in text
+    assert server.commands == []  # not one command after a refusal
+
+
+def test_the_server_text_in_a_sentence_is_short_and_printable(scripted_smtp):
+    hostile = b"554 \x1b[2J\x07evil\xe2\x80\xae" + b"A" * 5000 + b"\r\n"  # escapes, bidi
+    server = scripted_smtp({"greeting": hostile})
+    text = str(failure(plain_send, server))
+    assert "evil" in text and "…" in text
+    assert all(ch.isprintable() for ch in text)
+    assert "A" * QUOTE_CHARS not in text and len(text) < QUOTE_CHARS + 200
+
+
+def test_a_refused_recipient_reply_is_quoted_short_and_printable(scripted_smtp):
+    server = scripted_smtp({"RCPT": b"550 5.1.1 \x1b[31mno\r\n"})
+    error = failure(plain_send, server)
+    assert error.kind == "recipient_rejected"
+    assert "bob@example.net (550 5.1.1 [31mno)" in str(error)
+
+
+def test_a_temporary_auth_failure_is_not_a_wrong_password(scripted_smtp):
+    server = scripted_smtp({"AUTH": b"454 4.7.0 Temporary authentication failure\r\n"})
+    error = failure(send, server, PLAIN, account=server.account())
+    assert error.kind == "auth_unavailable"
+    text = str(error)
+    assert "could not check" in text and "try again later" in text and "kept" in text
+    assert "Temporary authentication failure" in text
+    assert "did not accept" not in text and server.messages == []
+
+
+def test_a_permanent_auth_failure_is_a_wrong_password(scripted_smtp):
+    server = scripted_smtp({"AUTH": b"535 5.7.8 Authentication credentials invalid\r\n"})
+    error = failure(send, server, PLAIN, account=server.account())
+    assert error.kind == "auth" and "did not accept the user name or password" in str(error)
+
+
+def test_no_auth_offered_is_not_a_wrong_password(scripted_smtp):
+    server = scripted_smtp({"EHLO": b"250 scripted.test\r\n"})
+    error = failure(send, server, PLAIN, account=server.account())
+    assert error.kind == "no_auth_offered" and "no AUTH offered" in str(error)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [endless(b"250-SIZE 10000000\r\n"), endless(b"250-" + b"x" * 100)],
+    ids=["lines-without-end", "a-line-without-end"],
+)
+def test_an_endless_ehlo_answer_is_cut(scripted_smtp, answer):
+    server = scripted_smtp({"EHLO": answer})
+    started = time.monotonic()
+    error = failure(plain_send, server, timeout=30)
+    assert error.kind == "reply_too_long"
+    assert "far longer than any mail server" in str(error) and "Nothing was sent" in str(error)
+    assert time.monotonic() - started < 30  # cut by size, never by the timeout
+
+
+def test_a_reply_dripped_byte_by_byte_ends_at_the_timeout(scripted_smtp):
+    """Each byte keeps a read alive; the whole reply still has only the timeout."""
+    server = scripted_smtp({"greeting": dripped(b"220 " + b"x" * 200 + b"\r\n", 0.1)})
+    error = failure(plain_send, server, timeout=1)
+    assert error.kind == "timeout" and "within 1 seconds" in str(error)
