@@ -494,6 +494,9 @@ class ComposeWindow(QMainWindow):
         self, label: str, accessible: str, object_name: str, placeholder: str = ""
     ) -> QLineEdit:
         edit = QLineEdit()
+        # Never cut silently (QLineEdit's default is 32,767 characters): a mailto: link
+        # (up to 2 MiB) or a Reply all is kept whole; Send checks what is too much.
+        edit.setMaxLength(16 * 1024 * 1024)
         edit.setObjectName(object_name)
         edit.setAccessibleName(accessible)
         edit.setPlaceholderText(placeholder)

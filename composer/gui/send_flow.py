@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QLocale, QObject, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from composer.gui.send_controller import SendController
 from composer.gui.user_text import translated
 from composer.mail import accounts as mail_accounts
 from composer.mail.accounts import Account, AccountStore, AccountsUnreadable, find_account
+from composer.mail.addresses import MAX_RECIPIENTS
 from composer.mail.drafts import Draft
 from composer.mail.outgoing import (
     build_message,
@@ -233,10 +234,22 @@ class SendFlow(QObject):
                 ).replace("%1", "; ".join(every))
             )
             return False
-        if not envelope_recipients(draft):
+        recipients = envelope_recipients(draft)
+        if not recipients:
             self._mark(w.to_field, True)
             w.to_field.setFocus()
             self._show_error(self.tr("The message has no recipient. Add one in To, Cc or Bcc."))
+            return False
+        if len(recipients) > MAX_RECIPIENTS:
+            locale = QLocale()
+            self._show_error(
+                self.tr(
+                    "This message has %1 recipients; Composer sends to at most %2 at once "
+                    "(many servers refuse more). Remove some or split the message."
+                )
+                .replace("%1", locale.toString(len(recipients)))
+                .replace("%2", locale.toString(MAX_RECIPIENTS))
+            )
             return False
         return True
 

@@ -12,13 +12,19 @@ What counts as valid (a deliberate, documented subset of RFC 5322/6531):
   often than an RFC 5322 quoted local part, which is not accepted);
 - the local part is a dot-atom: RFC 5322 "atext" characters or any non-ASCII
   character (RFC 6531 internationalised mailboxes), dots neither first, last
-  nor doubled, at most 64 characters;
+  nor doubled, at most 64 octets (RFC 5321 4.5.3.1.1 counts octets, and an
+  RFC 6531 local part is sent in UTF-8);
 - the domain has at least two labels ("anna@example" is a typo for
   "anna@example.org"), except "localhost"; labels are letters, digits and
   hyphens (non-ASCII letters too: internationalised domains such as
   bücher.de), 1 to 63 characters, no hyphen first or last; the domain must
   have an IDNA (punycode) form, which idna_address() gives for SMTP;
-  address literals ("anna@[192.0.2.1]") are not accepted.
+  address literals ("anna@[192.0.2.1]") are not accepted;
+- the whole address as SMTP sends it (domain in punycode, UTF-8) fits RFC
+  5321's 256-octet path with its angle brackets (4.5.3.1.3): at most 254
+  octets. Servers may refuse a longer one.
+
+A message goes to at most MAX_RECIPIENTS envelope recipients (see there).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from email.header import decode_header, make_header
 from email.utils import parseaddr
 
 __all__ = [
+    "MAX_RECIPIENTS",
     "Address",
     "format_address_list",
     "idna_address",
@@ -50,6 +57,18 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # A display name needs quotes when it holds one of RFC 5322's specials.
 _SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
 _STRICT = "strict" in inspect.signature(parseaddr).parameters
+
+# RFC 5321 4.5.3.1: local part 64 octets; a forward-path ("<" mailbox ">") 256.
+_MAX_LOCAL_OCTETS = 64
+_MAX_PATH_OCTETS = 256
+
+# The most envelope recipients (To, Cc and Bcc, each mailbox once) one message
+# is sent to. Postfix accepts 1,000 per message by default
+# (smtpd_recipient_limit = 1000, postconf(5)) and Exchange Online at most 1,000,
+# so more would be refused by many servers. Stricter ones exist (RFC 5321 4.5.3.1.8
+# only requires 100; Gmail's SMTP submission takes 100 per message): they
+# refuse the extra RCPTs, and smtp_send names those before any data is sent.
+MAX_RECIPIENTS = 1000
 
 
 @dataclass(frozen=True)
@@ -101,8 +120,17 @@ def readable_address(addr: str) -> str:
         return addr
 
 
+def _octets(text: str) -> int | None:
+    """*text*'s length in UTF-8; None when it cannot be written in UTF-8 (a lone surrogate)."""
+    try:
+        return len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        return None
+
+
 def _valid_local(local: str) -> bool:
-    if not local or len(local) > 64:
+    size = _octets(local)
+    if not local or size is None or size > _MAX_LOCAL_OCTETS:
         return False
     return all(_LOCAL_ATOM.match(atom) for atom in local.split("."))
 
@@ -132,7 +160,10 @@ def is_valid_addr(addr: str) -> bool:
     local, at, domain = addr.rpartition("@")
     if not at or "@" in local:
         return False
-    return _valid_local(local) and _valid_domain(domain)
+    if not (_valid_local(local) and _valid_domain(domain)):
+        return False
+    size = _octets(idna_address(addr))
+    return size is not None and size + 2 <= _MAX_PATH_OCTETS  # + "<" and ">"
 
 
 def _split_pieces(text: str) -> list[str]:

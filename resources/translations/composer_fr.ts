@@ -3598,7 +3598,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>This message has %1 recipients; Composer sends to at most %2 at once (many servers refuse more). Remove some or split the message.</source>
+        <translation>Ce message a %1 destinataires ; Composer envoie à %2 destinataires au plus à la fois (beaucoup de serveurs refusent davantage). Retirez-en ou scindez le message.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Holds an invalid address</source>
         <translation>Contient une adresse non valide</translation>
     </message>
@@ -3925,6 +3930,86 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+9"/>
         <source>%1 stopped the answer with an error: %2</source>
         <translation>%1 a interrompu la réponse par une erreur : %2</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, starting with https:// (or http://).</source>
+        <translation>Saisissez l’adresse du serveur, commençant par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>The address contains a user name or password (the part before “@”). Remove it: Composer keeps secrets only in the system keychain. Put an API key in the API key field.</source>
+        <translation>L’adresse contient un nom d’utilisateur ou un mot de passe (la partie avant « @ »). Retirez-le : Composer ne garde les secrets que dans le trousseau du système. Mettez une clé d’API dans le champ Clé d’API.</translation>
+    </message>
+    <message>
+        <source>The address contains spaces or invisible characters.</source>
+        <translation>L’adresse contient des espaces ou des caractères invisibles.</translation>
+    </message>
+    <message>
+        <source>The address needs a server name and, if any, a port from 1 to 65535.</source>
+        <translation>L’adresse doit comporter un nom de serveur et, s’il y en a un, un port de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>The address must not contain “?” or “#”: enter the server and its path only, such as https://llm.example.org/v1.</source>
+        <translation>L’adresse ne doit contenir ni « ? » ni « # » : saisissez seulement le serveur et son chemin, par exemple https://llm.example.org/v1.</translation>
+    </message>
+    <message>
+        <source>%1 sent the request on to another address (HTTP %2, %3). Composer does not follow it: your text goes only to the server you chose. If the server moved, change its address in Settings &gt; Assistant.</source>
+        <translation>%1 a renvoyé la requête vers une autre adresse (HTTP %2, %3). Composer ne la suit pas : votre texte ne va qu’au serveur que vous avez choisi. Si le serveur a déménagé, changez son adresse dans Paramètres &gt; Assistant.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that breaks the rules of HTTP, so Composer stopped reading it.</source>
+        <translation>%1 a envoyé une réponse qui enfreint les règles de HTTP : Composer a donc cessé de la lire.</translation>
+    </message>
+    <message>
+        <source>%1 compressed its answer in a way Composer does not read (%2).</source>
+        <translation>%1 a compressé sa réponse d’une façon que Composer ne lit pas (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent a compressed answer that is damaged.</source>
+        <translation>%1 a envoyé une réponse compressée endommagée.</translation>
+    </message>
+    <message>
+        <source>The address of %1 is not a valid web address.</source>
+        <translation>L’adresse de %1 n’est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish answering within %2 seconds.</source>
+        <translation>%1 n’a pas fini de répondre en %2 secondes.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer to %2 larger than %3 MB; Composer stopped reading.</source>
+        <translation>%1 a envoyé une réponse à %2 de plus de %3 Mo ; Composer a cessé de la lire.</translation>
+    </message>
+    <message>
+        <source>%1 listed its models in a form Composer cannot read (no usable id).</source>
+        <translation>%1 a donné la liste de ses modèles sous une forme que Composer ne peut pas lire (aucun identifiant utilisable).</translation>
+    </message>
+    <message>
+        <source>%1 offers no models.</source>
+        <translation>%1 ne propose aucun modèle.</translation>
+    </message>
+    <message>
+        <source>%1 sent a piece of the answer larger than %2 MB; Composer stopped reading.</source>
+        <translation>%1 a envoyé un morceau de réponse de plus de %2 Mo ; Composer a cessé de lire.</translation>
+    </message>
+    <message>
+        <source>%1 sent a piece of the answer in a form Composer cannot read (the field “%2” is not what the API says).</source>
+        <translation>%1 a envoyé un morceau de réponse sous une forme que Composer ne peut pas lire (le champ « %2 » n’est pas conforme à l’API).</translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page instead of the API (a login page or a proxy in between?). Check the address in Settings &gt; Assistant.</source>
+        <translation>%1 a répondu par une page web au lieu de l’API (une page de connexion ou un proxy intermédiaire ?). Vérifiez l’adresse dans Paramètres &gt; Assistant.</translation>
+    </message>
+    <message>
+        <source>%1 sent an empty answer (%2).</source>
+        <translation>%1 a envoyé une réponse vide (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent JSON nested too deeply to be read safely.</source>
+        <translation>%1 a envoyé du JSON imbriqué trop profondément pour être lu sans risque.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MB; Composer stopped reading it.</source>
+        <translation>%1 a envoyé une réponse de plus de %2 Mo ; Composer a cessé de la lire.</translation>
     </message>
 </context>
 <context>

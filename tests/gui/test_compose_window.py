@@ -159,3 +159,57 @@ def test_help_lists_shortcuts_and_about_shows_llama_info(window):
 
     lines = "\n".join(version_lines())
     assert "llama-cpp-python" in lines and "system info" in lines
+
+
+# -- no field cuts text silently (issue "Hostile mail": silent truncation) ---------------------
+
+
+def test_fields_hold_more_than_any_mailto_link(no_model_window):
+    from composer.mail.mailto import MAX_MAILTO_LENGTH
+
+    w = no_model_window()
+    for field in (w.to_field, w.cc_field, w.bcc_field, w.subject_field):
+        assert field.maxLength() > MAX_MAILTO_LENGTH  # Qt's default, 32,767, cut silently
+    text = "x" * (MAX_MAILTO_LENGTH + 1)
+    w.subject_field.setText(text)
+    assert w.subject_field.text() == text
+
+
+def test_a_40000_character_mailto_is_kept_whole_in_the_fields_and_the_draft(make_manager):
+    from urllib.parse import quote
+
+    manager = make_manager()
+    to = [f"person{i:04d}@example.org" for i in range(1999)] + ["anna@example.org"]
+    cc = [f"Copy {i} <copy{i:04d}@example.net>" for i in range(1500)] + ["last@example.org"]
+    subject = "Minutes " * 5000
+    url = (
+        "mailto:"
+        + ",".join(to)
+        + "?cc="
+        + ",".join(quote(address) for address in cc)  # an encoded comma is no separator
+        + "&bcc="
+        + ",".join(to)
+        + "&subject="
+        + quote(subject)
+    )
+    window = manager.open_mailto(url)
+    assert window is not None
+    expected_to = ", ".join(to)
+    assert len(expected_to) > 40_000
+    # The last address whole: a cut at 32,767 could leave a valid one on another domain.
+    assert window.to_field.text() == expected_to and window.to_field.text().endswith(
+        "anna@example.org"
+    )
+    assert window.cc_field.text() == ", ".join(cc) and len(window.cc_field.text()) > 32_767
+    assert window.bcc_field.text() == expected_to
+    assert window.subject_field.text() == subject.strip() and len(subject.strip()) > 32_767
+
+    assert window.autosave.save()
+    saved = window.autosave.store.load()
+    assert saved is not None
+    assert (saved.to, saved.cc, saved.bcc, saved.subject) == (
+        expected_to,
+        ", ".join(cc),
+        expected_to,
+        subject.strip(),
+    )

@@ -449,3 +449,73 @@ def test_a_hostile_server_keeps_the_draft(
     text = error_text(qtbot, window)
     assert expected in text and "STARTTLS" not in text and "Nothing was sent" in text
     assert window.isVisible() and window.current_draft() == before and server.messages == []
+
+
+# -- too many recipients, too long an address (issue "Hostile mail": silent truncation) -------
+
+
+def many(count: int, prefix: str = "person") -> list[str]:
+    return [f"{prefix}{i:04d}@example.org" for i in range(count)]
+
+
+def test_more_recipients_than_servers_take_are_refused_with_the_count(
+    no_model_window, app_paths_tmp, server, qtbot
+):
+    from PySide6.QtCore import QLocale
+
+    from composer.mail.addresses import MAX_RECIPIENTS
+
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    to = many(MAX_RECIPIENTS)
+    write(window, to=", ".join(to))  # + hidden@example.com in Bcc: one over the limit
+    window.cc_field.setText(", ".join(a.upper() for a in to[:50]))  # the same people again
+    window.autosave.save()
+    before = window.current_draft()
+    busy: list[bool] = []
+    window.sending.controller.sig_busy.connect(busy.append)
+
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    count = QLocale().toString(MAX_RECIPIENTS + 1)  # unique mailboxes: Cc repeats To
+    assert f"has {count} recipients" in text
+    assert f"at most {QLocale().toString(MAX_RECIPIENTS)} at once" in text
+    assert busy == [] and not window.sending.busy  # no connection was even started
+    assert server.received == []
+    assert window.isVisible() and window.centralWidget().isEnabled()
+    assert window.current_draft() == before and window.autosave.store.load() == before
+    assert not window.to_field.property("invalid")  # the addresses are fine, only too many
+
+
+def test_a_message_at_exactly_the_recipient_limit_is_sent(
+    no_model_window, app_paths_tmp, server, qtbot
+):
+    from composer.mail.addresses import MAX_RECIPIENTS
+
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    to = many(MAX_RECIPIENTS - 1)
+    write(window, to=", ".join(to))  # + hidden@example.com in Bcc: exactly the limit
+    window.cc_field.setText(", ".join(a.upper() for a in to[:50]))  # counted once
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+
+    [got] = server.received
+    assert got.rcpt_tos == [*to, "hidden@example.com"]
+    assert len(got.rcpt_tos) == MAX_RECIPIENTS
+    parsed = email.message_from_bytes(got.data, policy=email.policy.default)
+    assert [a.addr_spec for a in parsed["To"].addresses] == to
+
+
+def test_an_address_longer_than_smtp_allows_is_named_as_invalid(
+    no_model_window, app_paths_tmp, server, qtbot
+):
+    with_account(app_paths_tmp, server.account())
+    window = no_model_window()
+    too_long = "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".org"  # 260 octets; RFC 5321: 254
+    write(window, to=f"ok@example.org, {too_long}")
+    window.send_action.trigger()
+    text = error_text(qtbot, window)
+    assert "not valid email addresses" in text and too_long in text
+    assert window.to_field.property("invalid") and window.to_field.selectedText() == too_long
+    assert server.received == []

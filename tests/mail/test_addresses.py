@@ -163,3 +163,52 @@ def test_unique_addresses_keeps_order_and_first_spelling() -> None:
 )
 def test_readable_address(wire, readable):
     assert readable_address(wire) == readable
+
+
+# -- RFC 5321 length limits (section 4.5.3.1): what the server would refuse is flagged ---------
+
+LABELS_189 = "b" * 63 + "." + "c" * 63 + "." + "d" * 57 + ".org"  # a 189-octet domain
+# 189 octets in UTF-8 too, but 240 in punycode ("àçîõý" is "xn--0caov2a3b")
+ACCENTED_189 = ".".join(["àçîõý"] * 17) + ".de"
+
+
+@pytest.mark.parametrize(
+    "addr",
+    [
+        "a" * 64 + "@x.org",  # local part at 64 octets
+        "é" * 32 + "@x.org",  # 32 characters, 64 octets in UTF-8
+        "a" * 64 + "@" + LABELS_189,  # 254 octets: "<" + 254 + ">" = RFC 5321's 256
+    ],
+)
+def test_addresses_at_the_rfc_5321_limits_are_accepted(addr: str) -> None:
+    assert len(addr.encode()) <= 254
+    assert parse_address_list(f"Anna <{addr}>") == ([Address("Anna", addr)], [])
+
+
+@pytest.mark.parametrize(
+    "addr",
+    [
+        "é" * 33 + "@x.org",  # 33 characters but 66 octets: over 64
+        "a" * 64 + "@b" + LABELS_189,  # 255 octets: over the 256-octet path
+        "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".org",  # 260 octets, every part fine
+        # 254 octets in UTF-8 but 305 with the domain in punycode, as SMTP sends it.
+        "a" * 64 + "@" + ACCENTED_189,
+    ],
+)
+def test_addresses_over_the_rfc_5321_limits_are_named_as_invalid(addr: str) -> None:
+    assert not is_valid_addr(addr)
+    text = f"ok@example.org, Too long <{addr}>; last@example.org"
+    valid, invalid = parse_address_list(text)
+    assert [a.addr for a in valid] == ["ok@example.org", "last@example.org"]
+    assert invalid == [f"Too long <{addr}>"]  # named as typed, so the window can select it
+
+
+def test_the_punycode_domain_is_what_is_measured() -> None:
+    addr = "a" * 64 + "@" + ACCENTED_189
+    assert len(addr.encode()) == 254  # fits in UTF-8…
+    assert len(idna_address(addr)) == 305  # …not as it is sent
+    assert is_valid_addr("a" * 10 + "@" + ACCENTED_189)  # the domain itself is fine
+
+
+def test_an_address_that_cannot_be_written_in_utf8_is_invalid() -> None:
+    assert not is_valid_addr("an\udcffna@example.org")  # a lone surrogate (undecodable byte)
