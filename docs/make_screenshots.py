@@ -81,6 +81,7 @@ def reply_shots(app, paths) -> None:
     app.processEvents()
     message.grab().save(str(OUT / "message.png"))
     message.reply_all_action.trigger()
+    wait_until(app, lambda: bool(manager.compose_windows()))
     (reply,) = manager.compose_windows()
     reply.resize(1180, 780)
     wait_until(app, lambda: reply.controller.state is AssistantState.READY)

@@ -10,12 +10,14 @@ window for it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,11 +38,19 @@ from composer.fileio import write_bytes_atomic
 from composer.gui.user_text import translated
 from composer.mail.addresses import Address, format_address_list
 from composer.mail.drafts import FORWARDED_FOLDER, Draft
+from composer.mail.long_lines import bounded, break_long_lines
 from composer.mail.message import OpenedMessage
+from composer.mail.replies import ForwardLabels
 from composer.paths import AppPaths
 from composer.settings import Settings
+from composer.workers.jobs import Job
 
 log = logging.getLogger(__name__)
+
+# A message window shows at most this much text (lines broken, mail/long_lines.py):
+# setting it takes a few tens of milliseconds. Reply, Forward and Save use all of it.
+MAX_SHOWN_CHARS = 2 * 1024 * 1024
+MAX_LISTED_ATTACHMENTS = 1000
 
 
 def _local_date(when: datetime) -> str:
@@ -102,7 +112,16 @@ class MessageWindow(QMainWindow):
         self.text.setObjectName("messageText")
         self.text.setAccessibleName(self.tr("Message text"))
         self.text.setReadOnly(True)
-        self.text.setPlainText(message.body)
+        shown = bounded(message.body, MAX_SHOWN_CHARS)
+        self.text.setPlainText(break_long_lines(shown.text))
+        if shown.left_out:
+            notes.append(
+                self.tr("The message is too long to show whole: its first %1 are shown.").replace(
+                    "%1", QLocale().formattedDataSize(len(shown.text.encode()))
+                )
+            )
+            self.problems_note.setText(" ".join(notes))
+            self.problems_note.setVisible(True)
 
         attachments_label = QLabel(self.tr("A&ttachments:"))
         attachments_label.setObjectName("attachmentsLabel")
@@ -110,7 +129,9 @@ class MessageWindow(QMainWindow):
         self.attachments.setObjectName("attachmentsList")
         self.attachments.setAccessibleName(self.tr("Attachments"))
         attachments_label.setBuddy(self.attachments)
-        for attachment in message.attachments:
+        # Listing tens of thousands of files would hold the window for seconds;
+        # past MAX_LISTED_ATTACHMENTS a last row says how many more there are.
+        for attachment in message.attachments[:MAX_LISTED_ATTACHMENTS]:
             item = QListWidgetItem(
                 self.tr("%1 (%2)")
                 .replace("%1", attachment.filename)
@@ -118,6 +139,14 @@ class MessageWindow(QMainWindow):
             )
             item.setToolTip(attachment.content_type)
             self.attachments.addItem(item)
+        if len(message.attachments) > MAX_LISTED_ATTACHMENTS:
+            more = QListWidgetItem(
+                self.tr("… and %1 more (Forward sends the whole message)").replace(
+                    "%1", QLocale().toString(len(message.attachments) - MAX_LISTED_ATTACHMENTS)
+                )
+            )
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.attachments.addItem(more)
         if message.attachments:
             self.attachments.setCurrentRow(0)
         self.save_button = QPushButton(self.tr("&Save…"))
@@ -206,6 +235,8 @@ class MessageWindow(QMainWindow):
             message_menu.addAction(act)
 
     # -- replies -----------------------------------------------------------------------
+    # Reply and Forward quote, cut and copy on a thread (workers/jobs.py): a message
+    # decides how much text and how many files that is. sig_compose follows.
     def _own_addresses(self) -> tuple[str, ...]:
         """The user's addresses (their accounts), left out of Reply all."""
         from composer.mail.accounts import AccountStore
@@ -213,32 +244,37 @@ class MessageWindow(QMainWindow):
         return tuple(account.address for account in AccountStore(self.paths.config).load())
 
     @Slot()
-    def reply(self) -> Draft:
+    def reply(self) -> Job:
         return self._reply(reply_all=False)
 
     @Slot()
-    def reply_all(self) -> Draft:
+    def reply_all(self) -> Job:
         return self._reply(reply_all=True)
 
-    def _reply(self, reply_all: bool) -> Draft:
+    def _reply(self, reply_all: bool) -> Job:
         from composer.mail.replies import reply_draft
 
-        draft = reply_draft(
-            self.message,
-            own_addresses=self._own_addresses(),
-            reply_all=reply_all,
-            # The quoted message's first line: %1 the date, %2 the sender.
-            attribution=self.tr("On %1, %2 wrote:"),
-            undated_attribution=self.tr("%1 wrote:"),
-            date_text=_local_date,
-        )
-        self.sig_compose.emit(draft)
-        return draft
+        # The quoted message's first line: %1 the date, %2 the sender.
+        attribution = self.tr("On %1, %2 wrote:")
+        undated = self.tr("%1 wrote:")
+        message = self.message
+
+        def make(_cancel: object) -> Draft:
+            return reply_draft(
+                message,
+                own_addresses=self._own_addresses(),
+                reply_all=reply_all,
+                attribution=attribution,
+                undated_attribution=undated,
+                date_text=_local_date,
+            )
+
+        return self._start(make, "reply")
 
     @Slot()
-    def forward(self) -> Draft | None:
-        """A compose window forwarding this message with its attachments (None when refused)."""
-        from composer.mail.replies import ForwardError, ForwardLabels, forward_draft
+    def forward(self) -> Job:
+        """A compose window forwarding this message with its attachments (a note when refused)."""
+        from composer.mail.replies import forward_draft
 
         labels = ForwardLabels(
             heading=self.tr("---------- Forwarded message ----------"),
@@ -248,22 +284,38 @@ class MessageWindow(QMainWindow):
             to=self.tr("To"),
             cc=self.tr("Cc"),
         )
-        try:
-            draft = forward_draft(
-                self.message,
-                attachment_dir=self.paths.drafts / FORWARDED_FOLDER,
+        message, folder, original = self.message, self.paths.drafts / FORWARDED_FOLDER, self.path
+
+        def make(_cancel: object) -> Draft:
+            return forward_draft(
+                message,
+                attachment_dir=folder,
                 labels=labels,
                 date_text=_local_date,
+                original=original,
             )
-        except ForwardError as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Not forwarded"), translated(exc), parent=self
-            )
-            box.setObjectName("forwardProblemBox")
-            box.open()
-            return None
-        self.sig_compose.emit(draft)
-        return draft
+
+        return self._start(make, "forward")
+
+    def _start(self, make: Callable[[object], Draft], name: str) -> Job:
+        job = Job(make, name=name)
+        job.sig_done.connect(self.sig_compose.emit)
+        job.sig_failed.connect(self._not_made)
+        job.sig_finished.connect(QApplication.restoreOverrideCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        return job.start()
+
+    @Slot(object)
+    def _not_made(self, error: BaseException) -> None:
+        from composer.mail.replies import ForwardError
+
+        if not isinstance(error, ForwardError):
+            log.error("A reply or forward failed: %s", type(error).__name__)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Not forwarded"), translated(error), parent=self
+        )
+        box.setObjectName("forwardProblemBox")
+        box.open()
 
     # -- attachments -------------------------------------------------------------------
     @Slot()

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from composer.mail.drafts import Draft
 from composer.mail.header_guard import shown_header_text
+from composer.mail.long_lines import break_long_lines
 from composer.messages import UserFacingError, user_message
 
 __all__ = ["MAX_MAILTO_LENGTH", "MailtoError", "parse_mailto"]
@@ -83,7 +84,8 @@ def parse_mailto(url: str) -> Draft:
         cc=_addresses(fields.get("cc", [])),
         bcc=_addresses(fields.get("bcc", [])),
         subject=_subject(" ".join(_decoded(value) for value in fields.get("subject", []))),
-        body=body.replace("\r\n", "\n").replace("\r", "\n"),
+        # A link decides its own line lengths: a 2 MB line would freeze the window.
+        body=break_long_lines(body.replace("\r\n", "\n").replace("\r", "\n")),
         in_reply_to=in_reply_to,
         references=in_reply_to,
     )

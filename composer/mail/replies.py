@@ -27,14 +27,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from composer.fileio import make_private_dir, write_bytes_atomic
+from composer.fileio import make_private_dir, read_regular, write_bytes_atomic
 from composer.mail.addresses import Address, format_address_list, same_mailbox, unique_addresses
 from composer.mail.drafts import Draft
 from composer.mail.header_guard import shown_header_text
-from composer.mail.message import OpenedMessage
+from composer.mail.long_lines import bounded, break_long_lines
+from composer.mail.message import MAX_MESSAGE_BYTES, OpenedMessage, safe_filename
 from composer.messages import UserFacingError, fill, user_message
 
 __all__ = [
+    "MAX_FORWARDED_ATTACHMENTS",
+    "MAX_QUOTED_CHARS",
     "MAX_REFERENCES",
     "ForwardError",
     "ForwardLabels",
@@ -48,6 +51,11 @@ __all__ = [
 ]
 
 MAX_REFERENCES = 20
+# A reply quotes at most this much; a forward carrying more text (or more
+# attachments than MAX_FORWARDED_ATTACHMENTS) takes the original message along
+# whole, as an attached .eml, so nothing is lost and the window stays light.
+MAX_QUOTED_CHARS = 256 * 1024
+MAX_FORWARDED_ATTACHMENTS = 100
 _REPLY_WORDS = ("re", "aw", "sv", "antw", "vs", "res", "odp", "ynt")
 _FORWARD_WORDS = ("fwd", "fw", "wg", "tr", "rv", "enc", "doorst", "vb", "pd")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -104,8 +112,14 @@ def forward_subject(subject: str, prefix: str = "Fwd: ") -> str:
 
 
 def quote_body(body: str) -> str:
-    """*body* quoted: "> " before each line, ">" alone before quoted and empty lines."""
-    lines = body.rstrip().split("\n")
+    """*body* quoted: "> " before each line, ">" alone before quoted and empty lines.
+
+    At most MAX_QUOTED_CHARS of it ("> […]" says the rest was left out), its
+    long lines broken (mail/long_lines.py): a sender decides how long they are.
+    """
+    shown = bounded(body.rstrip(), MAX_QUOTED_CHARS)
+    body = break_long_lines(shown.text) + ("\n[…]" if shown.left_out else "")
+    lines = body.split("\n")
     quoted = []
     for line in lines:
         line = line.rstrip()
@@ -251,9 +265,15 @@ def _unique_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _copy_attachments(msg: OpenedMessage, attachment_dir: Path) -> tuple[str, ...]:
-    """Every attachment of *msg* written, private, into a new folder of its own."""
-    if not msg.attachments:
+def _copy_attachments(
+    msg: OpenedMessage, attachment_dir: Path, original: tuple[str, bytes] | None = None
+) -> tuple[str, ...]:
+    """Every attachment of *msg*, or only *original* (name, bytes), written into a new folder.
+
+    The folder is private (0700), each file 0600.
+    """
+    files = [original] if original else [(a.filename, a.data) for a in msg.attachments]
+    if not files:
         return ()
     try:
         make_private_dir(attachment_dir)
@@ -262,9 +282,9 @@ def _copy_attachments(msg: OpenedMessage, attachment_dir: Path) -> tuple[str, ..
         folder = make_private_dir(attachment_dir / f"forward-{secrets.token_hex(6)}")
         taken: set[str] = set()
         paths = []
-        for attachment in msg.attachments:
-            path = folder / _unique_name(attachment.filename, taken)
-            write_bytes_atomic(path, attachment.data)
+        for name, data in files:
+            path = folder / _unique_name(name, taken)
+            write_bytes_atomic(path, data)
             paths.append(str(path.resolve()))
     except OSError as exc:
         raise ForwardError(
@@ -283,18 +303,39 @@ def forward_draft(
     labels: ForwardLabels = ForwardLabels(),  # noqa: B008 - frozen, so one default is safe
     prefix: str = "Fwd: ",
     date_text: Callable[[datetime], str] = format_date,
+    original: Path | None = None,
 ) -> Draft:
     """The draft that forwards *msg*: its header block and text, and its attachments.
 
     Each attachment is written (0600) into a new private folder inside
     *attachment_dir* (0700), so the draft outlives the opened message;
     ForwardError says so when that fails. A forward starts no conversation:
-    In-Reply-To and References stay empty.
+    In-Reply-To and References stay empty. A message with more text than
+    MAX_QUOTED_CHARS or more attachments than MAX_FORWARDED_ATTACHMENTS is
+    forwarded with the beginning of its text and, given its file *original*,
+    the whole message attached as an .eml instead of its attachments one by one.
     """
     block = _header_block(msg, labels, date_text)
+    shown = bounded(msg.body, MAX_QUOTED_CHARS)
+    text = break_long_lines(shown.text) + ("\n[…]" if shown.left_out else "")
+    whole = None
+    too_many = len(msg.attachments) > MAX_FORWARDED_ATTACHMENTS
+    if original is not None and (shown.left_out or too_many):
+        whole = (safe_filename((msg.subject[:80] or "message") + ".eml"), _read_original(original))
     return Draft(
         subject=forward_subject(msg.subject, prefix),
-        body=("\n\n" + block + "\n\n" + msg.body).rstrip(),
-        attachments=_copy_attachments(msg, attachment_dir),
+        body=("\n\n" + block + "\n\n" + text).rstrip(),
+        attachments=_copy_attachments(msg, attachment_dir, whole),
         account=account,
     )
+
+
+def _read_original(path: Path) -> bytes:
+    try:
+        return read_regular(path, limit=MAX_MESSAGE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise ForwardError(
+            user_message("Message", "The attachments could not be copied for forwarding (%1).").arg(
+                getattr(exc, "strerror", None) or type(exc).__name__
+            )
+        ) from exc

@@ -95,6 +95,7 @@ def test_reply_opens_a_compose_window_in_the_conversation_that_survives_autosave
     manager = make_manager()
     message = open_one(manager, "gmail_pdf_attachment.eml")
     message.reply_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)
     (reply,) = manager.compose_windows()
     assert reply.to_field.text() == "Zoë García <zoe.garcia@gmail.com>"
     assert reply.cc_field.text() == ""
@@ -120,6 +121,7 @@ def test_reply_all_leaves_out_the_users_own_address(qtbot, make_manager, app_pat
     manager = make_manager()
     message = open_one(manager, "outlook_alternative_1252.eml")
     message.reply_all_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)
     (reply,) = manager.compose_windows()
     everyone = reply.to_field.text() + ", " + reply.cc_field.text()
     assert "mark.thompson@contoso.example" in reply.to_field.text()
@@ -132,6 +134,7 @@ def test_forward_keeps_the_attachments_and_the_text(qtbot, make_manager, app_pat
     manager = make_manager()
     message = open_one(manager, "gmail_pdf_attachment.eml")
     message.forward_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)
     (forward,) = manager.compose_windows()
     assert forward.subject_field.text() == "Fwd: Tickets for Saturday 🎉"
     assert forward.to_field.text() == ""
@@ -156,7 +159,9 @@ def test_reply_and_forward_in_french(qtbot, make_manager, french):
     manager = make_manager()
     message = open_one(manager, "gmail_pdf_attachment.eml")
     message.reply_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)
     message.forward_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 2)
     reply, forward = manager.compose_windows()
     assert "Zoë García a écrit :" in reply.body.toPlainText()
     assert "mars 2025" in reply.body.toPlainText()  # the date in French words
@@ -184,6 +189,7 @@ def test_message_window_is_named_and_its_mnemonics_unique_in_both_languages(
 def test_discarding_a_forward_removes_its_copies_of_the_attachments(qtbot, make_manager):
     manager = make_manager()
     open_one(manager, "gmail_pdf_attachment.eml").forward_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)
     (forward,) = manager.compose_windows()
     (copied,) = forward.current_draft().attachments
     forward.save_draft()

@@ -377,3 +377,37 @@ def test_sent_reply_keeps_long_message_ids_as_written() -> None:
     raw = email.message_from_bytes(message_bytes(build_message(reply_draft(message), account)))
     assert str(raw["In-Reply-To"]).strip() == message.message_id
     assert " ".join(str(raw["References"]).split()) == reply_references(message)
+
+
+def test_a_huge_body_is_quoted_in_part_and_in_short_lines():
+    from composer.mail.long_lines import MAX_LINE_CHARS
+    from composer.mail.replies import MAX_QUOTED_CHARS
+
+    opened = parse_message(b"From: a@example.org\nSubject: big\n\n" + b"x" * 10_000_000 + b"\n")
+    body = reply_draft(opened).body
+    assert len(body) < MAX_QUOTED_CHARS * 1.1
+    assert max(map(len, body.split("\n"))) <= MAX_LINE_CHARS + 2
+    assert body.rstrip().endswith("> […]")
+
+
+def test_a_forward_of_many_attachments_or_a_huge_text_carries_the_original_whole(tmp_path):
+    from composer.mail.replies import MAX_FORWARDED_ATTACHMENTS
+
+    parts = "".join(
+        f'--b\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename="f{i}.bin"\n\nx\n'
+        for i in range(MAX_FORWARDED_ATTACHMENTS + 1)
+    )
+    original = tmp_path / "many.eml"
+    original.write_bytes(
+        (
+            "From: a@example.org\nSubject: files\nMIME-Version: 1.0\n"
+            f"Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n{parts}--b--\n"
+        ).encode()
+    )
+    opened = parse_message(original.read_bytes())
+    assert len(opened.attachments) == MAX_FORWARDED_ATTACHMENTS + 1
+    draft = forward_draft(opened, attachment_dir=tmp_path / "fw", original=original)
+    (attached,) = draft.attachments
+    assert attached.endswith("files.eml") and Path(attached).read_bytes() == original.read_bytes()
+    # Without the file, each attachment is copied as before.
+    assert len(forward_draft(opened, attachment_dir=tmp_path / "fw").attachments) == 101

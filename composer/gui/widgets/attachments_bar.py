@@ -91,9 +91,11 @@ class AttachmentsBar(QWidget):
 
     def add_files(self, paths: list[Path]) -> None:
         """Attach *paths* (absolute; a file already attached is not added twice)."""
+        known = set(self._paths)  # thousands of files: a list lookup each would be quadratic
         for path in paths:
             path = path.absolute()
-            if path not in self._paths:
+            if path not in known:
+                known.add(path)
                 self._paths.append(path)
         self._refresh()
         self.sig_changed.emit()
