@@ -4,6 +4,10 @@ The file holds no secret: each server's API key lives in the OS keychain
 under "server-api-key:<server id>" (composer.secrets). It does hold the
 user's consent: whether and since when they agreed that their email text is
 sent to that server. Without consent the app never sends it anything.
+
+Consent is given to an origin (scheme, host and port), not to a host name:
+the same name over plain http, or on another port, may be another program
+that reads the text on its way, so it is asked for again.
 """
 
 from __future__ import annotations
@@ -44,10 +48,16 @@ class Server:
     ca_bundle: str = ""  # a certificate authority file beside the OS trust store
     consented: bool = False  # the user agreed that their text is sent there
     consented_at: str = ""  # when (ISO 8601, UTC), shown where consent can be withdrawn
+    consented_origin: str = ""  # what the user agreed to ("" in files older than this field)
 
     @property
     def host(self) -> str:
         return ServerConfig(self.base_url).host
+
+    @property
+    def origin(self) -> str:
+        """scheme://host:port, what consent is given to."""
+        return ServerConfig(self.base_url).origin
 
     @property
     def label(self) -> str:
@@ -55,7 +65,9 @@ class Server:
 
     def with_consent(self, given: bool) -> Server:
         when = datetime.now(timezone.utc).isoformat(timespec="seconds") if given else ""
-        return replace(self, consented=given, consented_at=when)
+        return replace(
+            self, consented=given, consented_at=when, consented_origin=self.origin if given else ""
+        )
 
     def config(self, api_key: str | None = None) -> ServerConfig:
         """The engine's view of this server (the key from the keychain when not given)."""
@@ -78,7 +90,13 @@ def _server(raw: object) -> Server | None:
         elif f.name in ("id", "base_url"):
             return None
     server = Server(**values)  # type: ignore[arg-type]
-    return server if server.id and server.base_url.strip() else None
+    if not server.id or not server.base_url.strip():
+        return None
+    if server.consented and server.consented_origin not in ("", server.origin):
+        # Given to another origin (the address was changed outside Composer):
+        # not consent to this one. A file older than the field keeps its consent.
+        server = server.with_consent(False)
+    return server
 
 
 class ServersUnreadable(UserFacingError):

@@ -136,7 +136,8 @@ class EngineWorker(QObject):
         remote: RemoteEngine | None = None
         try:
             remote = RemoteEngine(config)
-            info = remote.connect()  # the server answers and offers the model
+            # The server answers and offers the model; the app's end stops the wait at once.
+            info = remote.connect(cancel=self.abort_load)
         except EngineError as exc:
             message = translated(exc)
         except Exception as exc:  # never leave the window waiting on "Loading…"

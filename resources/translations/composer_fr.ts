@@ -1696,6 +1696,22 @@
         <translation>Le modèle de conversation du modèle a échoué (%1).</translation>
     </message>
     <message>
+        <source>The model&apos;s chat template works on a list of %1 items; Composer allows up to %2.</source>
+        <translation>Le modèle de conversation du modèle traite une liste de %1 éléments&#xa0;; Composer en accepte jusqu’à %2.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template makes more text in all than Composer allows for one prompt.</source>
+        <translation>Le modèle de conversation du modèle produit en tout plus de texte que Composer n’en accepte pour une consigne.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template applies “%1” to %2 characters; Composer allows up to %3.</source>
+        <translation>Le modèle de conversation du modèle applique «&#xa0;%1&#xa0;» à %2 caractères&#xa0;; Composer en accepte jusqu’à %3.</translation>
+    </message>
+    <message>
+        <source>The first-use check of “%1” stopped on an error in Composer itself (%2), so the model was not loaded. The file may be fine: this is a fault of Composer or of its installation.</source>
+        <translation>La vérification de première utilisation de «&#xa0;%1&#xa0;» s’est arrêtée sur une erreur de Composer lui-même (%2)&#xa0;: le modèle n’a pas été chargé. Le fichier est peut-être intact&#xa0;; c’est un défaut de Composer ou de son installation.</translation>
+    </message>
+    <message>
         <location filename="../../composer/engine/device_env.py" line="+36"/>
         <source>that device</source>
         <translation>cet appareil</translation>

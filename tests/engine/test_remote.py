@@ -14,7 +14,7 @@ from helpers.llama_server import API_KEY
 
 from composer.engine.base import Cancelled, ChatMessage, GenerationRequest
 from composer.engine.remote import RemoteEngine, ServerConfig, ServerError
-from composer.engine.sse import Event, EventDecoder
+from composer.engine.sse import Event, EventDecoder, EventTooLarge
 
 _asked = itertools.count()
 
@@ -61,6 +61,39 @@ def test_events_are_the_same_however_the_bytes_are_cut():
 
 def test_a_comment_only_stream_has_no_events_and_an_unended_event_is_dropped():
     assert _collect([b": ping\n\n: ping\n\n", b'data: {"half": ']) == []
+
+
+def test_a_crlf_cut_by_an_empty_piece_is_still_one_line_end():
+    assert _collect([b"data: a\r", b"", b"\ndata: b\r\n\r\n"]) == [Event("a\nb")]
+
+
+def test_a_byte_order_mark_opens_the_stream_only():
+    assert _collect([b"\xef\xbb", b"\xbfdata: x\n\n"]) == [Event("x")]
+    assert _collect([b"data: \xef\xbb\xbfy\n\n"]) == [Event("\ufeffy")]
+
+
+def test_a_line_or_an_event_past_the_limit_raises():
+    decoder = EventDecoder(limit=1000)
+    decoder.feed(b"data: " + b"x" * 900)
+    with pytest.raises(EventTooLarge):
+        decoder.feed(b"x" * 200)  # the line is not ended yet, and already too long
+    decoder = EventDecoder(limit=1000)
+    decoder.feed(b"data: " + b"y" * 400 + b"\ndata: " + b"y" * 400 + b"\n")
+    with pytest.raises(EventTooLarge):
+        decoder.feed(b"data: " + b"y" * 400 + b"\n")  # three short lines, one event
+
+
+def test_a_long_line_costs_linear_time():
+    """16 MB in 1 KB pieces: re-scanning what is pending would take minutes, not this."""
+    decoder = EventDecoder(limit=32 << 20)
+    piece = b"z" * 1024
+    start = time.monotonic()
+    assert decoder.feed(b"data: ") == []
+    for _ in range(16 << 10):
+        assert decoder.feed(piece) == []
+    (event,) = decoder.feed(b"\r\n\r\n")
+    assert len(event.data) == 16 << 20
+    assert time.monotonic() - start < 10  # generous: about 0.1 s here
 
 
 @pytest.fixture

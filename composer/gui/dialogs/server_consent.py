@@ -1,4 +1,9 @@
-"""The explicit opt-in before email text goes to a server: what is sent, where, who controls it."""
+"""The explicit opt-in before email text goes to a server: what is sent, where, who controls it.
+
+"Where" is the whole origin (scheme, host, port): consent is given to it,
+and http:// next to a host name the user trusts over https:// is what they
+must see before agreeing.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ def ask_consent(parent: QWidget | None, server: Server) -> bool:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(
         QCoreApplication.translate("ServerConsent", "Send your text to %1?").replace(
-            "%1", server.host
+            "%1", server.origin
         )
     )
     box.setText(
@@ -24,7 +29,7 @@ def ask_consent(parent: QWidget | None, server: Server) -> bool:
             "When you ask the assistant, the email you are writing (or the part you "
             "selected), your instruction, the subject and the recipients are sent to "
             "%1 over the network.",
-        ).replace("%1", server.host)
+        ).replace("%1", server.origin)
     )
     box.setInformativeText(
         QCoreApplication.translate(

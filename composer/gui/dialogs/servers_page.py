@@ -3,7 +3,8 @@
 A server's address, model and certificate authority file go to servers.json;
 its API key only to the system keychain. Listing the models and testing the
 connection talk to the server on a pool thread, so the window never freezes
-on a slow network. "Use this server" asks for consent first (once per server).
+on a slow network. "Use this server" asks for consent first (once per server
+and origin: a changed scheme, host or port asks again).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import secrets
-from composer.engine.remote import ConnectionReport, RemoteEngine, ServerConfig
+from composer.engine.remote import ConnectionReport, RemoteEngine, ServerConfig, address_problem
 from composer.engine.servers import (
     Server,
     ServerStore,
@@ -248,7 +249,7 @@ class ServersPage(QWidget):
             self.consent.setText(
                 self.tr("You agreed on %1 that your text is sent to %2.")
                 .replace("%1", _when(server.consented_at))
-                .replace("%2", server.host)
+                .replace("%2", server.origin)
             )
         else:
             self.consent.setText(self.tr("No text is sent to this server."))
@@ -275,6 +276,11 @@ class ServersPage(QWidget):
             )
             self.address.setFocus()
             return None
+        problem = address_problem(address)
+        if problem is not None:  # e.g. a password in the address: never saved nor sent
+            self.result.setText(translated(problem))
+            self.address.setFocus()
+            return None
         key = self.api_key.text() or (stored_api_key(self._editing) if self._editing else None)
         return ServerConfig(
             address,
@@ -297,9 +303,14 @@ class ServersPage(QWidget):
             model=config.model,
             ca_bundle=config.ca_bundle or "",
         )
-        if old is not None and old.host == server.host:
-            # Consent was given for a host; another host needs it again.
-            server = replace(server, consented=old.consented, consented_at=old.consented_at)
+        if old is not None and old.origin == server.origin:
+            # Consent was given for an origin; another scheme, host or port needs it again.
+            server = replace(
+                server,
+                consented=old.consented,
+                consented_at=old.consented_at,
+                consented_origin=old.consented_origin,
+            )
         message = self.tr("Saved.")
         if self.api_key.text():
             try:
