@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 # A message window shows at most this much text (lines broken, mail/long_lines.py):
 # setting it takes a few tens of milliseconds. Reply, Forward and Save use all of it.
-MAX_SHOWN_CHARS = 2 * 1024 * 1024
+MAX_SHOWN_CHARS = 1024 * 1024
 MAX_LISTED_ATTACHMENTS = 1000
 
 

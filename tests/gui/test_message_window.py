@@ -267,3 +267,42 @@ def test_a_big_file_that_is_no_message_still_gets_its_sentence(qtbot, make_manag
     assert open_message_and_wait(manager, not_mail) is None
     [box] = [w for w in manager.windows if isinstance(w, QMessageBox)]
     assert box.objectName() == "openProblemBox" and box.text()
+
+
+def test_a_huge_one_line_message_shows_its_beginning_in_short_lines_with_a_note(
+    qtbot, make_manager, tmp_path
+):
+    from composer.gui.message_window import MAX_SHOWN_CHARS
+    from composer.mail.long_lines import MAX_LINE_CHARS
+
+    path = tmp_path / "one-line.eml"
+    path.write_bytes(
+        b"From: a@example.org\nSubject: big\n\n" + b"x" * (3 * MAX_SHOWN_CHARS) + b"\n"
+    )
+    window = open_message_and_wait(make_manager(), path)
+    shown = window.text.toPlainText()
+    assert len(shown) <= MAX_SHOWN_CHARS + MAX_SHOWN_CHARS // MAX_LINE_CHARS
+    assert max(map(len, shown.split("\n"))) <= MAX_LINE_CHARS
+    assert "too long to show whole" in window.problems_note.text()
+    assert window.problems_note.isVisibleTo(window)
+    assert len(window.message.body) == 3 * MAX_SHOWN_CHARS  # the message itself is whole
+
+
+def test_tens_of_thousands_of_attachments_are_listed_in_part_and_forwarded_whole(
+    qtbot, make_manager, tmp_path
+):
+    from helpers.hostile_mail import _with_attachments
+
+    from composer.gui.message_window import MAX_LISTED_ATTACHMENTS
+
+    path = tmp_path / "files.eml"
+    path.write_bytes(_with_attachments(MAX_LISTED_ATTACHMENTS + 500))
+    manager = make_manager()
+    window = open_message_and_wait(manager, path)
+    assert window.attachments.count() == MAX_LISTED_ATTACHMENTS + 1
+    assert "500" in window.attachments.item(MAX_LISTED_ATTACHMENTS).text()
+    window.forward_action.trigger()
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1, timeout=30_000)
+    (forward,) = manager.compose_windows()
+    (attached,) = forward.current_draft().attachments
+    assert Path(attached).read_bytes() == path.read_bytes()
