@@ -41,8 +41,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write *data* to *path*: a temporary file, fsync, then rename.
 
     What is on disk afterwards is either the old complete file or the new one.
+    The file is this user's only (mkstemp makes it 0600), and so is a folder
+    created for it (0700): what the app keeps is nobody else's to read.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -35,12 +35,17 @@ class AppPaths:
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 
+    @property
+    def own_folders(self) -> tuple[Path, ...]:
+        """The top folders of everything Composer writes (drafts, sent mail, models: in data)."""
+        return (self.config, self.data, self.cache)
+
     def ensure(self) -> AppPaths:
-        # Settings and drafts hold the user's mail and choices: this user only.
-        for folder in (self.config, self.data, self.drafts):
+        # Settings and drafts hold the user's mail and choices; the cache names
+        # the machine's devices and the models the user runs (with their
+        # speeds), the models folder what they downloaded: this user only.
+        for folder in (self.config, self.data, self.drafts, self.cache, self.models):
             make_private_dir(folder)
-        for folder in (self.cache, self.models):
-            folder.mkdir(parents=True, exist_ok=True)
         return self
 
 

@@ -3,23 +3,26 @@
 Writes are atomic (temp file + os.replace) so a crash mid-save never leaves a
 half-written settings file; an unreadable file falls back to defaults and is
 kept aside rather than overwritten, so nothing the user set is silently lost.
+A FIFO, a device or a huge file in its place counts as unreadable: it is
+never waited on nor read whole.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import typing
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from composer.fileio import set_aside, write_json_atomic
+from composer.fileio import read_json_regular, set_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 # Fields with a fixed set of values: anything else in the file is ignored.
 CHOICES = {"kv_cache": ("f16", "q8_0")}
+# A settings file is under 1 kB; one this large is not ours.
+MAX_FILE_BYTES = 1 << 20
 
 
 @dataclass
@@ -49,10 +52,10 @@ class Settings:
     @classmethod
     def load(cls, path: Path) -> Settings:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = read_json_regular(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return cls()
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:  # also a FIFO or device, or too large
             backup = set_aside(path)
             log.warning("Settings file unreadable (%s); kept as %s, using defaults", exc, backup)
             return cls()

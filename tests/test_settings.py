@@ -53,3 +53,25 @@ def test_an_unknown_kv_cache_falls_back_to_f16(tmp_path):
     settings = Settings.load(path)
     assert settings.kv_cache == "f16"
     assert settings.device == "cpu"
+
+
+@pytest.mark.allow_log("composer.settings", "WARNING", match="Settings file unreadable")
+def test_a_fifo_in_place_of_the_settings_is_kept_aside_not_waited_on(tmp_path):
+    from helpers.fifo import make_fifo, without_blocking
+
+    path = make_fifo(tmp_path / "settings.json")
+    assert without_blocking(lambda: Settings.load(path), [path]) == Settings()
+    assert not path.exists()  # moved aside: the next save cannot meet it
+    assert len(list(tmp_path.glob("settings.unreadable-*.json"))) == 1
+    Settings(device="cpu").save(path)
+    assert Settings.load(path).device == "cpu"
+
+
+@pytest.mark.allow_log("composer.settings", "WARNING", match="Settings file unreadable")
+def test_a_huge_settings_file_is_kept_aside_not_read_whole(tmp_path):
+    from composer.settings import MAX_FILE_BYTES
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"device": "cpu", "pad": "' + "x" * MAX_FILE_BYTES + '"}')
+    assert Settings.load(path) == Settings()
+    assert len(list(tmp_path.glob("settings.unreadable-*.json"))) == 1

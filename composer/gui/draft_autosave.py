@@ -10,7 +10,9 @@ draft whose lock is free belongs to no running window and can be reopened.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,13 +32,21 @@ class DraftLock:
 
     def __init__(self, folder: Path, name: str) -> None:
         self.name = name
-        self._lock = QLockFile(str(folder / f"{Path(name).stem}.lock"))
+        self._path = folder / f"{Path(name).stem}.lock"
+        self._lock = QLockFile(str(self._path))
         # Only a dead process makes a lock stale, never its age: a window
         # may stay open for days.
         self._lock.setStaleLockTime(0)
 
     def acquire(self) -> bool:
-        return self._lock.tryLock(0)
+        if not self._lock.tryLock(0):
+            return False
+        # QLockFile creates the file with the umask's mode (often 0644); it holds
+        # this process's id and the host name: this user's only, like the drafts.
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.chmod(self._path, 0o600)
+        return True
 
     def release(self) -> None:
         self._lock.unlock()

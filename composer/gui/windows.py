@@ -21,6 +21,7 @@ from composer.gui.compose_window import ComposeWindow
 from composer.gui.draft_autosave import draft_is_free
 from composer.gui.user_text import translated
 from composer.mail.drafts import (
+    OWN_FOLDER_DEPTH,
     Draft,
     migrate_legacy_drafts,
     remove_stale_temporaries,
@@ -68,9 +69,10 @@ class WindowManager(QObject):
         first run).
         """
         drafts = self.paths.ensure().drafts
-        # Half-written copies of the email that a killed process left behind.
-        remove_stale_temporaries(drafts)
-        remove_stale_temporaries(self.paths.config)
+        # Half-written copies (the email, settings, caches) a killed process left
+        # behind, wherever the app writes: drafts, sent mail and models are in data.
+        for folder in self.paths.own_folders:
+            remove_stale_temporaries(folder, depth=OWN_FOLDER_DEPTH)
         migrate_legacy_drafts(drafts)
         self.reopen_saved_drafts()
         for item in items:

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from composer.fileio import write_json_atomic
+from composer.fileio import make_private_dir, read_json_regular, write_json_atomic
 from composer.hardware.ggml_list import MARKER, llama_lib_dir
 from composer.hardware.system import SystemFacts, physical_cores, system_facts
 from composer.messages import UserMessage, user_message
@@ -31,6 +31,8 @@ from composer.paths import app_paths
 log = logging.getLogger(__name__)
 
 CACHE_VERSION = 1
+# A device listing takes a few kB; a cache file far larger is not ours.
+_CACHE_BYTES = 1 << 20
 # Env vars that change which devices llama.cpp shows: part of the cache key.
 _DEVICE_ENV = (
     "GGML_VK_VISIBLE_DEVICES",
@@ -217,15 +219,21 @@ def _cache_file() -> Path:
 
 
 def _read_cache(key: str) -> dict[str, Any] | None:
+    # Through the regular-file guard: a FIFO in its place would block the app
+    # for good. Anything unreadable only costs a new probe (and is overwritten).
     try:
-        data = json.loads(_cache_file().read_text(encoding="utf-8"))
+        data = read_json_regular(_cache_file(), _CACHE_BYTES)
     except (OSError, ValueError):
         return None
-    return data.get("listing") if data.get("key") == key else None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    listing = data.get("listing")
+    return listing if isinstance(listing, dict) else None
 
 
 def _write_cache(key: str, listing: dict[str, Any]) -> None:
     try:
+        make_private_dir(_cache_file().parent)  # this user's only, like every folder of ours
         write_json_atomic(_cache_file(), {"key": key, "listing": listing}, indent=None)
     except OSError as error:  # a read-only cache only costs a re-probe
         log.warning("could not cache the hardware probe: %s", error)

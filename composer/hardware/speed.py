@@ -106,6 +106,7 @@ CPU_EFFICIENCY = 0.5
 GPU_BYTES_PER_S = {"discrete": 250e9, "Metal": 100e9}
 GPU_EFFICIENCY = 0.6
 _BOOK_VERSION = 1
+_BOOK_BYTES = 1 << 20  # a few speeds take a few kB; a file far larger is not ours
 
 
 @dataclass(frozen=True)
@@ -211,26 +212,27 @@ def _book_path() -> Any:
 
 
 def _read_book() -> dict[str, Any]:
-    import json
+    from composer.fileio import read_json_regular
 
+    # Through the regular-file guard: a FIFO in its place would block the app
+    # for good. Anything unreadable is measured again (and overwritten).
     try:
-        data = json.loads(_book_path().read_text(encoding="utf-8"))
+        data = read_json_regular(_book_path(), _BOOK_BYTES)
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) and data.get("version") == _BOOK_VERSION else {}
 
 
 def _write_book(data: dict[str, Any]) -> None:
-    import json
-    import os
+    from composer.fileio import make_private_dir, write_json_atomic
 
     path = _book_path()
     data["version"] = _BOOK_VERSION
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        # Private (0700 folder, 0600 file) like every file of ours: it names the
+        # processor and GPUs. Atomic: a kill mid-write leaves the old book.
+        make_private_dir(path.parent)
+        write_json_atomic(path, data)
     except OSError:
         pass  # a cache: the next estimate measures again
 

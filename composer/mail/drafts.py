@@ -14,7 +14,6 @@ Drafts are private: their folder is 0700 and every file 0600 on POSIX.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
@@ -23,7 +22,7 @@ import uuid
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from composer.fileio import make_private_dir, set_aside, write_json_atomic
+from composer.fileio import make_private_dir, read_json_regular, set_aside, write_json_atomic
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +36,12 @@ FORWARDED_FOLDER = "forwarded"
 # write_json_atomic's temporary files: ".<name>-<random>.tmp"
 _TMP_NAME = re.compile(r"^\..+\.tmp$")
 STALE_TMP_SECONDS = 60.0  # far longer than any write takes: such a file was left by a kill
+# How deep below one of the app's own folders atomic writes happen:
+# data/drafts/forwarded/forward-<id>/ holds a forward's attachment copies.
+OWN_FOLDER_DEPTH = 3
+# Far beyond any email body a person types or pastes. A larger file (or a FIFO,
+# a device) is not a draft of ours: it is kept aside like a damaged one.
+MAX_DRAFT_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -102,15 +107,24 @@ class DraftStore:
         make_private_dir(self.folder)
         write_json_atomic(self.path, asdict(draft), indent=None)
 
+    def _read(self) -> Draft:
+        """The draft in the file; OSError or ValueError when it is not one.
+
+        Read through the regular-file guard: a FIFO or a device in its place
+        is refused at once (a plain read would wait for a writer for good).
+        """
+        return _parse(read_json_regular(self.path, MAX_DRAFT_BYTES))
+
     def load(self) -> Draft | None:
         """The saved draft, None when there is none (or it is empty).
 
         Raises DraftUnreadable when the file exists but is not a draft
-        (damaged, or JSON of another shape): it is moved aside first, so
-        the next save can never overwrite what the user may still need.
+        (damaged, JSON of another shape, too large, a FIFO or a device): it is
+        moved aside first, so the next save can never overwrite what the user
+        may still need.
         """
         try:
-            draft = _parse(json.loads(self.path.read_text(encoding="utf-8")))
+            draft = self._read()
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
@@ -122,7 +136,7 @@ class DraftStore:
     def peek(self) -> Draft | None:
         """The saved draft for a list, None when absent or unreadable (nothing is moved)."""
         try:
-            return _parse(json.loads(self.path.read_text(encoding="utf-8")))
+            return self._read()
         except (OSError, ValueError):
             return None
 
@@ -228,25 +242,31 @@ def migrate_legacy_drafts(folder: Path) -> int:
     return moved
 
 
-def remove_stale_temporaries(folder: Path, older_than: float = STALE_TMP_SECONDS) -> int:
+def remove_stale_temporaries(
+    folder: Path, older_than: float = STALE_TMP_SECONDS, depth: int = 0
+) -> int:
     """Delete half-written copies a killed process left behind; returns how many.
 
-    They hold the private email, so they must not pile up. Only files older
-    than *older_than* seconds go: a write of another instance in progress is
-    a matter of milliseconds.
+    They hold the private email (or settings, caches), so they must not pile
+    up. Only files older than *older_than* seconds go: a write of another
+    instance in progress is a matter of milliseconds. Subfolders are looked
+    into down to *depth* levels; symbolic links are never followed.
     """
     removed = 0
     now = time.time()
     try:
-        entries = list(folder.iterdir())
+        entries = list(os.scandir(folder))
     except OSError:
         return 0
-    for path in entries:
-        if not _TMP_NAME.match(path.name):
-            continue
+    for entry in entries:
         try:
-            if now - path.lstat().st_mtime >= older_than:
-                path.unlink()
+            if depth > 0 and entry.is_dir(follow_symlinks=False):
+                removed += remove_stale_temporaries(Path(entry.path), older_than, depth - 1)
+                continue
+            if not _TMP_NAME.match(entry.name) or entry.is_dir(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                os.unlink(entry.path)
                 removed += 1
         except OSError:
             continue

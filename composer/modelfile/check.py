@@ -23,6 +23,7 @@ import re
 
 from composer.messages import user_message
 from composer.modelfile.gguf import GGUFError, GGUFInfo
+from composer.modelfile.printable import TITLE_CHARS, printable
 
 MAX_LAYERS = 512  # LLAMA_MAX_LAYERS
 MAX_CONTEXT = 1 << 24  # 16M tokens; the longest real models claim 10M
@@ -40,12 +41,13 @@ _BYTE_TOKENS = [f"<0x{b:02X}>".encode() for b in range(256)]
 
 
 def _fail(info: GGUFInfo, why: str) -> GGUFError:
-    # *why* names header keys and values: technical, kept as written.
+    # *why* names header keys and values: technical, kept as written. Every
+    # name in it taken from the file went through printable().
     return GGUFError(
         user_message(
             "Model file",
             "“%1” cannot be used: %2. The file is damaged or was not made for llama.cpp.",
-        ).arg(info.path.name, why)
+        ).arg(printable(info.path.name, TITLE_CHARS), why)
     )
 
 
@@ -53,6 +55,7 @@ def _whole(info: GGUFInfo, suffix: str, low: int, high: int, required: bool) -> 
     """The architecture key *suffix* as an int in [low, high]; None if absent and optional."""
     key = f"{info.architecture}.{suffix}"
     value = info.metadata.get(key)
+    key = printable(key)  # from here on only for sentences
     if value is None:
         if required:
             raise _fail(info, f"it does not say its {suffix.replace('_', ' ')} ({key})")
@@ -60,10 +63,14 @@ def _whole(info: GGUFInfo, suffix: str, low: int, high: int, required: bool) -> 
     if isinstance(value, list):  # per-layer values (some architectures)
         for item in value:
             if not isinstance(item, int) or isinstance(item, bool) or not 0 <= item <= high:
-                raise _fail(info, f"its {key} holds {item!r}")
+                raise _fail(info, f"its {key} holds {printable(repr(item))}")
         return None
     if not isinstance(value, int) or isinstance(value, bool):
-        shown = repr(value) if not isinstance(value, str) else f"the text “{value[:40]}”"
+        shown = (
+            printable(repr(value))
+            if not isinstance(value, str)
+            else f"the text “{printable(value)}”"
+        )
         raise _fail(info, f"its {key} is {shown}, not a whole number")
     if not low <= value <= high:
         raise _fail(info, f"its {key} is {value:,} (expected {low:,} to {high:,})")
@@ -117,7 +124,9 @@ def _check_vocabulary(info: GGUFInfo) -> int | None:
         raise _fail(info, "its tokenizer model is not a name")
     if isinstance(model, str):
         if model not in _KNOWN_TOKENIZERS:
-            raise _fail(info, f"its tokenizer model “{model[:40]}” is not one llama.cpp knows")
+            raise _fail(
+                info, f"its tokenizer model “{printable(model)}” is not one llama.cpp knows"
+            )
         family = _TOKENIZER_FAMILIES.get(model)
         if (
             family
@@ -126,8 +135,8 @@ def _check_vocabulary(info: GGUFInfo) -> int | None:
         ):
             raise _fail(
                 info,
-                f"its tokenizer (“{model}”) belongs to another kind of model than its "
-                f"architecture (“{info.architecture}”)",
+                f"its tokenizer (“{printable(model)}”) belongs to another kind of model than its "
+                f"architecture (“{printable(info.architecture)}”)",
             )
         if model in ("none", "no_vocab"):
             return None
@@ -146,8 +155,7 @@ def _check_vocabulary(info: GGUFInfo) -> int | None:
     if len(set(tokens)) != n_vocab:
         seen: set[bytes] = set()
         duplicate = next(t for t in tokens if t in seen or seen.add(t))  # type: ignore[func-returns-value]
-        shown = duplicate.decode("utf-8", "replace")[:30]
-        raise _fail(info, f"its vocabulary holds the token “{shown}” more than once")
+        raise _fail(info, f"its vocabulary holds the token “{printable(duplicate)}” more than once")
     for key in _PER_TOKEN_ARRAYS:
         value = info.metadata.get(key)
         length = getattr(value, "length", None) if value is not None else None
@@ -168,7 +176,7 @@ def _check_vocabulary(info: GGUFInfo) -> int | None:
         is_id = key.startswith("tokenizer.ggml.") and key.endswith("_token_id")
         whole = isinstance(value, int) and not isinstance(value, bool)
         if is_id and whole and n_vocab <= value != 0xFFFFFFFF:
-            raise _fail(info, f"its {key} is {value:,} but it has {n_vocab:,} tokens")
+            raise _fail(info, f"its {printable(key)} is {value:,} but it has {n_vocab:,} tokens")
     return n_vocab
 
 

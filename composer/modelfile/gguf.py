@@ -13,13 +13,16 @@ this is cheap even for a 5 GB file.
 from __future__ import annotations
 
 import io
+import os
 import stat as stat_module
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from composer.fileio import open_regular
 from composer.messages import UserFacingError, user_message
+from composer.modelfile.printable import TITLE_CHARS, printable
 
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)
@@ -106,7 +109,8 @@ class GGUFInfo:
 
     @property
     def name(self) -> str:
-        return str(self.metadata.get("general.name") or self.path.stem)
+        """The model's name for lists and sentences: printable, cut (general.name is untrusted)."""
+        return printable(self.metadata.get("general.name") or self.path.stem, TITLE_CHARS)
 
     @property
     def block_count(self) -> int | None:
@@ -233,47 +237,48 @@ class _Reader:
 
 
 def _read_value(reader: _Reader, value_type: int, key: str, info: GGUFInfo) -> Any:
+    key_shown = printable(key)  # the key as it may appear in a sentence
     if value_type == _STRING:
-        return reader.string(f"the value of {key}")
+        return reader.string(f"the value of {key_shown}")
     if value_type in _SCALAR_FORMATS:
-        return reader.scalar(value_type, f"the value of {key}")
+        return reader.scalar(value_type, f"the value of {key_shown}")
     if value_type == _ARRAY:
-        item_type = reader.u32(f"the type of array {key}")
-        length = reader.u64(f"the length of array {key}")
+        item_type = reader.u32(f"the type of array {key_shown}")
+        length = reader.u64(f"the length of array {key_shown}")
         if length > MAX_ARRAY:
             raise GGUFError(
                 user_message(
                     "Model file",
                     "%1 is damaged or not a usable model: its metadata array %2 "
                     "has %3 entries (Composer accepts up to %4).",
-                ).arg(reader.label, key, f"{length:,}", f"{MAX_ARRAY:,}")
+                ).arg(reader.label, key_shown, f"{length:,}", f"{MAX_ARRAY:,}")
             )
         if item_type in _SCALAR_FORMATS:
             item_size = struct.calcsize(_SCALAR_FORMATS[item_type])
             if length * item_size > 16 * 1024:  # big numeric arrays: keep only their shape
-                reader.skip(length * item_size, f"array {key}")
+                reader.skip(length * item_size, f"array {key_shown}")
                 return ArrayInfo(item_type, length)
-            return [reader.scalar(item_type, f"array {key}") for _ in range(length)]
+            return [reader.scalar(item_type, f"array {key_shown}") for _ in range(length)]
         if item_type == _STRING:
             if length > 64:  # vocabularies: parsed in bulk; only the token list is kept
                 keep = key == "tokenizer.ggml.tokens"
-                items = reader.strings(length, f"array {key}", keep)
+                items = reader.strings(length, f"array {key_shown}", keep)
                 if keep:
                     info.tokens = items
                 return ArrayInfo(item_type, length)
-            return [reader.string(f"array {key}") for _ in range(length)]
+            return [reader.string(f"array {key_shown}") for _ in range(length)]
         if item_type == _ARRAY:
             raise GGUFError(
-                user_message("Model file", "Nested arrays in %1 are not supported.").arg(key)
+                user_message("Model file", "Nested arrays in %1 are not supported.").arg(key_shown)
             )
         raise GGUFError(
             user_message("Model file", "Metadata array %1 has an unknown item type %2.").arg(
-                key, item_type
+                key_shown, item_type
             )
         )
     raise GGUFError(
         user_message("Model file", "Metadata key %1 has an unknown value type %2.").arg(
-            key, value_type
+            key_shown, value_type
         )
     )
 
@@ -285,7 +290,7 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
     what llama.cpp needs (composer.modelfile.check); only tests turn it off.
     """
     path = Path(path)
-    label = f"“{path.name}”"
+    label = f"“{printable(path.name, TITLE_CHARS)}”"
     try:
         stat = path.stat()
         if stat_module.S_ISDIR(stat.st_mode):
@@ -297,8 +302,10 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
                     "Model file", "%1 is not a regular file, so it cannot be a model file."
                 ).arg(path)
             )
-        file_size = stat.st_size
-        stream = path.open("rb", buffering=1 << 20)
+        # Opened through the regular-file guard too: a FIFO swapped in after the
+        # stat above is refused instead of blocking (its size is the opened file's).
+        stream = os.fdopen(open_regular(path), "rb", buffering=1 << 20)
+        file_size = os.fstat(stream.fileno()).st_size
     except FileNotFoundError:
         raise GGUFError(
             user_message("Model file", "The model file %1 does not exist.").arg(path)
@@ -377,7 +384,7 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
         info = GGUFInfo(path=path, version=version, file_size=file_size, tensor_count=tensor_count)
         for _ in range(kv_count):
             key = reader.string("a metadata key")
-            value_type = reader.u32(f"the type of {key}")
+            value_type = reader.u32(f"the type of {printable(key)}")
             info.types[key] = value_type
             info.metadata[key] = _read_value(reader, value_type, key, info)
 
@@ -386,19 +393,20 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
         blocks = _quant_sizes()
         for index in range(tensor_count):
             name = reader.string(f"the name of tensor {index}")
-            n_dims = reader.u32(f"the shape of tensor {name}")
+            shown = printable(name)  # the name as it may appear in a sentence
+            n_dims = reader.u32(f"the shape of tensor {shown}")
             if n_dims == 0 or n_dims > _MAX_DIMS:
-                raise _damaged(label, f"tensor {name} has {n_dims} dimensions")
-            shape = tuple(reader.u64(f"the shape of tensor {name}") for _ in range(n_dims))
+                raise _damaged(label, f"tensor {shown} has {n_dims} dimensions")
+            shape = tuple(reader.u64(f"the shape of tensor {shown}") for _ in range(n_dims))
             elements = 1
             for dim in shape:
                 elements *= dim
             if elements >= 2**63:
-                raise _damaged(label, f"tensor {name} has an impossible shape")
-            ggml_type = reader.u32(f"the type of tensor {name}")
-            offset = reader.u64(f"the offset of tensor {name}")
+                raise _damaged(label, f"tensor {shown} has an impossible shape")
+            ggml_type = reader.u32(f"the type of tensor {shown}")
+            offset = reader.u64(f"the offset of tensor {shown}")
             if name in info.tensors:
-                raise _damaged(label, f"it holds tensor {name} twice")
+                raise _damaged(label, f"it holds tensor {shown} twice")
             info.tensors[name] = (shape, ggml_type, offset)
             # A type the gguf package does not know is skipped rather than guessed.
             block = blocks.get(ggml_type)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from composer import __version__
-from composer.fileio import open_regular, write_json_atomic
+from composer.fileio import make_private_dir, open_regular, write_json_atomic
 from composer.messages import UserFacingError, user_message
 from composer.models.http_get import HttpGetError, OpenResponse, open_get
 from composer.models.hub import RemoteFile
@@ -253,7 +253,8 @@ class _Download:
                     "Remove it first if you want to download it again.",
                 ).arg(self.final)
             )
-        self.final.parent.mkdir(parents=True, exist_ok=True)
+        # The models folder is this user's only, like every folder of ours.
+        make_private_dir(self.final.parent)
         lock = PartialLock(self.final)
         if not lock.acquire():
             raise DownloadError(
@@ -274,7 +275,10 @@ class _Download:
         self.meter = Meter(self.offset, self.remote.size)
         try:
             # Never a FIFO or device left in its place: that would block or eat the bytes.
-            self.fd = open_regular(self.part, os.O_RDWR | os.O_CREAT, 0o644)
+            # 0600: the file becomes the model, private like the rest of the folder.
+            self.fd = open_regular(self.part, os.O_RDWR | os.O_CREAT, 0o600)
+            if os.name == "posix":
+                os.fchmod(self.fd, 0o600)  # a .part of an earlier version may be 0644
         except OSError as exc:
             raise self._disk_error(exc) from None
         dog = Watchdog(

@@ -161,7 +161,7 @@ class PartialLock:
 
     def acquire(self) -> bool:
         """False when another process holds it."""
-        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o644)
+        self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)  # private, like the rest
         try:
             if sys.platform == "win32":
                 import msvcrt

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -151,3 +154,111 @@ def test_a_plain_template_renders_like_jinja():
     rendered = ChatTemplate(source, "<s>", "</s>").render([{"role": "user", "content": "Grüße"}])
     assert rendered.prompt == "<s><user>Grüße\n<assistant>"
     assert rendered.stop == ["</s>"]
+
+
+# -- text from the file, quoted in a sentence: printable and short ----------------------------
+HOSTILE_NAME = "blk.0.attn_q.weight" + ("\x00" * 600 + "\n") * 6 + "\u202egpj.exe" + "x" * 500
+
+
+def _gguf_string(text: str) -> bytes:
+    raw = text.encode("utf-8")
+    return struct.pack("<Q", len(raw)) + raw
+
+
+def _raw_gguf(path, kvs=(), tensors=(), tail=b"\0" * 64):
+    """A GGUF written byte by byte: (key, type, value bytes) and (name, dims) as given."""
+    out = b"GGUF" + struct.pack("<IQQ", 3, len(tensors), len(kvs))
+    for key, value_type, value in kvs:
+        out += _gguf_string(key) + struct.pack("<I", value_type) + value
+    for name, dims in tensors:
+        out += _gguf_string(name) + struct.pack("<I", len(dims))
+        out += b"".join(struct.pack("<Q", d) for d in dims) + struct.pack("<IQ", 0, 0)
+    path.write_bytes(out + tail)
+    return path
+
+
+def _cut(path, count):
+    path.write_bytes(path.read_bytes()[:-count])
+    return path
+
+
+def _assert_quoted_safely(message: str) -> None:
+    assert "\x00" not in message and "\n" not in message and "\u202e" not in message
+    assert message.isprintable() or "\ufffd" in message
+    assert "\ufffd" in message and "…" in message
+    assert len(message) < 600, len(message)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("has 5 dimensions", lambda p: _raw_gguf(p, tensors=[(HOSTILE_NAME, (1, 1, 1, 1, 1))])),
+        (
+            "twice",
+            lambda p: _raw_gguf(p, tensors=[(HOSTILE_NAME, (32,)), (HOSTILE_NAME, (32,))]),
+        ),
+        ("unknown value type", lambda p: _raw_gguf(p, kvs=[(HOSTILE_NAME, 99, b"")])),
+        (
+            "runs past the end",  # the tensor table is cut inside the shape
+            lambda p: _cut(_raw_gguf(p, tensors=[(HOSTILE_NAME, (32,))], tail=b""), 14),
+        ),
+    ],
+    ids=lambda c: c[0],
+)
+def test_names_from_the_file_are_quoted_printable_and_cut(case, tmp_path):
+    expected, write = case
+    with pytest.raises(GGUFError) as raised:
+        read_gguf(write(tmp_path / "names.gguf"))
+    message = str(raised.value)
+    assert expected in message
+    _assert_quoted_safely(message)
+
+
+def test_the_architecture_is_quoted_printable_and_cut(tmp_path):
+    arch = "llama\x00\n\u202eevil" + "x" * 300
+    path = write_tiny_model(tmp_path / "arch.gguf", arch=arch, tokenizer_model="bert")
+    with pytest.raises(GGUFError, match="belongs to another kind") as raised:
+        read_gguf(path)
+    _assert_quoted_safely(str(raised.value))
+    info = read_gguf(path, strict=False)
+    info.metadata["general.name"] = "Writer\n\x1b[31m" + "y" * 300
+    assert info.name.isprintable() or "\ufffd" in info.name
+    assert "\n" not in info.name and "\x1b" not in info.name and len(info.name) <= 101
+
+
+# -- the first-use child: a Python error is not a crash of llama.cpp --------------------------
+def _child(code: str) -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_broken_installation_in_the_child_is_not_blamed_on_the_file(tmp_path):
+    # A llama_cpp that cannot be imported, ahead of the real one on the child's path.
+    fake = tmp_path / "site" / "llama_cpp"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('libllama.so: cannot open')\n")
+    model = write_tiny_model(tmp_path / "ok.gguf")
+    with pytest.raises(trial.TrialError) as raised:
+        trial.run_trial(model, CPU, {"PYTHONPATH": str(fake.parent)}, timeout=60)
+    message = str(raised.value)
+    assert "ImportError: libllama.so: cannot open" in message
+    assert "error in Composer itself" in message and "ok.gguf" in message
+    assert "crash" not in message
+
+
+def test_a_traceback_without_the_childs_report_is_a_python_error(tmp_path):
+    code, out, err = _child("import composer_no_such_module")
+    with pytest.raises(trial.TrialError, match="ModuleNotFoundError"):
+        trial.read_outcome(tmp_path / "m.gguf", code, out, err, 0.1)
+
+
+def test_a_signal_is_a_crash_and_its_line_is_quoted_safely(tmp_path):
+    line = "GGML_ASSERT failed: tensor '" + "\x00" * 4000 + "\u202e' has wrong shape"
+    code, out, err = _child(
+        f"import os, sys; sys.stderr.write({line!r} + '\\n'); sys.stderr.flush(); os.abort()"
+    )
+    result = trial.read_outcome(tmp_path / "m.gguf", code, out, err, 0.1)
+    assert not result.ok and result.crashed
+    assert "SIGABRT" in result.message and "GGML_ASSERT" in result.message
+    assert "\x00" not in result.message and "\u202e" not in result.message
+    assert len(result.message) < 400

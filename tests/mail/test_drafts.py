@@ -107,3 +107,32 @@ def test_a_forwards_copies_go_with_its_draft_and_nothing_else_does(tmp_path):
     assert remove_forwarded_copies(Draft(attachments=(str(one / "b.pdf"),)), tmp_path) == 1
     assert not one.exists()  # its folder, once empty
     assert remove_forwarded_copies(None, tmp_path) == 0
+
+
+@pytest.mark.allow_log("composer.mail.drafts", "WARNING", match="unreadable")
+def test_a_fifo_in_place_of_a_draft_is_kept_aside_not_waited_on(tmp_path):
+    from helpers.fifo import make_fifo, without_blocking
+
+    store = DraftStore(tmp_path, NAME)
+    make_fifo(store.path)
+    listed = without_blocking(lambda: saved_drafts(tmp_path), [store.path])
+    assert [(s.name, s.draft) for s in listed] == [(NAME, None)]  # listed, unreadable
+    assert without_blocking(store.peek, [store.path]) is None
+    with pytest.raises(DraftUnreadable) as raised:
+        without_blocking(store.load, [store.path])
+    assert raised.value.kept_as is not None and raised.value.kept_as.exists()
+    assert not store.path.exists()
+    store.save(Draft(body="new"))
+    assert store.load() == Draft(body="new")
+
+
+@pytest.mark.allow_log("composer.mail.drafts", "WARNING", match="unreadable")
+def test_a_draft_file_over_the_bound_is_kept_aside(tmp_path, monkeypatch):
+    from composer.mail import drafts
+
+    monkeypatch.setattr(drafts, "MAX_DRAFT_BYTES", 1000)  # the real bound is 64 MB
+    store = DraftStore(tmp_path, NAME)
+    store.save(Draft(body="x" * 2000))
+    with pytest.raises(DraftUnreadable):
+        store.load()
+    assert store.peek() is None
