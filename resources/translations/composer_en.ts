@@ -15,7 +15,7 @@
 <context>
     <name>ComposeWindow</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/compose_window.py" line="+1203"/>
+        <location filename="../../composer/gui/compose_window.py" line="+1206"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>ServersPage</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/dialogs/servers_page.py" line="+366"/>
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+377"/>
         <source>The server offers %n models.</source>
         <translation>
             <numerusform>The server offers %n model.</numerusform>

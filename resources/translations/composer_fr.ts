@@ -784,7 +784,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
@@ -1092,7 +1092,7 @@
         <translation>Écrivez votre message ici, ou demandez un brouillon à l’assistant.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Restored the message you were writing.</source>
         <translation>Le message que vous écriviez a été restauré.</translation>
     </message>
@@ -1351,14 +1351,14 @@
         </translation>
     </message>
     <message>
-        <location line="-937"/>
-        <location line="+1001"/>
+        <location line="-940"/>
+        <location line="+1004"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-999"/>
-        <location line="+1001"/>
+        <location line="-1002"/>
+        <location line="+1004"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
@@ -1656,22 +1656,22 @@
         <translation>Arrêté.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/chat_template.py" line="+55"/>
+        <location filename="../../composer/engine/chat_template.py" line="+118"/>
         <source>The model&apos;s chat template builds %1 too large to use.</source>
         <translation>Le modèle de conversation du modèle produit %1 trop grand pour être utilisé.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+6"/>
         <source>The model&apos;s chat template took too long to render.</source>
         <translation>Le modèle de conversation du modèle a mis trop de temps à produire le texte.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+606"/>
         <source>The model&apos;s chat template is %1 characters long; Composer uses templates up to %2.</source>
         <translation>Le modèle de conversation du modèle fait %1 caractères&#xa0;; Composer accepte jusqu’à %2.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The model&apos;s chat template cannot be read (%1).</source>
         <translation>Le modèle de conversation du modèle est illisible (%1).</translation>
     </message>
@@ -1681,7 +1681,7 @@
         <translation>Le modèle de conversation du modèle a refusé l’échange&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>The model&apos;s chat template writes a prompt longer than %1 characters.</source>
         <translation>Le modèle de conversation du modèle écrit une consigne de plus de %1 caractères.</translation>
     </message>
@@ -1696,18 +1696,22 @@
         <translation>Le modèle de conversation du modèle a échoué (%1).</translation>
     </message>
     <message>
+        <location line="-672"/>
         <source>The model&apos;s chat template works on a list of %1 items; Composer allows up to %2.</source>
         <translation>Le modèle de conversation du modèle traite une liste de %1 éléments&#xa0;; Composer en accepte jusqu’à %2.</translation>
     </message>
     <message>
+        <location line="+195"/>
         <source>The model&apos;s chat template makes more text in all than Composer allows for one prompt.</source>
         <translation>Le modèle de conversation du modèle produit en tout plus de texte que Composer n’en accepte pour une consigne.</translation>
     </message>
     <message>
+        <location line="+113"/>
         <source>The model&apos;s chat template applies “%1” to %2 characters; Composer allows up to %3.</source>
         <translation>Le modèle de conversation du modèle applique «&#xa0;%1&#xa0;» à %2 caractères&#xa0;; Composer en accepte jusqu’à %3.</translation>
     </message>
     <message>
+        <location filename="../../composer/engine/trial.py" line="+82"/>
         <source>The first-use check of “%1” stopped on an error in Composer itself (%2), so the model was not loaded. The file may be fine: this is a fault of Composer or of its installation.</source>
         <translation>La vérification de première utilisation de «&#xa0;%1&#xa0;» s’est arrêtée sur une erreur de Composer lui-même (%2)&#xa0;: le modèle n’a pas été chargé. Le fichier est peut-être intact&#xa0;; c’est un défaut de Composer ou de son installation.</translation>
     </message>
@@ -1780,7 +1784,7 @@
         <translation>Le modèle n’a pas pu être chargé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The server could not be used: %1</source>
         <translation>Le serveur n’a pas pu être utilisé : %1</translation>
     </message>
@@ -2168,7 +2172,7 @@
 <context>
     <name>Mailto</name>
     <message>
-        <location filename="../../composer/mail/mailto.py" line="+64"/>
+        <location filename="../../composer/mail/mailto.py" line="+61"/>
         <source>This is not a mail link (mailto:).</source>
         <translation>Ce n’est pas un lien de messagerie (mailto:).</translation>
     </message>
@@ -2181,7 +2185,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../composer/mail/message.py" line="+124"/>
+        <location filename="../../composer/mail/message.py" line="+132"/>
         <source>Part of the message uses a character set this application does not know (%1); some characters may show wrongly.</source>
         <translation>Une partie du message utilise un jeu de caractères que cette application ne connaît pas (%1)&#xa0;; certains caractères peuvent s’afficher de travers.</translation>
     </message>
@@ -2191,7 +2195,12 @@
         <translation>Certains caractères du message n’ont pas pu être lus&#xa0;; ils s’affichent comme �.</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+89"/>
+        <source>The subject is too long to show whole; its beginning is shown.</source>
+        <translation>L’objet est trop long pour être affiché en entier ; son début est affiché.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <location line="+1"/>
         <source>The sender&apos;s address could not be read.</source>
         <translation>L’adresse de l’expéditeur n’a pas pu être lue.</translation>
@@ -2217,7 +2226,7 @@
         <translation>La date du message n’a pas pu être lue&#xa0;; elle est affichée telle qu’elle est écrite.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>Parts nested too deeply in the message were left out.</source>
         <translation>Des parties trop profondément imbriquées dans le message ont été laissées de côté.</translation>
     </message>
@@ -2237,7 +2246,7 @@
         <translation>Les parties du message n’ont pas pu être séparées&#xa0;; il est affiché comme un seul texte.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Part of the message text was damaged in transit; what could be read is shown.</source>
         <translation>Une partie du texte du message a été abîmée en route&#xa0;; ce qui a pu être lu est affiché.</translation>
     </message>
@@ -2252,17 +2261,22 @@
         <translation>Le message dépasse %1&#xa0;Mo, il est trop volumineux pour être ouvert.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>The file is not an email message: it has no mail headers.</source>
         <translation>Ce fichier n’est pas un message électronique&#xa0;: il n’a pas d’en-têtes de courrier.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-14"/>
         <source>The file could not be read as an email message.</source>
         <translation>Le fichier n’a pas pu être lu comme un message électronique.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+17"/>
+        <source>This file has no mail headers: it is shown as plain text.</source>
+        <translation>Ce fichier n’a pas d’en-têtes de courriel : il est affiché comme du texte brut.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>There is no file %1.</source>
         <translation>Le fichier %1 n’existe pas.</translation>
     </message>
@@ -2293,7 +2307,8 @@
         <translation>%1 est vide.</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/replies.py" line="+269"/>
+        <location filename="../../composer/mail/replies.py" line="+291"/>
+        <location line="+47"/>
         <source>The attachments could not be copied for forwarding (%1).</source>
         <translation>Les pièces jointes n’ont pas pu être copiées pour le transfert (%1).</translation>
     </message>
@@ -2301,7 +2316,7 @@
 <context>
     <name>MessageWindow</name>
     <message>
-        <location filename="../../composer/gui/message_window.py" line="+74"/>
+        <location filename="../../composer/gui/message_window.py" line="+84"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
@@ -2346,7 +2361,12 @@
         <translation>Texte du message</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>The message is too long to show whole: its first %1 are shown.</source>
+        <translation>Le message est trop long pour être affiché en entier : ses premiers %1 sont affichés.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A&amp;ttachments:</source>
         <translation>Pièces &amp;jointes&#xa0;:</translation>
     </message>
@@ -2356,9 +2376,14 @@
         <translation>Pièces jointes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>… and %1 more (Forward sends the whole message)</source>
+        <translation>… et %1 de plus (Transférer envoie le message entier)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2367,12 +2392,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+151"/>
+        <location line="+174"/>
         <source>Save the attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-107"/>
         <source>&amp;Reply</source>
         <translation>&amp;Répondre</translation>
     </message>
@@ -2402,7 +2427,7 @@
         <translation>&amp;Message</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>On %1, %2 wrote:</source>
         <translation>Le %1, %2 a écrit&#xa0;:</translation>
     </message>
@@ -2412,7 +2437,7 @@
         <translation>%1 a écrit&#xa0;:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>---------- Forwarded message ----------</source>
         <translation>---------- Message transféré ----------</translation>
     </message>
@@ -2442,12 +2467,12 @@
         <translation>Cc</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+30"/>
         <source>Not forwarded</source>
         <translation>Non transféré</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
     </message>
@@ -2460,17 +2485,17 @@
 <context>
     <name>Model file</name>
     <message>
-        <location filename="../../composer/modelfile/check.py" line="+45"/>
+        <location filename="../../composer/modelfile/check.py" line="+47"/>
         <source>“%1” cannot be used: %2. The file is damaged or was not made for llama.cpp.</source>
         <translation>«&#xa0;%1&#xa0;» est inutilisable&#xa0;: %2. Le fichier est abîmé ou n’a pas été fait pour llama.cpp.</translation>
     </message>
     <message>
-        <location filename="../../composer/modelfile/gguf.py" line="+70"/>
+        <location filename="../../composer/modelfile/gguf.py" line="+73"/>
         <source>%1 is damaged: %2.</source>
         <translation>%1 est abîmé&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>%1 is truncated or damaged: its header runs past the end of the file while reading %2. If it was downloaded, download it again.</source>
         <translation>%1 est tronqué ou abîmé&#xa0;: son en-tête dépasse la fin du fichier à la lecture de %2. S’il a été téléchargé, téléchargez-le à nouveau.</translation>
     </message>
@@ -2480,7 +2505,7 @@
         <translation>%1 n’a pas pu être lu entièrement (%2).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1 is damaged or not a usable model: its metadata array %2 has %3 entries (Composer accepts up to %4).</source>
         <translation>%1 est abîmé ou n’est pas un modèle utilisable&#xa0;: son tableau de métadonnées %2 a %3 entrées (Composer en accepte jusqu’à %4).</translation>
     </message>
@@ -2505,7 +2530,7 @@
         <translation>%1 n’est pas un fichier ordinaire&#xa0;: ce ne peut pas être un fichier de modèle.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The model file %1 does not exist.</source>
         <translation>Le fichier de modèle %1 n’existe pas.</translation>
     </message>
@@ -2560,7 +2585,7 @@
         <translation>%1 est tronqué ou abîmé&#xa0;: son en-tête annonce %2 %3, plus qu’un fichier de cette taille ne peut contenir. S’il a été téléchargé, téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>%1 is truncated: it is %2 MB but its header describes %3 MB of model data. The download was probably interrupted; download it again.</source>
         <translation>%1 est tronqué&#xa0;: il fait %2 Mo mais son en-tête décrit %3 Mo de données. Le téléchargement a sans doute été interrompu&#xa0;; téléchargez-le à nouveau.</translation>
     </message>
@@ -3070,12 +3095,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>%1 existe déjà&#xa0;; Composer ne l’écrasera pas. Supprimez-le d’abord si vous voulez le télécharger à nouveau.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 is already being downloaded by another Composer window or command. Wait for it to finish, or stop it there first.</source>
         <translation>%1 est déjà en cours de téléchargement dans une autre fenêtre ou commande de Composer. Attendez la fin, ou arrêtez-le d’abord là-bas.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Not enough free disk space in %1: %2 needs %3 more, but only %4 is free. Free some space, then start the download again.</source>
         <translation>Pas assez d’espace libre dans %1&#xa0;: %2 demande encore %3, mais seuls %4 sont libres. Libérez de la place, puis relancez le téléchargement.</translation>
     </message>
@@ -3128,7 +3153,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../composer/gui/send_flow.py" line="+65"/>
+        <location filename="../../composer/gui/send_flow.py" line="+69"/>
         <source>Password for %1</source>
         <translation>Mot de passe de %1</translation>
     </message>
@@ -3313,7 +3338,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Probe</name>
     <message>
-        <location filename="../../composer/hardware/probe.py" line="+256"/>
+        <location filename="../../composer/hardware/probe.py" line="+264"/>
         <source>The graphics driver did not answer within %1 seconds, so the GPU is not used. Updating the graphics driver may help.</source>
         <translation>Le pilote graphique n’a pas répondu en %1 secondes&#xa0;: le GPU n’est donc pas utilisé. Mettre à jour le pilote graphique peut aider.</translation>
     </message>
@@ -3609,17 +3634,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Ces adresses e-mail ne sont pas valides : %1. Corrigez-les (par exemple nom@example.com ou Nom &lt;nom@example.com&gt;) et envoyez à nouveau.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This message has %1 recipients; Composer sends to at most %2 at once (many servers refuse more). Remove some or split the message.</source>
         <translation>Ce message a %1 destinataires ; Composer envoie à %2 destinataires au plus à la fois (beaucoup de serveurs refusent davantage). Retirez-en ou scindez le message.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Holds an invalid address</source>
         <translation>Contient une adresse non valide</translation>
     </message>
@@ -3649,7 +3674,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Envoyé.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
@@ -3679,6 +3704,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Enregistré sous %1</translation>
     </message>
     <message>
+        <location line="-53"/>
         <source>Perhaps sent</source>
         <translation>Peut-être envoyé</translation>
     </message>
@@ -3686,28 +3712,28 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Sending</name>
     <message>
-        <location filename="../../composer/gui/send_controller.py" line="+116"/>
-        <location filename="../../composer/mail/smtp_send.py" line="+406"/>
+        <location filename="../../composer/gui/send_controller.py" line="+118"/>
+        <location filename="../../composer/mail/smtp_send.py" line="+558"/>
         <source>The message could not be sent: %1</source>
         <translation>Le message n’a pas pu être envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/outgoing.py" line="+83"/>
+        <location filename="../../composer/mail/outgoing.py" line="+116"/>
         <source>The attachment %1 cannot be read (it was moved, deleted or is not a file). Remove it or attach it again.</source>
         <translation>La pièce jointe %1 est illisible (elle a été déplacée ou supprimée, ou ce n’est pas un fichier). Retirez-la ou joignez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/smtp_send.py" line="-160"/>
+        <location filename="../../composer/mail/smtp_send.py" line="-170"/>
         <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Sending was cancelled. Nothing was sent.</source>
         <translation>Envoi annulé. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>The server&apos;s certificate was issued for another name than %1, so the connection could be intercepted. Check the server name in Settings &gt; Accounts. Nothing was sent.</source>
         <translation>Le certificat du serveur a été délivré pour un autre nom que %1 : la connexion pourrait être interceptée. Vérifiez le nom du serveur dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
     </message>
@@ -3722,18 +3748,18 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Impossible d’établir une connexion sécurisée avec %1 (%2). Vérifiez la sécurité et le port dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+90"/>
         <source>%1 did not accept the user name or password (%2). Check them in Settings &gt; Accounts. Nothing was sent.</source>
         <translation>%1 n’a pas accepté le nom d’utilisateur ou le mot de passe (%2). Vérifiez-les dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-67"/>
         <source>The server refused the message as too large (%1). Remove or shrink attachments. Nothing was sent.</source>
         <translation>Le serveur a refusé le message, trop volumineux (%1). Retirez ou réduisez des pièces jointes. Rien n’a été envoyé.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>The server %1 refused the message: %2</source>
         <translation>Le serveur %1 a refusé le message : %2</translation>
     </message>
@@ -3758,7 +3784,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Impossible de joindre %1:%2 (%3). Vérifiez le serveur et le port dans Paramètres &gt; Comptes, ainsi que votre connexion. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+69"/>
         <source>%1 does not offer STARTTLS, so the message and password would travel unencrypted. Choose TLS (port 465) in Settings &gt; Accounts, or ask your provider. Nothing was sent.</source>
         <translation>%1 ne propose pas STARTTLS : le message et le mot de passe circuleraient sans chiffrement. Choisissez TLS (port 465) dans Paramètres &gt; Comptes, ou renseignez-vous auprès de votre fournisseur. Rien n’a été envoyé.</translation>
     </message>
@@ -3773,7 +3799,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Le message est trop volumineux pour le serveur : %1, alors qu’il accepte au plus %2. Retirez ou réduisez des pièces jointes. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+39"/>
         <source>The server %1 cannot take addresses with accents or non-Latin letters before the @ (%2): it does not offer SMTPUTF8. Nothing was sent. Use a plain-letter address for them if they have one, or send from another account.</source>
         <translation>Le serveur %1 n’accepte pas les adresses avec des accents ou des lettres non latines avant le @ (%2) : il ne propose pas SMTPUTF8. Rien n’a été envoyé. Utilisez une adresse sans accents pour ces destinataires s’ils en ont une, ou envoyez depuis un autre compte.</translation>
     </message>
@@ -3783,71 +3809,96 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Le serveur a refusé ces destinataires : %1. Rien n’a été envoyé : corrigez-les ou retirez-les, puis envoyez à nouveau.</translation>
     </message>
     <message>
+        <location line="-193"/>
         <source>The server %1:%2 sent an answer far longer than any mail server&apos;s, so the connection was closed. Check the server and port in Settings &gt; Accounts. Nothing was sent.</source>
         <translation>Le serveur %1:%2 a envoyé une réponse bien plus longue que celle de tout serveur de messagerie : la connexion a été fermée. Vérifiez le serveur et le port dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
     </message>
     <message>
+        <location line="+87"/>
         <source>%1 could not check the user name and password right now (%2). Your password is kept; try again later. Nothing was sent.</source>
         <translation>%1 n’a pas pu vérifier le nom d’utilisateur et le mot de passe pour le moment (%2). Votre mot de passe est conservé ; réessayez plus tard. Rien n’a été envoyé.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>The whole message went to %1, but the server did not confirm it (%2). It may or may not have been delivered: before sending it again, look for it in the Sent folder of your webmail, if your provider keeps one, or ask a recipient. The message is kept here.</source>
         <translation>Le message est parti en entier vers %1, mais le serveur n’en a pas confirmé la réception (%2). Il a pu être remis, ou non : avant de l’envoyer à nouveau, cherchez-le dans le dossier Envoyés de votre messagerie web, si votre fournisseur en garde un, ou demandez à un destinataire. Le message est conservé ici.</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>sending was cancelled while waiting for its answer</source>
         <translation>l’envoi a été annulé pendant l’attente de sa réponse</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>no answer within %1 seconds</source>
         <translation>aucune réponse en %1 secondes</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>an answer that is neither yes nor no: %1</source>
         <translation>une réponse qui n’est ni oui ni non : %1</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>an answer far too long to be a mail server&apos;s</source>
         <translation>une réponse bien trop longue pour venir d’un serveur de messagerie</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>the connection closed without an answer</source>
         <translation>la connexion s’est fermée sans réponse</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The server %1 refused the connection (%2). Nothing was sent. Try again later; if it goes on, ask your provider.</source>
         <translation>Le serveur %1 a refusé la connexion (%2). Rien n’a été envoyé. Réessayez plus tard ; si cela continue, contactez votre fournisseur.</translation>
     </message>
     <message>
+        <location line="+39"/>
+        <location line="+20"/>
         <source>%1 bytes</source>
         <translation>%1 octets</translation>
     </message>
     <message>
+        <location line="-9"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
     <message>
+        <location line="-3"/>
         <source>%1 MB</source>
         <translation>%1 Mo</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>%1.%2 KB</source>
         <translation>%1,%2 Ko</translation>
     </message>
     <message>
+        <location line="-3"/>
         <source>%1.%2 MB</source>
         <translation>%1,%2 Mo</translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/header_guard.py" line="+61"/>
+        <source>A header of the message holds characters that could change its other headers, so the message was not made.</source>
+        <translation>Un en-tête du message contient des caractères qui pourraient modifier ses autres en-têtes ; le message n’a donc pas été créé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The %1 header holds characters that could change the message&apos;s other headers, so the message was not made. Retype that field.</source>
+        <translation>L’en-tête %1 contient des caractères qui pourraient modifier les autres en-têtes du message ; le message n’a donc pas été créé. Saisissez ce champ à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>Server</name>
     <message>
-        <location filename="../../composer/engine/remote.py" line="+100"/>
+        <location filename="../../composer/engine/remote.py" line="+209"/>
         <source>The certificate authority file %1 could not be read (%2).</source>
         <translation>Le fichier d’autorité de certification %1 n’a pas pu être lu (%2).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+57"/>
         <source>%1 refused the API key (HTTP %2). Check the key in Settings &gt; Assistant.</source>
         <translation>%1 a refusé la clé d’API (HTTP %2). Vérifiez la clé dans Paramètres &gt; Assistant.</translation>
     </message>
@@ -3887,7 +3938,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>%1 Le serveur a répondu : %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>%1 did not answer within %2 seconds.</source>
         <translation>%1 n’a pas répondu en %2 secondes.</translation>
     </message>
@@ -3912,118 +3963,137 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Impossible de joindre %1. Vérifiez l’adresse et votre connexion réseau.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+250"/>
+        <location line="+20"/>
         <source>%1 closed the connection before the answer ended.</source>
         <translation>%1 a fermé la connexion avant la fin de la réponse.</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-7"/>
         <source>The connection to %1 failed (%2).</source>
         <translation>La connexion à %1 a échoué (%2).</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+635"/>
         <source>%1 did not answer like an OpenAI-compatible server (%2).</source>
         <translation>%1 n’a pas répondu comme un serveur compatible OpenAI (%2).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-263"/>
         <source>%1 did not list its models (GET /v1/models).</source>
         <translation>%1 n’a pas donné la liste de ses modèles (GET /v1/models).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>%1 does not offer the model “%2”. It offers: %3.</source>
         <translation>%1 ne propose pas le modèle « %2 ». Il propose : %3.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+163"/>
         <source>%1 sent a piece of the answer that is not valid JSON.</source>
         <translation>%1 a envoyé un morceau de réponse qui n’est pas du JSON valide.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%1 stopped the answer with an error: %2</source>
         <translation>%1 a interrompu la réponse par une erreur : %2</translation>
     </message>
     <message>
+        <location line="-803"/>
         <source>Enter the server&apos;s address, starting with https:// (or http://).</source>
         <translation>Saisissez l’adresse du serveur, commençant par https:// (ou http://).</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The address contains a user name or password (the part before “@”). Remove it: Composer keeps secrets only in the system keychain. Put an API key in the API key field.</source>
         <translation>L’adresse contient un nom d’utilisateur ou un mot de passe (la partie avant « @ »). Retirez-le : Composer ne garde les secrets que dans le trousseau du système. Mettez une clé d’API dans le champ Clé d’API.</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>The address contains spaces or invisible characters.</source>
         <translation>L’adresse contient des espaces ou des caractères invisibles.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The address needs a server name and, if any, a port from 1 to 65535.</source>
         <translation>L’adresse doit comporter un nom de serveur et, s’il y en a un, un port de 1 à 65535.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The address must not contain “?” or “#”: enter the server and its path only, such as https://llm.example.org/v1.</source>
         <translation>L’adresse ne doit contenir ni « ? » ni « # » : saisissez seulement le serveur et son chemin, par exemple https://llm.example.org/v1.</translation>
     </message>
     <message>
+        <location line="+160"/>
         <source>%1 sent the request on to another address (HTTP %2, %3). Composer does not follow it: your text goes only to the server you chose. If the server moved, change its address in Settings &gt; Assistant.</source>
         <translation>%1 a renvoyé la requête vers une autre adresse (HTTP %2, %3). Composer ne la suit pas : votre texte ne va qu’au serveur que vous avez choisi. Si le serveur a déménagé, changez son adresse dans Paramètres &gt; Assistant.</translation>
     </message>
     <message>
+        <location line="+49"/>
         <source>%1 sent an answer that breaks the rules of HTTP, so Composer stopped reading it.</source>
         <translation>%1 a envoyé une réponse qui enfreint les règles de HTTP : Composer a donc cessé de la lire.</translation>
     </message>
     <message>
+        <location line="+133"/>
         <source>%1 compressed its answer in a way Composer does not read (%2).</source>
         <translation>%1 a compressé sa réponse d’une façon que Composer ne lit pas (%2).</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>%1 sent a compressed answer that is damaged.</source>
         <translation>%1 a envoyé une réponse compressée endommagée.</translation>
     </message>
     <message>
+        <location line="+72"/>
         <source>The address of %1 is not a valid web address.</source>
         <translation>L’adresse de %1 n’est pas une adresse web valide.</translation>
     </message>
     <message>
+        <location line="+42"/>
         <source>%1 did not finish answering within %2 seconds.</source>
         <translation>%1 n’a pas fini de répondre en %2 secondes.</translation>
     </message>
     <message>
+        <location line="+92"/>
         <source>%1 sent an answer to %2 larger than %3 MB; Composer stopped reading.</source>
         <translation>%1 a envoyé une réponse à %2 de plus de %3 Mo ; Composer a cessé de la lire.</translation>
     </message>
     <message>
+        <location line="+31"/>
         <source>%1 listed its models in a form Composer cannot read (no usable id).</source>
         <translation>%1 a donné la liste de ses modèles sous une forme que Composer ne peut pas lire (aucun identifiant utilisable).</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>%1 offers no models.</source>
         <translation>%1 ne propose aucun modèle.</translation>
     </message>
     <message>
+        <location line="+127"/>
         <source>%1 sent a piece of the answer larger than %2 MB; Composer stopped reading.</source>
         <translation>%1 a envoyé un morceau de réponse de plus de %2 Mo ; Composer a cessé de lire.</translation>
     </message>
     <message>
+        <location line="+57"/>
         <source>%1 sent a piece of the answer in a form Composer cannot read (the field “%2” is not what the API says).</source>
         <translation>%1 a envoyé un morceau de réponse sous une forme que Composer ne peut pas lire (le champ « %2 » n’est pas conforme à l’API).</translation>
     </message>
     <message>
+        <location line="+47"/>
         <source>%1 answered with a web page instead of the API (a login page or a proxy in between?). Check the address in Settings &gt; Assistant.</source>
         <translation>%1 a répondu par une page web au lieu de l’API (une page de connexion ou un proxy intermédiaire ?). Vérifiez l’adresse dans Paramètres &gt; Assistant.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>%1 sent an empty answer (%2).</source>
         <translation>%1 a envoyé une réponse vide (%2).</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>%1 sent JSON nested too deeply to be read safely.</source>
         <translation>%1 a envoyé du JSON imbriqué trop profondément pour être lu sans risque.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>%1 sent an answer larger than %2 MB; Composer stopped reading it.</source>
         <translation>%1 a envoyé une réponse de plus de %2 Mo ; Composer a cessé de la lire.</translation>
     </message>
@@ -4031,7 +4101,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ServerConsent</name>
     <message>
-        <location filename="../../composer/gui/dialogs/server_consent.py" line="+17"/>
+        <location filename="../../composer/gui/dialogs/server_consent.py" line="+22"/>
         <source>Send your text to %1?</source>
         <translation>Envoyer votre texte à %1 ?</translation>
     </message>
@@ -4064,7 +4134,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Servers</name>
     <message>
-        <location filename="../../composer/engine/servers.py" line="+108"/>
+        <location filename="../../composer/engine/servers.py" line="+126"/>
         <source>Your assistant servers could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your servers again in Settings &gt; Assistant.</source>
         <translation>Vos serveurs d’assistant n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez de nouveau vos serveurs dans Paramètres &gt; Assistant.</translation>
     </message>
@@ -4072,7 +4142,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/servers_page.py" line="+120"/>
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+121"/>
         <location line="+64"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
@@ -4119,12 +4189,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+3"/>
-        <location line="+195"/>
+        <location line="+205"/>
         <source>Certificate authority file</source>
         <translation>Fichier d’autorité de certification</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-204"/>
         <source>Only if your organisation uses its own</source>
         <translation>Seulement si votre organisation utilise la sienne</translation>
     </message>
@@ -4250,7 +4320,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Saisissez l’adresse du serveur, commençant par https:// (ou http://).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -4610,12 +4680,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+132"/>
+        <location filename="../../composer/gui/windows.py" line="+138"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+89"/>
         <source>That draft is open in another Composer window.</source>
         <translation>Ce brouillon est ouvert dans une fenêtre d’un autre Composer.</translation>
     </message>
