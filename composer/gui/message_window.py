@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from composer import APP_NAME
 from composer.fileio import write_bytes_atomic
 from composer.gui.user_text import translated
+from composer.gui.widgets.read_only_text import ReadOnlyText
 from composer.mail.addresses import Address, format_address_list
 from composer.mail.drafts import FORWARDED_FOLDER, Draft
 from composer.mail.long_lines import bounded, break_long_lines
@@ -47,10 +47,11 @@ from composer.workers.jobs import Job
 
 log = logging.getLogger(__name__)
 
-# A message window shows at most this much text (lines broken, mail/long_lines.py):
-# setting it takes a few tens of milliseconds. Reply, Forward and Save use all of it.
+# A message window shows at most this much text (lines broken, mail/long_lines.py),
+# set piece by piece (widgets/read_only_text.py). Reply, Forward and Save use all of it.
 MAX_SHOWN_CHARS = 1024 * 1024
 MAX_LISTED_ATTACHMENTS = 1000
+MAX_LISTED_ADDRESSES = 200
 
 
 def _local_date(when: datetime) -> str:
@@ -108,12 +109,11 @@ class MessageWindow(QMainWindow):
         self.problems_note.setAccessibleName(self.tr("About this message"))
         self.problems_note.setVisible(bool(notes))
 
-        self.text = QPlainTextEdit()
+        self.text = ReadOnlyText()
         self.text.setObjectName("messageText")
         self.text.setAccessibleName(self.tr("Message text"))
-        self.text.setReadOnly(True)
         shown = bounded(message.body, MAX_SHOWN_CHARS)
-        self.text.setPlainText(break_long_lines(shown.text))
+        self.text.set_text(break_long_lines(shown.text))
         if shown.left_out:
             notes.append(
                 self.tr("The message is too long to show whole: its first %1 are shown.").replace(
@@ -200,7 +200,12 @@ class MessageWindow(QMainWindow):
     def _add_field(
         self, form: QFormLayout, label: str, name: str, addresses: list[Address]
     ) -> QLineEdit:
-        return self._add_line(form, label, name, format_address_list(addresses))
+        # A line laid out whole: thousands of addresses would hold the window.
+        text = format_address_list(addresses[:MAX_LISTED_ADDRESSES])
+        if len(addresses) > MAX_LISTED_ADDRESSES:
+            more = QLocale().toString(len(addresses) - MAX_LISTED_ADDRESSES)
+            text += " " + self.tr("… and %1 more").replace("%1", more)
+        return self._add_line(form, label, name, text)
 
     def _date_text(self) -> str:
         date = self.message.date
@@ -252,7 +257,7 @@ class MessageWindow(QMainWindow):
         return self._reply(reply_all=True)
 
     def _reply(self, reply_all: bool) -> Job:
-        from composer.mail.replies import reply_draft
+        from composer.mail.replies import check_recipient_count, reply_draft
 
         # The quoted message's first line: %1 the date, %2 the sender.
         attribution = self.tr("On %1, %2 wrote:")
@@ -260,7 +265,7 @@ class MessageWindow(QMainWindow):
         message = self.message
 
         def make(_cancel: object) -> Draft:
-            return reply_draft(
+            draft = reply_draft(
                 message,
                 own_addresses=self._own_addresses(),
                 reply_all=reply_all,
@@ -268,6 +273,8 @@ class MessageWindow(QMainWindow):
                 undated_attribution=undated,
                 date_text=_local_date,
             )
+            check_recipient_count(draft)
+            return draft
 
         return self._start(make, "reply")
 
@@ -307,13 +314,13 @@ class MessageWindow(QMainWindow):
 
     @Slot(object)
     def _not_made(self, error: BaseException) -> None:
-        from composer.mail.replies import ForwardError
+        from composer.messages import UserFacingError
 
-        if not isinstance(error, ForwardError):
+        if not isinstance(error, UserFacingError):
             log.error("A reply or forward failed: %s", type(error).__name__)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Not forwarded"), translated(error), parent=self
-        )
+        job = self.sender()
+        title = self.tr("Not forwarded") if job.objectName() == "forward" else self.tr("No reply")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, translated(error), parent=self)
         box.setObjectName("forwardProblemBox")
         box.open()
 

@@ -37,6 +37,7 @@ from composer.messages import UserFacingError, UserMessage, user_message
 
 __all__ = [
     "MAX_MESSAGE_BYTES",
+    "MAX_PARTS",
     "Attachment",
     "MessageUnreadable",
     "OpenedMessage",
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+MAX_PARTS = 20_000
 _MAX_DEPTH = 30  # MIME nesting deeper than any client writes: a crafted message
 _MAX_FILENAME = 150
 # A file starting with none of these is not an email message (a text note
@@ -644,6 +646,14 @@ def parse_message(data: bytes) -> OpenedMessage:
                 MAX_MESSAGE_BYTES >> 20
             )
         )
+    # Each part costs the email package about a third of a millisecond: 60,000
+    # of them would take 20 s. A line starting with "--" is a boundary or rare.
+    if data.count(b"\n--") > MAX_PARTS:
+        raise MessageUnreadable(
+            user_message("Message", "The message has more than %1 parts, too many to open.").arg(
+                str(MAX_PARTS)
+            )
+        )
     try:
         msg = BytesParser(policy=policy.default).parsebytes(_strip_envelope(data))
         if not _looks_like_mail(msg):
@@ -651,6 +661,10 @@ def parse_message(data: bytes) -> OpenedMessage:
         return _opened(msg)
     except MessageUnreadable:
         raise
+    except RecursionError:  # the email package parses nested parts recursively
+        raise MessageUnreadable(
+            user_message("Message", "The message's parts are nested too deeply to be read.")
+        ) from None
     except Exception:  # a parser bug on a hostile message: still no crash
         raise MessageUnreadable(
             user_message("Message", "The file could not be read as an email message.")

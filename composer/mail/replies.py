@@ -28,7 +28,14 @@ from datetime import datetime
 from pathlib import Path
 
 from composer.fileio import make_private_dir, read_regular, write_bytes_atomic
-from composer.mail.addresses import Address, format_address_list, same_mailbox, unique_addresses
+from composer.mail.addresses import (
+    MAX_RECIPIENTS,
+    Address,
+    format_address_list,
+    parse_address_list,
+    same_mailbox,
+    unique_addresses,
+)
 from composer.mail.drafts import Draft
 from composer.mail.header_guard import shown_header_text
 from composer.mail.long_lines import bounded, break_long_lines
@@ -41,6 +48,8 @@ __all__ = [
     "MAX_REFERENCES",
     "ForwardError",
     "ForwardLabels",
+    "TooManyRecipients",
+    "check_recipient_count",
     "forward_draft",
     "forward_subject",
     "format_date",
@@ -233,6 +242,27 @@ def reply_draft(
     )
 
 
+class TooManyRecipients(UserFacingError):
+    """A reply would write to more people than a message can be sent to."""
+
+
+def check_recipient_count(draft: Draft) -> None:
+    """TooManyRecipients when *draft* writes to more than MAX_RECIPIENTS mailboxes.
+
+    Reply all to a message sent to thousands would fill To and Cc with a list
+    that can never be sent (and that takes seconds to lay out): it is said at once.
+    """
+    count = len(unique_addresses(parse_address_list(draft.to)[0] + parse_address_list(draft.cc)[0]))
+    if count > MAX_RECIPIENTS:
+        raise TooManyRecipients(
+            user_message(
+                "Message",
+                "Reply all would write to %1 people, more than Composer sends a message to "
+                "(%2). Use Reply, or copy the addresses you need.",
+            ).arg(str(count), str(MAX_RECIPIENTS))
+        )
+
+
 def _label(text: str) -> str:
     text = text.strip()
     return text if text.endswith(":") else text + ":"
@@ -324,7 +354,8 @@ def forward_draft(
         whole = (safe_filename((msg.subject[:80] or "message") + ".eml"), _read_original(original))
     return Draft(
         subject=forward_subject(msg.subject, prefix),
-        body=("\n\n" + block + "\n\n" + text).rstrip(),
+        # The header block holds the sender's To and Cc lists: their lines are broken too.
+        body=break_long_lines(("\n\n" + block + "\n\n" + text).rstrip()),
         attachments=_copy_attachments(msg, attachment_dir, whole),
         account=account,
     )

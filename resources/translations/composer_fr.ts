@@ -2185,7 +2185,7 @@
 <context>
     <name>Message</name>
     <message>
-        <location filename="../../composer/mail/message.py" line="+132"/>
+        <location filename="../../composer/mail/message.py" line="+134"/>
         <source>Part of the message uses a character set this application does not know (%1); some characters may show wrongly.</source>
         <translation>Une partie du message utilise un jeu de caractères que cette application ne connaît pas (%1)&#xa0;; certains caractères peuvent s’afficher de travers.</translation>
     </message>
@@ -2261,7 +2261,17 @@
         <translation>Le message dépasse %1&#xa0;Mo, il est trop volumineux pour être ouvert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
+        <source>The message has more than %1 parts, too many to open.</source>
+        <translation>Le message a plus de %1 parties, trop pour être ouvert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The message&apos;s parts are nested too deeply to be read.</source>
+        <translation>Les parties du message sont imbriquées trop profondément pour être lues.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The file is not an email message: it has no mail headers.</source>
         <translation>Ce fichier n’est pas un message électronique&#xa0;: il n’a pas d’en-têtes de courrier.</translation>
     </message>
@@ -2307,8 +2317,13 @@
         <translation>%1 est vide.</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/replies.py" line="+291"/>
-        <location line="+47"/>
+        <location filename="../../composer/mail/replies.py" line="+258"/>
+        <source>Reply all would write to %1 people, more than Composer sends a message to (%2). Use Reply, or copy the addresses you need.</source>
+        <translation>Répondre à tous écrirait à %1 personnes, plus que Composer n’envoie un message à la fois (%2). Utilisez Répondre, ou copiez les adresses dont vous avez besoin.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+48"/>
         <source>The attachments could not be copied for forwarding (%1).</source>
         <translation>Les pièces jointes n’ont pas pu être copiées pour le transfert (%1).</translation>
     </message>
@@ -2316,7 +2331,7 @@
 <context>
     <name>MessageWindow</name>
     <message>
-        <location filename="../../composer/gui/message_window.py" line="+84"/>
+        <location filename="../../composer/gui/message_window.py" line="+85"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
@@ -2361,7 +2376,7 @@
         <translation>Texte du message</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The message is too long to show whole: its first %1 are shown.</source>
         <translation>Le message est trop long pour être affiché en entier : ses premiers %1 sont affichés.</translation>
     </message>
@@ -2392,12 +2407,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+174"/>
+        <location line="+181"/>
         <source>Save the attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-128"/>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Reply</source>
         <translation>&amp;Répondre</translation>
     </message>
@@ -2437,7 +2457,7 @@
         <translation>%1 a écrit&#xa0;:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>---------- Forwarded message ----------</source>
         <translation>---------- Message transféré ----------</translation>
     </message>
@@ -2470,6 +2490,11 @@
         <location line="+30"/>
         <source>Not forwarded</source>
         <translation>Non transféré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No reply</source>
+        <translation>Pas de réponse</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -306,3 +306,26 @@ def test_tens_of_thousands_of_attachments_are_listed_in_part_and_forwarded_whole
     (forward,) = manager.compose_windows()
     (attached,) = forward.current_draft().attachments
     assert Path(attached).read_bytes() == path.read_bytes()
+
+
+def test_reply_all_to_thousands_is_refused_with_the_count_and_the_fields_stay_short(
+    qtbot, make_manager, tmp_path
+):
+    from composer.gui.message_window import MAX_LISTED_ADDRESSES
+
+    cc = ", ".join(f"U {i} <u{i}@example.org>" for i in range(5_000))
+    path = tmp_path / "crowd.eml"
+    path.write_bytes(
+        f"From: a@example.org\nTo: me@example.com\nCc: {cc}\nSubject: x\n\nhi\n".encode()
+    )
+    manager = make_manager()
+    window = open_message_and_wait(manager, path)
+    assert window.cc_field.text().count("@") == MAX_LISTED_ADDRESSES
+    assert "4,800" in window.cc_field.text() or "4800" in window.cc_field.text()
+    window.reply_all_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "forwardProblemBox") is not None)
+    box = window.findChild(QMessageBox, "forwardProblemBox")
+    assert "5002" in box.text() and "1000" in box.text()  # sender, me, 5,000 in Cc
+    assert manager.compose_windows() == []
+    window.reply_action.trigger()  # the sender alone is fine
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)

@@ -39,5 +39,7 @@ def open_message_and_wait(manager, path):
     assert not job.running, "the message was still being read after 60 s"
     manager.sig_message_opened.disconnect(opened.append)
     window = opened[0] if opened else None
+    while window is not None and window.text.filling() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     assert window is None or isinstance(window, MessageWindow)
     return window

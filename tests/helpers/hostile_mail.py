@@ -238,9 +238,9 @@ MESSAGES: list[Hostile] = [
     ),
     Hostile(
         "attachments_60000",
-        "60,000 attachments",
-        "shown",
-        lambda s: _with_attachments(_n(60_000, s, 1_200)),
+        "60,000 attachments (more parts than the reader opens)",
+        "refused",
+        lambda s: _with_attachments(_n(60_000, s, 20_001)),
     ),
     Hostile(
         "nested_blockquotes",
@@ -260,9 +260,15 @@ MESSAGES: list[Hostile] = [
     ),
     Hostile(
         "nested_multiparts",
-        "multiparts nested 3,000 deep",
+        "multiparts nested 3,000 deep (deeper than the email parser recurses)",
+        "refused",
+        lambda s: _nested_multiparts(_n(3_000, s, 3_000)),
+    ),
+    Hostile(
+        "nested_multiparts_100",
+        "multiparts nested 100 deep",
         "shown",
-        lambda s: _nested_multiparts(_n(3_000, s, 60)),
+        lambda s: _nested_multiparts(100),
     ),
     Hostile(
         "html_newsletter",
