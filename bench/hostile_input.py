@@ -106,8 +106,8 @@ def child(action: str, path: Path) -> dict[str, object]:
             ok = wait_for(lambda: len(manager.windows) > before, CHILD_LIMIT_S)
         elif ok and message is not None and action == "save" and message.message.attachments:
             target = Path(tempfile.mkdtemp()) / "saved"
-            message.save_attachment(0, target)
-            ok = wait_for(lambda: target.exists() or bool(message.statusBar().currentMessage()), 60)
+            job = message.save_attachment(0, target)
+            ok = wait_for(lambda: not job.running, 60)
     elapsed = time.monotonic() - started
     if ok:
         wait_for(lambda: False, 0.5)  # layout and first paint of what opened

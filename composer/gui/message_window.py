@@ -328,8 +328,8 @@ class MessageWindow(QMainWindow):
     @Slot()
     def choose_where_to_save(self) -> None:
         row = self.attachments.currentRow()
-        if row < 0:
-            return
+        if not 0 <= row < min(len(self.message.attachments), MAX_LISTED_ATTACHMENTS):
+            return  # nothing chosen, or the "… and N more" row
         attachment = self.message.attachments[row]
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the attachment"), str(Path.home() / attachment.filename)
@@ -337,17 +337,23 @@ class MessageWindow(QMainWindow):
         if target:
             self.save_attachment(row, Path(target))
 
-    def save_attachment(self, row: int, target: Path) -> bool:
-        """Write attachment *row* to *target*; False (and a status message) when refused."""
-        try:
-            write_bytes_atomic(target, self.message.attachments[row].data)
-        except OSError as exc:
-            self.statusBar().showMessage(
-                self.tr("Could not save %1: %2")
-                .replace("%1", target.name)
-                .replace("%2", exc.strerror or type(exc).__name__),
-                15000,
+    def save_attachment(self, row: int, target: Path) -> Job:
+        """Write attachment *row* to *target* on a thread (up to 64 MB, synced).
+
+        The status bar says when it is saved, or why not.
+        """
+        data = self.message.attachments[row].data
+        job = Job(lambda _cancel: write_bytes_atomic(target, data), name="save-attachment")
+        job.sig_done.connect(
+            lambda _none: self.statusBar().showMessage(
+                self.tr("Saved %1.").replace("%1", target.name), 8000
             )
-            return False
-        self.statusBar().showMessage(self.tr("Saved %1.").replace("%1", target.name), 8000)
-        return True
+        )
+        job.sig_failed.connect(lambda exc: self._not_saved(target, exc))
+        return job.start()
+
+    def _not_saved(self, target: Path, exc: BaseException) -> None:
+        why = getattr(exc, "strerror", None) or type(exc).__name__
+        self.statusBar().showMessage(
+            self.tr("Could not save %1: %2").replace("%1", target.name).replace("%2", why), 15000
+        )

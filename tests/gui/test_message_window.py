@@ -44,10 +44,13 @@ def test_headers_body_and_attachments_are_shown_and_saved(qtbot, make_manager, t
     assert window.attachments.count() == 1
     assert window.attachments.item(0).text().startswith("tickets-saturday.pdf (")
     target = tmp_path / "saved.pdf"
-    assert window.save_attachment(0, target)
+    job = window.save_attachment(0, target)  # written on a thread: the window goes on
+    qtbot.waitUntil(lambda: not job.running)
+    assert window.statusBar().currentMessage() == "Saved saved.pdf."
     assert target.read_bytes() == window.message.attachments[0].data
-    assert not window.save_attachment(0, target / "x.pdf")  # a file is no folder
-    assert window.statusBar().currentMessage()  # said why
+    job = window.save_attachment(0, target / "x.pdf")  # a file is no folder
+    qtbot.waitUntil(lambda: not job.running)
+    assert window.statusBar().currentMessage().startswith("Could not save x.pdf: ")  # said why
 
 
 def test_a_damaged_message_shows_what_could_be_read_and_says_what_could_not(qtbot, make_manager):
