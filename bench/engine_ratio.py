@@ -21,7 +21,7 @@ llama.cpp's abort callback on every token, as before engine/abort_hook.py),
 (the top-k in the host chain, as before engine/row_top_k.py: no graph top-k),
 "native-one-batch" (the prompt read in n_batch batches, without the small first
 batches that move the progress bar early),
-"llama-cpp-python" (its create_completion stream), "gui" (the whole app
+"llama-cpp-python" (its create_completion stream: bench/legacy_loop.py), "gui" (the whole app
 path: a compose window's Draft through the engine thread, tokens as the
 window received them; see gui_child), "gui-100ms" (the same, tokens sent to
 the window and drawn every 100 ms instead of 30), "window-requests" (the requests the
@@ -231,13 +231,13 @@ def engine_child(
     model: str, variant: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: int
 ) -> dict:
     """Runs in a child process: LocalEngine with the loop named by *variant*."""
-    import composer.engine.local as local
+    from bench.legacy_loop import engine_class
     from composer.engine.base import ChatMessage, GenerationRequest
 
     _patch_loader(ngl, fa, threads)
     split = TokenSplit()
     sampling = _apply_variant(variant)
-    engine = local.LocalEngine()
+    engine = engine_class(variant)()  # "llama-cpp-python": the earlier loop
     engine.load(model, context_size=2048)
     body = prompt_text(n_prompt // 17)
     requests = [
@@ -404,8 +404,6 @@ def engine(
     env = dict(os.environ, **{REQUESTS_FILE: str(requests)})
     if loop == "window-requests" and not requests.exists():
         raise SystemExit('--loops: "window-requests" replays a "gui" loop: name "gui" first')
-    if loop == "llama-cpp-python":
-        env["COMPOSER_TOKEN_LOOP"] = loop
     if loop == "native-host-top-k":
         env["COMPOSER_DEVICE_TOP_K"] = "0"
     args = [sys.executable, __file__, "--child", model, "--variant", loop]

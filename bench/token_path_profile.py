@@ -6,7 +6,8 @@
 
 The workload loads the model with LocalEngine (n_ctx 2048), reads a ~500-token
 prompt, then writes --tokens tokens --runs times with the chosen loop ("old":
-llama-cpp-python's create_completion stream; "new": composer.engine.token_loop).
+llama-cpp-python's create_completion stream, bench/legacy_loop.py; "new":
+composer.engine.token_loop).
 --summarise groups the samples of a raw (collapsed) py-spy profile into
 buckets: llama.cpp's graph compute, sampling inside llama.cpp, detokenising,
 Python in llama-cpp-python's completion machinery, our loop, other.
@@ -31,14 +32,10 @@ PROMPT = " ".join(
 
 
 def workload(model: str, threads: int, loop: str, tokens: int, runs: int, temp: float) -> None:
+    from bench.legacy_loop import engine_class
     from composer.engine.base import ChatMessage, GenerationRequest
-    from composer.engine.local import LocalEngine
 
-    if loop:
-        os.environ["COMPOSER_TOKEN_LOOP"] = {"old": "llama-cpp-python", "new": "native"}.get(
-            loop, loop
-        )
-    engine = LocalEngine()
+    engine = engine_class(loop)()  # "old": llama-cpp-python's loop; "new" or "": the app's
     engine.load(model, context_size=2048)
     import llama_cpp
 
@@ -105,7 +102,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--loop", default="", help="old | new (default: the engine's)")
+    ap.add_argument("--loop", default="", help="old | new (default: new, the engine's)")
     ap.add_argument("--tokens", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--temp", type=float, default=0.7)

@@ -153,9 +153,6 @@ def _common_prefix(a: list[int], b: list[int]) -> int:
 
 class LocalEngine:
     def __init__(self) -> None:
-        # "native": composer.engine.token_loop; "llama-cpp-python": its
-        # create_completion stream (the earlier loop, kept for comparison).
-        self.token_loop = os.environ.get("COMPOSER_TOKEN_LOOP", "native")
         self._llm: Any = None
         self._info: ModelInfo | None = None
         self._formatter: ChatTemplate | None = None
@@ -537,11 +534,11 @@ class LocalEngine:
         cancel: threading.Event,
         stats: GenerationStats,
     ) -> Iterator[str]:
-        if self.token_loop == "llama-cpp-python":
-            yield from self._write_llama_cpp_python(
-                tokens, stops, max_tokens, sampling, cancel, stats
-            )
-            return
+        """Write the answer after the prompt (composer.engine.token_loop).
+
+        bench/legacy_loop.py replaces this with llama-cpp-python's own loop,
+        to compare the two.
+        """
         started = time.perf_counter()
         try:
             yield from write_tokens(
@@ -597,57 +594,6 @@ class LocalEngine:
         if info is None or info.plan is None or info.fallback_reason:
             return False
         return info.plan.all_layers
-
-    def _write_llama_cpp_python(
-        self,
-        tokens: list[int],
-        stops: list[str],
-        max_tokens: int,
-        sampling: SamplerSettings,
-        cancel: threading.Event,
-        stats: GenerationStats,
-    ) -> Iterator[str]:
-        """The earlier loop: llama-cpp-python's create_completion stream (for comparison)."""
-        started = time.perf_counter()
-        chunks = self._llm.create_completion(
-            prompt=tokens,
-            max_tokens=max_tokens,
-            temperature=sampling.temperature,
-            top_k=sampling.top_k,
-            top_p=sampling.top_p,
-            min_p=sampling.min_p,
-            repeat_penalty=sampling.repeat_penalty,
-            stop=stops or None,
-            stream=True,
-        )
-        try:
-            for chunk in chunks:
-                if cancel.is_set():
-                    stats.stop_reason = "cancelled"
-                    raise Cancelled()
-                choice = chunk["choices"][0]
-                text = choice.get("text") or ""
-                if choice.get("finish_reason"):
-                    stats.stop_reason = choice["finish_reason"]
-                if text:
-                    yield text
-        except RuntimeError as exc:
-            if cancel.is_set():
-                stats.stop_reason = "cancelled"
-                raise Cancelled() from exc
-            raise EngineError(
-                user_message("Engine", "llama.cpp failed while writing: %1").arg(exc)
-            ) from exc
-        finally:
-            chunks.close()
-            stats.generation_seconds = time.perf_counter() - started
-            # Tokens llama.cpp appended after the prompt; the last sampled
-            # token (EOS or the length limit's last) is sampled, not evaluated.
-            written = self._llm.n_tokens - len(tokens)
-            stats.generated_tokens = max(0, written + (1 if stats.stop_reason else 0))
-        if cancel.is_set():
-            stats.stop_reason = "cancelled"
-            raise Cancelled()
 
     def measure_speed(self) -> SpeedResult:
         """Reading and writing tokens/s of the loaded model on this machine."""

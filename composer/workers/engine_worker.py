@@ -7,6 +7,10 @@ through the same signals. The GUI talks to it only through
 EngineService: requests go in as queued signals, results come out as queued
 signals. Stop is a threading.Event the GUI sets directly, because a queued
 "stop" slot would only run after the generation it is meant to stop.
+
+An EngineFactory given to EngineService (tests: tests/helpers/fake_engine.py)
+builds the engine for each load instead of LocalEngine / RemoteEngine; the
+rest (requests, Stop, the signals) is the same code either way.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -63,6 +68,14 @@ class LoadSpec:
     server: ServerConfig | None = None
 
 
+# Builds and loads the engine for a LoadSpec, on the engine thread: returns an
+# Engine whose info is set, or raises EngineError with a sentence for the user.
+# The Event is set when the app closes: a slow load should end then (Cancelled).
+# None (the default everywhere in the app): LocalEngine, or RemoteEngine for a
+# spec with a server.
+EngineFactory = Callable[[LoadSpec, threading.Event], Engine]
+
+
 class EngineWorker(QObject):
     sig_loading = Signal(str)  # what is being loaded, for the status bar
     sig_loaded = Signal(int, object)  # load id, ModelInfo
@@ -79,15 +92,19 @@ class EngineWorker(QObject):
     sig_speed_failed = Signal(str)
     sig_unloaded = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, engine_factory: EngineFactory | None = None) -> None:
         super().__init__()
         self._local = LocalEngine()
         self._engine: Engine = self._local
+        self._factory = engine_factory
         # Set from the GUI thread (Close): ends a first-use check in progress.
         self.abort_load = threading.Event()
 
     @Slot(object)
     def load(self, spec: LoadSpec) -> None:
+        if self._factory is not None:
+            self._make(spec, self._factory)
+            return
         if spec.server is not None:
             self._connect(spec, spec.server)
             return
@@ -154,6 +171,31 @@ class EngineWorker(QObject):
         # Never a silent fallback: the model used before is not offered in the
         # server's place; the window says so and lets the user choose.
         self.sig_load_failed.emit(spec.load_id, message, False)
+
+    def _make(self, spec: LoadSpec, factory: EngineFactory) -> None:
+        """Load through *factory*; as with a server, the engine in use stays until it answers."""
+        if spec.server is not None:
+            self.sig_loading.emit(spec.server.host)
+        else:
+            self.sig_loading.emit(Path(spec.path).name if spec.path else "starter model")
+        try:
+            engine = factory(spec, self.abort_load)
+            info = engine.info
+            if info is None:  # a factory's mistake, not the user's
+                raise RuntimeError("the engine factory returned an engine without a model")
+        except EngineError as exc:
+            self._load_failed(spec, translated(exc))
+            return
+        except Exception as exc:  # never leave the window waiting on "Loading…"
+            log.exception("Model load failed")
+            self._load_failed(
+                spec, self.tr("The model could not be loaded: %1").replace("%1", str(exc))
+            )
+            return
+        if engine is not self._engine:
+            self._engine.close()
+            self._engine = engine
+        self.sig_loaded.emit(spec.load_id, info)
 
     def _load_failed(self, spec: LoadSpec, message: str) -> None:
         still_loaded = self._engine.availability() is Availability.AVAILABLE
@@ -262,7 +304,10 @@ class EngineService(QObject):
     sig_load_started = Signal(int)  # load id: every window forgets the old model now
     sig_unloading = Signal()  # the assistant was turned off: no model for any window
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, engine_factory: EngineFactory | None = None
+    ) -> None:
+        """*engine_factory*: what builds the engine for each load (None: the real engines)."""
         super().__init__(parent)
         # One Event per request: clearing a shared flag for a new request could
         # revive a stopped one that has not noticed its stop yet.
@@ -278,7 +323,7 @@ class EngineService(QObject):
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         self._thread = QThread()
         self._thread.setObjectName("engine")
-        self.worker = EngineWorker()
+        self.worker = EngineWorker(engine_factory)
         self.worker.moveToThread(self._thread)
         self._sig_load.connect(self.worker.load)
         self._sig_generate.connect(self.worker.generate)

@@ -1,8 +1,14 @@
-"""The engine's own token loop (composer.engine.token_loop) against the earlier one."""
+"""The engine's own token loop (composer.engine.token_loop) against the earlier one.
+
+The earlier loop (llama-cpp-python's create_completion stream) lives in
+bench/legacy_loop.py, out of the app; it is loaded from there by path.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -43,13 +49,24 @@ def test_earliest_stop_wins():
     assert _feed_all(["BB", "A"], ["xxBBA"]) == ("xx", True)
 
 
-def _run(engine, loop, request, cancel=None):
-    engine.token_loop = loop
-    try:
-        pieces = list(engine.stream(request, cancel or threading.Event()))
-    finally:
-        engine.token_loop = "native"
+def _run(engine, request, cancel=None):
+    pieces = list(engine.stream(request, cancel or threading.Event()))
     return "".join(pieces), pieces, engine.last_stats
+
+
+LEGACY_LOOP = Path(__file__).resolve().parents[2] / "bench" / "legacy_loop.py"
+
+
+@pytest.fixture(scope="module")
+def legacy_engine(starter_model_path):
+    """The starter model in bench/legacy_loop.py's LegacyLoopEngine (the earlier loop)."""
+    spec = importlib.util.spec_from_file_location("legacy_loop", LEGACY_LOOP)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    eng = module.LegacyLoopEngine()
+    eng.load(starter_model_path, context_size=2048)
+    yield eng
+    eng.close()
 
 
 @pytest.mark.slow
@@ -57,11 +74,11 @@ def _run(engine, loop, request, cancel=None):
     "prompt",
     ["thank Anna for Friday, propose Tuesday instead", "write a long letter about the new office"],
 )
-def test_greedy_output_matches_the_earlier_loop(engine, prompt):
+def test_greedy_output_matches_the_earlier_loop(engine, legacy_engine, prompt):
     request = draft_request(prompt, max_tokens=80)
     request = GenerationRequest(messages=request.messages, max_tokens=80, temperature=0.0)
-    old_text, _, old = _run(engine, "llama-cpp-python", request)
-    new_text, pieces, new = _run(engine, "native", request)
+    old_text, _, old = _run(legacy_engine, request)
+    new_text, pieces, new = _run(engine, request)
     assert new_text == old_text
     assert new_text.strip()
     assert len(pieces) > 1
@@ -77,7 +94,7 @@ def test_length_limit_and_stats(engine):
         max_tokens=12,
         temperature=0.0,
     )
-    text, _, stats = _run(engine, "native", request)
+    text, _, stats = _run(engine, request)
     assert text
     assert stats.generated_tokens <= 12
     assert stats.stop_reason in ("length", "stop")
@@ -91,9 +108,9 @@ def test_prefix_is_reused_after_the_native_loop(engine):
     """The loop keeps input_ids/n_tokens in step with the KV cache: the next request reuses it."""
     base = draft_request("ask Tom to move lunch to 1pm", max_tokens=10)
     first = GenerationRequest(messages=base.messages, max_tokens=10, temperature=0.0)
-    _run(engine, "native", first)
+    _run(engine, first)
     # Same request again: everything but the last prompt token is reused.
-    _, _, again = _run(engine, "native", first)
+    _, _, again = _run(engine, first)
     assert again.reused_tokens == again.prompt_tokens - 1
     assert again.evaluated_tokens == 1
 
@@ -103,7 +120,6 @@ def test_cancel_stops_the_native_loop(engine):
     cancel = threading.Event()
     request = draft_request("write a very long email about the quarterly report", max_tokens=400)
     received = []
-    engine.token_loop = "native"
     with pytest.raises(Cancelled):
         for piece in engine.stream(request, cancel):
             received.append(piece)

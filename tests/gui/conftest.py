@@ -1,7 +1,8 @@
 """The compose window for GUI tests: one factory, one ready-to-use window.
 
 Every window runs the real engine thread; `open_window` with a missing model
-keeps a test about the message rather than the model.
+keeps a test about the message rather than the model. `fake_window` answers
+with a scripted engine (tests/helpers/fake_engine.py): quick, no model.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from helpers.compose import wait_ready
 
+from composer.gui.assistant_controller import AssistantState
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.windows import WindowManager
 from composer.settings import Settings
@@ -79,3 +81,48 @@ def make_manager(qtbot, app_paths_tmp, tmp_path):
     for manager in made:
         manager.close_all()
         assert manager.engine.shutdown(timeout_ms=30_000)
+
+
+# -- the fake engine (tests/helpers/fake_engine.py): quick tests, no model -------------
+
+
+@pytest.fixture
+def fake_engine():
+    """A FakeEngine with the default script; a test re-scripts it (fake_engine.script(...))."""
+    from helpers.fake_engine import FakeEngine
+
+    return FakeEngine()
+
+
+@pytest.fixture
+def fake_service(qtbot, fake_engine):
+    """A real EngineService (engine thread, signals, Stop) whose loads give *fake_engine*.
+
+    Ended after the test's windows have closed (pytest-qt closes them first).
+    """
+    from composer.workers.engine_worker import EngineService
+
+    service = EngineService(engine_factory=fake_engine.factory)
+    yield service
+    fake_engine.release()  # a reply still holding ends at once
+    assert service.shutdown(timeout_ms=10_000)
+
+
+@pytest.fixture
+def fake_window(qtbot, app_paths_tmp, fake_service) -> WindowFactory:
+    """fake_window(ready=True, **settings) -> a shown ComposeWindow on the fake engine.
+
+    The window shares *fake_service* as the app's windows share the
+    WindowManager's engine; the fake's model is loaded when *ready*.
+    """
+
+    def make(ready: bool = True, **settings) -> ComposeWindow:
+        settings.setdefault("assistant", "local")
+        window = ComposeWindow(Settings(**settings), app_paths_tmp, engine=fake_service)
+        qtbot.addWidget(window)
+        window.show()
+        if ready:
+            qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=5000)
+        return window
+
+    return make
