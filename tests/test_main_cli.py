@@ -84,8 +84,9 @@ def test_hardware_report_on_a_fresh_install_plans_for_the_starter(tmp_path):
     assert report["model"]["file"].startswith("gemma-3-270m")
 
 
-# The real app, started by `composer ITEMS…`: once its windows are up, this
-# reports them and closes them all, which must end the app.
+# The real app, started by `composer ITEMS…`: once its windows are up (message
+# files are read on a thread, under a busy cursor), this reports them and
+# closes them all, which must end the app.
 _REPORT_AND_CLOSE = """
 import json, sys
 from PySide6.QtCore import QTimer
@@ -95,13 +96,18 @@ from composer.__main__ import main
 app = QApplication([])
 def report():
     shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+    if not shown or QApplication.overrideCursor() is not None:
+        return  # still starting, or still reading a message
+    look.stop()
     print(json.dumps(sorted(
         [type(w).__name__, w.windowTitle() if isinstance(w, QMainWindow) else w.text()]
         for w in shown  # a dialog is a window too, with or without a parent
     )))
     for w in shown:
         w.close()
-QTimer.singleShot(0, report)
+look = QTimer()
+look.timeout.connect(report)
+look.start(50)
 sys.exit(main(sys.argv[1:]))
 """
 
