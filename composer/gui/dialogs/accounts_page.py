@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import secrets
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.mail import accounts as mail_accounts
 from composer.mail.accounts import (
     Account,

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
-from composer.gui.user_text import translated
 from composer.gui.verdict_job import VerdictJob, default_probe
+from composer.i18n import translated
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.catalog_texts import catalog_text
 from composer.models.download import (

@@ -51,7 +51,7 @@ from composer.engine.servers import (
     stored_api_key,
 )
 from composer.gui.dialogs.server_consent import ask_consent
-from composer.gui.user_text import translated
+from composer.i18n import translated
 
 
 class ServerJob(QRunnable):

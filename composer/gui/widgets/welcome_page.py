@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
-from composer.gui.user_text import translated
 from composer.gui.verdict_job import VerdictJob
+from composer.i18n import translated
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 from composer.models.starter import starter_installed
 
