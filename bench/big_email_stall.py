@@ -65,7 +65,7 @@ def main() -> int:
         model_override=str(starter_model()),
     )
     window.show()
-    while window.controller.state is not AssistantState.READY:
+    while window.assistant.state is not AssistantState.READY:
         app.processEvents()
         time.sleep(0.005)
     body = big_body()
@@ -93,7 +93,7 @@ def main() -> int:
         started = time.perf_counter()
         run()
         call_ms = 1000 * (time.perf_counter() - started)
-        while window.controller.state is AssistantState.GENERATING:
+        while window.assistant.state is AssistantState.GENERATING:
             app.processEvents()
             time.sleep(0.001)
         for _ in range(20):  # let the last redraws happen
@@ -107,7 +107,7 @@ def main() -> int:
     cursor.clearSelection()
     window.body.setTextCursor(cursor)
     stall, call = measure(lambda: window.run_action(Action.PROOFREAD))
-    refused = window.assistant.phase.text()
+    refused = window.assistant_panel.phase.text()
     rows.append(("Proofread, whole 300,000-character email", stall, call, refused[:60] + "…"))
 
     start = len(body) // 2
@@ -116,9 +116,9 @@ def main() -> int:
     cursor.setPosition(start + 500, QTextCursor.MoveMode.KeepAnchor)
     window.body.setTextCursor(cursor)
     stall, call = measure(lambda: window.run_action(Action.PROOFREAD))
-    job = window.controller.job
+    job = window.assistant.job
     sent = len(job.request.messages[-1].content) if job else 0
-    state = window.controller.state.value
+    state = window.assistant.state.value
     rows.append(
         (
             "Proofread, 500-character selection of it",

@@ -105,7 +105,7 @@ def gui_stall() -> tuple[float, int]:
         Settings(max_tokens=200), app_paths().ensure(), model_override=str(model_path())
     )
     window.show()
-    while window.controller.state is not AssistantState.READY:
+    while window.assistant.state is not AssistantState.READY:
         app.processEvents()
         time.sleep(0.005)
     clock = QElapsedTimer()
@@ -120,15 +120,15 @@ def gui_stall() -> tuple[float, int]:
     timer = QTimer()
     timer.setInterval(5)
     timer.timeout.connect(tick)
-    window.assistant.prompt.setText("write a long letter about the move to the new office")
+    window.assistant_panel.prompt.setText("write a long letter about the move to the new office")
     clock.start()
     timer.start()
-    window.assistant.draft_button.click()
-    while window.controller.state is AssistantState.GENERATING:
+    window.assistant_panel.draft_button.click()
+    while window.assistant.state is AssistantState.GENERATING:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()
-    stats_tokens = len(window.assistant.suggestion_text())
+    stats_tokens = len(window.assistant_panel.suggestion_text())
     window.close()
     return max(gaps) if gaps else 0.0, stats_tokens
 

@@ -307,7 +307,7 @@ def gui_child(model: str, threads: int, ngl: int, fa: int, runs: int, n_prompt: 
     )
     window = ComposeWindow(settings, app_paths().ensure(), model_override=model)
     window.show()
-    controller = window.controller
+    controller = window.assistant
 
     def wait(done, timeout: float = 600.0) -> None:
         # The app's own event loop, woken every 20 ms to look: a busy

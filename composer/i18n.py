@@ -33,6 +33,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from composer.messages import UserFacingError, UserMessage, fill
+
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
@@ -205,3 +207,16 @@ def _main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))
+
+
+def translated(message: UserMessage | UserFacingError | BaseException | str) -> str:
+    """A sentence of a Qt-free module in the installed language (English without a translation).
+
+    Here rather than in gui/, so that workers/ (QtCore only) use it too.
+    """
+    if isinstance(message, UserFacingError):
+        message = message.message
+    if isinstance(message, UserMessage):
+        values = [translated(a) for a in message.args]
+        return fill(QCoreApplication.translate(message.context, message.text), values)
+    return str(message)

@@ -4,7 +4,7 @@ A Qt-free module (mail, models, hardware, engine...) builds a UserMessage:
 the English text with Qt's %1, %2 placeholders, its translation context, and
 the values to put in. str() gives the English sentence (logs never get it:
 messages can hold the user's data, so log the exception type instead); the
-GUI shows ``composer.gui.user_text.translated(message)``, the same sentence
+GUI shows ``composer.i18n.translated(message)``, the same sentence
 in the user's language.
 
 ``user_message("Context", "Text %1")`` is what lupdate extracts (i18n.py

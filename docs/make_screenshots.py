@@ -84,7 +84,7 @@ def reply_shots(app, paths) -> None:
     wait_until(app, lambda: bool(manager.compose_windows()))
     (reply,) = manager.compose_windows()
     reply.resize(1180, 780)
-    wait_until(app, lambda: reply.controller.state is AssistantState.READY)
+    wait_until(app, lambda: reply.assistant.state is AssistantState.READY)
     app.processEvents()
     reply.grab().save(str(OUT / "compose-reply.png"))
     manager.close_all()
@@ -126,7 +126,7 @@ def main() -> int:
     wait_until(
         app,
         lambda: (
-            window.controller.state is not AssistantState.NO_MODEL
+            window.assistant.state is not AssistantState.NO_MODEL
             or "No model" in window.model_status.text()
         ),
     )
@@ -135,19 +135,19 @@ def main() -> int:
 
     window.to_field.setText("anna@example.com")
     window.subject_field.setText("Friday, and next week")
-    window.assistant.prompt.setText("thank Anna for Friday, propose Tuesday instead")
-    window.assistant.draft_button.click()
-    wait_until(app, lambda: window.controller.state is AssistantState.REVIEW)
+    window.assistant_panel.prompt.setText("thank Anna for Friday, propose Tuesday instead")
+    window.assistant_panel.draft_button.click()
+    wait_until(app, lambda: window.assistant.state is AssistantState.REVIEW)
     window.grab().save(str(OUT / "compose-suggestion.png"))
 
     # A rewrite of existing text: the review shows the changes word by word.
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     window.body.setPlainText(
         "Hi Tom,\n\nthe report is late becuase the data came in on friday. "
         "I will send it tomorow.\n\nBest,\nAnna"
     )
-    window.assistant.request(Action.PROOFREAD)
-    wait_until(app, lambda: window.controller.state is AssistantState.REVIEW)
+    window.assistant_panel.request(Action.PROOFREAD)
+    wait_until(app, lambda: window.assistant.state is AssistantState.REVIEW)
     window.grab().save(str(OUT / "compose-review.png"))
 
     window.settings_action.trigger()
@@ -189,7 +189,7 @@ def main() -> int:
     french = ComposeWindow(Settings(max_tokens=120, assistant="local"), paths)
     french.resize(1180, 780)
     french.show()
-    wait_until(app, lambda: french.controller.state is AssistantState.READY)
+    wait_until(app, lambda: french.assistant.state is AssistantState.READY)
     french.subject_field.setText("Vendredi")
     french.body.setPlainText("Bonjour Anna,\n\nmerci pour vendredi. On se voit mardi ?\n\nTom")
     app.processEvents()

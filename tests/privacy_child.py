@@ -223,7 +223,7 @@ def main() -> None:
     try:
         _wait(
             app,
-            lambda: window.controller.state is AssistantState.READY,
+            lambda: window.assistant.state is AssistantState.READY,
             LOAD_TIMEOUT_S,
             "the model to load",
         )
@@ -232,20 +232,20 @@ def main() -> None:
         window.to_field.setText(TO)
         window.subject_field.setText(SUBJECT)
         window.body.setPlainText(BODY)
-        window.assistant.prompt.setText(PROMPT)
-        window.assistant.draft_button.click()
+        window.assistant_panel.prompt.setText(PROMPT)
+        window.assistant_panel.draft_button.click()
         _wait(
             app,
-            lambda: window.controller.state is not AssistantState.GENERATING,
+            lambda: window.assistant.state is not AssistantState.GENERATING,
             GEN_TIMEOUT_S,
             "the draft",
         )
-        result["state_after_draft"] = window.controller.state.name
-        result["drafted"] = window.controller.state is AssistantState.REVIEW
-        session = window.controller.review
+        result["state_after_draft"] = window.assistant.state.name
+        result["drafted"] = window.assistant.state is AssistantState.REVIEW
+        session = window.assistant.review
         texts["draft"] = session.current_text() if session is not None else ""
         result["draft_chars"] = len(texts["draft"])
-        review = window.assistant.review
+        review = window.assistant_panel.review
         if result["drafted"] and review.accept_all_button.isEnabled():
             review.accept_all_button.click()
             app.processEvents()
@@ -256,13 +256,13 @@ def main() -> None:
         window.run_action(Action.PROOFREAD)
         _wait(
             app,
-            lambda: window.controller.state is not AssistantState.GENERATING,
+            lambda: window.assistant.state is not AssistantState.GENERATING,
             GEN_TIMEOUT_S,
             "the proofreading",
         )
-        result["state_after_proofread"] = window.controller.state.name
-        result["proofread"] = window.controller.state is AssistantState.REVIEW
-        session = window.controller.review
+        result["state_after_proofread"] = window.assistant.state.name
+        result["proofread"] = window.assistant.state is AssistantState.REVIEW
+        session = window.assistant.review
         texts["proofread"] = session.current_text() if session is not None else ""
     except Exception as exc:
         result["error"] = f"{type(exc).__name__}: {exc}"

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialogButtonBox
 
 from composer import i18n
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.models.starter import STARTER_NOTE
 
 TS_FILE = i18n.translations_dir() / "composer_fr.ts"

@@ -1,6 +1,6 @@
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.messages import UserFacingError, fill, user_message
 
 

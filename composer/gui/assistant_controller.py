@@ -40,7 +40,7 @@ from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.apply_text import apply_to_document
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.models.starter import (
     STARTER_NOTE,
     StarterUnavailable,

@@ -117,12 +117,12 @@ class ComposeWindow(QMainWindow):
         # Sending: the attachments under the message, From when there are
         # several accounts; the rest lives in SendFlow.
         self.attachments = AttachmentsBar(settings.attachment_warning_mb)
-        self.assistant = AssistantPanel()
+        self.assistant_panel = AssistantPanel()
         # The assistant's side of the window: the welcome page until the user
         # has chosen, then the assistant panel; hidden when the assistant is off.
         self.side = QStackedWidget()
         self.side.setObjectName("assistantSide")
-        self.side.addWidget(self.assistant)
+        self.side.addWidget(self.assistant_panel)
         self.welcome: WelcomePage | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.body)
@@ -157,12 +157,12 @@ class ComposeWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.where_text_goes)
         self.statusBar().addPermanentWidget(self.model_status)
 
-        self.controller = AssistantController(
+        self.assistant = AssistantController(
             self.body.document(),
             settings,
             paths,
             model_override=model_override,
-            phrases=self.assistant.review.phrases,
+            phrases=self.assistant_panel.review.phrases,
             engine=engine,
             parent=self,
         )
@@ -189,9 +189,9 @@ class ComposeWindow(QMainWindow):
         self.attachments.sig_changed.connect(self.autosave.note_change)
         self.sending.from_selector.currentIndexChanged.connect(self.autosave.note_change)
 
-        answer_language = self.assistant.language.findData(settings.answer_language or None)
-        self.assistant.language.setCurrentIndex(max(0, answer_language))
-        self.assistant.has_message_text = lambda: bool(self.body.toPlainText().strip())
+        answer_language = self.assistant_panel.language.findData(settings.answer_language or None)
+        self.assistant_panel.language.setCurrentIndex(max(0, answer_language))
+        self.assistant_panel.has_message_text = lambda: bool(self.body.toPlainText().strip())
         self._pending_download: str | None = None  # the welcome page's download, used when done
         if model_override:
             settings.assistant = "local"  # --model is a choice: no welcome page
@@ -208,23 +208,23 @@ class ComposeWindow(QMainWindow):
             return
         if choice == "off":
             self.side.hide()
-            self.controller.unload_model()
+            self.assistant.unload_model()
             self.model_status.setText(self.tr("Assistant off"))
             self._update_where_text_goes(None)
             return
         self.side.show()
-        self.side.setCurrentWidget(self.assistant)
-        info = self.controller.model_info
-        if info is not None and self.controller.on_server(info) != (choice == "server"):
+        self.side.setCurrentWidget(self.assistant_panel)
+        info = self.assistant.model_info
+        if info is not None and self.assistant.on_server(info) != (choice == "server"):
             # Switched between this computer and a server: the draft and the
             # suggestion stay; only what answers next changes.
-            self.controller.reload_model()
+            self.assistant.reload_model()
         elif (
-            self.controller.model_info is None
-            and not self.controller.loading
-            and not self.controller.join_engine()
+            self.assistant.model_info is None
+            and not self.assistant.loading
+            and not self.assistant.join_engine()
         ):
-            self.controller.reload_model()
+            self.assistant.reload_model()
 
     def _show_welcome(self) -> None:
         if self.welcome is None:
@@ -249,7 +249,7 @@ class ComposeWindow(QMainWindow):
     def _welcome_starter(self) -> None:
         self._chosen("local", None)
         self._apply_assistant_choice()
-        self.assistant.prompt.setFocus()
+        self.assistant_panel.prompt.setFocus()
         self.sig_assistant_choice_changed.emit()
 
     @Slot()
@@ -279,8 +279,8 @@ class ComposeWindow(QMainWindow):
         self.settings.assistant = "local"
         self.settings.save(self.paths.settings_file)
         self.side.show()
-        self.side.setCurrentWidget(self.assistant)
-        self.controller.load_model(path)
+        self.side.setCurrentWidget(self.assistant_panel)
+        self.assistant.load_model(path)
         self.sig_assistant_choice_changed.emit()
 
     @Slot(object)
@@ -290,14 +290,14 @@ class ComposeWindow(QMainWindow):
         self.settings.assistant = "local"
         self.settings.save(self.paths.settings_file)
         self.side.show()
-        self.side.setCurrentWidget(self.assistant)
+        self.side.setCurrentWidget(self.assistant_panel)
         downloads = self._download_worker()
         key = downloads.enqueue(PullRequest(entry.repo, entry.file))
         self._pending_download = key
         note = self.tr("Downloading %1 — it will be used as soon as it is here.").replace(
             "%1", entry.name
         )
-        self.assistant.model_note.setText(note)
+        self.assistant_panel.model_note.setText(note)
         self.model_status.setText(note)
 
     def _download_worker(self) -> DownloadWorker:
@@ -325,13 +325,13 @@ class ComposeWindow(QMainWindow):
     def _on_download_finished(self, key: str, path: str, _reused: bool) -> None:
         if key == self._pending_download:
             self._pending_download = None
-            self.controller.load_model(path)
+            self.assistant.load_model(path)
 
     @Slot(str, str, bool)
     def _on_download_failed(self, key: str, message: str, _needs_token: bool) -> None:
         if key == self._pending_download:
             self._pending_download = None
-            self.assistant.model_note.setText(message)
+            self.assistant_panel.model_note.setText(message)
             self.model_status.setText(self.tr("No model: you can still write by hand"))
 
     def _chosen_server(self) -> Server | None:
@@ -345,19 +345,19 @@ class ComposeWindow(QMainWindow):
     @Slot()
     def _offer_local(self) -> None:
         """The chosen server cannot be used: offer this computer's model, never switch alone."""
-        self.assistant.use_local.setVisible(
+        self.assistant_panel.use_local.setVisible(
             self.settings.assistant == "server"
-            and self.controller.model_info is None
-            and not (self.controller.loading or self.engine.loading)
+            and self.assistant.model_info is None
+            and not (self.assistant.loading or self.engine.loading)
         )
 
     @Slot()
     def use_local_model(self) -> None:
         """The user chose this computer's model instead of the server."""
-        self.assistant.use_local.hide()
+        self.assistant_panel.use_local.hide()
         self.settings.assistant = "local"
         self.settings.save(self.paths.settings_file)
-        self.controller.reload_model()
+        self.assistant.reload_model()
         self.sig_assistant_choice_changed.emit()
 
     @Slot()
@@ -377,14 +377,14 @@ class ComposeWindow(QMainWindow):
         if self.settings.assistant != "server":
             return
         server = self._chosen_server()
-        info = self.controller.model_info
+        info = self.assistant.model_info
         if server is None or not server.consented:
-            if self.controller.on_server(info) or self.controller.loading:
+            if self.assistant.on_server(info) or self.assistant.loading:
                 self.engine.unload(keep_suggestions=True)  # every window stops sending at once
-            self.controller.use_server()  # says why nothing is sent
+            self.assistant.use_server()  # says why nothing is sent
             self._offer_local()
         else:
-            self.controller.reload_model()  # its address, model or key may have changed
+            self.assistant.reload_model()  # its address, model or key may have changed
 
     @Slot(object)
     def _update_where_text_goes(self, info: ModelInfo | None) -> None:
@@ -394,7 +394,7 @@ class ComposeWindow(QMainWindow):
         self.where_text_goes.show()
         self._offer_local()
         server = None
-        if self.controller.on_server(info):
+        if self.assistant.on_server(info):
             server = (info.device, info.name)
         elif self.settings.assistant == "server" and info is None:
             chosen = self._chosen_server()
@@ -402,7 +402,7 @@ class ComposeWindow(QMainWindow):
                 self.where_text_goes.setText(self.tr("No server agreed to · nothing is sent"))
                 self.where_text_goes.setToolTip("")
                 return
-            state = self.tr("loading…") if self.controller.loading else self.tr("no model")
+            state = self.tr("loading…") if self.assistant.loading else self.tr("no model")
             server = (chosen.host, state)
         if server is not None:
             self.where_text_goes.setText(
@@ -416,8 +416,8 @@ class ComposeWindow(QMainWindow):
             )
             return
         if info is not None:
-            name = self.controller.display_name(info)
-        elif self.controller.loading:
+            name = self.assistant.display_name(info)
+        elif self.assistant.loading:
             name = self.tr("loading…")
         else:  # the load failed: nothing reads the text, say so rather than "loading…"
             name = self.tr("no model")
@@ -427,7 +427,7 @@ class ComposeWindow(QMainWindow):
         )
 
     def _connect_controller(self) -> None:
-        c, panel = self.controller, self.assistant
+        c, panel = self.assistant, self.assistant_panel
         c.sig_state_changed.connect(panel.set_state)
         c.sig_model_loading.connect(self._on_loading)
         c.sig_model_status.connect(self._on_model_status)
@@ -449,18 +449,18 @@ class ComposeWindow(QMainWindow):
         c.sig_note.connect(panel.review.show_notice)
         c.sig_waiting.connect(panel.show_refusal)
         panel.sig_action_requested.connect(self.run_action)
-        panel.sig_stop_requested.connect(self.controller.stop)
+        panel.sig_stop_requested.connect(self.assistant.stop)
         panel.review.sig_accept.connect(self.apply_suggestion)
         panel.review.sig_insert.connect(self.insert_suggestion)
         c.sig_review_started.connect(
-            lambda _session: panel.review.set_insert_offered(self.controller.offers_insert())
+            lambda _session: panel.review.set_insert_offered(self.assistant.offers_insert())
         )
         panel.review.sig_discard.connect(self.discard_suggestion)
         panel.review.sig_regenerate.connect(self.regenerate)
 
     @property
     def engine(self) -> EngineService:
-        return self.controller.engine
+        return self.assistant.engine
 
     # -- layout --------------------------------------------------------------
     def _build_fields(self) -> None:
@@ -604,7 +604,7 @@ class ComposeWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.controller.discard(message="")
+        self.assistant.discard(message="")
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.clear()
         cursor = QTextCursor(self.body.document())
@@ -637,7 +637,7 @@ class ComposeWindow(QMainWindow):
             act.triggered.connect(slot)
             return act
 
-        request = self.assistant.request
+        request = self.assistant_panel.request
         self.new_message_action = action(
             "newMessageAction",
             self.tr("&New message"),
@@ -765,7 +765,7 @@ class ComposeWindow(QMainWindow):
         self.stop_action = action(
             "stopAction", self.tr("&Stop writing"), self.stop_generation, "Esc"
         )
-        review = self.assistant.review
+        review = self.assistant_panel.review
         self.accept_action = action(
             "acceptAction", self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return"
         )
@@ -808,7 +808,7 @@ class ComposeWindow(QMainWindow):
         self.language_action = action(
             "languageAction",
             self.tr("Choose the answer's &language"),
-            self.assistant.language.setFocus,
+            self.assistant_panel.language.setFocus,
             "Ctrl+Shift+L",
         )
         self.shortcuts_action = action(
@@ -963,8 +963,8 @@ class ComposeWindow(QMainWindow):
 
     @Slot()
     def _focus_prompt(self) -> None:
-        self.assistant.prompt.setFocus()
-        self.assistant.prompt.selectAll()
+        self.assistant_panel.prompt.setFocus()
+        self.assistant_panel.prompt.selectAll()
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(group, [(command, keys)]) for Help > Keyboard shortcuts; each command once."""
@@ -1031,7 +1031,7 @@ class ComposeWindow(QMainWindow):
         from composer.gui.dialogs.model_manager import ModelManagerDialog
         from composer.models.library import ModelLibrary
 
-        info = self.controller.model_info
+        info = self.assistant.model_info
         dialog = ModelManagerDialog(
             self,
             ModelLibrary(self.paths),
@@ -1144,9 +1144,9 @@ class ComposeWindow(QMainWindow):
     def _refresh_assistant_page(self) -> None:
         if self._settings_dialog is None:
             return
-        info = self.controller.model_info
-        if info is not None and not self.controller.on_server(info):
-            text = self.controller.display_name(info) + " — " + info.path
+        info = self.assistant.model_info
+        if info is not None and not self.assistant.on_server(info):
+            text = self.assistant.display_name(info) + " — " + info.path
         elif self.settings.model_path:
             text = self.settings.model_path
         else:
@@ -1163,8 +1163,10 @@ class ComposeWindow(QMainWindow):
         self._settings_dialog.apply_to(self.settings)
         self.settings.save(self.paths.settings_file)
         self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
-        answer_language = self.assistant.language.findData(self.settings.answer_language or None)
-        self.assistant.language.setCurrentIndex(max(0, answer_language))
+        answer_language = self.assistant_panel.language.findData(
+            self.settings.answer_language or None
+        )
+        self.assistant_panel.language.setCurrentIndex(max(0, answer_language))
         from composer.gui.theme import apply_theme
 
         apply_theme(QApplication.instance(), self.settings.theme)  # cheap: no restart needed
@@ -1172,18 +1174,18 @@ class ComposeWindow(QMainWindow):
             self._apply_assistant_choice()
             self.sig_assistant_choice_changed.emit()
         elif self.settings.assistant == "server" and self.settings.server_id != was_server:
-            self.controller.reload_model()  # another server: every window follows the engine
+            self.assistant.reload_model()  # another server: every window follows the engine
         elif self.settings.assistant == "local" and (
             self.settings.context_size != was_context or self.settings.kv_cache != was_cache
         ):
-            self.controller.reload_model()  # llama.cpp sizes its cache when it loads
+            self.assistant.reload_model()  # llama.cpp sizes its cache when it loads
 
     @Slot()
     def forget_everything(self) -> None:
         """Settings > Privacy, after its confirmation: remove all the app keeps, say what."""
         from composer.privacy import forget_everything
 
-        self.controller.unload_model()  # its file is about to go
+        self.assistant.unload_model()  # its file is about to go
         if self._downloads is not None:
             self._downloads.shutdown()
             self._downloads = None
@@ -1225,7 +1227,7 @@ class ComposeWindow(QMainWindow):
         if self._settings_dialog is None:
             return
         page = self._settings_dialog.hardware
-        info = self.controller.model_info
+        info = self.assistant.model_info
         if info is not None and info.probe is not None:
             page.set_probe(info.probe)
         page.set_plan(info.plan if info else None, info.fallback_reason if info else None)
@@ -1235,11 +1237,11 @@ class ComposeWindow(QMainWindow):
         self.settings.device = override.device
         self.settings.gpu_layers = override.gpu_layers
         self.settings.save(self.paths.settings_file)
-        self.controller.reload_model()
+        self.assistant.reload_model()
 
     @Slot()
     def _on_measure_requested(self) -> None:
-        refusal = self.controller.measure_speed()
+        refusal = self.assistant.measure_speed()
         if refusal:
             self._settings_dialog.hardware.show_speed_error(refusal)
         else:
@@ -1247,13 +1249,13 @@ class ComposeWindow(QMainWindow):
 
     @Slot()
     def _on_redetect_requested(self) -> None:
-        self.controller.reload_model(reprobe=True)
+        self.assistant.reload_model(reprobe=True)
 
     # -- model -----------------------------------------------------------------
     @Slot(str)
     def load_model(self, path: str | None, reprobe: bool = False) -> None:
         """Load *path* (None = the starter) in the background; the composer stays usable."""
-        self.controller.load_model(path, reprobe=reprobe)
+        self.assistant.load_model(path, reprobe=reprobe)
 
     @Slot()
     def choose_message_files(self) -> None:
@@ -1282,7 +1284,7 @@ class ComposeWindow(QMainWindow):
     def _on_loading(self, what: str) -> None:
         text = self.tr("Loading %1…").replace("%1", what)
         self.model_status.setText(text)
-        self.assistant.model_note.setText(text)
+        self.assistant_panel.model_note.setText(text)
 
     @Slot(str, str)
     def _on_model_status(self, status: str, note: str) -> None:
@@ -1295,9 +1297,9 @@ class ComposeWindow(QMainWindow):
                 metrics.elidedText(status, Qt.TextElideMode.ElideRight, STATUS_WIDTH)
             )
             self.model_status.setToolTip(status)
-        self.assistant.model_note.setText(note)
-        if not self.controller.loading:
-            self._update_where_text_goes(self.controller.model_info)
+        self.assistant_panel.model_note.setText(note)
+        if not self.assistant.loading:
+            self._update_where_text_goes(self.assistant.model_info)
 
     # -- generation ----------------------------------------------------------------
     def _selection(self) -> tuple[int, int]:
@@ -1309,32 +1311,32 @@ class ComposeWindow(QMainWindow):
     @Slot(object, str)
     def run_action(self, action: Action, instruction: str = "") -> None:
         """Start *action* on the selection (or the whole email) as things are now."""
-        self.controller.run_action(
+        self.assistant.run_action(
             action,
             instruction,
-            self.assistant.output_language(),
+            self.assistant_panel.output_language(),
             self._selection(),
             MessageFields(subject=self.subject_field.text(), recipients=self.to_field.text()),
         )
 
     @Slot(str)
     def _on_refused(self, why: str) -> None:
-        self.assistant.show_refusal(why)
+        self.assistant_panel.show_refusal(why)
         self._show_message(why, 8000)
 
     @Slot()
     def regenerate(self) -> None:
         """Another version of the same request; after an edit, run again on the current text."""
-        self.controller.regenerate()
+        self.assistant.regenerate()
 
     @Slot()
     def stop_generation(self) -> None:
-        self.controller.stop()
+        self.assistant.stop()
 
     @Slot(str)
     def apply_suggestion(self, text: str) -> None:
         """Put *text* in place of the target as exactly one undo step, unless the target changed."""
-        cursor = self.controller.accept(text)
+        cursor = self.assistant.accept(text)
         if cursor is not None:
             self.body.setTextCursor(cursor)
             self.body.setFocus()
@@ -1342,14 +1344,14 @@ class ComposeWindow(QMainWindow):
     @Slot(str)
     def insert_suggestion(self, text: str) -> None:
         """Put the new text where the cursor was, keeping the message (one undo step)."""
-        cursor = self.controller.insert(text)
+        cursor = self.assistant.insert(text)
         if cursor is not None:
             self.body.setTextCursor(cursor)
             self.body.setFocus()
 
     @Slot()
     def discard_suggestion(self) -> None:
-        self.controller.discard()
+        self.assistant.discard()
 
     # -- shutdown ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1358,7 +1360,7 @@ class ComposeWindow(QMainWindow):
         if self._downloads is not None:
             self._downloads.shutdown()  # pauses: the partial file resumes next time
             self._downloads = None
-        if not self.controller.shutdown(timeout_ms=3000):
+        if not self.assistant.shutdown(timeout_ms=3000):
             # A model is still loading and llama.cpp cannot be interrupted:
             # disappear now, and let the app end once the engine thread is done
             # (destroying a running QThread would abort the process).

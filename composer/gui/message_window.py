@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from composer import APP_NAME
 from composer.fileio import write_bytes_atomic
-from composer.gui.user_text import translated
 from composer.gui.widgets.read_only_text import ReadOnlyText
+from composer.i18n import translated
 from composer.mail.addresses import Address, format_address_list
 from composer.mail.drafts import FORWARDED_FOLDER, Draft
 from composer.mail.long_lines import bounded, break_long_lines

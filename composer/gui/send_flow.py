@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from composer import secrets
 from composer.gui.send_controller import SendController
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.mail import accounts as mail_accounts
 from composer.mail.accounts import Account, AccountStore, AccountsUnreadable, find_account
 from composer.mail.addresses import MAX_RECIPIENTS

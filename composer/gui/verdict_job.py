@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
-
 from composer.models.catalog import CatalogEntry
+from composer.workers.jobs import Job
 
 
 def default_probe() -> object:
@@ -29,29 +28,16 @@ def speed_basis_for(found: Any) -> Any:
     return speed_basis(found.cpu_name, default_threads(found))
 
 
-class VerdictJob(QRunnable):
-    """assess(entries, probe()) on a pool thread; the result arrives by signal."""
+def verdict_job(entries: list[CatalogEntry], probe_fn: Callable[[], object] = default_probe) -> Job:
+    """assess(entries, probe()) as a Job: the verdicts by sig_done, what stopped it by sig_failed.
 
-    class Bridge(QObject):
-        sig_done = Signal(object)  # list[Verdict], or the Exception that stopped it
+    A failure is shown as "unknown fit", never fatal.
+    """
 
-    def __init__(
-        self, entries: list[CatalogEntry], probe_fn: Callable[[], object] = default_probe
-    ) -> None:
-        super().__init__()
-        # Owned by the application, not by whoever asked: the window that
-        # started the job may be gone before the probe answers.
-        self.bridge = VerdictJob.Bridge(QCoreApplication.instance())
-        self._entries = entries
-        self._probe_fn = probe_fn
-
-    def run(self) -> None:
+    def work(_cancel: object) -> object:
         from composer.models.catalog import assess
 
-        try:
-            found: Any = self._probe_fn()
-            result: object = assess(self._entries, found, speed_basis_for(found))
-        except Exception as exc:  # shown as "unknown fit", never fatal
-            result = exc
-        self.bridge.sig_done.emit(result)
-        self.bridge.deleteLater()
+        found: Any = probe_fn()
+        return assess(entries, found, speed_basis_for(found))
+
+    return Job(work, name="verdicts")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.draft_autosave import draft_is_free
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.mail.drafts import (
     OWN_FOLDER_DEPTH,
     Draft,

@@ -22,7 +22,7 @@ from composer.fileio import open_regular, read_json_regular, write_json_atomic
 from composer.messages import UserFacingError, user_message
 
 STARTER_LABEL = "Gemma 3 270M (starter)"
-# Shown in the compose window (composer.gui.user_text.translated).
+# Shown in the compose window (composer.i18n.translated).
 STARTER_NOTE = user_message(
     "StarterModel",
     "Starter model: Gemma 3 270M, a tiny base model bundled so you can try the app "

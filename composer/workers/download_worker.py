@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.models.download import (
     AccessDeniedError,
     DownloadCancelled,

@@ -36,15 +36,15 @@ from composer.engine.base import (
 )
 from composer.engine.local import LocalEngine
 from composer.engine.remote import RemoteEngine, ServerConfig
-from composer.gui.user_text import translated
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
 from composer.hardware.probe import Probe, probe
+from composer.i18n import translated
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
 from composer.models.starter import StarterUnavailable, ensure_starter_model
+from composer.workers.batching import FLUSH_INTERVAL_S
 
 log = logging.getLogger(__name__)
 
-FLUSH_INTERVAL_S = 0.03  # batch tokens so a fast model never floods the GUI's event loop
 # The engine thread's token loop is Python between two llama.cpp calls: when
 # the GUI thread holds the GIL (drawing the answer), the loop waits up to
 # CPython's switch interval (5 ms by default) per token, and a fast model

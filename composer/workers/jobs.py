@@ -65,10 +65,11 @@ class Job(QObject):
         self.running = False
         self.sig_ended_on_thread.connect(self._on_ended)
 
-    def start(self) -> Job:
+    def start(self, pool: QThreadPool | None = None) -> Job:
+        """Run on *pool* (Qt's global pool by default; a pool of one thread runs jobs in order)."""
         Job._alive.add(self)
         self.running = True
-        QThreadPool.globalInstance().start(_Runner(self))
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
         return self
 
     def cancel(self) -> None:

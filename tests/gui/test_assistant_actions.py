@@ -26,8 +26,8 @@ def select(window, text: str) -> None:
 
 
 def run_and_wait(qtbot, window, action: Action) -> None:
-    window.assistant.request(action)
-    assert window.controller.state is AssistantState.GENERATING
+    window.assistant_panel.request(action)
+    assert window.assistant.state is AssistantState.GENERATING
     wait_not_generating(qtbot, window)
 
 
@@ -38,14 +38,14 @@ def test_rewrite_actions_stream_into_the_review_of_the_selection(qtbot, window, 
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, action)
-    job = window.controller.job
+    job = window.assistant.job
     assert job.action is action and job.target.original == SENTENCE and not job.target.whole_body
     user = job.request.messages[-1].content
     assert BODY.strip() in user  # the whole email as context…
     assert "The part to work on:\n<<<\n" + SENTENCE in user  # …and the selection as the target
-    assert window.assistant.review.original() == SENTENCE
-    assert window.controller.state is AssistantState.REVIEW
-    assert window.assistant.suggestion_text().strip()
+    assert window.assistant_panel.review.original() == SENTENCE
+    assert window.assistant.state is AssistantState.REVIEW
+    assert window.assistant_panel.suggestion_text().strip()
     assert window.body.toPlainText() == BODY  # nothing applied before Accept
 
 
@@ -53,8 +53,8 @@ def test_accepting_a_selection_edit_leaves_the_rest_alone_and_undoes_in_one_step
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    new_text = window.assistant.review.selected_result()
-    qtbot.mouseClick(window.assistant.accept_button, Qt.MouseButton.LeftButton)
+    new_text = window.assistant_panel.review.selected_result()
+    qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text)
     window.undo_action.trigger()
     assert window.body.toPlainText() == BODY
@@ -64,7 +64,7 @@ def test_accepting_only_some_changes_gives_exactly_that_text(qtbot, window):
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, Action.PROOFREAD)
-    review = window.assistant.review
+    review = window.assistant_panel.review
     # A known suggestion, so the expected text is exact; the model's own output
     # went through the same view in the test above.
     corrected = "The report is late because the data came in on Friday."
@@ -89,16 +89,16 @@ def test_stale_edit_guard_refuses_to_overwrite_and_offers_a_rerun(qtbot, window)
     cursor.setPosition(window.body.toPlainText().index("late"))
     cursor.insertText("very ")
     edited = window.body.toPlainText()
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == edited
-    review = window.assistant.review
+    review = window.assistant_panel.review
     assert review.notice.isVisibleTo(window) and "edited" in review.notice.text()
     assert review.rerun_button.isVisibleTo(window)
     # Run again takes the current text.
     review.rerun_button.click()
     wait_not_generating(qtbot, window)
     # …on what the selected sentence became, not on the whole email.
-    assert window.controller.job.target.original == SENTENCE.replace("late", "very late")
+    assert window.assistant.job.target.original == SENTENCE.replace("late", "very late")
 
 
 def test_edits_elsewhere_do_not_block_accept(qtbot, window):
@@ -108,25 +108,25 @@ def test_edits_elsewhere_do_not_block_accept(qtbot, window):
     cursor = window.body.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText("\nP.S. see you soon")
-    new_text = window.assistant.review.selected_result()
-    window.assistant.accept_button.click()
+    new_text = window.assistant_panel.review.selected_result()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text) + "\nP.S. see you soon"
 
 
 def test_output_language_choice_reaches_the_prompt(qtbot, window):
     window.body.setPlainText(BODY)
-    window.assistant.language.setCurrentIndex(window.assistant.language.findData("fr"))
+    window.assistant_panel.language.setCurrentIndex(window.assistant_panel.language.findData("fr"))
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert "French" in window.controller.job.request.messages[-1].content
+    assert "French" in window.assistant.job.request.messages[-1].content
 
 
 def test_regenerate_keeps_earlier_versions(qtbot, window):
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    first = window.assistant.suggestion_text()
+    first = window.assistant_panel.suggestion_text()
     window.regenerate_action.trigger()
     wait_not_generating(qtbot, window)
-    review = window.assistant.review
+    review = window.assistant_panel.review
     assert review.version_count() == 2
     review.previous_version()
     assert review.current_text() == first
@@ -138,19 +138,19 @@ def test_reply_uses_the_quoted_conversation(qtbot, window):
         "> Can you send the slides before Thursday?\n> Thanks, Anna"
     )
     run_and_wait(qtbot, window, Action.REPLY)
-    user = window.controller.job.request.messages[-1].content
+    user = window.assistant.job.request.messages[-1].content
     assert "Anna" in user and "Can you send the slides before Thursday?" in user
-    assert window.controller.job.target.start == 0  # written above the quote, never into it
+    assert window.assistant.job.target.start == 0  # written above the quote, never into it
 
 
 def test_a_hopelessly_long_email_is_refused_at_once(qtbot, open_window, starter_model_path):
     w = open_window(starter_model_path, ready=True, max_tokens=32, context_size=512)
     w.body.setPlainText("This sentence makes the email long. " * 200)
-    w.assistant.request(Action.PROOFREAD)
+    w.assistant_panel.request(Action.PROOFREAD)
     # Known without the tokenizer: no review is drawn, nothing is sent to the engine.
-    assert w.controller.state is AssistantState.READY and w.controller.review is None
+    assert w.assistant.state is AssistantState.READY and w.assistant.review is None
     # The numbers and the way out: the starter was trained on 32k, memory holds more.
-    text = w.assistant.phase.text()
+    text = w.assistant_panel.phase.text()
     assert "window here is 512 tokens" in text and "Settings > Assistant" in text
 
 
@@ -158,24 +158,24 @@ def test_too_long_email_is_refused_before_running(qtbot, open_window, starter_mo
     w = open_window(starter_model_path, ready=True, max_tokens=32, context_size=512)
     # Short enough to pass the quick estimate, too long for the model's own tokenizer.
     w.body.setPlainText("Numbers 1234 5678 9012 go here, again and again. " * 30)
-    w.assistant.prompt.setText("thank Anna")
+    w.assistant_panel.prompt.setText("thank Anna")
     run_and_wait(qtbot, w, Action.DRAFT)
-    assert "window here is 512 tokens" in w.assistant.phase.text()
-    assert w.controller.state is AssistantState.READY
+    assert "window here is 512 tokens" in w.assistant_panel.phase.text()
+    assert w.assistant.state is AssistantState.READY
 
 
 def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    first = window.assistant.suggestion_text()
+    first = window.assistant_panel.suggestion_text()
     window.regenerate_action.trigger()
     window.stop_action.trigger()  # before the first token
     wait_not_generating(qtbot, window)
-    review = window.assistant.review
-    assert window.controller.state is AssistantState.REVIEW
+    review = window.assistant_panel.review
+    assert window.assistant.state is AssistantState.REVIEW
     assert review.current_text() == first
     if review.version_count() == 1:  # stopped before it wrote anything
-        assert window.assistant.accept_button.isEnabled()
+        assert window.assistant_panel.accept_button.isEnabled()
 
 
 def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
@@ -183,43 +183,45 @@ def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
 ):
     window.settings.max_tokens = 1200  # long enough to still be writing; fits the 2048 context
     window.body.setPlainText("Keep me.")
-    window.assistant.prompt.setText("write a long letter")
-    window.assistant.request(Action.DRAFT)
-    qtbot.waitUntil(lambda: bool(window.assistant.suggestion_text()), timeout=GEN_TIMEOUT_MS)
+    window.assistant_panel.prompt.setText("write a long letter")
+    window.assistant_panel.request(Action.DRAFT)
+    qtbot.waitUntil(lambda: bool(window.assistant_panel.suggestion_text()), timeout=GEN_TIMEOUT_MS)
     window.load_model(str(starter_model_path))
-    assert window.controller.state is AssistantState.NO_MODEL
-    assert not window.assistant.action_buttons[Action.PROOFREAD].isEnabled()
-    qtbot.waitUntil(lambda: window.controller.state is not AssistantState.NO_MODEL, timeout=120_000)
-    assert window.controller.state is AssistantState.REVIEW
-    partial = window.assistant.review.selected_result()
-    window.assistant.accept_button.click()
+    assert window.assistant.state is AssistantState.NO_MODEL
+    assert not window.assistant_panel.action_buttons[Action.PROOFREAD].isEnabled()
+    qtbot.waitUntil(lambda: window.assistant.state is not AssistantState.NO_MODEL, timeout=120_000)
+    assert window.assistant.state is AssistantState.REVIEW
+    partial = window.assistant_panel.review.selected_result()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == partial
 
 
 def test_a_bad_model_file_keeps_the_working_model(qtbot, window, tmp_path):
     junk = tmp_path / "broken.gguf"
     junk.write_bytes(b"not a model at all" * 100)
-    working = window.controller.model_info
+    working = window.assistant.model_info
     window.load_model(str(junk))
-    qtbot.waitUntil(lambda: "not a GGUF" in window.assistant.model_note.text(), timeout=60_000)
-    assert window.controller.state is AssistantState.READY
-    assert window.controller.model_info is working
+    qtbot.waitUntil(
+        lambda: "not a GGUF" in window.assistant_panel.model_note.text(), timeout=60_000
+    )
+    assert window.assistant.state is AssistantState.READY
+    assert window.assistant.model_info is working
     assert Settings.load(window.paths.settings_file).model_path != str(junk)
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert window.controller.state is AssistantState.REVIEW
+    assert window.assistant.state is AssistantState.REVIEW
 
 
 def test_enter_drafts_into_an_empty_message_and_applies_the_instruction_to_text(qtbot, window):
-    window.assistant.prompt.setText("thank Anna for Friday")
-    qtbot.keyClick(window.assistant.prompt, Qt.Key.Key_Return)
-    assert window.controller.job.action is Action.DRAFT
+    window.assistant_panel.prompt.setText("thank Anna for Friday")
+    qtbot.keyClick(window.assistant_panel.prompt, Qt.Key.Key_Return)
+    assert window.assistant.job.action is Action.DRAFT
     wait_not_generating(qtbot, window)
-    window.assistant.discard_button.click()
+    window.assistant_panel.discard_button.click()
     window.body.setPlainText(BODY)
-    window.assistant.prompt.setText("add a line asking Tom to confirm")
-    qtbot.keyClick(window.assistant.prompt, Qt.Key.Key_Return)
-    job = window.controller.job
+    window.assistant_panel.prompt.setText("add a line asking Tom to confirm")
+    qtbot.keyClick(window.assistant_panel.prompt, Qt.Key.Key_Return)
+    job = window.assistant.job
     assert job.action is Action.CUSTOM and job.instruction == "add a line asking Tom to confirm"
     wait_not_generating(qtbot, window)
 
@@ -228,10 +230,12 @@ def test_the_prompt_never_leaks_into_other_actions(qtbot, window):
     window.body.setPlainText(
         "\n\nOn Mon, 3 Mar 2025, Anna Berg <anna@example.com> wrote:\n> Can you send the slides?"
     )
-    window.assistant.prompt.setText("sign it as Bartholomew")  # left over from an earlier draft
+    window.assistant_panel.prompt.setText(
+        "sign it as Bartholomew"
+    )  # left over from an earlier draft
     run_and_wait(qtbot, window, Action.REPLY)
-    assert window.controller.job.instruction == ""
-    assert "Bartholomew" not in window.controller.job.request.messages[-1].content
+    assert window.assistant.job.instruction == ""
+    assert "Bartholomew" not in window.assistant.job.request.messages[-1].content
 
 
 def test_a_draft_can_be_inserted_at_the_cursor_keeping_the_message(qtbot, window):
@@ -239,16 +243,16 @@ def test_a_draft_can_be_inserted_at_the_cursor_keeping_the_message(qtbot, window
     cursor = window.body.textCursor()
     cursor.setPosition(len("Hi Tom,\n\n"))
     window.body.setTextCursor(cursor)
-    window.assistant.prompt.setText("ask him to confirm Tuesday")
-    window.assistant.draft_button.click()  # Draft, not Apply: a new text
+    window.assistant_panel.prompt.setText("ask him to confirm Tuesday")
+    window.assistant_panel.draft_button.click()  # Draft, not Apply: a new text
     wait_not_generating(qtbot, window)
-    review = window.assistant.review
+    review = window.assistant_panel.review
     insert = review.insert_button
     assert insert.isVisibleTo(window) and insert.isEnabled()
     suggestion = review.current_text()
     insert.click()
     assert window.body.toPlainText() == "Hi Tom,\n\n" + suggestion + "Best,\nAnna"
-    assert window.controller.job is None
+    assert window.assistant.job is None
     window.undo_action.trigger()
     assert window.body.toPlainText() == "Hi Tom,\n\nBest,\nAnna"
 
@@ -256,4 +260,4 @@ def test_a_draft_can_be_inserted_at_the_cursor_keeping_the_message(qtbot, window
 def test_insert_is_not_offered_for_a_rewrite(qtbot, window):
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    assert not window.assistant.review.insert_button.isVisibleTo(window)
+    assert not window.assistant_panel.review.insert_button.isVisibleTo(window)

@@ -28,7 +28,7 @@ def ask_for_draft(qtbot, window, prompt="thank Anna for Friday, propose Tuesday 
     field.setFocus()
     qtbot.keyClicks(field, prompt)
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert window.controller.state is AssistantState.GENERATING
+    assert window.assistant.state is AssistantState.GENERATING
 
 
 def test_accessible_names_exist(window):
@@ -53,16 +53,14 @@ def test_draft_streams_real_tokens_and_leaves_body_alone(qtbot, window):
     batches = []
     window.engine.worker.sig_tokens.connect(lambda rid, text: batches.append(text))
     ask_for_draft(qtbot, window)
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
-    )
-    suggestion = window.assistant.suggestion_text()
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    suggestion = window.assistant_panel.suggestion_text()
     assert suggestion.strip()
     # What streamed in is what is offered (minus wrapping the model may add).
-    assert suggestion == prepare_suggestion(window.controller.job.target, "".join(batches))
+    assert suggestion == prepare_suggestion(window.assistant.job.target, "".join(batches))
     assert len(batches) >= 2  # it streamed in pieces
     assert window.body.toPlainText() == "My own words."
-    assert "tokens/s" in window.assistant.phase.text()
+    assert "tokens/s" in window.assistant_panel.phase.text()
 
 
 def test_stop_ends_generation_and_leaves_body_untouched(qtbot, open_window, starter_model_path):
@@ -71,12 +69,12 @@ def test_stop_ends_generation_and_leaves_body_untouched(qtbot, open_window, star
     stopped = []
     w.engine.worker.sig_stopped.connect(lambda rid, stats: stopped.append(stats))
     ask_for_draft(qtbot, w, "write a long report about every meeting this year")
-    qtbot.waitUntil(lambda: len(w.assistant.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
-    qtbot.mouseClick(w.assistant.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(w.assistant_panel.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
+    qtbot.mouseClick(w.assistant_panel.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(stopped), timeout=30_000)
     assert stopped[0].stop_reason == "cancelled"
     assert stopped[0].generated_tokens < 2000
-    assert w.controller.state is AssistantState.REVIEW  # the partial text can still be reviewed
+    assert w.assistant.state is AssistantState.REVIEW  # the partial text can still be reviewed
     assert w.body.toPlainText() == "Keep me."
 
 
@@ -84,12 +82,10 @@ def test_accept_is_one_undo_step(qtbot, window):
     original = "Hello Anna,\n\nfirst line\nsecond line"
     window.body.setPlainText(original)
     ask_for_draft(qtbot, window)
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
-    )
-    suggestion = window.assistant.review.selected_result()
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    suggestion = window.assistant_panel.review.selected_result()
     assert suggestion.strip()
-    qtbot.mouseClick(window.assistant.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == suggestion
     assert window.body.toPlainText() != original
     window.undo_action.trigger()
@@ -101,13 +97,11 @@ def test_accept_is_one_undo_step(qtbot, window):
 def test_discard_leaves_body_untouched(qtbot, window):
     window.body.setPlainText("Untouched.")
     ask_for_draft(qtbot, window)
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
-    )
-    qtbot.mouseClick(window.assistant.discard_button, Qt.MouseButton.LeftButton)
-    assert window.assistant.suggestion_text() == ""
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    qtbot.mouseClick(window.assistant_panel.discard_button, Qt.MouseButton.LeftButton)
+    assert window.assistant_panel.suggestion_text() == ""
     assert window.body.toPlainText() == "Untouched."
-    assert window.controller.state is AssistantState.READY
+    assert window.assistant.state is AssistantState.READY
 
 
 @pytest.mark.parametrize(
@@ -125,9 +119,11 @@ def test_bad_model_file_gives_message_and_composer_stays_usable(
     if content is not None:
         path.write_bytes(content)
     w = open_window(path)
-    qtbot.waitUntil(lambda: expected in w.assistant.model_note.text(), timeout=LOAD_TIMEOUT_MS)
-    assert w.controller.state is AssistantState.NO_MODEL
-    assert not w.assistant.draft_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: expected in w.assistant_panel.model_note.text(), timeout=LOAD_TIMEOUT_MS
+    )
+    assert w.assistant.state is AssistantState.NO_MODEL
+    assert not w.assistant_panel.draft_button.isEnabled()
     assert "write by hand" in w.model_status.text()
     w.body.setFocus()
     qtbot.keyClicks(w.body, "Still writing.")
@@ -137,7 +133,7 @@ def test_bad_model_file_gives_message_and_composer_stays_usable(
 def test_close_during_generation_exits_cleanly(qtbot, open_window, starter_model_path):
     w = open_window(starter_model_path, ready=True, max_tokens=2000)
     ask_for_draft(qtbot, w, "write a long letter")
-    qtbot.waitUntil(lambda: len(w.assistant.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: len(w.assistant_panel.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
     assert w.close()
     assert not w.engine.thread.isRunning()
     # qt_log_level_fail turns any Qt warning during this into a failure.

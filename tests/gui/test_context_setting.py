@@ -63,14 +63,14 @@ def test_choosing_the_compact_cache_reloads_the_model_with_it(
     open_window, qtbot, app_paths_tmp, starter_model_path
 ):
     window = open_window(starter_model_path, ready=True, context_size=1024)
-    assert window.controller.model_info.plan.kv_cache == "f16"
+    assert window.assistant.model_info.plan.kv_cache == "f16"
     window.settings_action.trigger()
     combo = window.settings_dialog.findChild(QComboBox, "kvCache")
     combo.setCurrentIndex(combo.findData("q8_0"))
-    assert window.controller.state is AssistantState.NO_MODEL  # reloading
-    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=180_000)
+    assert window.assistant.state is AssistantState.NO_MODEL  # reloading
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=180_000)
     assert Settings.load(app_paths_tmp.settings_file).kv_cache == "q8_0"
-    plan = window.controller.model_info.plan
+    plan = window.assistant.model_info.plan
     assert plan.kv_cache == "q8_0" and plan.llama_kwargs()["type_v"] == 8
     assert window.engine.worker._local._llm.context_params.type_v == 8
     window.settings_dialog.close()

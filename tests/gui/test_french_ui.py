@@ -181,7 +181,7 @@ def _screens(qtbot, open_window) -> Screens:
     # The compose window with the assistant (its model file missing: fast, no engine work),
     # once the load has failed, so that both languages see the same moment.
     settings_window = open_window(window.paths.models / "no-model.gguf", assistant="local")
-    controller = settings_window.controller
+    controller = settings_window.assistant
     qtbot.waitUntil(lambda: not getattr(controller, "loading", False), timeout=LOAD_TIMEOUT_MS)
     screens["compose window"] = _collect(settings_window)
 
@@ -271,11 +271,11 @@ def _window_mnemonics(window) -> dict[str, list[str]]:
 def test_french_mnemonics_are_unique_in_the_window_and_in_each_menu(no_model_window, french):
     french()
     window = no_model_window()
-    review = window.assistant.review  # everything the review can show, as in test_keyboard
+    review = window.assistant_panel.review  # everything the review can show, as in test_keyboard
     review.set_original("I has teh report ready for our meeting.")
     review.add_version("I have the report ready for the meeting.")
     review.finish_current()
-    window.assistant.set_state(AssistantState.REVIEW)
+    window.assistant_panel.set_state(AssistantState.REVIEW)
     review.show_stale_notice()
     clashes = {k: v for k, v in _window_mnemonics(window).items() if len(v) > 1}
     assert clashes == {}

@@ -48,11 +48,11 @@ def duplicates(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
 
 def show_review(window, original: str = "I has teh report ready for our meeting.") -> None:
     """A finished suggestion with changes to tick, as after an action on a selection."""
-    review = window.assistant.review
+    review = window.assistant_panel.review
     review.set_original(original)
     review.add_version(SUGGESTION)
     review.finish_current()
-    window.assistant.set_state(AssistantState.REVIEW)
+    window.assistant_panel.set_state(AssistantState.REVIEW)
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_mnemonics_are_unique_in_the_window(plain_window):
     assert duplicates(window_mnemonics(plain_window)) == {}
     # Also with everything the review can show: changes list, ticked accept, stale notice.
     show_review(plain_window)
-    plain_window.assistant.review.show_stale_notice()
+    plain_window.assistant_panel.review.show_stale_notice()
     found = window_mnemonics(plain_window)
     assert duplicates(found) == {}
     assert len(found) >= 20  # the check saw the window's controls
@@ -155,7 +155,7 @@ def test_tab_moves_through_the_fields_body_and_assistant(plain_window, qtbot):
 def test_tab_order_reaches_the_review(plain_window, qtbot):
     w = plain_window
     show_review(w)
-    w.assistant.language.setFocus()
+    w.assistant_panel.language.setFocus()
     order = []
     for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -176,7 +176,7 @@ def test_tab_leaves_the_body_and_ctrl_tab_types_a_tab(plain_window, qtbot):
     w.body.setFocus()
     qtbot.keyClicks(w.body, "Hello")
     qtbot.keyClick(w.body, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is w.assistant.prompt
+    assert QApplication.focusWidget() is w.assistant_panel.prompt
     assert w.body.toPlainText() == "Hello"
     w.body.setFocus()
     qtbot.keyClick(w.body, Qt.Key.Key_Backtab, SHIFT)
@@ -193,23 +193,23 @@ def test_shortcuts_focus_the_prompt_language_and_changes(plain_window, qtbot):
     show_review(w)
     w.body.setFocus()
     qtbot.keyClick(w.body, Qt.Key.Key_D, CTRL | SHIFT)
-    assert QApplication.focusWidget() is w.assistant.prompt
-    qtbot.keyClick(w.assistant.prompt, Qt.Key.Key_L, CTRL | SHIFT)
-    assert QApplication.focusWidget() is w.assistant.language
-    qtbot.keyClick(w.assistant.language, Qt.Key.Key_H, CTRL | SHIFT)
-    assert QApplication.focusWidget() is w.assistant.review.change_list
+    assert QApplication.focusWidget() is w.assistant_panel.prompt
+    qtbot.keyClick(w.assistant_panel.prompt, Qt.Key.Key_L, CTRL | SHIFT)
+    assert QApplication.focusWidget() is w.assistant_panel.language
+    qtbot.keyClick(w.assistant_panel.language, Qt.Key.Key_H, CTRL | SHIFT)
+    assert QApplication.focusWidget() is w.assistant_panel.review.change_list
 
 
 # -- layout -----------------------------------------------------------------------
 def test_review_fits_800_by_600(plain_window, qtbot):
     w = plain_window
     show_review(w)
-    w.assistant.review.show_stale_notice()
+    w.assistant_panel.review.show_stale_notice()
     w.resize(800, 600)
     qtbot.wait(50)
     QApplication.processEvents()
     assert (w.width(), w.height()) == (800, 600), "the window grew"
-    review = w.assistant.review
+    review = w.assistant_panel.review
     for button in (review.accept_all_button, review.accept_selected_button, review.discard_button):
         assert button.isVisible()
         assert button.height() >= button.sizeHint().height(), button.objectName()
@@ -222,14 +222,14 @@ def test_review_fits_800_by_600(plain_window, qtbot):
     assert (w.width(), w.height()) == (MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT)
     for button in (review.accept_all_button, review.accept_selected_button, review.discard_button):
         assert button.height() >= button.sizeHint().height(), button.objectName()
-    for button in w.assistant.action_buttons.values():
+    for button in w.assistant_panel.action_buttons.values():
         assert button.height() >= button.minimumSizeHint().height()
 
 
 def test_a_long_model_note_scrolls_away_before_the_buttons_at_800_by_600(plain_window, qtbot):
     w = plain_window
     w.resize(800, 600)
-    panel = w.assistant
+    panel = w.assistant_panel
     panel.model_note.setText(" ".join(["A long note about the model in use."] * 12))
     area = panel.controls_area
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0, timeout=2000)
@@ -248,7 +248,7 @@ def test_ready_suggestion_is_announced(plain_window, monkeypatch):
         "updateAccessibility",
         staticmethod(lambda event: sent.append((event.type(), event.message()))),
     )
-    panel = plain_window.assistant
+    panel = plain_window.assistant_panel
     show_review(plain_window)
     panel.finish("Done.")
     assert sent and sent[-1][0] == QAccessible.Event.Announcement
@@ -272,15 +272,13 @@ def test_keyboard_only_draft_accept_undo(window, qtbot, monkeypatch):
     original = window.body.toPlainText()
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL | SHIFT)
-    prompt = window.assistant.prompt
+    prompt = window.assistant_panel.prompt
     assert QApplication.focusWidget() is prompt
     qtbot.keyClicks(prompt, "thank Anna for Friday")
     qtbot.keyClick(prompt, Qt.Key.Key_Return)
-    assert window.controller.state is AssistantState.GENERATING
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
-    )
-    suggestion = window.assistant.review.selected_result()
+    assert window.assistant.state is AssistantState.GENERATING
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    suggestion = window.assistant_panel.review.selected_result()
     assert suggestion.strip()
     assert any(text.startswith("Suggestion ready.") for text in announced)
 
@@ -316,16 +314,14 @@ def test_keyboard_only_from_the_welcome_page_to_an_accepted_suggestion(open_wind
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is starter
     qtbot.keyClick(starter, Qt.Key.Key_Space)
-    assert window.assistant.isVisibleTo(window)
-    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=120_000)
+    assert window.assistant_panel.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=120_000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL | SHIFT)
-    prompt = window.assistant.prompt
+    prompt = window.assistant_panel.prompt
     assert QApplication.focusWidget() is prompt
     qtbot.keyClicks(prompt, "thank Anna for Friday")
     qtbot.keyClick(prompt, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS
-    )
-    suggestion = window.assistant.review.selected_result()
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
+    suggestion = window.assistant_panel.review.selected_result()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL | SHIFT)
     assert window.body.toPlainText() == suggestion

@@ -9,7 +9,6 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 
 from composer.gui.speed_text import speed_text
-from composer.gui.verdict_job import VerdictJob
 from composer.gui.widgets.welcome_page import WelcomePage
 from composer.hardware.probe import Probe
 from composer.hardware.speed import USEFUL_TOKENS_PER_S
@@ -30,8 +29,7 @@ def test_welcome_page_recommends_a_model_that_writes_usefully_and_says_how_fast(
     qtbot, app_paths_tmp
 ):
     probe = Probe.from_dict(json.loads((PROBES / "this_machine_cpu_build.json").read_text()))
-    job = VerdictJob(load_catalog(), lambda: probe)
-    page = WelcomePage(app_paths_tmp.models, verdict_job=job)
+    page = WelcomePage(app_paths_tmp.models, probe_fn=lambda: probe)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.recommended is not None, timeout=20_000)
     QThreadPool.globalInstance().waitForDone()

@@ -90,27 +90,31 @@ def test_draft_stop_switch_and_accept_on_a_server(
     assert Settings.load(window.paths.settings_file).server_id == server_id
     assert json.loads(path.read_text())["servers"][0]["consented"] is True
     wait_ready(qtbot, window)
-    assert window.controller.model_info.device == host
+    assert window.assistant.model_info.device == host
     assert host in window.where_text_goes.text() and model in window.where_text_goes.text()
-    assert not window.assistant.use_local.isVisible()
+    assert not window.assistant_panel.use_local.isVisible()
 
-    window.assistant.prompt.setText("write a long letter to Ines about the server move in June")
-    window.assistant.request(Action.DRAFT)
-    qtbot.waitUntil(lambda: len(window.assistant.suggestion_text()) > 5, timeout=GEN_TIMEOUT_MS)
+    window.assistant_panel.prompt.setText(
+        "write a long letter to Ines about the server move in June"
+    )
+    window.assistant_panel.request(Action.DRAFT)
+    qtbot.waitUntil(
+        lambda: len(window.assistant_panel.suggestion_text()) > 5, timeout=GEN_TIMEOUT_MS
+    )
     window.stop_action.trigger()
     wait_not_generating(qtbot, window)
-    assert window.controller.state is AssistantState.REVIEW
-    partial = window.assistant.review.selected_result()
+    assert window.assistant.state is AssistantState.REVIEW
+    partial = window.assistant_panel.review.selected_result()
     assert partial.strip()
 
     # Back to this computer: the draft and the suggestion stay.
     window.settings_dialog.assistant.on.click()
     assert window.settings.assistant == "local"
-    qtbot.waitUntil(lambda: window.controller.state is AssistantState.REVIEW, timeout=120_000)
-    assert window.controller.model_info.device != host
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=120_000)
+    assert window.assistant.model_info.device != host
     assert host not in window.where_text_goes.text()
-    assert window.assistant.review.selected_result() == partial
-    window.assistant.accept_button.click()
+    assert window.assistant_panel.review.selected_result() == partial
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == partial
     window.undo_action.trigger()
     assert window.body.toPlainText() == ""
@@ -126,12 +130,12 @@ def test_a_refusing_or_stopped_server_says_so_and_offers_local_without_switching
     add_server(window, url, "not-the-key" if failure == "wrong key" else "")
     window.body.setPlainText("Dear Ines, the move is on Tuesday.")
     choose_server(window, accept=True)
-    use_local = window.assistant.use_local
+    use_local = window.assistant_panel.use_local
     qtbot.waitUntil(use_local.isVisible, timeout=30_000)
-    assert host in window.assistant.model_note.text()  # the server's sentence
-    assert ("401" in window.assistant.model_note.text()) is (failure == "wrong key")
+    assert host in window.assistant_panel.model_note.text()  # the server's sentence
+    assert ("401" in window.assistant_panel.model_note.text()) is (failure == "wrong key")
     assert window.settings.assistant == "server"  # not switched
-    assert window.controller.model_info is None
+    assert window.assistant.model_info is None
     assert "On this computer" not in window.where_text_goes.text()
     use_local.click()
     assert window.settings.assistant == "local"
@@ -159,13 +163,13 @@ def test_refused_consent_sends_nothing_and_withdrawn_consent_stops_sending(
         wait_ready(qtbot, window)
         assert fault.script.requests  # now it was asked (its models)
         page.withdraw.click()
-        assert window.controller.model_info is None
-        assert window.controller.state is AssistantState.NO_MODEL
-        assert window.assistant.use_local.isVisible()
+        assert window.assistant.model_info is None
+        assert window.assistant.state is AssistantState.NO_MODEL
+        assert window.assistant_panel.use_local.isVisible()
         assert fault.url.split("/")[2] not in window.where_text_goes.text()
         before = len(fault.script.requests)
         window.body.setPlainText("Nothing of this may leave.")
-        assert not window.assistant.action_buttons[Action.PROOFREAD].isEnabled()
+        assert not window.assistant_panel.action_buttons[Action.PROOFREAD].isEnabled()
         assert len(fault.script.requests) == before
     finally:
         fault.close()
@@ -194,18 +198,18 @@ def test_every_window_follows_the_server_and_its_withdrawal(
     choose_server(first, accept=True)
     wait_ready(qtbot, first)
     wait_ready(qtbot, second)
-    assert first.controller.model_info is second.controller.model_info
+    assert first.assistant.model_info is second.assistant.model_info
     for window in (first, second):
         assert window.settings.assistant == "server"
         assert host in window.where_text_goes.text()
-    second.controller.run_action(Action.DRAFT, "a note to Pia about the window test")
+    second.assistant.run_action(Action.DRAFT, "a note to Pia about the window test")
     wait_not_generating(qtbot, second)
-    assert second.controller.state is AssistantState.REVIEW
+    assert second.assistant.state is AssistantState.REVIEW
     page.withdraw.click()  # in the first window's settings: no window sends any more
     for window in (first, second):
-        assert window.controller.model_info is None
+        assert window.assistant.model_info is None
         assert host not in window.where_text_goes.text()
-    assert second.assistant.review.selected_result()  # the suggestion is kept
+    assert second.assistant_panel.review.selected_result()  # the suggestion is kept
 
 
 def test_the_servers_page_guards_consent_and_reports_plainly(qtbot, open_window, tmp_path):
@@ -249,16 +253,16 @@ def test_the_stale_edit_guard_works_on_a_server(qtbot, open_window, llama_server
     window = server_window(qtbot, open_window, llama_server, max_tokens=40)
     body = "Hi Noor,\n\nthe server report is late becuase the logs came on monday.\n\nBest,\nLi"
     window.body.setPlainText(body)
-    window.assistant.request(Action.FORMAL)
+    window.assistant_panel.request(Action.FORMAL)
     wait_not_generating(qtbot, window)
-    assert window.controller.state is AssistantState.REVIEW
+    assert window.assistant.state is AssistantState.REVIEW
     cursor = window.body.textCursor()
     cursor.setPosition(body.index("late"))
     cursor.insertText("very ")
     edited = window.body.toPlainText()
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == edited  # never overwrites the user's edit
-    assert window.assistant.review.rerun_button.isVisibleTo(window)
+    assert window.assistant_panel.review.rerun_button.isVisibleTo(window)
 
 
 def test_where_text_goes_in_french(qtbot, open_window, llama_server, secret_service, qapp):

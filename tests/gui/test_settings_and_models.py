@@ -13,7 +13,7 @@ def test_hardware_page_shows_plan_and_measures_speed(open_window, qtbot, starter
     window = open_window(starter_model_path, ready=True, context_size=1024)
     window.settings_action.trigger()
     page = window.settings_dialog.hardware
-    assert str(window.controller.model_info.plan.reason) in page.in_use.text()
+    assert str(window.assistant.model_info.plan.reason) in page.in_use.text()
     results = []
     # Wait on the page's own text (updated in the GUI thread): qtbot.waitSignal on
     # a worker signal would stop its timer from the engine thread.
@@ -30,10 +30,10 @@ def test_choosing_cpu_only_reloads_and_is_saved(
     window = open_window(starter_model_path, ready=True, context_size=1024)
     window.settings_action.trigger()
     window.settings_dialog.hardware.sig_override_changed.emit(Override(device="cpu"))
-    assert window.controller.state is AssistantState.NO_MODEL  # reloading
-    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=120_000)
+    assert window.assistant.state is AssistantState.NO_MODEL  # reloading
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=120_000)
     assert Settings.load(app_paths_tmp.settings_file).device == "cpu"
-    assert window.controller.model_info.plan.n_gpu_layers == 0
+    assert window.assistant.model_info.plan.n_gpu_layers == 0
     window.settings_dialog.close()
 
 
@@ -49,12 +49,12 @@ def test_models_window_opens_and_choosing_a_model_loads_it(
     dialog = window.models_dialog
     assert dialog.isVisible()
     dialog.sig_model_chosen.emit(str(other))
-    assert window.controller.state is AssistantState.NO_MODEL  # reloading in the background
+    assert window.assistant.state is AssistantState.NO_MODEL  # reloading in the background
 
     qtbot.keyClicks(window.body, "still usable")  # typing works while it loads
     assert window.body.toPlainText() == "still usable"
-    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=120_000)
-    assert window.controller.model_info.path == str(other)
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=120_000)
+    assert window.assistant.model_info.path == str(other)
     assert Settings.load(app_paths_tmp.settings_file).model_path == str(other)
     dialog.close()
     QApplication.processEvents()

@@ -39,9 +39,9 @@ def test_first_run_offers_four_choices_and_loads_nothing_before_a_click(qtbot, f
     assert window.welcome is not None and window.welcome.isVisibleTo(window)
     for name in CHOICES:
         assert by_name(window, name).isVisibleTo(window)
-    assert not window.assistant.isVisibleTo(window)
-    assert window.controller.state is AssistantState.NO_MODEL
-    assert not window.controller.loading and window.controller.model_info is None
+    assert not window.assistant_panel.isVisibleTo(window)
+    assert window.assistant.state is AssistantState.NO_MODEL
+    assert not window.assistant.loading and window.assistant.model_info is None
     # The recommendation arrives from the hardware check, with what the user needs to decide.
     details = window.findChild(QLabel, "recommendationDetails")
     qtbot.waitUntil(lambda: by_name(window, CHOICES[0]).isEnabled(), timeout=LOAD_TIMEOUT_MS)
@@ -61,14 +61,14 @@ def test_no_assistant_hides_the_panel_and_is_remembered(qtbot, first_run, open_w
     assert not window.side.isVisibleTo(window)
     assert not window.where_text_goes.isVisibleTo(window)
     assert Settings.load(window.paths.settings_file).assistant == "off"
-    assert window.controller.model_info is None and not window.controller.loading
+    assert window.assistant.model_info is None and not window.assistant.loading
     again = open_window(assistant="off")
     assert again.welcome is None and not again.side.isVisibleTo(again)
 
 
 def test_a_model_on_the_command_line_is_a_choice(open_window, tmp_path):
     window = open_window(tmp_path / "missing.gguf", assistant="")
-    assert window.welcome is None and window.assistant.isVisibleTo(window)
+    assert window.welcome is None and window.assistant_panel.isVisibleTo(window)
     assert window.settings.assistant == "local"
 
 
@@ -76,10 +76,8 @@ def test_a_model_on_the_command_line_is_a_choice(open_window, tmp_path):
 def test_the_starter_choice_loads_it_and_shows_where_text_goes(qtbot, first_run):
     window = first_run()
     by_name(window, "Use the starter model").click()
-    assert window.assistant.isVisibleTo(window)
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.READY, timeout=LOAD_TIMEOUT_MS
-    )
+    assert window.assistant_panel.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=LOAD_TIMEOUT_MS)
     assert window.where_text_goes.text().startswith("On this computer · Starter model")
     saved = Settings.load(window.paths.settings_file)
     assert saved.assistant == "local" and saved.model_path is None
@@ -108,11 +106,11 @@ def test_download_the_recommended_model_then_use_it(
         qtbot.waitUntil(download.isEnabled, timeout=LOAD_TIMEOUT_MS)
         recommended.append(window.welcome.recommended)
         download.click()
-        assert window.assistant.isVisibleTo(window)
+        assert window.assistant_panel.isVisibleTo(window)
         qtbot.waitUntil(
-            lambda: window.controller.state is AssistantState.READY, timeout=LOAD_TIMEOUT_MS
+            lambda: window.assistant.state is AssistantState.READY, timeout=LOAD_TIMEOUT_MS
         )
-    loaded = window.controller.model_info.path
+    loaded = window.assistant.model_info.path
     assert loaded.endswith(recommended[0].basename)
     assert loaded.startswith(str(window.paths.models))
     assert Settings.load(window.paths.settings_file).model_path == loaded
@@ -127,7 +125,7 @@ def test_settings_pages_change_and_survive_a_restart(qtbot, no_model_window, ope
     general.theme.setCurrentIndex(general.theme.findData("dark"))
     assistant.max_tokens.setValue(256)
     assistant.answer_language.setCurrentIndex(assistant.answer_language.findData("de"))
-    assert window.assistant.output_language() == "de"
+    assert window.assistant_panel.output_language() == "de"
     assistant.off.setChecked(True)
     assert not window.side.isVisibleTo(window)
     dialog.close()

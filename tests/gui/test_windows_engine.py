@@ -21,26 +21,26 @@ def test_two_windows_share_one_model_and_a_stop_stops_only_its_own_window(
     wait_ready(qtbot, first)
     wait_ready(qtbot, second)
     assert loads == [starter_model_path.name]  # one load, for both windows
-    assert first.controller.model_info is second.controller.model_info
+    assert first.assistant.model_info is second.assistant.model_info
 
     finished = {first: [], second: []}
     for window in finished:
-        window.controller.sig_finished.connect(finished[window].append)
+        window.assistant.sig_finished.connect(finished[window].append)
     writing = []
-    first.controller.sig_suggestion_grew.connect(lambda: writing.append(True))
-    first.controller.run_action(Action.DRAFT, "a long letter to Anna about the summer holidays")
-    second.controller.run_action(Action.DRAFT, "thank Tom for the report")
+    first.assistant.sig_suggestion_grew.connect(lambda: writing.append(True))
+    first.assistant.run_action(Action.DRAFT, "a long letter to Anna about the summer holidays")
+    second.assistant.run_action(Action.DRAFT, "thank Tom for the report")
     # The second request waits for the first, and its panel says so.
-    assert second.controller.state is AssistantState.GENERATING
-    assert "another window" in second.assistant.phase.text()
+    assert second.assistant.state is AssistantState.GENERATING
+    assert "another window" in second.assistant_panel.phase.text()
     qtbot.waitUntil(lambda: bool(writing), timeout=GEN_TIMEOUT_MS)
     first.stop_generation()
     qtbot.waitUntil(
-        lambda: second.controller.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
+        lambda: second.assistant.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
     )
     assert finished[first] == ["Stopped."]
     assert finished[second][0].startswith("Done.")  # the other window's stop left it alone
-    assert second.controller.review is not None and second.controller.review.current_text()
+    assert second.assistant.review is not None and second.assistant.review.current_text()
 
 
 def test_turning_the_assistant_off_in_one_window_frees_the_model_for_all(
@@ -52,12 +52,12 @@ def test_turning_the_assistant_off_in_one_window_frees_the_model_for_all(
     first.new_message_action.trigger()
     second = manager.compose_windows()[1]
     wait_ready(qtbot, second)
-    first.controller.unload_model()
-    assert second.controller.state is AssistantState.NO_MODEL
+    first.assistant.unload_model()
+    assert second.assistant.state is AssistantState.NO_MODEL
     assert manager.engine.model_info is None
-    second.controller.reload_model()
+    second.assistant.reload_model()
     wait_ready(qtbot, first)  # a load from either window serves both
-    assert first.controller.model_info is not None
+    assert first.assistant.model_info is not None
 
 
 def test_asking_again_right_after_a_discard_does_not_claim_another_window(
@@ -67,11 +67,11 @@ def test_asking_again_right_after_a_discard_does_not_claim_another_window(
     manager.start([])
     (window,) = manager.compose_windows()
     wait_ready(qtbot, window)
-    window.controller.run_action(Action.DRAFT, "a letter to Anna")
-    window.controller.discard()  # its request may still be ending on the engine thread
-    window.controller.run_action(Action.DRAFT, "a letter to Tom")
-    assert "another window" not in window.assistant.phase.text()
+    window.assistant.run_action(Action.DRAFT, "a letter to Anna")
+    window.assistant.discard()  # its request may still be ending on the engine thread
+    window.assistant.run_action(Action.DRAFT, "a letter to Tom")
+    assert "another window" not in window.assistant_panel.phase.text()
     qtbot.waitUntil(
-        lambda: window.controller.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
+        lambda: window.assistant.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
     )
-    assert "Tom" in window.controller.job.instruction
+    assert "Tom" in window.assistant.job.instruction

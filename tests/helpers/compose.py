@@ -10,14 +10,12 @@ GEN_TIMEOUT_MS = 180_000
 
 def wait_ready(qtbot, window) -> None:
     """Until the model has loaded and nothing is being written."""
-    qtbot.waitUntil(
-        lambda: window.controller.state is AssistantState.READY, timeout=LOAD_TIMEOUT_MS
-    )
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=LOAD_TIMEOUT_MS)
 
 
 def wait_not_generating(qtbot, window) -> None:
     qtbot.waitUntil(
-        lambda: window.controller.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
+        lambda: window.assistant.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
     )
 
 

@@ -11,7 +11,6 @@ mail would travel unencrypted. Removing an account removes its password.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import secrets
-from composer.gui.user_text import translated
+from composer.i18n import translated
 from composer.mail import accounts as mail_accounts
 from composer.mail.accounts import (
     Account,
@@ -43,8 +42,8 @@ from composer.mail.accounts import (
 )
 from composer.mail.addresses import is_valid_addr
 from composer.mail.smtp_send import check_connection
-from composer.messages import UserFacingError
 from composer.settings import Settings
+from composer.workers.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +54,6 @@ TEST_TIMEOUT_S = 15.0
 class AccountsPage(QWidget):
     sig_accounts_changed = Signal(str)  # the id of the account saved ("" after a removal)
     sig_changed = Signal()  # the attachment warning limit changed
-    _sig_tested = Signal(object)  # from the test thread: None (it works) or the SendError
 
     def __init__(
         self, store: AccountStore, settings: Settings, parent: QWidget | None = None
@@ -157,7 +155,6 @@ class AccountsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.save_button.clicked.connect(self.save_current)
         self.test_button.clicked.connect(self.test_connection)
-        self._sig_tested.connect(self._on_tested)
         self.security.currentIndexChanged.connect(self._on_security)
         self.warning_mb.valueChanged.connect(self.sig_changed)
         self.reload()
@@ -339,27 +336,22 @@ class AccountsPage(QWidget):
         password = self.password.text() or mail_accounts.stored_password(account.id)
         self.test_button.setEnabled(False)
         self.status.setText(self.tr("Testing the connection to %1…").replace("%1", account.host))
-        tested = self._sig_tested
-
-        def run() -> None:
-            try:
-                check_connection(account, password, timeout=TEST_TIMEOUT_S)
-                outcome: object = None
-            except UserFacingError as error:
-                outcome = error
-            try:
-                tested.emit(outcome)
-            except RuntimeError:
-                pass  # the page was closed meanwhile: nobody to tell
-
-        threading.Thread(target=run, name="smtp-test", daemon=True).start()
+        job = Job(
+            lambda _cancel: check_connection(account, password, timeout=TEST_TIMEOUT_S),
+            name="smtp-test",
+        )
+        # This page's slots: a page closed meanwhile is simply not told.
+        job.sig_done.connect(self._on_tested)
+        job.sig_failed.connect(self._on_tested)
+        job.start()
 
     @property
     def testing(self) -> bool:
         return not self.test_button.isEnabled()
 
     @Slot(object)
-    def _on_tested(self, error: UserFacingError | None) -> None:
+    def _on_tested(self, error: BaseException | None) -> None:
+        """None: it works; else why not (a SendError's sentence, or what went wrong)."""
         self.test_button.setEnabled(True)
         if error is None:
             self.status.setText(self.tr("The connection and the login work."))

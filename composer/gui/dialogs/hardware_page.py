@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.gui.user_text import translated
 from composer.hardware.plan import DevicePlan, Override, gb
 from composer.hardware.probe import Probe
 from composer.hardware.speed import SpeedResult
+from composer.i18n import translated
 from composer.messages import UserMessage
 
 AUTO_LAYERS = -1  # the spin box's "Automatic" value

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
-from composer.gui.user_text import translated
-from composer.gui.verdict_job import VerdictJob, default_probe
+from composer.gui.verdict_job import default_probe, verdict_job
+from composer.i18n import translated
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.catalog_texts import catalog_text
 from composer.models.download import (
@@ -54,6 +54,7 @@ from composer.models.download import (
 from composer.models.library import InstalledModel, LibraryError, ModelLibrary, checked_model_path
 from composer.models.pull import PullRequest
 from composer.workers.download_worker import DownloadWorker
+from composer.workers.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -71,34 +72,6 @@ class _Outcome:
     error: Exception | None = None
 
 
-class _LibraryJob(QRunnable):
-    """One piece of disk work for the dialog, run on the library thread.
-
-    *done* is called with the outcome on the GUI thread, through the bridge's
-    queued signal (connected to a slot of the dialog, so a closed dialog
-    simply gets nothing).
-    """
-
-    class Bridge(QObject):
-        sig_done = Signal(object)  # the job, its outcome set
-
-    def __init__(self, work: Callable[[], object], done: Callable[[_Outcome], None]) -> None:
-        super().__init__()
-        self.bridge = _LibraryJob.Bridge()
-        self.done = done
-        self.outcome = _Outcome()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            self.outcome = _Outcome(value=self._work())
-        except Exception as exc:  # reported in the dialog, never fatal
-            self.outcome = _Outcome(error=exc)
-        self.bridge.sig_done.emit(self)
-        _RUNNING.discard(self)
-
-
-_RUNNING: set[_LibraryJob] = set()  # jobs stay alive until they ran, dialog or not
 _POOL: QThreadPool | None = None
 
 
@@ -149,16 +122,17 @@ class ModelManagerDialog(QDialog):
         self._installed: list[InstalledModel] = []
         self._listing = 0  # serial of the newest listing asked for; older answers are dropped
         self._jobs_pending = 0
+        self._waiting: dict[QObject, Callable[[_Outcome], None]] = {}  # job -> its answer
         self._build()
         self._connect_worker()
         self._fill_catalog()  # the catalog needs no disk; installed models follow
         self._update_buttons()
         self.refresh()
         if probe_fn is not None:
-            job = VerdictJob(self._entries, probe_fn)
-            job.bridge.sig_done.connect(self._on_verdicts)
-            self._verdict_job = job  # keeps the bridge alive while the job runs
-            QThreadPool.globalInstance().start(job)
+            job = verdict_job(self._entries, probe_fn)
+            job.sig_done.connect(self._on_verdicts)
+            job.sig_failed.connect(self._on_verdicts)
+            job.start()
 
     # ---- layout
 
@@ -307,19 +281,34 @@ class ModelManagerDialog(QDialog):
     def _run_job(
         self, what: str, work: Callable[[], object], done: Callable[[_Outcome], None]
     ) -> None:
-        job = _LibraryJob(work, done)
-        job.bridge.sig_done.connect(self._on_job_done)
+        """*work* on the library thread, in order; *done* gets its outcome on this one.
+
+        Connected to this dialog's slots: a closed dialog simply gets nothing.
+        """
+        job = Job(lambda _cancel: work(), name="library")
+        self._waiting[job] = done
+        job.sig_done.connect(self._on_job_value)
+        job.sig_failed.connect(self._on_job_error)
         self._jobs_pending += 1
         self.activity_label.setText(what)
         self.activity_bar.setVisible(True)
-        _RUNNING.add(job)
-        library_pool().start(job)
+        job.start(library_pool())
 
     @Slot(object)
-    def _on_job_done(self, job: _LibraryJob) -> None:
+    def _on_job_value(self, value: object) -> None:
+        self._job_done(self.sender(), _Outcome(value=value))
+
+    @Slot(object)
+    def _on_job_error(self, error: BaseException) -> None:
+        if not isinstance(error, Exception):
+            raise error
+        self._job_done(self.sender(), _Outcome(error=error))
+
+    def _job_done(self, job: QObject, outcome: _Outcome) -> None:
         self._jobs_pending -= 1
+        done = self._waiting.pop(job)
         try:
-            job.done(job.outcome)
+            done(outcome)
         finally:
             if self._jobs_pending == 0:
                 self.activity_bar.setVisible(False)

@@ -9,18 +9,15 @@ and origin: a changed scheme, host or port asks again).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDateTime,
     QLocale,
-    QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
     Slot,
 )
@@ -51,42 +48,22 @@ from composer.engine.servers import (
     stored_api_key,
 )
 from composer.gui.dialogs.server_consent import ask_consent
-from composer.gui.user_text import translated
+from composer.i18n import translated
+from composer.workers.jobs import Job
 
 
-class ServerJob(QRunnable):
-    """*work()* on a pool thread; its result (or the exception) arrives by signal."""
-
-    class Bridge(QObject):
-        sig_done = Signal(object)
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        # Owned by the application: the page may be gone before the server answers.
-        self.bridge = ServerJob.Bridge(QCoreApplication.instance())
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # shown on the page as a sentence
-            result = exc
-        self.bridge.sig_done.emit(result)
-        self.bridge.deleteLater()
-
-
-def _list_models(config: ServerConfig) -> list[str]:
+def _list_models(config: ServerConfig, cancel: threading.Event) -> list[str]:
     engine = RemoteEngine(config)
     try:
-        return [m["id"] for m in engine.list_models()]
+        return [m["id"] for m in engine.list_models(cancel=cancel)]
     finally:
         engine.close()
 
 
-def _test(config: ServerConfig) -> ConnectionReport:
+def _test(config: ServerConfig, cancel: threading.Event) -> ConnectionReport:
     engine = RemoteEngine(config)
     try:
-        return engine.test_connection()
+        return engine.test_connection(cancel=cancel)
     finally:
         engine.close()
 
@@ -115,7 +92,10 @@ class ServersPage(QWidget):
         self.store = ServerStore(config_folder)
         self.servers: list[Server] = []
         self._editing = ""  # the id of the server in the form ("" = a new one)
-        self._jobs: list[ServerJob] = []
+        self._jobs: list[Job] = []
+        # Closing the page ends the requests still waiting for a server, at once.
+        jobs = self._jobs
+        self.destroyed.connect(lambda _obj=None: [job.cancel() for job in jobs])
 
         self.list = QListWidget()
         _named(self.list, "serverList", self.tr("Servers"))
@@ -348,12 +328,16 @@ class ServersPage(QWidget):
             self.ca_bundle.setText(path)
 
     # -- talking to the server (off the GUI thread) ----------------------------
-    def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
-        job = ServerJob(work)
+    def _start(
+        self, work: Callable[[threading.Event], object], done: Callable[[object], None]
+    ) -> None:
+        """*work* on a job; *done* gets its result or the exception it raised."""
+        job = Job(work, name="server")
         self._jobs.append(job)
-        job.bridge.sig_done.connect(done)
-        job.bridge.sig_done.connect(lambda _r, j=job: self._jobs.remove(j))
-        QThreadPool.globalInstance().start(job)
+        job.sig_done.connect(done)
+        job.sig_failed.connect(done)
+        job.sig_finished.connect(lambda j=job: self._jobs.remove(j))
+        job.start()
 
     @Slot()
     def fetch_models(self) -> None:
@@ -362,7 +346,7 @@ class ServersPage(QWidget):
             return
         self.fetch.setEnabled(False)
         self.result.setText(self.tr("Asking %1 for its models…").replace("%1", config.host))
-        self._start(lambda: _list_models(config), self._on_models)
+        self._start(lambda cancel: _list_models(config, cancel), self._on_models)
 
     def _on_models(self, result: object) -> None:
         self.fetch.setEnabled(True)
@@ -383,7 +367,7 @@ class ServersPage(QWidget):
             return
         self.test.setEnabled(False)
         self.result.setText(self.tr("Testing %1…").replace("%1", config.host))
-        self._start(lambda: _test(config), self._on_tested)
+        self._start(lambda cancel: _test(config, cancel), self._on_tested)
 
     def _on_tested(self, result: object) -> None:
         self.test.setEnabled(True)

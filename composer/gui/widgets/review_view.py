@@ -45,7 +45,7 @@ from composer.assist.review import Change, Phrases, segments
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.gui.apply_text import apply_to_document
-from composer.workers.engine_worker import FLUSH_INTERVAL_S
+from composer.workers.batching import FLUSH_INTERVAL_S
 
 # The strike and underline carry the meaning for anyone who cannot tell the
 # colours apart; the colours come from the view's palette (diff_colours).

@@ -10,9 +10,10 @@ already has. Nothing is downloaded or loaded before a click.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
-from composer.gui.user_text import translated
-from composer.gui.verdict_job import VerdictJob
+from composer.gui.verdict_job import default_probe, verdict_job
+from composer.i18n import translated
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 from composer.models.starter import starter_installed
 
@@ -48,7 +49,7 @@ class WelcomePage(QWidget):
         self,
         models_dir: Path,
         *,
-        verdict_job: VerdictJob | None = None,
+        probe_fn: Callable[[], object] = default_probe,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -162,10 +163,10 @@ class WelcomePage(QWidget):
         except CatalogError as exc:
             self.recommendation.setText(str(exc))
             return
-        job = verdict_job or VerdictJob(entries)
-        job.bridge.sig_done.connect(self._on_verdicts)
-        self._job = job  # keep the bridge alive until it answers
-        QThreadPool.globalInstance().start(job)
+        job = verdict_job(entries, probe_fn)
+        job.sig_done.connect(self._on_verdicts)
+        job.sig_failed.connect(self._on_verdicts)
+        job.start()
 
     def _choice_button(self, text: str, name: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
