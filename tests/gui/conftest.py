@@ -122,7 +122,7 @@ def fake_window(qtbot, app_paths_tmp, fake_service) -> WindowFactory:
         qtbot.addWidget(window)
         window.show()
         if ready:
-            qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=5000)
+            qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=5000)
         return window
 
     return make

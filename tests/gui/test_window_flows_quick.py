@@ -31,13 +31,13 @@ def select(window, text: str) -> None:
 
 def wait_done(qtbot, window) -> None:
     qtbot.waitUntil(
-        lambda: window.controller.state is not AssistantState.GENERATING, timeout=WAIT_MS
+        lambda: window.assistant.state is not AssistantState.GENERATING, timeout=WAIT_MS
     )
 
 
 def run_and_wait(qtbot, window, action: Action) -> None:
-    window.assistant.request(action)
-    assert window.controller.state is AssistantState.GENERATING
+    window.assistant_panel.request(action)
+    assert window.assistant.state is AssistantState.GENERATING
     wait_done(qtbot, window)
 
 
@@ -49,22 +49,22 @@ def test_a_draft_from_the_prompt_streams_into_the_review_and_accepts_as_one_undo
     window = fake_window()
     window.subject_field.setText("Friday")
     window.to_field.setText("anna@example.com")
-    window.assistant.prompt.setText("thank Anna for Friday")
-    qtbot.keyClick(window.assistant.prompt, Qt.Key.Key_Return)  # empty message: Draft
-    assert window.controller.job.action is Action.DRAFT
-    qtbot.waitUntil(lambda: window.assistant.suggestion_text() == "Hi Anna,", timeout=WAIT_MS)
-    assert window.controller.state is AssistantState.GENERATING
-    assert window.assistant.stop_button.isEnabled()
+    window.assistant_panel.prompt.setText("thank Anna for Friday")
+    qtbot.keyClick(window.assistant_panel.prompt, Qt.Key.Key_Return)  # empty message: Draft
+    assert window.assistant.job.action is Action.DRAFT
+    qtbot.waitUntil(lambda: window.assistant_panel.suggestion_text() == "Hi Anna,", timeout=WAIT_MS)
+    assert window.assistant.state is AssistantState.GENERATING
+    assert window.assistant_panel.stop_button.isEnabled()
     assert window.body.toPlainText() == ""
     fake_engine.release()
     wait_done(qtbot, window)
-    assert window.assistant.suggestion_text() == draft
-    assert window.assistant.phase.text().startswith("Done.")
+    assert window.assistant_panel.suggestion_text() == draft
+    assert window.assistant_panel.phase.text().startswith("Done.")
     prompt = fake_engine.requests[-1].messages[-1].content
     assert "thank Anna for Friday" in prompt and "anna@example.com" in prompt
-    qtbot.mouseClick(window.assistant.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == draft
-    assert window.controller.state is AssistantState.READY
+    assert window.assistant.state is AssistantState.READY
     window.undo_action.trigger()  # one step takes it all out
     assert window.body.toPlainText() == ""
 
@@ -77,9 +77,9 @@ def test_accepting_a_rewrite_of_the_selection_leaves_the_rest_and_undoes_in_one_
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert window.assistant.review.original() == SENTENCE
+    assert window.assistant_panel.review.original() == SENTENCE
     assert window.body.toPlainText() == BODY  # nothing applied before Accept
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == BODY.replace(SENTENCE, FORMAL)
     window.undo_action.trigger()
     assert window.body.toPlainText() == BODY
@@ -91,12 +91,12 @@ def test_discard_leaves_the_message_as_it_was(qtbot, fake_window, fake_engine):
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, Action.FORMAL)
-    window.assistant.discard_button.click()
+    window.assistant_panel.discard_button.click()
     assert window.body.toPlainText() == BODY
-    assert window.controller.review is None
-    assert window.assistant.suggestion_text() == ""
-    assert window.assistant.phase.text() == "Discarded."
-    assert window.controller.state is AssistantState.READY
+    assert window.assistant.review is None
+    assert window.assistant_panel.suggestion_text() == ""
+    assert window.assistant_panel.phase.text() == "Discarded."
+    assert window.assistant.state is AssistantState.READY
 
 
 def test_stop_during_streaming_reaches_the_engine_and_the_partial_text_stays_reviewable(
@@ -106,18 +106,18 @@ def test_stop_during_streaming_reaches_the_engine_and_the_partial_text_stays_rev
     window = fake_window()
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
-    window.assistant.request(Action.FORMAL)
+    window.assistant_panel.request(Action.FORMAL)
     qtbot.waitUntil(fake_engine.holding.is_set, timeout=WAIT_MS)
     window.stop_action.trigger()
     wait_done(qtbot, window)
     assert fake_engine.cancel_seen.is_set()
     run = fake_engine.runs[-1]
     assert run.outcome == "cancelled" and run.cancel_seen_at == 3
-    assert window.controller.state is AssistantState.REVIEW
-    assert window.assistant.phase.text() == "Stopped."
-    assert window.assistant.suggestion_text().startswith("The report is")
+    assert window.assistant.state is AssistantState.REVIEW
+    assert window.assistant_panel.phase.text() == "Stopped."
+    assert window.assistant_panel.suggestion_text().startswith("The report is")
     # Accept takes only the part the suggestion reached.
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() != BODY
     assert window.body.toPlainText().startswith("Hi Tom,\n\nThe report is")
     window.undo_action.trigger()
@@ -128,14 +128,14 @@ def test_the_stop_button_ends_a_long_answer_between_tokens(qtbot, fake_window, f
     # 400 tokens 25 ms apart: 10 s unless the cancel is seen between tokens.
     fake_engine.script(Reply(tokens=tuple(f" word{i}" for i in range(400)), delay=0.025))
     window = fake_window(max_tokens=400)
-    window.assistant.prompt.setText("write a long letter")
-    window.assistant.draft_button.click()
-    qtbot.waitUntil(lambda: bool(window.assistant.suggestion_text()), timeout=WAIT_MS)
-    qtbot.mouseClick(window.assistant.stop_button, Qt.MouseButton.LeftButton)
+    window.assistant_panel.prompt.setText("write a long letter")
+    window.assistant_panel.draft_button.click()
+    qtbot.waitUntil(lambda: bool(window.assistant_panel.suggestion_text()), timeout=WAIT_MS)
+    qtbot.mouseClick(window.assistant_panel.stop_button, Qt.MouseButton.LeftButton)
     wait_done(qtbot, window)
     run = fake_engine.runs[-1]
     assert run.outcome == "cancelled" and run.cancel_seen_at < 400
-    assert window.assistant.phase.text() == "Stopped."
+    assert window.assistant_panel.phase.text() == "Stopped."
 
 
 def test_an_engine_error_is_shown_as_its_sentence(qtbot, fake_window, fake_engine):
@@ -144,9 +144,9 @@ def test_an_engine_error_is_shown_as_its_sentence(qtbot, fake_window, fake_engin
     window = fake_window()
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert window.assistant.phase.text() == sentence
+    assert window.assistant_panel.phase.text() == sentence
     assert window.statusBar().currentMessage() == sentence
-    assert window.controller.state is AssistantState.READY
+    assert window.assistant.state is AssistantState.READY
     assert window.body.toPlainText() == BODY
 
 
@@ -163,17 +163,17 @@ def test_stale_edit_guard_refuses_to_overwrite_and_runs_again_on_the_edit(
     cursor.setPosition(window.body.toPlainText().index("late"))
     cursor.insertText("very ")
     edited = window.body.toPlainText()
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == edited  # not applied blindly
-    review = window.assistant.review
+    review = window.assistant_panel.review
     assert review.notice.isVisibleTo(window) and "edited" in review.notice.text()
     assert review.rerun_button.isVisibleTo(window)
     review.rerun_button.click()
     wait_done(qtbot, window)
     changed = SENTENCE.replace("late", "very late")
-    assert window.controller.job.target.original == changed  # the sentence, not the email
+    assert window.assistant.job.target.original == changed  # the sentence, not the email
     assert "The part to work on:\n<<<\n" + changed in fake_engine.requests[-1].messages[-1].content
-    window.assistant.accept_button.click()
+    window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == edited.replace(changed, "The report is very late.")
 
 
@@ -184,7 +184,7 @@ def test_regenerate_keeps_earlier_versions(qtbot, fake_window, fake_engine):
     run_and_wait(qtbot, window, Action.SHORTEN)
     window.regenerate_action.trigger()
     wait_done(qtbot, window)
-    review = window.assistant.review
+    review = window.assistant_panel.review
     assert review.version_count() == 2
     assert review.current_text() == "The report is late."
     review.previous_version()
@@ -203,22 +203,22 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, fake_window, fa
     qtbot.waitUntil(fake_engine.holding.is_set, timeout=WAIT_MS)
     window.stop_action.trigger()  # before the first token
     wait_done(qtbot, window)
-    review = window.assistant.review
-    assert window.controller.state is AssistantState.REVIEW
+    review = window.assistant_panel.review
+    assert window.assistant.state is AssistantState.REVIEW
     assert review.version_count() == 1  # the empty version is dropped
     assert review.current_text() == "Tom, the report is late."
-    assert window.assistant.accept_button.isEnabled()
+    assert window.assistant_panel.accept_button.isEnabled()
 
 
 def test_a_failed_load_says_why_and_writing_by_hand_goes_on(qtbot, fake_window, fake_engine):
     fake_engine.script_loads(Load(error="The fake model file is damaged."))
     window = fake_window(ready=False)
     qtbot.waitUntil(
-        lambda: window.assistant.model_note.text() == "The fake model file is damaged.",
+        lambda: window.assistant_panel.model_note.text() == "The fake model file is damaged.",
         timeout=WAIT_MS,
     )
-    assert window.controller.state is AssistantState.NO_MODEL
-    assert not window.assistant.action_buttons[Action.PROOFREAD].isEnabled()
+    assert window.assistant.state is AssistantState.NO_MODEL
+    assert not window.assistant_panel.action_buttons[Action.PROOFREAD].isEnabled()
     assert window.statusBar().currentMessage() == "The fake model file is damaged."
     window.body.setPlainText(BODY)  # the message itself is untouched
     assert fake_engine.requests == []
@@ -227,11 +227,11 @@ def test_a_failed_load_says_why_and_writing_by_hand_goes_on(qtbot, fake_window, 
 def test_a_slow_load_says_loading_then_the_assistant_is_ready(qtbot, fake_window, fake_engine):
     fake_engine.script_loads(Load(delay=0.3))
     window = fake_window(ready=False)
-    assert window.controller.state is AssistantState.NO_MODEL
-    qtbot.waitUntil(lambda: "Loading" in window.assistant.model_note.text(), timeout=WAIT_MS)
-    assert not window.assistant.action_buttons[Action.FORMAL].isEnabled()
-    qtbot.waitUntil(lambda: window.controller.state is AssistantState.READY, timeout=WAIT_MS)
-    assert window.assistant.action_buttons[Action.FORMAL].isEnabled()
+    assert window.assistant.state is AssistantState.NO_MODEL
+    qtbot.waitUntil(lambda: "Loading" in window.assistant_panel.model_note.text(), timeout=WAIT_MS)
+    assert not window.assistant_panel.action_buttons[Action.FORMAL].isEnabled()
+    qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=WAIT_MS)
+    assert window.assistant_panel.action_buttons[Action.FORMAL].isEnabled()
 
 
 def test_closing_during_a_slow_load_ends_the_engine_at_once(
