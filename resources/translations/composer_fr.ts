@@ -2319,7 +2319,7 @@
     <message>
         <location filename="../../composer/mail/replies.py" line="+258"/>
         <source>Reply all would write to %1 people, more than Composer sends a message to (%2). Use Reply, or copy the addresses you need.</source>
-        <translation>Répondre à tous écrirait à %1 personnes, plus que Composer n’envoie un message à la fois (%2). Utilisez Répondre, ou copiez les adresses dont vous avez besoin.</translation>
+        <translation>Répondre à tous écrirait à %1 personnes, alors que Composer envoie un message à %2 personnes au plus. Utilisez Répondre, ou copiez les adresses dont vous avez besoin.</translation>
     </message>
     <message>
         <location line="+63"/>
