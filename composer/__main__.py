@@ -1,4 +1,8 @@
-"""Command line: `composer [FILE.eml | mailto:…]` opens the app's windows; see --help."""
+"""Command line: `composer [FILE.eml | mailto:…]` opens the app's windows; see --help.
+
+Only the windows go through the running instance (composer.app): --version,
+--hardware-report, --self-test and `composer models …` never do.
+"""
 
 from __future__ import annotations
 
@@ -43,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         "items",
         nargs="*",
         metavar="FILE.eml|mailto:…",
-        help="messages to open (each in its own window) and mail links to write to",
+        help="messages to open (each in its own window) and mail links to write to; "
+        "when Composer is already running, they open there",
     )
     return parser
 

@@ -4486,6 +4486,14 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../composer/gui/single_instance.py" line="+650"/>
+        <source>Composer is already running: it opens this in its own windows and keeps its model. --model and --device apply only when Composer starts.</source>
+        <translation>Composer est déjà ouvert&#xa0;: il l’ouvre dans ses propres fenêtres et garde son modèle. --model et --device ne s’appliquent qu’au démarrage de Composer.</translation>
+    </message>
+</context>
+<context>
     <name>SpeedText</name>
     <message>
         <location filename="../../composer/gui/speed_text.py" line="+16"/>
