@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from composer.settings import Settings
 
 SELF_TEST_TOKENS = 8
 
@@ -53,14 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings():
+def _settings() -> Settings:
     from composer.paths import app_paths
     from composer.settings import Settings
 
     return Settings.load(app_paths().settings_file)
 
 
-def _active_model(explicit: str | None, settings) -> str | None:
+def _active_model(explicit: str | None, settings: Settings) -> str | None:
     """The model the app would open: --model, the chosen one, else the starter.
 
     The starter is set up (assembled from its package) if it is not yet, as

@@ -19,6 +19,7 @@ import enum
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -275,7 +276,7 @@ class AssistantController(QObject):
         self.sig_model_status.emit(self.tr("No model: you can still write by hand"), message)
 
     @staticmethod
-    def on_server(info: ModelInfo | None) -> bool:
+    def on_server(info: ModelInfo | None) -> TypeGuard[ModelInfo]:
         """Whether *info* is a server's model (the text leaves this computer)."""
         return info is not None and info.architecture == "server"
 

@@ -8,6 +8,7 @@ DraftAutosave (the message on disk). Neither of those knows a widget.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QTextCursor,
 )
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     from composer.gui.dialogs.model_manager import ModelManagerDialog
     from composer.gui.dialogs.settings_dialog import SettingsDialog
     from composer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+    from composer.hardware.plan import Override
     from composer.models.catalog import CatalogEntry
     from composer.workers.download_worker import DownloadWorker
     from composer.workers.engine_worker import EngineService
@@ -100,9 +103,9 @@ class ComposeWindow(QMainWindow):
         self._references = ""
         self.settings = settings
         self.paths = paths
-        self._downloads = None  # started the first time the Models window opens
-        self._settings_dialog = None
-        self._models_dialog = None
+        self._downloads: DownloadWorker | None = None  # started the first time it is needed
+        self._settings_dialog: SettingsDialog | None = None
+        self._models_dialog: ModelManagerDialog | None = None
         self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
         # The usual size, but never larger than the screen: on a small screen
         # without a window manager to clamp it, the window would run off its edge.
@@ -304,13 +307,14 @@ class ComposeWindow(QMainWindow):
         """The download queue, started on first use."""
         from composer.workers.download_worker import DownloadWorker
 
-        if self._downloads is None:
-            self._downloads = DownloadWorker(self.paths)
-            self._downloads.sig_progress.connect(self._on_download_progress)
-            self._downloads.sig_finished.connect(self._on_download_finished)
-            self._downloads.sig_failed.connect(self._on_download_failed)
-            self._downloads.start()
-        return self._downloads
+        downloads = self._downloads
+        if downloads is None:
+            self._downloads = downloads = DownloadWorker(self.paths)
+            downloads.sig_progress.connect(self._on_download_progress)
+            downloads.sig_finished.connect(self._on_download_finished)
+            downloads.sig_failed.connect(self._on_download_failed)
+            downloads.start()
+        return downloads
 
     @Slot(str, object)
     def _on_download_progress(self, key: str, progress: Progress) -> None:
@@ -364,8 +368,10 @@ class ComposeWindow(QMainWindow):
     def show_server_settings(self) -> None:
         """Settings > Assistant at the servers (the welcome page's "Use a server…")."""
         self.show_settings()
-        page = self._settings_dialog.assistant
-        self._settings_dialog.tabs.setCurrentWidget(page)
+        dialog = self._settings_dialog
+        assert dialog is not None  # show_settings() made it
+        page = dialog.assistant
+        dialog.tabs.setCurrentWidget(page)
         if page.servers is not None:
             if not page.servers.servers:
                 page.servers.start_new()
@@ -393,9 +399,9 @@ class ComposeWindow(QMainWindow):
             return
         self.where_text_goes.show()
         self._offer_local()
-        server = None
+        server: tuple[str, str] | None = None  # (host, model or state)
         if self.assistant.on_server(info):
-            server = (info.device, info.name)
+            server = (str(info.device), info.name)  # a server's device is its host
         elif self.settings.assistant == "server" and info is None:
             chosen = self._chosen_server()
             if chosen is None or not chosen.consented:
@@ -623,7 +629,12 @@ class ComposeWindow(QMainWindow):
         # No Ctrl+Alt: it is AltGr on many keyboards (AltGr+E is €) and desktops
         # use it (Ctrl+Alt+L locks the screen). Menu mnemonics are unique per
         # menu, and the menu titles' among the window's (tests/gui/test_keyboard.py).
-        def action(name: str, text: str, slot, *shortcuts) -> QAction:
+        def action(
+            name: str,
+            text: str,
+            slot: Callable[[], object],
+            *shortcuts: str | QKeySequence.StandardKey,
+        ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
             keys: list[QKeySequence] = []
@@ -944,7 +955,7 @@ class ComposeWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
-    def _focused_editor(self):
+    def _focused_editor(self) -> QLineEdit | QPlainTextEdit:
         widget = QApplication.focusWidget()
         if isinstance(widget, (QLineEdit, QPlainTextEdit)):
             return widget
@@ -996,10 +1007,10 @@ class ComposeWindow(QMainWindow):
                 if keys and command not in seen:
                     seen.add(command)
                     rows.append((command, ", ".join(keys)))
-            for command, keys in more.get(title, []):
+            for command, keys_text in more.get(title, []):
                 if command not in seen:
                     seen.add(command)
-                    rows.append((command, keys))
+                    rows.append((command, keys_text))
             groups.append((title, rows))
         return groups
 
@@ -1058,12 +1069,14 @@ class ComposeWindow(QMainWindow):
         from composer.gui.dialogs.settings_dialog import SettingsDialog
         from composer.hardware.plan import Override
 
-        if self._settings_dialog is None:
+        dialog = self._settings_dialog
+        if dialog is None:
             dialog = SettingsDialog(
                 self.settings, self, accounts=self.sending.store, servers_folder=self.paths.config
             )
             if dialog.assistant.servers is not None:
                 dialog.assistant.servers.sig_servers_changed.connect(self._on_servers_changed)
+            assert dialog.accounts is not None  # given accounts=, it has the page
             dialog.accounts.sig_accounts_changed.connect(self.sending.reload_accounts)
             dialog.sig_settings_changed.connect(self._on_settings_changed)
             dialog.assistant.sig_choose_file.connect(self.choose_model_file)
@@ -1078,20 +1091,23 @@ class ComposeWindow(QMainWindow):
             self._settings_dialog = dialog
         self._refresh_hardware_page()
         self._refresh_assistant_page()
-        self._settings_dialog.hardware.set_override(
+        dialog.hardware.set_override(
             Override(
                 self.settings.device, self.settings.gpu_layers, kv_cache=self.settings.kv_cache
             )
         )
-        self._settings_dialog.show()
-        self._settings_dialog.raise_()
+        dialog.show()
+        dialog.raise_()
 
     def show_accounts_settings(self, why: str = "") -> None:
         """Settings > Accounts, saying *why* it opened (Send with no account yet)."""
         self.show_settings()
-        page = self._settings_dialog.accounts
+        dialog = self._settings_dialog
+        assert dialog is not None  # show_settings() made it
+        page = dialog.accounts
+        assert page is not None  # made with accounts=
         page.explain(why)
-        self._settings_dialog.tabs.setCurrentWidget(page)
+        dialog.tabs.setCurrentWidget(page)
         page.name.setFocus()
 
     # -- files dropped on the window: .eml opens, anything else is attached ----------
@@ -1160,7 +1176,9 @@ class ComposeWindow(QMainWindow):
         was, was_context = self.settings.assistant, self.settings.context_size
         was_cache = self.settings.kv_cache
         was_server = self.settings.server_id
-        self._settings_dialog.apply_to(self.settings)
+        dialog = self._settings_dialog
+        assert dialog is not None  # the signal comes from it
+        dialog.apply_to(self.settings)
         self.settings.save(self.paths.settings_file)
         self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
         answer_language = self.assistant_panel.language.findData(
@@ -1169,7 +1187,9 @@ class ComposeWindow(QMainWindow):
         self.assistant_panel.language.setCurrentIndex(max(0, answer_language))
         from composer.gui.theme import apply_theme
 
-        apply_theme(QApplication.instance(), self.settings.theme)  # cheap: no restart needed
+        app = QApplication.instance()
+        assert isinstance(app, QGuiApplication)  # a window needs one
+        apply_theme(app, self.settings.theme)  # cheap: no restart needed
         if self.settings.assistant != was:
             self._apply_assistant_choice()
             self.sig_assistant_choice_changed.emit()
@@ -1233,7 +1253,7 @@ class ComposeWindow(QMainWindow):
         page.set_plan(info.plan if info else None, info.fallback_reason if info else None)
 
     @Slot(object)
-    def _on_override_changed(self, override) -> None:
+    def _on_override_changed(self, override: Override) -> None:
         self.settings.device = override.device
         self.settings.gpu_layers = override.gpu_layers
         self.settings.save(self.paths.settings_file)
@@ -1241,11 +1261,13 @@ class ComposeWindow(QMainWindow):
 
     @Slot()
     def _on_measure_requested(self) -> None:
+        dialog = self._settings_dialog
+        assert dialog is not None  # the signal comes from its hardware page
         refusal = self.assistant.measure_speed()
         if refusal:
-            self._settings_dialog.hardware.show_speed_error(refusal)
+            dialog.hardware.show_speed_error(refusal)
         else:
-            self._settings_dialog.hardware.set_measuring(True)
+            dialog.hardware.set_measuring(True)
 
     @Slot()
     def _on_redetect_requested(self) -> None:
@@ -1365,9 +1387,10 @@ class ComposeWindow(QMainWindow):
             # disappear now, and let the app end once the engine thread is done
             # (destroying a running QThread would abort the process).
             app = QApplication.instance()
+            assert isinstance(app, QGuiApplication)  # a window needs one
             app.setQuitOnLastWindowClosed(False)
-            self.engine.thread.finished.connect(app.quit)
-            self.engine.thread.finished.connect(self.close)
+            self.engine.engine_thread.finished.connect(app.quit)
+            self.engine.engine_thread.finished.connect(self.close)
             self.hide()
             event.ignore()
             return

@@ -80,12 +80,13 @@ class DraftAutosave(QObject):
         self._snapshot = snapshot
         folder = paths.ensure().drafts
         self.reopened = False
-        self._lock = DraftLock(folder, name) if name else None
-        if self._lock is not None and self._lock.acquire():
+        lock = DraftLock(folder, name) if name else None
+        if lock is not None and lock.acquire():
             self.reopened = True
         else:
-            self._lock = DraftLock(folder, new_draft_name())
-            self._lock.acquire()  # a fresh random name: nobody else has it
+            lock = DraftLock(folder, new_draft_name())
+            lock.acquire()  # a fresh random name: nobody else has it
+        self._lock = lock
         self.store = DraftStore(folder, self._lock.name)
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)

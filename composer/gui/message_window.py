@@ -215,7 +215,12 @@ class MessageWindow(QMainWindow):
         return QLocale().toString(shown, QLocale.FormatType.LongFormat)
 
     def _create_actions(self) -> None:
-        def action(name: str, text: str, slot, shortcut: str | QKeySequence.StandardKey) -> QAction:
+        def action(
+            name: str,
+            text: str,
+            slot: Callable[[], object],
+            shortcut: str | QKeySequence.StandardKey,
+        ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
             act.setShortcut(QKeySequence(shortcut))

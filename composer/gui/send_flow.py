@@ -295,7 +295,9 @@ class SendFlow(QObject):
         w = self.window
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.setVisible(busy)
-        w.centralWidget().setEnabled(not busy)
+        central = w.centralWidget()
+        assert central is not None  # the compose window sets one before SendFlow exists
+        central.setEnabled(not busy)
         for act in (w.send_action, w.save_eml_action, w.attach_action):
             act.setEnabled(not busy)
         if busy:

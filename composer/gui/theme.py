@@ -27,7 +27,9 @@ def high_contrast() -> bool:
     preference = getattr(accessibility(), "contrastPreference", None)
     if preference is None:
         return False
-    return preference() == Qt.ContrastPreference.HighContrast
+    # Found with getattr (older Qt has no such method): Any to mypy.
+    contrast: object = preference()
+    return contrast == Qt.ContrastPreference.HighContrast
 
 
 def system_scheme() -> Qt.ColorScheme:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
@@ -31,6 +32,9 @@ from composer.paths import AppPaths
 from composer.settings import Settings
 from composer.workers.engine_worker import EngineService
 from composer.workers.jobs import Job
+
+if TYPE_CHECKING:
+    from composer.gui.dialogs.drafts_dialog import DraftsDialog
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,7 @@ class WindowManager(QObject):
         self.model_override = model_override
         self.engine = EngineService(self)
         self.windows: list[QWidget] = []  # compose and message windows, and problem notes
-        self._drafts_dialog: QWidget | None = None
+        self._drafts_dialog: DraftsDialog | None = None
         self._ending = False
         self._reading: list[Job] = []  # message files being read, under a busy cursor
 
@@ -193,19 +197,20 @@ class WindowManager(QObject):
         """File > Drafts: every saved draft, to reopen or delete."""
         from composer.gui.dialogs.drafts_dialog import DraftsDialog
 
-        if self._drafts_dialog is None:
+        dialog = self._drafts_dialog
+        if dialog is None:
             dialog = DraftsDialog(self.paths.drafts, self.compose_windows)
             dialog.sig_reopen.connect(self._reopen_draft)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(self._drafts_dialog_gone)
             self._drafts_dialog = dialog
-        self._drafts_dialog.refresh()
-        self._drafts_dialog.show()
-        self._drafts_dialog.raise_()
-        self._drafts_dialog.activateWindow()
+        dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     @property
-    def drafts_dialog(self) -> QWidget | None:
+    def drafts_dialog(self) -> DraftsDialog | None:
         return self._drafts_dialog
 
     @Slot()
@@ -284,4 +289,4 @@ class WindowManager(QObject):
             # A model is still loading and llama.cpp cannot be interrupted:
             # end once the engine thread is done (destroying a running QThread
             # would abort the process).
-            self.engine.thread.finished.connect(self.sig_all_closed.emit)
+            self.engine.engine_thread.finished.connect(self.sig_all_closed.emit)

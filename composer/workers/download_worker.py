@@ -14,7 +14,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, SignalInstance, Slot
 
 from composer.i18n import translated
 from composer.models.download import (
@@ -163,7 +163,9 @@ class DownloadWorker(QObject):
             signal.emit(*args)
         self.sig_idle.emit()
 
-    def _run(self, request: PullRequest, control: DownloadControl) -> tuple[Signal, tuple]:
+    def _run(
+        self, request: PullRequest, control: DownloadControl
+    ) -> tuple[SignalInstance, tuple[object, ...]]:
         key = request.key
         self.sig_started.emit(key)
         try:

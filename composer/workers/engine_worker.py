@@ -413,7 +413,8 @@ class EngineService(QObject):
         self._owners.pop(request_id, None)
 
     @property
-    def thread(self) -> QThread:
+    def engine_thread(self) -> QThread:
+        """The thread the engine runs on (QObject.thread() is this object's own: the GUI's)."""
         return self._thread
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:

@@ -83,7 +83,7 @@ def test_accept_is_one_undo_step(qtbot, window):
     window.body.setPlainText(original)
     ask_for_draft(qtbot, window)
     qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
-    suggestion = window.assistant_panel.review.selected_result()
+    suggestion = window.assistant_panel.review.session.ticked_text()
     assert suggestion.strip()
     qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == suggestion
@@ -135,7 +135,7 @@ def test_close_during_generation_exits_cleanly(qtbot, open_window, starter_model
     ask_for_draft(qtbot, w, "write a long letter")
     qtbot.waitUntil(lambda: len(w.assistant_panel.suggestion_text()) > 0, timeout=GEN_TIMEOUT_MS)
     assert w.close()
-    assert not w.engine.thread.isRunning()
+    assert not w.engine.engine_thread.isRunning()
     # qt_log_level_fail turns any Qt warning during this into a failure.
 
 

@@ -29,7 +29,7 @@ def test_no_items_one_compose_window_and_the_app_ends_with_the_last_one(qtbot, m
     assert not ended  # one window is still open
     second.close()
     qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
-    assert not manager.engine.thread.isRunning()
+    assert not manager.engine.engine_thread.isRunning()
 
 
 def test_each_window_writes_its_own_draft_and_all_come_back(qtbot, make_manager, app_paths_tmp):

@@ -128,9 +128,9 @@ class AccountsPage(QWidget):
             (self.tr("Pass&word:"), self.password),
             (self.tr("Signa&ture:"), self.signature),
         ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+            field_label = QLabel(text)
+            field_label.setBuddy(field)
+            form.addRow(field_label, field)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.test_button)

@@ -123,8 +123,9 @@ class DraftsDialog(QDialog):
             self.list.addTopLevelItem(item)
             if saved.name == selected:
                 self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)  # None when the list is empty
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
         self.empty_note.setVisible(self.list.topLevelItemCount() == 0)
         self._update_buttons()
 
@@ -181,14 +182,15 @@ class DraftsDialog(QDialog):
     @Slot()
     def ask_delete_selected(self) -> None:
         """Ask first: a deleted draft is gone for good."""
+        item = self.list.currentItem()
         name = self.selected_name()
-        if name is None or self._selected_state() != FREE:
+        if item is None or name is None or self._selected_state() != FREE:
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete this draft?"),
             self.tr("The draft “%1” will be deleted. This cannot be undone.").replace(
-                "%1", self.list.currentItem().text(0)
+                "%1", item.text(0)
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,

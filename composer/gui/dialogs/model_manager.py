@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, verdict_job
 from composer.i18n import translated
+from composer.messages import UserMessage
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.catalog_texts import catalog_text
 from composer.models.download import (
@@ -341,7 +343,9 @@ class ModelManagerDialog(QDialog):
                 self.tr("Could not list the installed models: {error}").format(error=outcome.error)
             )
             return
-        installed, partials = outcome.value  # type: ignore[misc]
+        installed, partials = cast(
+            "tuple[list[InstalledModel], list[PartialInfo]]", outcome.value
+        )  # what _list_library returns
         self._installed = list(installed)
         self._render_installed()
         for partial in partials:
@@ -656,7 +660,9 @@ class ModelManagerDialog(QDialog):
         if outcome.error is not None:
             self._say(self._error_text(outcome.error))
         else:
-            self._say(translated(outcome.value))
+            done = outcome.value
+            assert isinstance(done, UserMessage)  # what ModelLibrary.remove returns
+            self._say(translated(done))
         self.refresh()
 
     @Slot()
@@ -790,7 +796,8 @@ class ModelManagerDialog(QDialog):
                 self.tr("Could not check this computer's hardware: {error}").format(error=result)
             )
         else:
-            self._verdicts = {v.entry.id: v for v in result}
+            verdicts = cast("list[Verdict]", result)  # what the verdict job returns: assess()'s
+            self._verdicts = {v.entry.id: v for v in verdicts}
         self._fill_catalog()
         self._update_details()
 

@@ -95,7 +95,12 @@ class ServersPage(QWidget):
         self._jobs: list[Job] = []
         # Closing the page ends the requests still waiting for a server, at once.
         jobs = self._jobs
-        self.destroyed.connect(lambda _obj=None: [job.cancel() for job in jobs])
+
+        def cancel_jobs(_obj: object = None) -> None:
+            for job in jobs:
+                job.cancel()
+
+        self.destroyed.connect(cancel_jobs)
 
         self.list = QListWidget()
         _named(self.list, "serverList", self.tr("Servers"))
@@ -108,7 +113,9 @@ class ServersPage(QWidget):
         self.model = QComboBox()
         _named(self.model, "serverModel", self.tr("Model on the server"))
         self.model.setEditable(True)
-        self.model.lineEdit().setPlaceholderText(self.tr("The first one the server lists"))
+        model_edit = self.model.lineEdit()
+        assert model_edit is not None  # editable: it has one
+        model_edit.setPlaceholderText(self.tr("The first one the server lists"))
         self.fetch = QPushButton(self.tr("Fetch models"))
         _named(self.fetch, "fetchModels", self.tr("Fetch the server's models"))
         self.api_key = QLineEdit()

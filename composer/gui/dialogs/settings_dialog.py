@@ -74,9 +74,9 @@ class GeneralPage(QWidget):
             (self.tr("&Language:"), self.language),
             (self.tr("Colo&urs:"), self.theme),
         ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+            field_label = QLabel(text)
+            field_label.setBuddy(field)
+            form.addRow(field_label, field)
         form.addRow(note)
         self.language.currentIndexChanged.connect(self.sig_changed)
         self.theme.currentIndexChanged.connect(self.sig_changed)

@@ -77,9 +77,11 @@ class ShortcutsDialog(QDialog):
         words = text.casefold().split()
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
+            assert group is not None  # g < topLevelItemCount()
             shown = 0
             for r in range(group.childCount()):
                 item = group.child(r)
+                assert item is not None  # r < childCount()
                 haystack = f"{item.text(0)} {item.text(1)} {group.text(0)}".casefold()
                 hidden = not all(word in haystack for word in words)
                 item.setHidden(hidden)
@@ -91,10 +93,12 @@ class ShortcutsDialog(QDialog):
         rows = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
+            assert group is not None  # g < topLevelItemCount()
             if group.isHidden():
                 continue
             for r in range(group.childCount()):
                 item = group.child(r)
+                assert item is not None  # r < childCount()
                 if not item.isHidden():
                     rows.append((group.text(0), item.text(0), item.text(1)))
         return rows

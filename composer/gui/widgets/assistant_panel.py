@@ -9,6 +9,7 @@ versions, and the stale-edit notice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
@@ -48,7 +49,8 @@ class _FittingScrollArea(QScrollArea):
     """Asks for all of its content's height: it scrolls only when the window is short."""
 
     def sizeHint(self) -> QSize:
-        inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
+        widget = self.widget()
+        inner = widget.sizeHint() if widget is not None else QSize(0, 0)
         margins = self.contentsMargins()
         return QSize(
             inner.width() + margins.left() + margins.right(),
@@ -65,6 +67,8 @@ class AssistantPanel(QWidget):
         self.setObjectName("assistantPanel")
         self._state = AssistantState.NO_MODEL
         self._advice: SlowAdvice | None = None  # None: model unknown, offer every remedy
+        # Whether the message has text: the window sets a look at its body.
+        self.has_message_text: Callable[[], bool] = lambda: False
 
         # Mnemonics are unique in the compose window (tests/gui/test_keyboard.py);
         # Stop has none: Esc stops.
@@ -252,7 +256,8 @@ class AssistantPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The controls take their full height when it fits beside the review; else they scroll."""
         super().resizeEvent(event)
-        spacing = self.layout().spacing() if self.layout() is not None else 6
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 6
         room = event.size().height() - self.review.minimumHeight() - 3 * spacing
         self.controls_area.setMaximumHeight(max(self.controls_area.minimumHeight(), room))
         self._keep_buttons_in_view()
@@ -320,7 +325,8 @@ class AssistantPanel(QWidget):
         self.review.setEnabled(state in (AssistantState.REVIEW, AssistantState.GENERATING))
 
     def output_language(self) -> str | None:
-        return self.language.currentData()
+        code: str | None = self.language.currentData()  # a language code, None: the text's
+        return code
 
     def request(self, action: Action) -> None:
         """Ask for *action* if the panel allows it now (buttons and shortcuts land here)."""
@@ -345,10 +351,6 @@ class AssistantPanel(QWidget):
     def _on_enter(self) -> None:
         """Enter in the prompt: write the email when it is empty, else change it as asked."""
         self.request(Action.CUSTOM if self.has_message_text() else Action.DRAFT)
-
-    def has_message_text(self) -> bool:
-        """Whether the message has text (the window replaces this with a look at its body)."""
-        return False
 
     # -- suggestion (the controller's signals land here) ---------------------
     @Slot(object)

@@ -17,9 +17,11 @@ class MessageBody(QPlainTextEdit):
         self.setTabChangesFocus(True)
 
     @staticmethod
-    def _is_ctrl_tab(event: QKeyEvent) -> bool:
+    def _is_ctrl_tab(event: QEvent) -> bool:
+        # ShortcutOverride and KeyPress events reach Python as QKeyEvent.
         return (
-            event.key() == Qt.Key.Key_Tab
+            isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
             and event.modifiers() == Qt.KeyboardModifier.ControlModifier
         )
 
