@@ -667,13 +667,13 @@ class WindowOpener(QObject):
         self._watching = False
 
     def accepting(self) -> bool:
-        """False once the app is ending: the manager ends it when its last window is gone.
+        """False once the app is ending: windows opened now would go with it.
 
-        Windows opened now would go with it. (Also False in the moment a start
-        that names only message files reads them: that sender then runs on its
-        own, which costs a second app, never a link.)
+        A start that names only message files has no window while it reads
+        them: it is accepting all the same.
         """
-        return bool(self._manager.windows)
+        manager = self._manager
+        return not manager.ending and (bool(manager.windows) or manager.reading)
 
     @Slot(object)
     def open(self, hand_over: HandOver) -> None:

@@ -65,6 +65,16 @@ class WindowManager(QObject):
         self._ending = False
         self._reading: list[Job] = []  # message files being read, under a busy cursor
 
+    @property
+    def ending(self) -> bool:
+        """Whether the app is ending (its last window closed): nothing new opens then."""
+        return self._ending
+
+    @property
+    def reading(self) -> bool:
+        """Whether message files are still being read (their windows are on the way)."""
+        return bool(self._reading)
+
     # -- start -------------------------------------------------------------------------
     def start(self, items: Sequence[str] = ()) -> None:
         """Open what the command line names, and every draft no running window owns.
