@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers.review import finish, start_review
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -192,9 +193,8 @@ def test_review_draws_with_its_palette_and_marks_without_colour(qtbot, palette):
     view = ReviewView()
     qtbot.addWidget(view)
     view.setPalette(palette)
-    view.set_original("I has teh report.")
-    view.add_version("I have the report.")
-    view.finish_current()
+    start_review(view, "I has teh report.", "I have the report.")
+    finish(view)
     html = view.diff_view.toHtml()
     colours = diff_colours(view.diff_view.palette())
     for colour in colours:
@@ -205,9 +205,8 @@ def test_review_draws_with_its_palette_and_marks_without_colour(qtbot, palette):
 def test_review_redraws_when_the_palette_changes(qtbot):
     view = ReviewView()
     qtbot.addWidget(view)
-    view.set_original("I has teh report.")
-    view.add_version("I have the report.")
-    view.finish_current()
+    start_review(view, "I has teh report.", "I have the report.")
+    finish(view)
     view.setPalette(theme.dark_palette())
     assert diff_colours(theme.dark_palette()).insert_fg.name() in view.diff_view.toHtml()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers.compose import GEN_TIMEOUT_MS, wait_not_generating
+from helpers.review import set_text, untick
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -43,7 +44,7 @@ def test_rewrite_actions_stream_into_the_review_of_the_selection(qtbot, window, 
     user = job.request.messages[-1].content
     assert BODY.strip() in user  # the whole email as context…
     assert "The part to work on:\n<<<\n" + SENTENCE in user  # …and the selection as the target
-    assert window.assistant_panel.review.original() == SENTENCE
+    assert window.assistant_panel.review.session.original == SENTENCE
     assert window.assistant.state is AssistantState.REVIEW
     assert window.assistant_panel.suggestion_text().strip()
     assert window.body.toPlainText() == BODY  # nothing applied before Accept
@@ -53,7 +54,7 @@ def test_accepting_a_selection_edit_leaves_the_rest_alone_and_undoes_in_one_step
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    new_text = window.assistant_panel.review.selected_result()
+    new_text = window.assistant_panel.review.session.ticked_text()
     qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text)
     window.undo_action.trigger()
@@ -68,10 +69,10 @@ def test_accepting_only_some_changes_gives_exactly_that_text(qtbot, window):
     # A known suggestion, so the expected text is exact; the model's own output
     # went through the same view in the test above.
     corrected = "The report is late because the data came in on Friday."
-    review.set_current_text(corrected)
+    set_text(review, corrected)
     changes = diff_words(SENTENCE, corrected)
     assert len(changes) == 3  # The / because / Friday
-    review.set_change_accepted(1, False)  # keep "becuase" as written
+    untick(review, 1)  # keep "becuase" as written
     expected = apply_changes(SENTENCE, changes, {0, 2})
     assert expected == "The report is late becuase the data came in on Friday."
     review.accept_selected_button.click()
@@ -108,7 +109,7 @@ def test_edits_elsewhere_do_not_block_accept(qtbot, window):
     cursor = window.body.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText("\nP.S. see you soon")
-    new_text = window.assistant_panel.review.selected_result()
+    new_text = window.assistant_panel.review.session.ticked_text()
     window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text) + "\nP.S. see you soon"
 
@@ -127,7 +128,7 @@ def test_regenerate_keeps_earlier_versions(qtbot, window):
     window.regenerate_action.trigger()
     wait_not_generating(qtbot, window)
     review = window.assistant_panel.review
-    assert review.version_count() == 2
+    assert review.session.version_count == 2
     review.previous_version()
     assert review.current_text() == first
 
@@ -174,7 +175,7 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
     review = window.assistant_panel.review
     assert window.assistant.state is AssistantState.REVIEW
     assert review.current_text() == first
-    if review.version_count() == 1:  # stopped before it wrote anything
+    if review.session.version_count == 1:  # stopped before it wrote anything
         assert window.assistant_panel.accept_button.isEnabled()
 
 
@@ -191,7 +192,7 @@ def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
     assert not window.assistant_panel.action_buttons[Action.PROOFREAD].isEnabled()
     qtbot.waitUntil(lambda: window.assistant.state is not AssistantState.NO_MODEL, timeout=120_000)
     assert window.assistant.state is AssistantState.REVIEW
-    partial = window.assistant_panel.review.selected_result()
+    partial = window.assistant_panel.review.session.ticked_text()
     window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == partial
 

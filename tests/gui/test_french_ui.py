@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from helpers.compose import LOAD_TIMEOUT_MS
+from helpers.review import finish, start_review
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -272,9 +273,12 @@ def test_french_mnemonics_are_unique_in_the_window_and_in_each_menu(no_model_win
     french()
     window = no_model_window()
     review = window.assistant_panel.review  # everything the review can show, as in test_keyboard
-    review.set_original("I has teh report ready for our meeting.")
-    review.add_version("I have the report ready for the meeting.")
-    review.finish_current()
+    start_review(
+        review,
+        "I has teh report ready for our meeting.",
+        "I have the report ready for the meeting.",
+    )
+    finish(review)
     window.assistant_panel.set_state(AssistantState.REVIEW)
     review.show_stale_notice()
     clashes = {k: v for k, v in _window_mnemonics(window).items() if len(v) > 1}

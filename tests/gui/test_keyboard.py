@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 from helpers.compose import GEN_TIMEOUT_MS
+from helpers.review import finish, start_review
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
@@ -49,9 +50,8 @@ def duplicates(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
 def show_review(window, original: str = "I has teh report ready for our meeting.") -> None:
     """A finished suggestion with changes to tick, as after an action on a selection."""
     review = window.assistant_panel.review
-    review.set_original(original)
-    review.add_version(SUGGESTION)
-    review.finish_current()
+    start_review(review, original, SUGGESTION)
+    finish(review)
     window.assistant_panel.set_state(AssistantState.REVIEW)
 
 
@@ -278,7 +278,7 @@ def test_keyboard_only_draft_accept_undo(window, qtbot, monkeypatch):
     qtbot.keyClick(prompt, Qt.Key.Key_Return)
     assert window.assistant.state is AssistantState.GENERATING
     qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
-    suggestion = window.assistant_panel.review.selected_result()
+    suggestion = window.assistant_panel.review.session.ticked_text()
     assert suggestion.strip()
     assert any(text.startswith("Suggestion ready.") for text in announced)
 
@@ -322,6 +322,6 @@ def test_keyboard_only_from_the_welcome_page_to_an_accepted_suggestion(open_wind
     qtbot.keyClicks(prompt, "thank Anna for Friday")
     qtbot.keyClick(prompt, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=GEN_TIMEOUT_MS)
-    suggestion = window.assistant_panel.review.selected_result()
+    suggestion = window.assistant_panel.review.session.ticked_text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL | SHIFT)
     assert window.body.toPlainText() == suggestion

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers.review import finish, start_review, stream
 from PySide6.QtWidgets import QLabel
 
 from composer.gui.widgets.review_view import ReviewView
@@ -20,20 +21,18 @@ def _summary(view: ReviewView) -> str:
 
 
 def test_no_change_count_while_the_email_is_still_being_read(view):
-    view.set_original("I has the report for our meeting.")
-    view.add_version()  # streaming, nothing written yet: the model is reading
-    assert view.is_streaming()
+    start_review(view, "I has the report for our meeting.")  # nothing written yet: reading
+    assert view.session.streaming
     assert _summary(view) == ""
-    view.append_to_current("I have")
+    stream(view, "I have")
     assert _summary(view) != ""  # writing now: the count may show
 
 
 def test_a_fresh_draft_is_not_counted_as_changes(view):
-    view.set_original("")  # an empty message: the draft is new text
-    view.add_version()
-    view.append_to_current("Hi Tom,\n\nthanks for Friday.\n")
+    start_review(view, "")  # an empty message: the draft is new text
+    stream(view, "Hi Tom,\n\nthanks for Friday.\n")
     writing = _summary(view)
-    view.finish_current()
+    finish(view)
     done = _summary(view)
     untranslated_count = view.tr("%1 of %n changes ticked", "", 1).replace("%1", "1")
     assert done != untranslated_count and done == ""

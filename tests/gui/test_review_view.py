@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from helpers.review import finish, listed, new_version, start_review, stream, untick
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QPushButton, QTextBrowser, QToolButton
 
@@ -40,12 +41,11 @@ def by_id(parent, cls, object_name):
 
 
 def review(view, original=ORIGINAL, suggestion=SUGGESTION, pieces=3):
-    view.set_original(original)
-    view.add_version()
+    start_review(view, original)
     step = max(1, len(suggestion) // pieces)
     for i in range(0, len(suggestion), step):
-        view.append_to_current(suggestion[i : i + step])
-    view.finish_current()
+        stream(view, suggestion[i : i + step])
+    finish(view)
 
 
 def test_controls_have_accessible_names(view):
@@ -71,7 +71,7 @@ def test_controls_have_accessible_names(view):
 
 def test_diff_is_marked_visually_and_in_words(view):
     review(view)
-    assert view.change_descriptions() == [
+    assert listed(view) == [
         "Replaced “has teh” with “have the”",
         "Replaced “our” with “the”",
     ]
@@ -94,8 +94,8 @@ def test_reject_one_change_by_keyboard_gives_the_exact_text(qtbot, view):
     view.change_list.setFocus()
     view.change_list.setCurrentIndex(view.change_model.index(1))
     qtbot.keyClick(view.change_list, Qt.Key.Key_Space)  # untick "our" -> "the"
-    assert view.accepted_changes() == {0}
-    assert view.selected_result() == "I have the report ready for our meeting."
+    assert view.session.ticked() == {0}
+    assert view.session.ticked_text() == "I have the report ready for our meeting."
     assert view.summary.text() == "1 of 2 changes ticked"
     with qtbot.waitSignal(view.sig_accept) as signal:
         view.accept_selected_button.click()
@@ -105,42 +105,41 @@ def test_reject_one_change_by_keyboard_gives_the_exact_text(qtbot, view):
 def test_nothing_ticked_cannot_be_accepted(view):
     review(view)
     for i in range(2):
-        view.set_change_accepted(i, False)
-    assert view.selected_result() == ORIGINAL
+        untick(view, i)
+    assert view.session.ticked_text() == ORIGINAL
     assert not view.accept_selected_button.isEnabled()
     assert view.accept_all_button.isEnabled()
 
 
 def test_streaming_blocks_accepting_and_browsing(qtbot, view):
-    view.set_original(ORIGINAL)
-    view.add_version()
-    view.append_to_current("I have")
-    assert view.is_streaming()
+    start_review(view, ORIGINAL)
+    stream(view, "I have")
+    assert view.session.streaming
     assert not view.accept_all_button.isEnabled()
     assert not view.regenerate_button.isEnabled()
     # A busy machine makes a redraw costly, and a costly redraw waits (never the text).
     qtbot.waitUntil(lambda: view.summary.text().startswith("Writing…"))
     model = view.change_model
     assert not (model.flags(model.index(0)) & Qt.ItemFlag.ItemIsUserCheckable)
-    view.finish_current()
+    finish(view)
     assert view.accept_all_button.isEnabled()
 
 
 def test_versions_stay_browsable_with_their_own_choices(qtbot, view):
     review(view)
-    view.set_change_accepted(1, False)
+    untick(view, 1)
     with qtbot.waitSignal(view.sig_regenerate):
         view.regenerate_button.click()
-    view.add_version()
-    view.append_to_current("I have the report for our meeting.")
-    view.finish_current()
+    new_version(view)
+    stream(view, "I have the report for our meeting.")
+    finish(view)
     assert view.version_label.text() == "Version 2 of 2"
-    assert view.selected_result() == "I have the report for our meeting."
+    assert view.session.ticked_text() == "I have the report for our meeting."
     assert view.previous_button.isEnabled() and not view.next_button.isEnabled()
     qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
     assert view.version_label.text() == "Version 1 of 2"
     assert view.current_text() == SUGGESTION
-    assert view.selected_result() == "I have the report ready for our meeting."  # choice kept
+    assert view.session.ticked_text() == "I have the report ready for our meeting."  # choice kept
     view.next_version()
     assert view.current_version() == 1
 
@@ -172,8 +171,8 @@ def test_accept_on_a_selection_edits_only_the_selection_and_is_one_undo_step(qtb
     editor = _editor(qtbot)
     target = Target.selection(editor.toPlainText(), *SEL)
     review(view, target.original)
-    view.set_change_accepted(0, False)  # keep "has teh", take "our" -> "the"
-    assert apply_to_editor(editor, target, view.selected_result())
+    untick(view, 0)  # keep "has teh", take "our" -> "the"
+    assert apply_to_editor(editor, target, view.session.ticked_text())
     assert (
         editor.toPlainText()
         == "Hello Anna,\n\nI has teh report ready for the meeting.\n\nBest,\nTom"
@@ -252,56 +251,54 @@ def test_each_action_streams_real_tokens_into_the_review(view, engine, action):
     assert TASK_WORDS[action] in prompt
     if selected:
         assert "The part to work on:\n<<<\n" + ORIGINAL + "\n>>>" in prompt
-    view.set_original(target.original)
-    view.add_version()
+    start_review(view, target.original)
     pieces = []
     for piece in engine.stream(request, threading.Event()):
         pieces.append(piece)
-        view.append_to_current(piece)
-    view.finish_current()
+        stream(view, piece)
+    finish(view)
     stats = engine.last_stats
     assert 0 < stats.generated_tokens <= 6
     assert view.current_text() == "".join(pieces)
     # The review's changes rebuild exactly what the model wrote.
-    assert view.selected_result() == view.current_text()
-    assert view.change_model.rowCount() == len(view.changes())
+    assert view.session.ticked_text() == view.current_text()
+    assert view.change_model.rowCount() == len(view.session.changes())
 
 
 def test_proofreading_lists_each_correction_with_its_reason(qtbot, view):
-    view.set_original("je suis alle a paris", proofreading=True, proofread_language="fr")
-    view.add_version("Je suis allé à Paris")
-    view.finish_current()
-    assert view.change_descriptions() == [
+    start_review(
+        view, "je suis alle a paris", "Je suis allé à Paris", proofreading=True, language="fr"
+    )
+    finish(view)
+    assert listed(view) == [
         "Majuscules : « Je » au lieu de « je ».",
         "Orthographe : « alle » semble mal tapé ; on écrit « allé ».",
         "Grammaire : « à » au lieu de « a ».",
         "Majuscules : « Paris » au lieu de « paris ».",
     ]
-    view.set_change_accepted(2, False)
-    assert view.selected_result() == "Je suis allé a Paris"
+    untick(view, 2)
+    assert view.session.ticked_text() == "Je suis allé a Paris"
 
 
 @pytest.mark.parametrize("cost", [1.0, 0.003])  # a very long email; a short one on a slow CPU
 def test_costly_redraws_are_spaced_out_while_streaming(qtbot, view, cost):
     """Redrawing takes a small share of the time while tokens stream in: every
     moment the GUI thread draws, it takes a core from llama.cpp's threads."""
-    view.set_original(ORIGINAL)
-    view.add_version()
-    view.append_to_current("I have")
+    start_review(view, ORIGINAL)
+    stream(view, "I have")
     assert view.change_model.rowCount() == 1
     view._refresh_cost = cost  # as measured
-    view.append_to_current(" the report ready for the meeting.")
+    stream(view, " the report ready for the meeting.")
     assert view.current_text() == SUGGESTION  # the text is never behind
     assert view.change_model.rowCount() == 1  # the drawing waits for the timer
     qtbot.waitUntil(lambda: view.change_model.rowCount() == 2, timeout=2000)
-    view.finish_current()
-    assert view.selected_result() == SUGGESTION
+    finish(view)
+    assert view.session.ticked_text() == SUGGESTION
 
 
 def test_cheap_redraws_follow_every_token_batch(view):
-    view.set_original(ORIGINAL)
-    view.add_version()
-    view.append_to_current("I have")
+    start_review(view, ORIGINAL)
+    stream(view, "I have")
     view._refresh_cost = 0.001
-    view.append_to_current(" the report ready for the meeting.")
+    stream(view, " the report ready for the meeting.")
     assert view.change_model.rowCount() == 2  # drawn at once

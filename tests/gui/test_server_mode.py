@@ -104,7 +104,7 @@ def test_draft_stop_switch_and_accept_on_a_server(
     window.stop_action.trigger()
     wait_not_generating(qtbot, window)
     assert window.assistant.state is AssistantState.REVIEW
-    partial = window.assistant_panel.review.selected_result()
+    partial = window.assistant_panel.review.session.ticked_text()
     assert partial.strip()
 
     # Back to this computer: the draft and the suggestion stay.
@@ -113,7 +113,7 @@ def test_draft_stop_switch_and_accept_on_a_server(
     qtbot.waitUntil(lambda: window.assistant.state is AssistantState.REVIEW, timeout=120_000)
     assert window.assistant.model_info.device != host
     assert host not in window.where_text_goes.text()
-    assert window.assistant_panel.review.selected_result() == partial
+    assert window.assistant_panel.review.session.ticked_text() == partial
     window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == partial
     window.undo_action.trigger()
@@ -209,7 +209,7 @@ def test_every_window_follows_the_server_and_its_withdrawal(
     for window in (first, second):
         assert window.assistant.model_info is None
         assert host not in window.where_text_goes.text()
-    assert second.assistant_panel.review.selected_result()  # the suggestion is kept
+    assert second.assistant_panel.review.session.ticked_text()  # the suggestion is kept
 
 
 def test_the_servers_page_guards_consent_and_reports_plainly(qtbot, open_window, tmp_path):

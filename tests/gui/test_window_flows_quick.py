@@ -77,7 +77,7 @@ def test_accepting_a_rewrite_of_the_selection_leaves_the_rest_and_undoes_in_one_
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
     run_and_wait(qtbot, window, Action.FORMAL)
-    assert window.assistant_panel.review.original() == SENTENCE
+    assert window.assistant_panel.review.session.original == SENTENCE
     assert window.body.toPlainText() == BODY  # nothing applied before Accept
     window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == BODY.replace(SENTENCE, FORMAL)
@@ -185,7 +185,7 @@ def test_regenerate_keeps_earlier_versions(qtbot, fake_window, fake_engine):
     window.regenerate_action.trigger()
     wait_done(qtbot, window)
     review = window.assistant_panel.review
-    assert review.version_count() == 2
+    assert review.session.version_count == 2
     assert review.current_text() == "The report is late."
     review.previous_version()
     assert review.current_text() == "Tom, the report is late."
@@ -205,7 +205,7 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, fake_window, fa
     wait_done(qtbot, window)
     review = window.assistant_panel.review
     assert window.assistant.state is AssistantState.REVIEW
-    assert review.version_count() == 1  # the empty version is dropped
+    assert review.session.version_count == 1  # the empty version is dropped
     assert review.current_text() == "Tom, the report is late."
     assert window.assistant_panel.accept_button.isEnabled()
 

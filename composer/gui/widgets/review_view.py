@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.assist.review import Change, Phrases, segments
+from composer.assist.review import Phrases, segments
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.gui.apply_text import apply_to_document
@@ -233,28 +233,11 @@ class ReviewView(QWidget):
             self._render()
         return super().eventFilter(watched, event)
 
-    # -- content (the session holds it; these forward and redraw) ------------
+    # -- content (the session holds it; its owner changes it, then tells the view)
     @property
     def session(self) -> ReviewSession:
+        """The review shown; set_session() shows another."""
         return self._session
-
-    def set_original(
-        self, text: str, *, proofread_language: str | None = None, proofreading: bool = False
-    ) -> None:
-        """Start a review of *text* (the target's text); forgets earlier versions.
-
-        With *proofreading*, every correction is its own change and the list
-        explains it (type and reason, W3C Proofreader style) in
-        *proofread_language* ("en", "fr"; English otherwise).
-        """
-        self.set_session(
-            ReviewSession(
-                text,
-                proofreading=proofreading,
-                language=proofread_language,
-                phrases=self.phrases,
-            )
-        )
 
     def set_session(self, session: ReviewSession) -> None:
         """Show *session* (a new review)."""
@@ -262,24 +245,11 @@ class ReviewView(QWidget):
         self.hide_notice()
         self._refresh()
 
-    def original(self) -> str:
-        return self._session.original
-
-    def add_version(self, text: str = "") -> int:
-        """Begin a new version (streaming until finish_current()); returns its index."""
-        index = self._session.add_version(text)
-        self.version_added()
-        return index
-
     def version_added(self) -> None:
         """The session began a new version: show it."""
         self.hide_notice()
         self._refresh()
         self.sig_version_changed.emit(self._session.current)
-
-    def append_to_current(self, text: str) -> None:
-        self._session.append(text)
-        self.session_grew()
 
     def session_grew(self) -> None:
         """The streaming version got longer: redraw now, or soon when redrawing is costly."""
@@ -288,16 +258,6 @@ class ReviewView(QWidget):
             self._refresh(follow_end=True)
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start(int(1000 * min(0.5, wait)))
-
-    def set_current_text(self, text: str) -> None:
-        """Replace the current version's text (e.g. after cleaning the model's wrapping)."""
-        self._session.set_text(text)
-        self._refresh()
-
-    def finish_current(self) -> None:
-        """The current version is complete: changes can now be chosen and accepted."""
-        self._session.finish()
-        self.refresh()
 
     def refresh(self) -> None:
         """Redraw after the session changed outside the widget."""
@@ -309,38 +269,11 @@ class ReviewView(QWidget):
             self._refresh()
             self.sig_version_changed.emit(self._session.current)
 
-    def version_count(self) -> int:
-        return self._session.version_count
-
     def current_version(self) -> int:
         return self._session.current
 
     def current_text(self) -> str:
         return self._session.current_text()
-
-    def changes(self) -> list[Change]:
-        return self._session.changes()
-
-    def is_streaming(self) -> bool:
-        return self._session.streaming
-
-    # -- choosing ----------------------------------------------------------
-    def set_change_accepted(self, index: int, accepted: bool) -> None:
-        state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
-        self.change_model.setData(
-            self.change_model.index(index), state, Qt.ItemDataRole.CheckStateRole
-        )
-
-    def change_descriptions(self) -> list[str]:
-        """The sentences the list shows (and a screen reader reads), one per change."""
-        return self._session.descriptions()
-
-    def accepted_changes(self) -> set[int]:
-        return self._session.ticked()
-
-    def selected_result(self) -> str:
-        """The target's new text with only the ticked changes applied."""
-        return self._session.ticked_text()
 
     # -- notices -----------------------------------------------------------
     def show_notice(self, text: str, offer_rerun: bool = False) -> None:
@@ -389,13 +322,13 @@ class ReviewView(QWidget):
 
     @Slot()
     def previous_version(self) -> None:
-        self.show_version(self._session.current - 1)
+        self._show_version(self._session.current - 1)
 
     @Slot()
     def next_version(self) -> None:
-        self.show_version(self._session.current + 1)
+        self._show_version(self._session.current + 1)
 
-    def show_version(self, index: int) -> None:
+    def _show_version(self, index: int) -> None:
         if self._session.show_version(index):
             self._refresh()
             self.sig_version_changed.emit(index)
