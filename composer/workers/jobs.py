@@ -37,11 +37,15 @@ class _Runner(QRunnable):
     def run(self) -> None:
         job = self._job
         try:
-            result: Any = job.work(job.cancel_event)
+            outcome: tuple[bool, Any] = (True, job.work(job.cancel_event))
         except BaseException as exc:  # handed to the GUI thread, never lost
-            job.sig_ended_on_thread.emit(False, exc)
-        else:
-            job.sig_ended_on_thread.emit(True, result)
+            outcome = (False, exc)
+        try:
+            job.sig_ended_on_thread.emit(*outcome)
+        except RuntimeError:
+            # The application ended while the work ran (its objects are gone):
+            # there is nobody left to tell.
+            log.debug("A background job ended after the application")
 
 
 class Job(QObject):
