@@ -12,6 +12,10 @@ The language is chosen once, in ``composer.app`` before any window exists;
 a change in Settings > General applies at the next start (widgets are not
 retranslated while they live).
 
+Values go into a translated sentence through its %1, %2… placeholders, with
+``filled(self.tr("Could not save %1: %2"), name, reason)``: never ``.replace``
+chains nor ``.format`` (tests/test_i18n.py checks).
+
 Updating the catalogue after changing user-visible strings::
 
     python -m composer.i18n update    # pyside6-lupdate over composer/, then pyside6-lrelease
@@ -80,6 +84,17 @@ def available_languages() -> list[tuple[str, str]]:
     """
     codes = [SOURCE_LANGUAGE] + [c for c in _catalogue_codes() if c != SOURCE_LANGUAGE]
     return [(code, native_name(code)) for code in codes]
+
+
+def filled(text: str, *values: object) -> str:
+    """A translated sentence with %1..%N filled in one pass: ``filled(self.tr("%1 of %2"), a, b)``.
+
+    The one way gui/ and workers/ put values into a sentence: each value is
+    str()'d, and a value holding "%2" stays as it is (a chain of
+    ``.replace("%1", …).replace("%2", …)`` would replace it too). A plural
+    form's %n is Qt's business (``self.tr("%n files", "", n)``) and stays.
+    """
+    return fill(text, [str(value) for value in values])
 
 
 def restart_note() -> str:

@@ -8,6 +8,7 @@ resources/translations/composer_fr.ts, then ``python -m composer.i18n release``.
 
 from __future__ import annotations
 
+import ast
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -253,3 +254,66 @@ def test_the_app_installs_the_translator_before_building_the_window(
         qapp.setWindowIcon(icon)
         qapp.setQuitOnLastWindowClosed(True)
     assert seen == ["&Fichier"]
+
+
+# --- one way to fill a translated sentence -----------------------------------------------------
+
+# Files another change is still converting to i18n.filled (remove them from here once done).
+NOT_YET_FILLED = {"composer/gui/widgets/review_view.py"}
+TRANSLATE_CALLS = {"tr", "translate"}  # self.tr(...), tr(...), QCoreApplication.translate(...)
+
+
+def _is_translate_call(node: ast.expr) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in TRANSLATE_CALLS
+
+
+def test_translated_sentences_are_filled_in_one_pass_only_with_filled():
+    package = i18n.source_dir()
+    root = package.parent
+    problems = []
+    for path in sorted(package.rglob("*.py")):
+        where = path.relative_to(root).as_posix()
+        if where in NOT_YET_FILLED:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=where)):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            first = node.args[0] if node.args else None
+            if (
+                node.func.attr == "replace"
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and re.fullmatch(r"%\d+", first.value)
+            ):
+                problems.append(f'{where}:{node.lineno}: .replace("{first.value}", …)')
+            if node.func.attr == "format" and _is_translate_call(node.func.value):
+                problems.append(f"{where}:{node.lineno}: .format(…) on a tr() result")
+    assert not problems, (
+        "fill translated sentences with composer.i18n.filled(self.tr('… %1 … %2'), a, b):\n"
+        + "\n".join(problems)
+    )
+
+
+def test_filled_fills_every_placeholder_in_one_pass():
+    assert i18n.filled("Could not save %1: %2", "100%2.txt", "disk full") == (
+        "Could not save 100%2.txt: disk full"
+    )
+    assert i18n.filled("%2 before %1, %1 again", 1, 2.5) == "2.5 before 1, 1 again"
+    assert i18n.filled("%n files, %1 kept, %3 left alone", "two") == (
+        "%n files, two kept, %3 left alone"
+    )
+    assert i18n.filled("Reading your email… %1%", 40) == "Reading your email… 40%"
+
+
+def test_filled_sentences_stay_french(restore_language):
+    i18n.install_translators("fr")
+    checking = QCoreApplication.translate("ModelManagerDialog", "Checking %1…")
+    assert i18n.filled(checking, "Qwen") == "Vérification de Qwen…"
+    progress = QCoreApplication.translate("ModelManagerDialog", "%1 of %2 at %3/s%4")
+    assert i18n.filled(progress, "1 Mo", "2 Mo", "3 Mo", ", encore %2") == (
+        "1 Mo sur 2 Mo à 3 Mo/s, encore %2"
+    )

@@ -41,7 +41,7 @@ from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.apply_text import apply_to_document
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.models.starter import (
     STARTER_NOTE,
     StarterUnavailable,
@@ -326,13 +326,11 @@ class AssistantController(QObject):
         starter = self.is_starter(info.path)
         name = self.display_name(info)
         where = translated(info.device)
-        status = self.tr("Ready: %1 on %2").replace("%1", name).replace("%2", where)
+        status = filled(self.tr("Ready: %1 on %2"), name, where)
         for extra in (info.fallback_reason, info.device_note):
             if extra:
                 status += " — " + translated(extra)
-        note = (
-            translated(STARTER_NOTE) if starter else self.tr("Model: %1").replace("%1", info.name)
-        )
+        note = translated(STARTER_NOTE) if starter else filled(self.tr("Model: %1"), info.name)
         if info.chat_template == "fallback" and not starter:
             note += " " + self.tr("(it has no chat template; a generic one is used)")
         self.sig_model_status.emit(status, note)
@@ -353,9 +351,7 @@ class AssistantController(QObject):
             self._model_info = self._previous_info
             self.sig_model_status.emit(
                 "",
-                self.tr("%1 Still using %2.")
-                .replace("%1", message)
-                .replace("%2", self._model_info.name),
+                filled(self.tr("%1 Still using %2."), message, self._model_info.name),
             )
             self.sig_model_changed.emit(self._model_info)
             self._settle_state()
@@ -577,9 +573,7 @@ class AssistantController(QObject):
         rate = 1000.0 * done / total if total > 200 and done >= 4 else None
         self.sig_writing.emit(rate)
         if rate is not None:
-            self.sig_message.emit(
-                self.tr("Writing: %1 tokens/s").replace("%1", f"{rate:.1f}"), 2000
-            )
+            self.sig_message.emit(filled(self.tr("Writing: %1 tokens/s"), f"{rate:.1f}"), 2000)
 
     @Slot(int, str)
     def _on_tokens(self, request_id: int, text: str) -> None:
@@ -596,9 +590,7 @@ class AssistantController(QObject):
         loop = find_loop(written)
         if loop is not None:
             short = loop if len(loop) <= 60 else loop[:59] + "…"
-            self._stop_early(
-                self.tr("Stopped: the model kept repeating “%1”.").replace("%1", short)
-            )
+            self._stop_early(filled(self.tr("Stopped: the model kept repeating “%1”."), short))
             return
         expected = self._expected_language
         found = language_mismatch(written, expected)
@@ -618,8 +610,9 @@ class AssistantController(QObject):
     def _speed_text(self, stats: GenerationStats | None) -> str:
         if not stats or not stats.generated_tokens:
             return ""
-        return self.tr("%n tokens at %1 tokens/s", "", stats.generated_tokens).replace(
-            "%1", f"{stats.generation_tokens_per_second:.1f}"
+        return filled(
+            self.tr("%n tokens at %1 tokens/s", "", stats.generated_tokens),
+            f"{stats.generation_tokens_per_second:.1f}",
         )
 
     def _end_version(self, message: str, complete: bool = True) -> None:

@@ -50,6 +50,7 @@ from composer.gui.widgets.assistant_panel import AssistantPanel
 from composer.gui.widgets.attachments_bar import AttachmentsBar
 from composer.gui.widgets.message_body import MessageBody
 from composer.gui.widgets.welcome_page import WelcomePage
+from composer.i18n import filled
 from composer.mail.drafts import Draft, DraftUnreadable
 from composer.models.transfer_threads import Progress
 from composer.paths import AppPaths
@@ -106,7 +107,7 @@ class ComposeWindow(QMainWindow):
         self._downloads: DownloadWorker | None = None  # started the first time it is needed
         self._settings_dialog: SettingsDialog | None = None
         self._models_dialog: ModelManagerDialog | None = None
-        self.setWindowTitle(self.tr("New message — %1").replace("%1", APP_NAME))
+        self.setWindowTitle(filled(self.tr("New message — %1"), APP_NAME))
         # The usual size, but never larger than the screen: on a small screen
         # without a window manager to clamp it, the window would run off its edge.
         room = self.screen().availableGeometry() if self.screen() is not None else None
@@ -297,8 +298,8 @@ class ComposeWindow(QMainWindow):
         downloads = self._download_worker()
         key = downloads.enqueue(PullRequest(entry.repo, entry.file))
         self._pending_download = key
-        note = self.tr("Downloading %1 — it will be used as soon as it is here.").replace(
-            "%1", entry.name
+        note = filled(
+            self.tr("Downloading %1 — it will be used as soon as it is here."), entry.name
         )
         self.assistant_panel.model_note.setText(note)
         self.model_status.setText(note)
@@ -320,8 +321,9 @@ class ComposeWindow(QMainWindow):
     def _on_download_progress(self, key: str, progress: Progress) -> None:
         if key == self._pending_download:
             self.model_status.setText(
-                self.tr("Downloading the model: %1% (File > Models pauses it)").replace(
-                    "%1", str(int(100 * progress.fraction))
+                filled(
+                    self.tr("Downloading the model: %1% (File > Models pauses it)"),
+                    str(int(100 * progress.fraction)),
                 )
             )
 
@@ -411,14 +413,15 @@ class ComposeWindow(QMainWindow):
             state = self.tr("loading…") if self.assistant.loading else self.tr("no model")
             server = (chosen.host, state)
         if server is not None:
-            self.where_text_goes.setText(
-                self.tr("Sent to %1 · %2").replace("%1", server[0]).replace("%2", server[1])
-            )
+            self.where_text_goes.setText(filled(self.tr("Sent to %1 · %2"), server[0], server[1]))
             self.where_text_goes.setToolTip(
-                self.tr(
-                    "What you ask the assistant is sent to the server %1, which you chose "
-                    "and agreed to. Composer does not control what happens to it there."
-                ).replace("%1", server[0])
+                filled(
+                    self.tr(
+                        "What you ask the assistant is sent to the server %1, which you chose "
+                        "and agreed to. Composer does not control what happens to it there."
+                    ),
+                    server[0],
+                )
             )
             return
         if info is not None:
@@ -427,7 +430,7 @@ class ComposeWindow(QMainWindow):
             name = self.tr("loading…")
         else:  # the load failed: nothing reads the text, say so rather than "loading…"
             name = self.tr("no model")
-        self.where_text_goes.setText(self.tr("On this computer · %1").replace("%1", name))
+        self.where_text_goes.setText(filled(self.tr("On this computer · %1"), name))
         self.where_text_goes.setToolTip(
             self.tr("What you ask the assistant is read by a model running on this computer.")
         )
@@ -555,10 +558,13 @@ class ComposeWindow(QMainWindow):
         box.setWindowTitle(self.tr("Saved message damaged"))
         where = str(problem.kept_as) if problem.kept_as else str(problem.path)
         box.setText(
-            self.tr(
-                "The message you were writing could not be read back (the file is damaged). "
-                "Nothing was deleted: it is kept as %1."
-            ).replace("%1", where)
+            filled(
+                self.tr(
+                    "The message you were writing could not be read back (the file is damaged). "
+                    "Nothing was deleted: it is kept as %1."
+                ),
+                where,
+            )
         )
         box.setInformativeText(self.tr("Put its readable text into this message?"))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -579,7 +585,7 @@ class ComposeWindow(QMainWindow):
             raw = path.read_bytes()
         except OSError as exc:
             self._show_message(
-                self.tr("Could not read %1: %2").replace("%1", str(path)).replace("%2", str(exc)),
+                filled(self.tr("Could not read %1: %2"), str(path), str(exc)),
                 15000,
             )
             return
@@ -593,7 +599,7 @@ class ComposeWindow(QMainWindow):
 
     @Slot(str)
     def _on_save_failed(self, why: str) -> None:
-        self._show_message(self.tr("Could not save the draft: %1").replace("%1", why), 15000)
+        self._show_message(filled(self.tr("Could not save the draft: %1"), why), 15000)
 
     @Slot(str, int)
     def _show_message(self, text: str, milliseconds: int) -> None:
@@ -829,7 +835,7 @@ class ComposeWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
         )
         self.about_action = action(
-            "aboutAction", self.tr("&About %1").replace("%1", APP_NAME), self.show_about
+            "aboutAction", filled(self.tr("&About %1"), APP_NAME), self.show_about
         )
         for act in (
             self.undo_action,
@@ -1226,16 +1232,16 @@ class ComposeWindow(QMainWindow):
             setattr(self.settings, name, getattr(fresh, name))
         parts = [
             self.tr("%n saved drafts", "", report.drafts),
-            self.tr("%n models (%1 MB)", "", report.models).replace(
-                "%1", f"{report.model_bytes / 1e6:,.0f}"
+            filled(
+                self.tr("%n models (%1 MB)", "", report.models), f"{report.model_bytes / 1e6:,.0f}"
             ),
             self.tr("%n stored secrets", "", report.secrets),
         ]
         if report.settings:
             parts.append(self.tr("your settings"))
-        text = self.tr("Removed: %1.").replace("%1", ", ".join(parts))
+        text = filled(self.tr("Removed: %1."), ", ".join(parts))
         if report.problems:
-            text += " " + self.tr("Could not remove: %1").replace("%1", "; ".join(report.problems))
+            text += " " + filled(self.tr("Could not remove: %1"), "; ".join(report.problems))
         if self._settings_dialog is not None:
             self._settings_dialog.privacy.show_result(text)
         self._show_message(text, 20000)
@@ -1304,7 +1310,7 @@ class ComposeWindow(QMainWindow):
 
     @Slot(str)
     def _on_loading(self, what: str) -> None:
-        text = self.tr("Loading %1…").replace("%1", what)
+        text = filled(self.tr("Loading %1…"), what)
         self.model_status.setText(text)
         self.assistant_panel.model_note.setText(text)
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from composer import APP_NAME
 from composer.fileio import write_bytes_atomic
 from composer.gui.widgets.read_only_text import ReadOnlyText
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.mail.addresses import Address, format_address_list
 from composer.mail.drafts import FORWARDED_FOLDER, Draft
 from composer.mail.long_lines import bounded, break_long_lines
@@ -116,8 +116,9 @@ class MessageWindow(QMainWindow):
         self.text.set_text(break_long_lines(shown.text))
         if shown.left_out:
             notes.append(
-                self.tr("The message is too long to show whole: its first %1 are shown.").replace(
-                    "%1", QLocale().formattedDataSize(len(shown.text.encode()))
+                filled(
+                    self.tr("The message is too long to show whole: its first %1 are shown."),
+                    QLocale().formattedDataSize(len(shown.text.encode())),
                 )
             )
             self.problems_note.setText(" ".join(notes))
@@ -133,16 +134,19 @@ class MessageWindow(QMainWindow):
         # past MAX_LISTED_ATTACHMENTS a last row says how many more there are.
         for attachment in message.attachments[:MAX_LISTED_ATTACHMENTS]:
             item = QListWidgetItem(
-                self.tr("%1 (%2)")
-                .replace("%1", attachment.filename)
-                .replace("%2", QLocale().formattedDataSize(attachment.size))
+                filled(
+                    self.tr("%1 (%2)"),
+                    attachment.filename,
+                    QLocale().formattedDataSize(attachment.size),
+                )
             )
             item.setToolTip(attachment.content_type)
             self.attachments.addItem(item)
         if len(message.attachments) > MAX_LISTED_ATTACHMENTS:
             more = QListWidgetItem(
-                self.tr("… and %1 more (Forward sends the whole message)").replace(
-                    "%1", QLocale().toString(len(message.attachments) - MAX_LISTED_ATTACHMENTS)
+                filled(
+                    self.tr("… and %1 more (Forward sends the whole message)"),
+                    QLocale().toString(len(message.attachments) - MAX_LISTED_ATTACHMENTS),
                 )
             )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -204,7 +208,7 @@ class MessageWindow(QMainWindow):
         text = format_address_list(addresses[:MAX_LISTED_ADDRESSES])
         if len(addresses) > MAX_LISTED_ADDRESSES:
             more = QLocale().toString(len(addresses) - MAX_LISTED_ADDRESSES)
-            text += " " + self.tr("… and %1 more").replace("%1", more)
+            text += " " + filled(self.tr("… and %1 more"), more)
         return self._add_line(form, label, name, text)
 
     def _date_text(self) -> str:
@@ -351,7 +355,7 @@ class MessageWindow(QMainWindow):
         job = Job(lambda _cancel: write_bytes_atomic(target, data), name="save-attachment")
         job.sig_done.connect(
             lambda _none: self.statusBar().showMessage(
-                self.tr("Saved %1.").replace("%1", target.name), 8000
+                filled(self.tr("Saved %1."), target.name), 8000
             )
         )
         job.sig_failed.connect(lambda exc: self._not_saved(target, exc))
@@ -360,5 +364,5 @@ class MessageWindow(QMainWindow):
     def _not_saved(self, target: Path, exc: BaseException) -> None:
         why = getattr(exc, "strerror", None) or type(exc).__name__
         self.statusBar().showMessage(
-            self.tr("Could not save %1: %2").replace("%1", target.name).replace("%2", why), 15000
+            filled(self.tr("Could not save %1: %2"), target.name, why), 15000
         )

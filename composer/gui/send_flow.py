@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from composer import secrets
 from composer.gui.send_controller import SendController
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.mail import accounts as mail_accounts
 from composer.mail.accounts import Account, AccountStore, AccountsUnreadable, find_account
 from composer.mail.addresses import MAX_RECIPIENTS
@@ -66,11 +66,13 @@ class PasswordDialog(QDialog):
     def __init__(self, account: Account, keychain: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passwordDialog")
-        self.setWindowTitle(self.tr("Password for %1").replace("%1", account.address))
+        self.setWindowTitle(filled(self.tr("Password for %1"), account.address))
         text = QLabel(
-            self.tr("The password of %1 on %2:")
-            .replace("%1", account.username or account.address)
-            .replace("%2", account.host)
+            filled(
+                self.tr("The password of %1 on %2:"),
+                account.username or account.address,
+                account.host,
+            )
         )
         text.setWordWrap(True)
         self.password = QLineEdit()
@@ -228,10 +230,13 @@ class SendFlow(QObject):
                 edit.setSelection(start, len(pieces[0]))
             every = [piece for found in invalid.values() for piece in found]
             self._show_error(
-                self.tr(
-                    "These are not valid email addresses: %1. Correct them (for example "
-                    "name@example.com or Name <name@example.com>) and send again."
-                ).replace("%1", "; ".join(every))
+                filled(
+                    self.tr(
+                        "These are not valid email addresses: %1. Correct them (for example "
+                        "name@example.com or Name <name@example.com>) and send again."
+                    ),
+                    "; ".join(every),
+                )
             )
             return False
         recipients = envelope_recipients(draft)
@@ -243,12 +248,14 @@ class SendFlow(QObject):
         if len(recipients) > MAX_RECIPIENTS:
             locale = QLocale()
             self._show_error(
-                self.tr(
-                    "This message has %1 recipients; Composer sends to at most %2 at once "
-                    "(many servers refuse more). Remove some or split the message."
+                filled(
+                    self.tr(
+                        "This message has %1 recipients; Composer sends to at most %2 at once "
+                        "(many servers refuse more). Remove some or split the message."
+                    ),
+                    locale.toString(len(recipients)),
+                    locale.toString(MAX_RECIPIENTS),
                 )
-                .replace("%1", locale.toString(len(recipients)))
-                .replace("%2", locale.toString(MAX_RECIPIENTS))
             )
             return False
         return True
@@ -379,12 +386,12 @@ class SendFlow(QObject):
             save_eml(message, path)
         except OSError as exc:
             self._show_error(
-                self.tr("Could not save %1: %2")
-                .replace("%1", str(path))
-                .replace("%2", exc.strerror or type(exc).__name__)
+                filled(
+                    self.tr("Could not save %1: %2"), str(path), exc.strerror or type(exc).__name__
+                )
             )
             return None
-        w.statusBar().showMessage(self.tr("Saved as %1").replace("%1", str(path)), 8000)
+        w.statusBar().showMessage(filled(self.tr("Saved as %1"), str(path)), 8000)
         return path
 
     def shutdown(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from composer.hardware.speed import words_per_s
+from composer.i18n import filled
 
 
 def speed_text(tokens_per_s: float | None) -> str:
@@ -18,6 +19,4 @@ def speed_text(tokens_per_s: float | None) -> str:
         return QCoreApplication.translate("SpeedText", "about one word per second")
     # Never 1 from here on, so one plural form is enough in every language we ship.
     count = round(words) if words < 20 else 5 * round(words / 5)
-    return QCoreApplication.translate("SpeedText", "about %1 words per second").replace(
-        "%1", str(count)
-    )
+    return filled(QCoreApplication.translate("SpeedText", "about %1 words per second"), str(count))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.draft_autosave import draft_is_free
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.mail.drafts import (
     OWN_FOLDER_DEPTH,
     Draft,
@@ -148,9 +148,7 @@ class WindowManager(QObject):
         try:
             draft = parse_mailto(url)
         except MailtoError as exc:
-            self.tell(
-                self.tr("This mail link could not be opened: %1").replace("%1", translated(exc))
-            )
+            self.tell(filled(self.tr("This mail link could not be opened: %1"), translated(exc)))
             return None
         return self.new_compose(draft)
 

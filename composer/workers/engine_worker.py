@@ -38,7 +38,7 @@ from composer.engine.local import LocalEngine
 from composer.engine.remote import RemoteEngine, ServerConfig
 from composer.hardware.plan import DevicePlan, ModelFacts, Override, make_plan
 from composer.hardware.probe import Probe, probe
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
 from composer.models.starter import StarterUnavailable, ensure_starter_model
 from composer.workers.batching import FLUSH_INTERVAL_S
@@ -136,14 +136,12 @@ class EngineWorker(QObject):
             return
         except OSError as exc:
             self._load_failed(
-                spec, self.tr("The model could not be prepared: %1").replace("%1", str(exc))
+                spec, filled(self.tr("The model could not be prepared: %1"), str(exc))
             )
             return
         except Exception as exc:  # never leave the window waiting on "Loading…"
             log.exception("Model load failed")
-            self._load_failed(
-                spec, self.tr("The model could not be loaded: %1").replace("%1", str(exc))
-            )
+            self._load_failed(spec, filled(self.tr("The model could not be loaded: %1"), str(exc)))
             return
         self.sig_loaded.emit(spec.load_id, info)
 
@@ -159,7 +157,7 @@ class EngineWorker(QObject):
             message = translated(exc)
         except Exception as exc:  # never leave the window waiting on "Loading…"
             log.exception("Server connection failed")
-            message = self.tr("The server could not be used: %1").replace("%1", str(exc))
+            message = filled(self.tr("The server could not be used: %1"), str(exc))
         else:
             # The server answers: the local model's memory goes back to the computer.
             self._engine.close()
@@ -188,9 +186,7 @@ class EngineWorker(QObject):
             return
         except Exception as exc:  # never leave the window waiting on "Loading…"
             log.exception("Model load failed")
-            self._load_failed(
-                spec, self.tr("The model could not be loaded: %1").replace("%1", str(exc))
-            )
+            self._load_failed(spec, filled(self.tr("The model could not be loaded: %1"), str(exc)))
             return
         if engine is not self._engine:
             self._engine.close()
@@ -255,7 +251,7 @@ class EngineWorker(QObject):
             flush()
             self.sig_failed.emit(
                 request_id,
-                self.tr("The assistant failed unexpectedly: %1").replace("%1", str(exc)),
+                filled(self.tr("The assistant failed unexpectedly: %1"), str(exc)),
             )
 
     @Slot()
@@ -266,9 +262,7 @@ class EngineWorker(QObject):
             self.sig_speed_failed.emit(translated(exc))
         except Exception as exc:
             log.exception("Speed measurement failed")
-            self.sig_speed_failed.emit(
-                self.tr("The measurement failed: %1").replace("%1", str(exc))
-            )
+            self.sig_speed_failed.emit(filled(self.tr("The measurement failed: %1"), str(exc)))
 
     @Slot()
     def unload(self) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AssistantController</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/assistant_controller.py" line="+620"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+614"/>
         <source>%n tokens at %1 tokens/s</source>
         <translation>
             <numerusform>%n token at %1 tokens/s</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ComposeWindow</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/compose_window.py" line="+1206"/>
+        <location filename="../../composer/gui/compose_window.py" line="+1234"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n models (%1 MB)</source>
         <translation>
             <numerusform>%n model (%1 MB)</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n stored secrets</source>
         <translation>
             <numerusform>%n stored secret</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>HardwarePage</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/dialogs/hardware_page.py" line="+156"/>
+        <location filename="../../composer/gui/dialogs/hardware_page.py" line="+157"/>
         <source>%n cores, %1 threads</source>
         <translation>
             <numerusform>%n core, %1 threads</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n logical CPUs</source>
         <translation>
             <numerusform>%n logical CPU</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ReviewView</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/widgets/review_view.py" line="+478"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+411"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n change, %1 ticked.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>ServersPage</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/dialogs/servers_page.py" line="+377"/>
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+370"/>
         <source>The server offers %n models.</source>
         <translation>
             <numerusform>The server offers %n model.</numerusform>

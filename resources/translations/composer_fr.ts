@@ -4,17 +4,17 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/about.py" line="+46"/>
+        <location filename="../../composer/gui/dialogs/about.py" line="+47"/>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;A private email composer. The writing assistant runs on this computer; your mail never leaves it unless you send it or choose a server of your own.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Un outil privé de rédaction d’e-mails. L’assistant d’écriture fonctionne sur cet ordinateur&#xa0;; votre courrier ne le quitte jamais, sauf si vous l’envoyez ou choisissez votre propre serveur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Version details</source>
         <translation>Détails des versions</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/accounts_page.py" line="+74"/>
+        <location filename="../../composer/gui/dialogs/accounts_page.py" line="+72"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>Avertir pour les pièces jointes au-&amp;delà de :</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Stored — type to replace it</source>
         <translation>Enregistré — tapez-en un autre pour le remplacer</translation>
     </message>
@@ -210,12 +210,12 @@
         <translation>Sans chiffrement, votre mot de passe et chaque message envoyé circulent en clair : n’importe qui sur le réseau entre vous et le serveur peut les lire. Ne l’utilisez que pour un serveur sur votre propre ordinateur ou réseau.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>%1 is not a valid email address.</source>
         <translation>%1 n’est pas une adresse e-mail valide.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Enter the outgoing (SMTP) server, e.g. smtp.example.org.</source>
         <translation>Indiquez le serveur sortant (SMTP), par exemple smtp.example.org.</translation>
     </message>
@@ -235,12 +235,12 @@
         <translation>Enregistré ; le mot de passe est dans le trousseau du système.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Saved; the password is kept until Composer closes: %1</source>
         <translation>Enregistré ; le mot de passe est conservé jusqu’à la fermeture de Composer : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saved. No system keychain is available: the password is kept in memory until Composer closes, never in a file.</source>
         <translation>Enregistré. Aucun trousseau système n’est disponible : le mot de passe est gardé en mémoire jusqu’à la fermeture de Composer, jamais dans un fichier.</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>Test de la connexion à %1…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>The connection and the login work.</source>
         <translation>La connexion et l’identification fonctionnent.</translation>
     </message>
@@ -260,7 +260,7 @@
         <translation>Retirer ce compte ?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 and its stored password will be removed.</source>
         <translation>%1 et son mot de passe enregistré seront retirés.</translation>
     </message>
@@ -273,7 +273,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+221"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+222"/>
         <location line="+70"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
@@ -289,12 +289,12 @@
         <translation>Prêt&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Model: %1</source>
         <translation>Modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>(it has no chat template; a generic one is used)</source>
         <translation>(il n’a pas de modèle de conversation&#xa0;; un modèle générique est utilisé)</translation>
     </message>
@@ -304,18 +304,18 @@
         <translation>%1 %2 reste utilisé.</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+89"/>
+        <location line="-78"/>
+        <location line="+85"/>
         <source>No model: you can still write by hand</source>
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-98"/>
         <source>No server is chosen, or you have not agreed to send your text to it. Choose one in Edit &gt; Settings &gt; Assistant.</source>
         <translation>Aucun serveur n’est choisi, ou vous n’avez pas accepté de lui envoyer votre texte. Choisissez-en un dans Édition &gt; Paramètres &gt; Assistant.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+103"/>
         <source>Load a model and wait for the assistant to finish first.</source>
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
@@ -350,12 +350,12 @@
         <translation>Suggestion rejetée.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Writing: %1 tokens/s</source>
         <translation>Rédaction&#xa0;: %1&#xa0;jetons/s</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Stopped: the model kept repeating “%1”.</source>
         <translation>Arrêté&#xa0;: le modèle répétait sans cesse «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -381,7 +381,7 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+103"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+104"/>
         <source>On: a model on this &amp;computer</source>
         <translation>Activé&#xa0;: un modèle sur cet &amp;ordinateur</translation>
     </message>
@@ -466,12 +466,12 @@
         <translation>Automatique</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1k tokens</source>
         <translation>%1k jetons</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>How much text the model reads at once: the email, the conversation and the answer. Longer takes more memory; Automatic chooses from the model and the free memory (Edit &gt; Settings &gt; Hardware says what was chosen).</source>
         <translation>La quantité de texte que le modèle lit d’un coup : le message, la conversation et la réponse. Plus long demande plus de mémoire ; Automatique choisit d’après le modèle et la mémoire libre (Édition &gt; Paramètres &gt; Matériel indique ce qui a été choisi).</translation>
     </message>
@@ -529,7 +529,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+71"/>
+        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+76"/>
         <source>&lt;b&gt;Writing assistant&lt;/b&gt;</source>
         <translation>&lt;b&gt;Assistant d’écriture&lt;/b&gt;</translation>
     </message>
@@ -685,12 +685,12 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+229"/>
         <source>Writing slowly (%1 tokens/s).</source>
         <translation>Écriture lente (%1 jetons/s).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>The graphics card would be faster (Edit &gt; Settings &gt; Hardware).</source>
         <translation>La carte graphique serait plus rapide (Édition &gt; Paramètres &gt; Matériel).</translation>
     </message>
@@ -715,7 +715,7 @@
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-314"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -750,12 +750,12 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
         <source>Reading your email…</source>
         <translation>Lecture de votre e-mail…</translation>
     </message>
@@ -770,7 +770,7 @@
         <translation>Rédaction…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Writing… %1 tokens/s</source>
         <translation>Rédaction… %1&#xa0;jetons/s</translation>
     </message>
@@ -778,7 +778,7 @@
 <context>
     <name>AttachmentsBar</name>
     <message>
-        <location filename="../../composer/gui/widgets/attachments_bar.py" line="+50"/>
+        <location filename="../../composer/gui/widgets/attachments_bar.py" line="+52"/>
         <source>Attach files…</source>
         <translation>Joindre des fichiers…</translation>
     </message>
@@ -789,12 +789,12 @@
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The attachments total %1 (%2 bytes), more than %3 MB: many mail servers refuse messages this large.</source>
         <translation>Les pièces jointes totalisent %1 (%2 octets), plus de %3 Mo : beaucoup de serveurs de messagerie refusent des messages aussi gros.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Remove the attachment %1</source>
         <translation>Retirer la pièce jointe %1</translation>
     </message>
@@ -945,7 +945,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+106"/>
+        <location filename="../../composer/gui/compose_window.py" line="+110"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -980,12 +980,12 @@
         <translation>Choisir comment l’assistant doit fonctionner</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Downloading %1 — it will be used as soon as it is here.</source>
         <translation>Téléchargement de %1 — il sera utilisé dès son arrivée.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Downloading the model: %1% (File &gt; Models pauses it)</source>
         <translation>Téléchargement du modèle&#xa0;: %1&#xa0;% (Fichier &gt; Modèles permet de le mettre en pause)</translation>
     </message>
@@ -995,24 +995,24 @@
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>No server agreed to · nothing is sent</source>
         <translation>Aucun serveur accepté · rien n’est envoyé</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>loading…</source>
         <translation>chargement…</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+18"/>
+        <location line="-17"/>
+        <location line="+19"/>
         <source>no model</source>
         <translation>aucun modèle</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>Sent to %1 · %2</source>
         <translation>Envoyé à %1 · %2</translation>
     </message>
@@ -1022,7 +1022,7 @@
         <translation>Ce que vous demandez à l’assistant est envoyé au serveur %1, que vous avez choisi et accepté. Composer ne contrôle pas ce qu’il en advient là-bas.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>On this computer · %1</source>
         <translation>Sur cet ordinateur · %1</translation>
     </message>
@@ -1102,12 +1102,12 @@
         <translation>Message enregistré endommagé</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The message you were writing could not be read back (the file is damaged). Nothing was deleted: it is kept as %1.</source>
         <translation>Le message que vous écriviez n’a pas pu être relu (le fichier est endommagé). Rien n’a été supprimé&#xa0;: il est conservé sous %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Put its readable text into this message?</source>
         <translation>Reprendre son texte lisible dans ce message&#xa0;?</translation>
     </message>
@@ -1137,7 +1137,7 @@
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>&amp;New message</source>
         <translation>&amp;Nouveau message</translation>
     </message>
@@ -1327,7 +1327,7 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message numerus="yes">
-        <location line="+222"/>
+        <location line="+233"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n brouillon enregistré</numerusform>
@@ -1335,7 +1335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n models (%1 MB)</source>
         <translation>
             <numerusform>%n modèle (%1 Mo)</numerusform>
@@ -1343,7 +1343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n stored secrets</source>
         <translation>
             <numerusform>%n secret enregistré</numerusform>
@@ -1351,19 +1351,19 @@
         </translation>
     </message>
     <message>
-        <location line="-940"/>
-        <location line="+1004"/>
+        <location line="-964"/>
+        <location line="+1030"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-1002"/>
-        <location line="+1004"/>
+        <location line="-1028"/>
+        <location line="+1030"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-634"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -1471,12 +1471,12 @@
         <translation>Ctrl+Tab</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+177"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>your settings</source>
         <translation>vos paramètres</translation>
     </message>
@@ -1491,7 +1491,7 @@
         <translation>Impossible de supprimer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Open a message</source>
         <translation>Ouvrir un message</translation>
     </message>
@@ -1537,7 +1537,7 @@
 <context>
     <name>DraftsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+55"/>
+        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+56"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
@@ -1602,7 +1602,7 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>(this draft cannot be read)</source>
         <translation>(ce brouillon est illisible)</translation>
     </message>
@@ -1632,7 +1632,7 @@
         <translation>Ce brouillon est ouvert dans une fenêtre&#xa0;: abandonnez-le depuis celle-ci.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Delete this draft?</source>
         <translation>Supprimer ce brouillon&#xa0;?</translation>
     </message>
@@ -1646,7 +1646,7 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+398"/>
+        <location filename="../../composer/engine/local.py" line="+395"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1726,12 +1726,12 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-342"/>
+        <location filename="../../composer/engine/local.py" line="-339"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+156"/>
         <source>Full-precision memory for long emails: llama.cpp cannot use the compact 8-bit cache here (%1)</source>
         <translation>Mémoire pleine précision pour les longs messages&#xa0;: llama.cpp ne peut pas utiliser ici le cache compact 8&#xa0;bits (%1)</translation>
     </message>
@@ -1761,11 +1761,6 @@
         <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+117"/>
-        <source>llama.cpp failed while writing: %1</source>
-        <translation>llama.cpp a échoué en écrivant&#xa0;: %1</translation>
-    </message>
-    <message>
         <location filename="../../composer/engine/token_loop.py" line="+318"/>
         <source>llama.cpp failed while writing (llama_decode returned %1).</source>
         <translation>llama.cpp a échoué en écrivant (llama_decode a renvoyé %1).</translation>
@@ -1774,27 +1769,28 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../composer/workers/engine_worker.py" line="+122"/>
+        <location filename="../../composer/workers/engine_worker.py" line="+139"/>
         <source>The model could not be prepared: %1</source>
         <translation>Le modèle n’a pas pu être préparé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+45"/>
         <source>The model could not be loaded: %1</source>
         <translation>Le modèle n’a pas pu être chargé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-29"/>
         <source>The server could not be used: %1</source>
         <translation>Le serveur n’a pas pu être utilisé : %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+94"/>
         <source>The assistant failed unexpectedly: %1</source>
         <translation>L’assistant a échoué de façon inattendue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The measurement failed: %1</source>
         <translation>La mesure a échoué&#xa0;: %1</translation>
     </message>
@@ -1802,7 +1798,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-190"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-188"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -1897,12 +1893,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+121"/>
+        <location line="+119"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-104"/>
         <source>&amp;Measure speed</source>
         <translation>Mes&amp;urer la vitesse</translation>
     </message>
@@ -1967,7 +1963,7 @@
         <translation>sur secteur</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n cores, %1 threads</source>
         <translation>
             <numerusform>%n cœur, %1 fils d’exécution</numerusform>
@@ -1975,7 +1971,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n logical CPUs</source>
         <translation>
             <numerusform>%n processeur logique</numerusform>
@@ -1988,7 +1984,7 @@
         <translation>Mémoire&#xa0;: %1&#xa0;Go (%2&#xa0;Go libres)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -2018,12 +2014,12 @@
         <translation>Mesure en cours…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Reading %1 tokens/s, writing %2 tokens/s</source>
         <translation>Lecture&#xa0;: %1&#xa0;jetons/s, écriture&#xa0;: %2&#xa0;jetons/s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>discrete GPU</source>
         <translation>GPU dédié</translation>
     </message>
@@ -2164,7 +2160,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../composer/i18n.py" line="+85"/>
+        <location filename="../../composer/i18n.py" line="+98"/>
         <source>A new language applies at the next start.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
@@ -2376,7 +2372,7 @@
         <translation>Texte du message</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The message is too long to show whole: its first %1 are shown.</source>
         <translation>Le message est trop long pour être affiché en entier : ses premiers %1 sont affichés.</translation>
     </message>
@@ -2391,12 +2387,12 @@
         <translation>Pièces jointes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>… and %1 more (Forward sends the whole message)</source>
         <translation>… et %1 de plus (Transférer envoie le message entier)</translation>
     </message>
@@ -2407,17 +2403,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+181"/>
+        <location line="+186"/>
         <source>Save the attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-133"/>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>&amp;Reply</source>
         <translation>&amp;Répondre</translation>
     </message>
@@ -2497,12 +2493,12 @@
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>
@@ -2618,12 +2614,12 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+140"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+115"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Installed models</source>
         <translation>Modèles &amp;installés</translation>
     </message>
@@ -2685,12 +2681,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+246"/>
+        <location line="+262"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-261"/>
         <source>Openness</source>
         <translation>Ouverture</translation>
     </message>
@@ -2775,31 +2771,31 @@
         <translation>En cours</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+105"/>
         <source>Looking for models on this computer…</source>
         <translation>Recherche des modèles sur cet ordinateur…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Could not list the installed models: {error}</source>
-        <translation>Impossible de lister les modèles installés&#xa0;: {error}</translation>
+        <location line="+10"/>
+        <source>Could not list the installed models: %1</source>
+        <translation>Impossible de lister les modèles installés&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+210"/>
-        <location line="+210"/>
+        <location line="+9"/>
+        <location line="+208"/>
+        <location line="+209"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="-419"/>
-        <source>Paused at {percent}</source>
-        <translation>En pause à {percent}</translation>
+        <location line="-415"/>
+        <source>Paused at %1</source>
+        <translation>En pause à %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>{name} (in use)</source>
-        <translation>{name} (utilisé)</translation>
+        <source>%1 (in use)</source>
+        <translation>%1 (utilisé)</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2818,8 +2814,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{fit} — recommended</source>
-        <translation>{fit} — recommandé</translation>
+        <source>%1 — recommended</source>
+        <translation>%1 — recommandé</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2882,7 +2878,7 @@
         <translation>Ouvert&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 (fully open)</source>
         <translation>%1 (entièrement ouvert)</translation>
     </message>
@@ -2893,13 +2889,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>No openness rating for this model.</source>
         <translation>Aucune évaluation de l’ouverture pour ce modèle.</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+24"/>
+        <location line="-11"/>
+        <location line="+23"/>
         <source>Source: %1</source>
         <translation>Source&#xa0;: %1</translation>
     </message>
@@ -2929,35 +2925,35 @@
         <translation>Ne tient pas</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>{name} ({params}, {quant}): {summary}</source>
-        <translation>{name} ({params}, {quant})&#xa0;: {summary}</translation>
+        <location line="+28"/>
+        <source>%1 (%2, %3): %4</source>
+        <translation>%1 (%2, %3)&#xa0;: %4</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>On this computer: {reason}.</source>
-        <translation>Sur cet ordinateur&#xa0;: {reason}.</translation>
+        <source>On this computer: %1.</source>
+        <translation>Sur cet ordinateur&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Writes %1 here (estimated from the speed measured on this computer).</source>
         <translation>Écrit %1 ici (estimation d’après la vitesse mesurée sur cet ordinateur).</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+39"/>
-        <source>Checking {name}…</source>
-        <translation>Vérification de {name}…</translation>
+        <location line="+36"/>
+        <location line="+37"/>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <source>Loading {name} in the background; you can keep writing.</source>
-        <translation>Chargement de {name} en arrière-plan&#xa0;; vous pouvez continuer à écrire.</translation>
+        <location line="-25"/>
+        <source>Loading %1 in the background; you can keep writing.</source>
+        <translation>Chargement de %1 en arrière-plan&#xa0;; vous pouvez continuer à écrire.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>That did not work: {error}</source>
-        <translation>Cela n’a pas fonctionné&#xa0;: {error}</translation>
+        <location line="+10"/>
+        <source>That did not work: %1</source>
+        <translation>Cela n’a pas fonctionné&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2970,27 +2966,27 @@
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>{name} is now available; the file stays where it is.</source>
-        <translation>{name} est maintenant disponible&#xa0;; le fichier reste où il est.</translation>
+        <location line="+21"/>
+        <source>%1 is now available; the file stays where it is.</source>
+        <translation>%1 est maintenant disponible&#xa0;; le fichier reste où il est.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Delete {name} ({size}) from this computer?</source>
-        <translation>Supprimer {name} ({size}) de cet ordinateur&#xa0;?</translation>
+        <source>Delete %1 (%2) from this computer?</source>
+        <translation>Supprimer %1 (%2) de cet ordinateur&#xa0;?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Remove model</source>
         <translation>Supprimer le modèle</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Removing {name}…</source>
-        <translation>Suppression de {name}…</translation>
+        <source>Removing %1…</source>
+        <translation>Suppression de %1…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Hugging Face token</source>
         <translation>Jeton Hugging Face</translation>
     </message>
@@ -3018,13 +3014,13 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+8"/>
-        <source>, {duration} left</source>
-        <translation>, encore {duration}</translation>
+        <source>, %1 left</source>
+        <translation>, encore %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{done} of {total} at {speed}/s{eta}</source>
-        <translation>{done} sur {total} à {speed}/s{eta}</translation>
+        <location line="+3"/>
+        <source>%1 of %2 at %3/s%4</source>
+        <translation>%1 sur %2 à %3/s%4</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3033,18 +3029,18 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+2"/>
-        <source>Downloading {percent}</source>
-        <translation>Téléchargement {percent}</translation>
+        <source>Downloading %1</source>
+        <translation>Téléchargement %1</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Already on this computer: {path}</source>
-        <translation>Déjà sur cet ordinateur&#xa0;: {path}</translation>
+        <source>Already on this computer: %1</source>
+        <translation>Déjà sur cet ordinateur&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Downloaded and verified: {path}</source>
-        <translation>Téléchargé et vérifié&#xa0;: {path}</translation>
+        <source>Downloaded and verified: %1</source>
+        <translation>Téléchargé et vérifié&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3052,9 +3048,9 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Échec</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Could not check this computer&apos;s hardware: {error}</source>
-        <translation>Impossible d’examiner le matériel de cet ordinateur&#xa0;: {error}</translation>
+        <location line="+7"/>
+        <source>Could not check this computer&apos;s hardware: %1</source>
+        <translation>Impossible d’examiner le matériel de cet ordinateur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3183,12 +3179,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Mot de passe de %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The password of %1 on %2:</source>
         <translation>Le mot de passe de %1 sur %2 :</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
@@ -3330,7 +3326,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+194"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+192"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, sending mail, or asking the assistant when it runs on a server you chose and agreed to. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle, l’envoi d’un e-mail, ou une demande à l’assistant quand il fonctionne sur un serveur que vous avez choisi et accepté. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -3511,7 +3507,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message numerus="yes">
-        <location line="+303"/>
+        <location line="+236"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n modification, cochées&#xa0;: %1.</numerusform>
@@ -3545,7 +3541,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-350"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -3600,7 +3596,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Accepter les modifications cochées</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+127"/>
         <source>You edited this text after asking, so the suggestion no longer fits it. Nothing was changed. Run the assistant again on the current text?</source>
         <translation>Vous avez modifié ce texte après votre demande&#xa0;: la suggestion ne lui correspond plus. Rien n’a été changé. Relancer l’assistant sur le texte actuel&#xa0;?</translation>
     </message>
@@ -3654,22 +3650,22 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Pour envoyer, ajoutez le compte d’expédition : votre adresse et son serveur sortant (SMTP), tels que votre fournisseur de messagerie les indique.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>These are not valid email addresses: %1. Correct them (for example name@example.com or Name &lt;name@example.com&gt;) and send again.</source>
         <translation>Ces adresses e-mail ne sont pas valides : %1. Corrigez-les (par exemple nom@example.com ou Nom &lt;nom@example.com&gt;) et envoyez à nouveau.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This message has %1 recipients; Composer sends to at most %2 at once (many servers refuse more). Remove some or split the message.</source>
         <translation>Ce message a %1 destinataires ; Composer envoie à %2 destinataires au plus à la fois (beaucoup de serveurs refusent davantage). Retirez-en ou scindez le message.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Holds an invalid address</source>
         <translation>Contient une adresse non valide</translation>
     </message>
@@ -3684,7 +3680,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>L’envoyer quand même ?</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
@@ -3719,12 +3715,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Messages e-mail (*.eml)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Could not save %1: %2</source>
         <translation>Impossible d’enregistrer %1 : %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saved as %1</source>
         <translation>Enregistré sous %1</translation>
     </message>
@@ -3737,7 +3733,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Sending</name>
     <message>
-        <location filename="../../composer/gui/send_controller.py" line="+118"/>
+        <location filename="../../composer/gui/send_controller.py" line="+128"/>
         <location filename="../../composer/mail/smtp_send.py" line="+558"/>
         <source>The message could not be sent: %1</source>
         <translation>Le message n’a pas pu être envoyé : %1</translation>
@@ -4126,17 +4122,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ServerConsent</name>
     <message>
-        <location filename="../../composer/gui/dialogs/server_consent.py" line="+22"/>
+        <location filename="../../composer/gui/dialogs/server_consent.py" line="+23"/>
         <source>Send your text to %1?</source>
         <translation>Envoyer votre texte à %1 ?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>When you ask the assistant, the email you are writing (or the part you selected), your instruction, the subject and the recipients are sent to %1 over the network.</source>
         <translation>Quand vous sollicitez l’assistant, le message que vous écrivez (ou la partie sélectionnée), votre consigne, l’objet et les destinataires sont envoyés à %1 par le réseau.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Composer does not control that server: whoever runs it can read, keep or log what it receives, and may answer with a different model than it says. Use it only if you trust it with your mail. You can withdraw this agreement in Edit &gt; Settings &gt; Assistant.</source>
         <translation>Composer ne contrôle pas ce serveur : qui l’exploite peut lire, conserver ou journaliser ce qu’il reçoit, et répondre avec un autre modèle que celui annoncé. Ne l’utilisez que si vous lui confiez votre courrier. Vous pouvez retirer cet accord dans Édition &gt; Paramètres &gt; Assistant.</translation>
     </message>
@@ -4167,13 +4163,13 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ServersPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/servers_page.py" line="+121"/>
-        <location line="+64"/>
+        <location filename="../../composer/gui/dialogs/servers_page.py" line="+106"/>
+        <location line="+66"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>Server name</source>
         <translation>Nom du serveur</translation>
     </message>
@@ -4193,7 +4189,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Modèle sur le serveur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The first one the server lists</source>
         <translation>Le premier que le serveur propose</translation>
     </message>
@@ -4214,12 +4210,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+3"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>Certificate authority file</source>
         <translation>Fichier d’autorité de certification</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-206"/>
         <source>Only if your organisation uses its own</source>
         <translation>Seulement si votre organisation utilise la sienne</translation>
     </message>
@@ -4325,17 +4321,17 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>None (stored only in the system keychain)</source>
         <translation>Aucune (conservée uniquement dans le trousseau du système)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>You agreed on %1 that your text is sent to %2.</source>
         <translation>Vous avez accepté le %1 que votre texte soit envoyé à %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No text is sent to this server.</source>
         <translation>Aucun texte n’est envoyé à ce serveur.</translation>
     </message>
@@ -4365,7 +4361,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Asking %1 for its models…</source>
         <translation>Demande de ses modèles à %1…</translation>
     </message>
@@ -4383,7 +4379,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Test de %1…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reachable. Model %1 found. A one-token reply (“%2”) came in %3 seconds.</source>
         <translation>Joignable. Modèle %1 trouvé. Une réponse d’un jeton (« %2 ») est arrivée en %3 secondes.</translation>
     </message>
@@ -4393,7 +4389,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>vide</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Add a server first: its address, then Save server.</source>
         <translation>Ajoutez d’abord un serveur : son adresse, puis Enregistrer le serveur.</translation>
     </message>
@@ -4403,7 +4399,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rien n’a été envoyé à %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Your text will no longer be sent to %1.</source>
         <translation>Votre texte ne sera plus envoyé à %1.</translation>
     </message>
@@ -4496,7 +4492,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SpeedText</name>
     <message>
-        <location filename="../../composer/gui/speed_text.py" line="+16"/>
+        <location filename="../../composer/gui/speed_text.py" line="+17"/>
         <source>less than one word per second</source>
         <translation>moins d’un mot par seconde</translation>
     </message>
@@ -4560,7 +4556,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+59"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+60"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -4660,12 +4656,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>%1 (%2, environ %3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>On this computer: %1 — %2</source>
         <translation>Sur cet ordinateur&#xa0;: %1 — %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Stored in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -4713,7 +4709,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+138"/>
+        <location filename="../../composer/gui/windows.py" line="+151"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import APP_NAME, __version__
+from composer.i18n import filled
 
 
 def version_lines() -> list[str]:
@@ -43,14 +44,17 @@ def version_lines() -> list[str]:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+        self.setWindowTitle(filled(self.tr("About %1"), APP_NAME))
         self.setObjectName("aboutDialog")
         intro = QLabel(
-            self.tr(
-                "<h3>%1</h3><p>A private email composer. The writing assistant runs on "
-                "this computer; your mail never leaves it unless you send it or choose "
-                "a server of your own.</p>"
-            ).replace("%1", APP_NAME)
+            filled(
+                self.tr(
+                    "<h3>%1</h3><p>A private email composer. The writing assistant runs on "
+                    "this computer; your mail never leaves it unless you send it or choose "
+                    "a server of your own.</p>"
+                ),
+                APP_NAME,
+            )
         )
         intro.setWordWrap(True)
         details = QPlainTextEdit("\n".join(version_lines()))

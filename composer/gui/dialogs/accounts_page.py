@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import secrets
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.mail import accounts as mail_accounts
 from composer.mail.accounts import (
     Account,
@@ -263,9 +263,7 @@ class AccountsPage(QWidget):
         address = self.address.text().strip()
         host = self.host.text().strip()
         if not is_valid_addr(address):
-            self.status.setText(
-                self.tr("%1 is not a valid email address.").replace("%1", address or "—")
-            )
+            self.status.setText(filled(self.tr("%1 is not a valid email address."), address or "—"))
             self.address.setFocus()
             return None
         if not host or any(c.isspace() for c in host):
@@ -298,7 +296,7 @@ class AccountsPage(QWidget):
             self.store.save(kept)
         except OSError as exc:
             self.status.setText(
-                self.tr("Could not save the accounts: %1").replace("%1", exc.strerror or "")
+                filled(self.tr("Could not save the accounts: %1"), exc.strerror or "")
             )
             return None
         text = self.tr("Saved.")
@@ -317,8 +315,8 @@ class AccountsPage(QWidget):
         except secrets.SecretStoreError as exc:
             log.info("Keychain refused the SMTP password")
             mail_accounts.remember_password(account.id, password, in_keychain=False)
-            return self.tr("Saved; the password is kept until Composer closes: %1").replace(
-                "%1", str(exc)
+            return filled(
+                self.tr("Saved; the password is kept until Composer closes: %1"), str(exc)
             )
         mail_accounts.remember_password(account.id, password, in_keychain=False)
         return self.tr(
@@ -335,7 +333,7 @@ class AccountsPage(QWidget):
             return
         password = self.password.text() or mail_accounts.stored_password(account.id)
         self.test_button.setEnabled(False)
-        self.status.setText(self.tr("Testing the connection to %1…").replace("%1", account.host))
+        self.status.setText(filled(self.tr("Testing the connection to %1…"), account.host))
         job = Job(
             lambda _cancel: check_connection(account, password, timeout=TEST_TIMEOUT_S),
             name="smtp-test",
@@ -367,8 +365,9 @@ class AccountsPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Remove this account?"),
-            self.tr("%1 and its stored password will be removed.").replace(
-                "%1", f"{account.name} <{account.address}>"
+            filled(
+                self.tr("%1 and its stored password will be removed."),
+                f"{account.name} <{account.address}>",
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:

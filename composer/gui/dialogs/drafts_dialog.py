@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.draft_autosave import DraftLock, draft_is_free
+from composer.i18n import filled
 from composer.mail.drafts import DraftStore, SavedDraft, remove_forwarded_copies, saved_drafts
 
 if TYPE_CHECKING:
@@ -189,9 +190,7 @@ class DraftsDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete this draft?"),
-            self.tr("The draft “%1” will be deleted. This cannot be undone.").replace(
-                "%1", item.text(0)
-            ),
+            filled(self.tr("The draft “%1” will be deleted. This cannot be undone."), item.text(0)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

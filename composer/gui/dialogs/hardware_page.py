@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from composer.hardware.plan import DevicePlan, Override, gb
 from composer.hardware.probe import Probe
 from composer.hardware.speed import SpeedResult
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.messages import UserMessage
 
 AUTO_LAYERS = -1  # the spin box's "Automatic" value
@@ -153,15 +153,13 @@ class HardwarePage(QWidget):
             probe.on_battery
         ]
         if probe.cpu_cores:
-            cores = self.tr("%n cores, %1 threads", "", probe.cpu_cores).replace(
-                "%1", str(probe.cpu_count)
+            cores = filled(
+                self.tr("%n cores, %1 threads", "", probe.cpu_cores), str(probe.cpu_count)
             )
         else:
             cores = self.tr("%n logical CPUs", "", probe.cpu_count)
-        memory = (
-            self.tr("%1 GB memory (%2 GB free)")
-            .replace("%1", gb(probe.ram_total))
-            .replace("%2", gb(probe.ram_available))
+        memory = filled(
+            self.tr("%1 GB memory (%2 GB free)"), gb(probe.ram_total), gb(probe.ram_available)
         )
         first = " · ".join(part for part in (probe.cpu_name, cores, memory, power) if part)
         self.computer.setText(f"{first}\n{probe.os}, {probe.arch}")
@@ -206,7 +204,7 @@ class HardwarePage(QWidget):
             # After a fallback the reason of the CPU plan that really runs wins.
             self.in_use.setText(translated(fallback_reason or plan.reason))
             why = translated(plan.context_reason) if plan.context_reason else str(plan.n_ctx)
-            self.context_note.setText(self.tr("Context length: %1.").replace("%1", why))
+            self.context_note.setText(filled(self.tr("Context length: %1."), why))
             if plan.n_layers:
                 # Clamping the shown value is not the user changing the override.
                 self._quiet = True
@@ -252,9 +250,11 @@ class HardwarePage(QWidget):
     def show_speed(self, result: SpeedResult) -> None:
         self.set_measuring(False)
         self.speed.setText(
-            self.tr("Reading %1 tokens/s, writing %2 tokens/s")
-            .replace("%1", f"{result.prompt_tokens_per_s:,.0f}")
-            .replace("%2", f"{result.gen_tokens_per_s:,.1f}")
+            filled(
+                self.tr("Reading %1 tokens/s, writing %2 tokens/s"),
+                f"{result.prompt_tokens_per_s:,.0f}",
+                f"{result.gen_tokens_per_s:,.1f}",
+            )
         )
 
     def show_speed_error(self, message: str) -> None:

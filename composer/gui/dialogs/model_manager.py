@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, verdict_job
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.messages import UserMessage
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.catalog_texts import catalog_text
@@ -339,9 +339,7 @@ class ModelManagerDialog(QDialog):
             return  # a newer listing is on its way
         if outcome.error is not None:
             log.info("Listing the models failed: %s", outcome.error)
-            self._say(
-                self.tr("Could not list the installed models: {error}").format(error=outcome.error)
-            )
+            self._say(filled(self.tr("Could not list the installed models: %1"), outcome.error))
             return
         installed, partials = cast(
             "tuple[list[InstalledModel], list[PartialInfo]]", outcome.value
@@ -351,8 +349,9 @@ class ModelManagerDialog(QDialog):
         for partial in partials:
             entry = self._entry_for(partial.repo_id, partial.filename)
             if entry is not None and self._status.get(entry.id) in (None, self.tr("Paused")):
-                self._status[entry.id] = self.tr("Paused at {percent}").format(
-                    percent=f"{partial.done / partial.size:.0%}" if partial.size else "0%"
+                self._status[entry.id] = filled(
+                    self.tr("Paused at %1"),
+                    f"{partial.done / partial.size:.0%}" if partial.size else "0%",
                 )
         self._fill_catalog()
         self._update_buttons()
@@ -363,7 +362,7 @@ class ModelManagerDialog(QDialog):
         for row, model in enumerate(self._installed):
             name = model.name
             if self._active_path and str(model.path) == self._active_path:
-                name = self.tr("{name} (in use)").format(name=name)
+                name = filled(self.tr("%1 (in use)"), name)
             cells = [name, human_size(model.size), model.source_label, str(model.path)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -382,9 +381,9 @@ class ModelManagerDialog(QDialog):
                 fit = self._fit_label(verdict.fit)
                 speed = speed_text(verdict.tokens_per_s)
                 if speed:
-                    fit = self.tr("%1, %2").replace("%1", fit).replace("%2", speed)
+                    fit = filled(self.tr("%1, %2"), fit, speed)
                 if verdict.recommended:
-                    fit = self.tr("{fit} — recommended").format(fit=fit)
+                    fit = filled(self.tr("%1 — recommended"), fit)
             status = self._status.get(entry.id, "")
             if not status and entry.basename in have:
                 status = self.tr("Installed")
@@ -434,13 +433,12 @@ class ModelManagerDialog(QDialog):
         if openness is None:
             return self.tr("not rated")
         total = len(openness.ratings())
-        text = self.tr("Open: %1 of %2").replace("%1", str(openness.count("open")))
-        text = text.replace("%2", str(total))
+        text = filled(self.tr("Open: %1 of %2"), openness.count("open"), total)
         if openness.fully_open:
-            return self.tr("%1 (fully open)").replace("%1", text)
+            return filled(self.tr("%1 (fully open)"), text)
         partial = openness.count("partial")
         if partial:
-            return self.tr("%1, partial: %2").replace("%1", text).replace("%2", str(partial))
+            return filled(self.tr("%1, partial: %2"), text, str(partial))
         return text
 
     def _openness_lines(self, openness: Openness) -> list[tuple[str, str]]:
@@ -453,9 +451,7 @@ class ModelManagerDialog(QDialog):
         if openness is None:
             return self.tr("No openness rating for this model.")
         lines = [f"{field}: {rating}" for field, rating in self._openness_lines(openness)]
-        lines.append(
-            self.tr("Source: %1").replace("%1", translated(catalog_text(openness.source_name)))
-        )
+        lines.append(filled(self.tr("Source: %1"), translated(catalog_text(openness.source_name))))
         lines.append(openness.source_url)
         return "\n".join(lines)
 
@@ -476,9 +472,9 @@ class ModelManagerDialog(QDialog):
         url = html.escape(openness.source_url, quote=True)
         source_name = translated(catalog_text(openness.source_name))
         source = f'<a href="{url}">{html.escape(source_name)}</a>'
-        text = html.escape(self.tr("How open: %1").replace("%1", self.openness_summary(openness)))
+        text = html.escape(filled(self.tr("How open: %1"), self.openness_summary(openness)))
         text += "<br>" + ratings
-        text += "<br>" + html.escape(self.tr("Source: %1")).replace("%1", source)
+        text += "<br>" + filled(html.escape(self.tr("Source: %1")), source)
         if openness.note:
             text += "<br><i>" + html.escape(translated(catalog_text(openness.note))) + "</i>"
         self.openness_details.setText(text)
@@ -534,21 +530,21 @@ class ModelManagerDialog(QDialog):
             self.details.clear()
             return
         verdict = self._verdicts.get(entry.id)
-        text = self.tr("{name} ({params}, {quant}): {summary}").format(
-            name=entry.name,
-            params=entry.params,
-            quant=entry.quant,
-            summary=translated(catalog_text(entry.summary)),
+        text = filled(
+            self.tr("%1 (%2, %3): %4"),
+            entry.name,
+            entry.params,
+            entry.quant,
+            translated(catalog_text(entry.summary)),
         )
         if verdict is not None:
-            text += "\n" + self.tr("On this computer: {reason}.").format(
-                reason=translated(verdict.reason)
-            )
+            text += "\n" + filled(self.tr("On this computer: %1."), translated(verdict.reason))
             speed = speed_text(verdict.tokens_per_s)
             if speed:
-                text += "\n" + self.tr(
-                    "Writes %1 here (estimated from the speed measured on this computer)."
-                ).replace("%1", speed)
+                text += "\n" + filled(
+                    self.tr("Writes %1 here (estimated from the speed measured on this computer)."),
+                    speed,
+                )
         self.details.setText(text)
 
     def _update_buttons(self) -> None:
@@ -582,7 +578,7 @@ class ModelManagerDialog(QDialog):
             return
         path = model.path
         self._run_job(
-            self.tr("Checking {name}…").format(name=model.name),
+            filled(self.tr("Checking %1…"), model.name),
             lambda: _check_model(path),
             lambda outcome: self._on_checked(model, outcome),
         )
@@ -594,9 +590,7 @@ class ModelManagerDialog(QDialog):
         self._active_path = str(model.path)
         self._render_installed()  # "(in use)" moves to this one
         self._say(
-            self.tr("Loading {name} in the background; you can keep writing.").format(
-                name=model.name
-            )
+            filled(self.tr("Loading %1 in the background; you can keep writing."), model.name)
         )
         self.sig_model_chosen.emit(str(model.path))
 
@@ -606,7 +600,7 @@ class ModelManagerDialog(QDialog):
         if isinstance(error, (GGUFError, LibraryError)):
             return translated(error)  # already a sentence for the user
         log.warning("Model library job failed: %s: %s", type(error).__name__, error)
-        return self.tr("That did not work: {error}").format(error=error)
+        return filled(self.tr("That did not work: %1"), error)
 
     @Slot()
     def _on_import(self) -> None:
@@ -621,7 +615,7 @@ class ModelManagerDialog(QDialog):
         library = self._library
         name = Path(path).name.encode("unicode_escape").decode("ascii")
         self._run_job(
-            self.tr("Checking {name}…").format(name=name),
+            filled(self.tr("Checking %1…"), name),
             lambda: library.import_file(path),
             self._on_imported,
         )
@@ -632,9 +626,7 @@ class ModelManagerDialog(QDialog):
             return
         model = outcome.value
         assert isinstance(model, InstalledModel)
-        self._say(
-            self.tr("{name} is now available; the file stays where it is.").format(name=model.name)
-        )
+        self._say(filled(self.tr("%1 is now available; the file stays where it is."), model.name))
         self.refresh()
 
     @Slot()
@@ -643,15 +635,15 @@ class ModelManagerDialog(QDialog):
         if model is None:
             return
         if model.source == "composer":
-            question = self.tr("Delete {name} ({size}) from this computer?").format(
-                name=model.name, size=human_size(model.size)
+            question = filled(
+                self.tr("Delete %1 (%2) from this computer?"), model.name, human_size(model.size)
             )
             answer = QMessageBox.question(self, self.tr("Remove model"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         library = self._library
         self._run_job(
-            self.tr("Removing {name}…").format(name=model.name),
+            filled(self.tr("Removing %1…"), model.name),
             lambda: library.remove(model),
             self._on_removed,
         )
@@ -734,19 +726,20 @@ class ModelManagerDialog(QDialog):
         self.progress.setValue(int(progress.fraction * 1000))
         eta = ""
         if progress.eta is not None:
-            eta = self.tr(", {duration} left").format(duration=human_duration(progress.eta))
+            eta = filled(self.tr(", %1 left"), human_duration(progress.eta))
         self.progress_label.setText(
-            self.tr("{done} of {total} at {speed}/s{eta}").format(
-                done=human_size(progress.done),
-                total=human_size(progress.total),
-                speed=human_size(progress.speed),
-                eta=eta,
+            filled(
+                self.tr("%1 of %2 at %3/s%4"),
+                human_size(progress.done),
+                human_size(progress.total),
+                human_size(progress.speed),
+                eta,
             )
         )
         state = (
             self.tr("Verifying")
             if progress.state == "verifying"
-            else self.tr("Downloading {percent}").format(percent=f"{progress.fraction:.0%}")
+            else filled(self.tr("Downloading %1"), f"{progress.fraction:.0%}")
         )
         entry = self._entry_for_key(key)
         if entry is not None and self._status.get(entry.id) != state:
@@ -764,9 +757,9 @@ class ModelManagerDialog(QDialog):
     def _on_finished(self, key: str, path: str, reused: bool) -> None:
         self._download_ended(key)
         if reused:
-            self._say(self.tr("Already on this computer: {path}").format(path=path))
+            self._say(filled(self.tr("Already on this computer: %1"), path))
         else:
-            self._say(self.tr("Downloaded and verified: {path}").format(path=path))
+            self._say(filled(self.tr("Downloaded and verified: %1"), path))
         self.refresh()
 
     @Slot(str)
@@ -792,9 +785,7 @@ class ModelManagerDialog(QDialog):
         if isinstance(result, Exception):
             self._verdicts = {}
             self._verdicts_failed = True
-            self._say(
-                self.tr("Could not check this computer's hardware: {error}").format(error=result)
-            )
+            self._say(filled(self.tr("Could not check this computer's hardware: %1"), result))
         else:
             verdicts = cast("list[Verdict]", result)  # what the verdict job returns: assess()'s
             self._verdicts = {v.entry.id: v for v in verdicts}

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from composer.engine.servers import Server
+from composer.i18n import filled
 
 
 def ask_consent(parent: QWidget | None, server: Server) -> bool:
@@ -19,17 +20,18 @@ def ask_consent(parent: QWidget | None, server: Server) -> bool:
     box.setObjectName("serverConsent")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(
-        QCoreApplication.translate("ServerConsent", "Send your text to %1?").replace(
-            "%1", server.origin
-        )
+        filled(QCoreApplication.translate("ServerConsent", "Send your text to %1?"), server.origin)
     )
     box.setText(
-        QCoreApplication.translate(
-            "ServerConsent",
-            "When you ask the assistant, the email you are writing (or the part you "
-            "selected), your instruction, the subject and the recipients are sent to "
-            "%1 over the network.",
-        ).replace("%1", server.origin)
+        filled(
+            QCoreApplication.translate(
+                "ServerConsent",
+                "When you ask the assistant, the email you are writing (or the part you "
+                "selected), your instruction, the subject and the recipients are sent to "
+                "%1 over the network.",
+            ),
+            server.origin,
+        )
     )
     box.setInformativeText(
         QCoreApplication.translate(

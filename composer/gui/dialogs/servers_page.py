@@ -48,7 +48,7 @@ from composer.engine.servers import (
     stored_api_key,
 )
 from composer.gui.dialogs.server_consent import ask_consent
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.workers.jobs import Job
 
 
@@ -234,9 +234,11 @@ class ServersPage(QWidget):
     def _show_consent(self, server: Server | None) -> None:
         if server is not None and server.consented:
             self.consent.setText(
-                self.tr("You agreed on %1 that your text is sent to %2.")
-                .replace("%1", _when(server.consented_at))
-                .replace("%2", server.origin)
+                filled(
+                    self.tr("You agreed on %1 that your text is sent to %2."),
+                    _when(server.consented_at),
+                    server.origin,
+                )
             )
         else:
             self.consent.setText(self.tr("No text is sent to this server."))
@@ -303,7 +305,7 @@ class ServersPage(QWidget):
             try:
                 save_api_key(server.id, self.api_key.text())
             except secrets.SecretStoreError as exc:
-                message = self.tr("Saved, but the API key was not: %1").replace("%1", str(exc))
+                message = filled(self.tr("Saved, but the API key was not: %1"), str(exc))
         servers = [s for s in self.servers if s.id != server.id]
         position = next((i for i, s in enumerate(self.servers) if s.id == server.id), len(servers))
         servers.insert(position, server)
@@ -320,7 +322,7 @@ class ServersPage(QWidget):
             return
         self.store.remove(self.servers, server.id)
         self.reload()
-        self.result.setText(self.tr("Removed %1 and its API key.").replace("%1", server.label))
+        self.result.setText(filled(self.tr("Removed %1 and its API key."), server.label))
         self.sig_servers_changed.emit()
 
     @Slot()
@@ -352,7 +354,7 @@ class ServersPage(QWidget):
         if config is None:
             return
         self.fetch.setEnabled(False)
-        self.result.setText(self.tr("Asking %1 for its models…").replace("%1", config.host))
+        self.result.setText(filled(self.tr("Asking %1 for its models…"), config.host))
         self._start(lambda cancel: _list_models(config, cancel), self._on_models)
 
     def _on_models(self, result: object) -> None:
@@ -373,7 +375,7 @@ class ServersPage(QWidget):
         if config is None:
             return
         self.test.setEnabled(False)
-        self.result.setText(self.tr("Testing %1…").replace("%1", config.host))
+        self.result.setText(filled(self.tr("Testing %1…"), config.host))
         self._start(lambda cancel: _test(config, cancel), self._on_tested)
 
     def _on_tested(self, result: object) -> None:
@@ -384,10 +386,12 @@ class ServersPage(QWidget):
         assert isinstance(result, ConnectionReport)
         reply = result.reply.strip()
         self.result.setText(
-            self.tr("Reachable. Model %1 found. A one-token reply (“%2”) came in %3 seconds.")
-            .replace("%1", result.model)
-            .replace("%2", reply or self.tr("empty"))
-            .replace("%3", f"{result.latency_s:.2f}")
+            filled(
+                self.tr("Reachable. Model %1 found. A one-token reply (“%2”) came in %3 seconds."),
+                result.model,
+                reply or self.tr("empty"),
+                f"{result.latency_s:.2f}",
+            )
         )
 
     # -- consent ---------------------------------------------------------------
@@ -401,7 +405,7 @@ class ServersPage(QWidget):
             return False
         if not server.consented:
             if not ask_consent(self, server):
-                self.result.setText(self.tr("Nothing was sent to %1.").replace("%1", server.host))
+                self.result.setText(filled(self.tr("Nothing was sent to %1."), server.host))
                 return False
             self._replace(server.with_consent(True))
         self.sig_use_server.emit(server.id)
@@ -413,9 +417,7 @@ class ServersPage(QWidget):
         if server is None:
             return
         self._replace(server.with_consent(False))
-        self.result.setText(
-            self.tr("Your text will no longer be sent to %1.").replace("%1", server.host)
-        )
+        self.result.setText(filled(self.tr("Your text will no longer be sent to %1."), server.host))
 
     def _replace(self, server: Server) -> None:
         self.store.save([server if s.id == server.id else s for s in self.servers])

@@ -36,6 +36,7 @@ from composer.engine.base import ModelInfo
 from composer.gui.assistant_controller import AssistantState
 from composer.gui.widgets.review_view import ReviewView, tab_chain
 from composer.hardware.speed import SlowAdvice, slow_advice
+from composer.i18n import filled
 
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
 
@@ -380,7 +381,7 @@ class AssistantPanel(QWidget):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.phase.setText(
-                self.tr("Reading your email… %1%").replace("%1", str(int(100 * done / total)))
+                filled(self.tr("Reading your email… %1%"), str(int(100 * done / total)))
             )
 
     @Slot(object)
@@ -389,14 +390,10 @@ class AssistantPanel(QWidget):
         if tokens_per_second is None:
             self.phase.setText(self.tr("Writing…"))
         elif tokens_per_second < SLOW_TOKENS_PER_S:
-            text = self.tr("Writing slowly (%1 tokens/s).").replace(
-                "%1", f"{tokens_per_second:.1f}"
-            )
+            text = filled(self.tr("Writing slowly (%1 tokens/s)."), f"{tokens_per_second:.1f}")
             self.phase.setText(" ".join([text, *self._slow_tips()]))
         else:
-            self.phase.setText(
-                self.tr("Writing… %1 tokens/s").replace("%1", f"{tokens_per_second:.1f}")
-            )
+            self.phase.setText(filled(self.tr("Writing… %1 tokens/s"), f"{tokens_per_second:.1f}"))
 
     @Slot(object)
     def set_model(self, info: ModelInfo | None) -> None:
@@ -432,7 +429,7 @@ class AssistantPanel(QWidget):
         self.review.refresh()
         self.phase.setText(message)
         if self.review.current_version() >= 0:
-            self.announce(self.tr("Suggestion ready. %1").replace("%1", self.review.summary.text()))
+            self.announce(filled(self.tr("Suggestion ready. %1"), self.review.summary.text()))
 
     def announce(self, text: str) -> None:
         """Tell screen readers *text* now, without moving the focus."""

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.i18n import filled
+
 MB = 1_000_000
 
 
@@ -133,13 +135,15 @@ class AttachmentsBar(QWidget):
         self.total.setVisible(bool(count))
         if count and self.over_limit():
             self.warning.setText(
-                self.tr(
-                    "The attachments total %1 (%2 bytes), more than %3 MB: many mail servers "
-                    "refuse messages this large."
+                filled(
+                    self.tr(
+                        "The attachments total %1 (%2 bytes), more than %3 MB: many mail servers "
+                        "refuse messages this large."
+                    ),
+                    human_size(size),
+                    QLocale().toString(size),
+                    str(self.warning_mb),
                 )
-                .replace("%1", human_size(size))
-                .replace("%2", QLocale().toString(size))
-                .replace("%3", str(self.warning_mb))
             )
             self.warning.show()
         else:
@@ -156,7 +160,7 @@ class AttachmentsBar(QWidget):
         remove = QToolButton()
         remove.setObjectName("removeAttachment")
         remove.setText("×")
-        remove.setAccessibleName(self.tr("Remove the attachment %1").replace("%1", path.name))
+        remove.setAccessibleName(filled(self.tr("Remove the attachment %1"), path.name))
         remove.setToolTip(remove.accessibleName())
         remove.clicked.connect(lambda _checked=False, p=path: self.remove_file(p))
         row = QHBoxLayout(frame)

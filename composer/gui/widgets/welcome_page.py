@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, verdict_job
-from composer.i18n import translated
+from composer.i18n import filled, translated
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 from composer.models.starter import starter_installed
 
@@ -230,20 +230,19 @@ class WelcomePage(QWidget):
         """The lines under the download choice: model, size, fit, place, openness."""
         entry = verdict.entry
         lines = [
-            self.tr("%1 (%2, about %3)")
-            .replace("%1", entry.name)
-            .replace("%2", entry.params)
-            .replace("%3", _size_text(entry.size)),
-            self.tr("On this computer: %1 — %2")
-            .replace("%1", self._fit_text(verdict.fit))
-            .replace("%2", translated(verdict.reason)),
+            filled(self.tr("%1 (%2, about %3)"), entry.name, entry.params, _size_text(entry.size)),
+            filled(
+                self.tr("On this computer: %1 — %2"),
+                self._fit_text(verdict.fit),
+                translated(verdict.reason),
+            ),
             *self._speed_lines(verdict),
-            self.tr("Stored in %1").replace("%1", str(self._models_dir)),
-            self.tr("Licence: %1").replace("%1", entry.licence),
+            filled(self.tr("Stored in %1"), str(self._models_dir)),
+            filled(self.tr("Licence: %1"), entry.licence),
         ]
         openness = entry.openness
         if openness is not None:
-            lines.append(self.tr("How open: %1").replace("%1", translated(openness.summary())))
+            lines.append(filled(self.tr("How open: %1"), translated(openness.summary())))
         lines.append(self.tr("Pause and resume at any time; File > Models shows the download."))
         return "\n".join(lines)
 
@@ -251,7 +250,7 @@ class WelcomePage(QWidget):
         speed = speed_text(verdict.tokens_per_s)
         if not speed:
             return []
-        return [self.tr("Writes %1 on this computer (an estimate)").replace("%1", speed)]
+        return [filled(self.tr("Writes %1 on this computer (an estimate)"), speed)]
 
     def _fit_text(self, fit: str) -> str:
         return {
