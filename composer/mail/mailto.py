@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from composer.mail.addresses import MAX_RECIPIENTS
 from composer.mail.drafts import Draft
 from composer.mail.header_guard import shown_header_text
 from composer.mail.long_lines import break_long_lines
@@ -25,6 +26,11 @@ from composer.messages import UserFacingError, user_message
 __all__ = ["MAX_MAILTO_LENGTH", "MailtoError", "parse_mailto"]
 
 MAX_MAILTO_LENGTH = 2 * 1024 * 1024  # longer than any browser passes on
+# What a link may ask of the window (see _check_bounds): far above any real
+# link, far below what takes the window more than a few milliseconds to lay out.
+MAX_FIELDS = 10_000
+MAX_SUBJECT_CHARS = 4_000
+MAX_BODY_LINES = 20_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _MSG_ID = re.compile(r"<[^<>\s]+>")
 
@@ -64,6 +70,12 @@ def parse_mailto(url: str) -> Draft:
     rest = rest.split("#", 1)[0]  # fragments mean nothing in mailto: (section 2)
     path, _, query = rest.partition("?")
     fields: dict[str, list[str]] = {"to": [path]}  # values still percent-encoded
+    if query.count("&") >= MAX_FIELDS:
+        raise MailtoError(
+            user_message("Mailto", "This mail link has more than %1 fields, too many to use.").arg(
+                str(MAX_FIELDS)
+            )
+        )
     for pair in query.split("&"):
         if not pair:
             continue
@@ -79,7 +91,7 @@ def parse_mailto(url: str) -> Draft:
         if match:
             in_reply_to = match.group(0)
             break
-    return Draft(
+    draft = Draft(
         to=_addresses(fields["to"]),
         cc=_addresses(fields.get("cc", [])),
         bcc=_addresses(fields.get("bcc", [])),
@@ -89,3 +101,37 @@ def parse_mailto(url: str) -> Draft:
         in_reply_to=in_reply_to,
         references=in_reply_to,
     )
+    _check_bounds(draft)
+    return draft
+
+
+def _check_bounds(draft: Draft) -> None:
+    """MailtoError when the link asks for more than a message can be (said with the numbers).
+
+    A field holding tens of thousands of addresses, a subject of a megabyte or a
+    body of a hundred thousand lines takes the window seconds to lay out, and
+    could never be sent: refused with a sentence rather than cut without one.
+    """
+    # One "@" per address: a count in one pass (parsing 50,000 takes seconds).
+    recipients = sum(field.count("@") for field in (draft.to, draft.cc, draft.bcc))
+    if recipients > MAX_RECIPIENTS:
+        raise MailtoError(
+            user_message(
+                "Mailto",
+                "This mail link names %1 recipients, more than Composer writes to at once (%2).",
+            ).arg(str(recipients), str(MAX_RECIPIENTS))
+        )
+    if len(draft.subject) > MAX_SUBJECT_CHARS:
+        raise MailtoError(
+            user_message(
+                "Mailto",
+                "This mail link's subject is %1 characters long, more than Composer takes (%2).",
+            ).arg(str(len(draft.subject)), str(MAX_SUBJECT_CHARS))
+        )
+    lines = draft.body.count("\n") + 1
+    if lines > MAX_BODY_LINES:
+        raise MailtoError(
+            user_message(
+                "Mailto", "This mail link's text has %1 lines, more than Composer takes (%2)."
+            ).arg(str(lines), str(MAX_BODY_LINES))
+        )

@@ -2160,7 +2160,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../composer/i18n.py" line="+98"/>
+        <location filename="../../composer/i18n.py" line="+102"/>
         <source>A new language applies at the next start.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
@@ -2168,7 +2168,7 @@
 <context>
     <name>Mailto</name>
     <message>
-        <location filename="../../composer/mail/mailto.py" line="+61"/>
+        <location filename="../../composer/mail/mailto.py" line="+67"/>
         <source>This is not a mail link (mailto:).</source>
         <translation>Ce n’est pas un lien de messagerie (mailto:).</translation>
     </message>
@@ -2176,6 +2176,26 @@
         <location line="+2"/>
         <source>This mail link is too long to be used.</source>
         <translation>Ce lien de messagerie est trop long pour être utilisé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This mail link has more than %1 fields, too many to use.</source>
+        <translation>Ce lien de courriel a plus de %1 champs, trop pour être utilisé.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>This mail link names %1 recipients, more than Composer writes to at once (%2).</source>
+        <translation>Ce lien de courriel nomme %1 destinataires, plus que Composer n’en prend à la fois (%2).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This mail link&apos;s subject is %1 characters long, more than Composer takes (%2).</source>
+        <translation>L’objet de ce lien de courriel compte %1 caractères, plus que Composer n’en prend (%2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This mail link&apos;s text has %1 lines, more than Composer takes (%2).</source>
+        <translation>Le texte de ce lien de courriel a %1 lignes, plus que Composer n’en prend (%2).</translation>
     </message>
 </context>
 <context>

@@ -610,13 +610,13 @@ LINKS: list[Hostile] = [
     Hostile(
         "mailto_subject_1mb",
         "a 1 MB subject",
-        "shown",
+        "refused",
         lambda s: ("mailto:a@example.org?subject=" + "s" * _n(1_000_000, s, 40_000)).encode(),
     ),
     Hostile(
         "mailto_to_50000",
         "50,000 addresses in to=",
-        "shown",
+        "refused",
         lambda s: (
             "mailto:" + ",".join(f"u{i}@example.org" for i in range(_n(50_000, s, 2_000)))
         ).encode(),

@@ -141,3 +141,26 @@ def test_not_a_mailto_link(url: str) -> None:
 def test_too_long() -> None:
     with pytest.raises(MailtoError):
         parse_mailto("mailto:a@x.org?body=" + "x" * MAX_MAILTO_LENGTH)
+
+
+def test_a_link_asking_for_more_than_a_message_can_be_is_refused_with_the_numbers():
+    from composer.mail.addresses import MAX_RECIPIENTS
+    from composer.mail.mailto import MAX_BODY_LINES, MAX_FIELDS, MAX_SUBJECT_CHARS
+
+    ok = parse_mailto("mailto:a@example.org?body=" + "l%0A" * (MAX_BODY_LINES - 1))
+    assert ok.body.count("\n") == MAX_BODY_LINES - 1
+    for url, numbers in (
+        ("mailto:a@example.org?body=" + "l%0A" * MAX_BODY_LINES, (str(MAX_BODY_LINES + 1),)),
+        (
+            "mailto:a@example.org?subject=" + "s" * (MAX_SUBJECT_CHARS + 1),
+            (str(MAX_SUBJECT_CHARS),),
+        ),
+        (
+            "mailto:" + ",".join(f"u{i}@x.org" for i in range(MAX_RECIPIENTS + 1)),
+            (str(MAX_RECIPIENTS + 1),),
+        ),
+        ("mailto:a@example.org?" + "&".join(["x=1"] * (MAX_FIELDS + 1)), (str(MAX_FIELDS),)),
+    ):
+        with pytest.raises(MailtoError) as caught:
+            parse_mailto(url)
+        assert all(n in caught.value.message.args for n in numbers), caught.value.message
