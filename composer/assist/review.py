@@ -14,6 +14,8 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from composer.messages import fill
+
 _TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*|.", re.UNICODE | re.DOTALL)
 
 
@@ -205,17 +207,20 @@ def segments(original: str, changes: Iterable[Change]) -> list[Segment]:
 
 @dataclass(frozen=True)
 class Phrases:
-    """Sentence templates for describing changes; the GUI passes translated ones."""
+    """Sentence templates for describing changes; the GUI passes translated ones.
 
-    replaced: str = "Replaced “{old}” with “{new}”"
-    inserted: str = "Inserted “{new}”"
-    deleted: str = "Deleted “{old}”"
+    Placeholders are %1, %2…, filled in one pass (composer.messages.fill).
+    """
+
+    replaced: str = "Replaced “%1” with “%2”"  # %1 the old text, %2 the new
+    inserted: str = "Inserted “%1”"
+    deleted: str = "Deleted “%1”"
     line_break: str = "a line break"
-    line_breaks: str = "{n} line breaks"
+    line_breaks: str = "%1 line breaks"
     space: str = "a space"
-    spaces: str = "{n} spaces"
-    fact: str = "Changes a fact ({facts}). {text}"
-    rewrite: str = "Rewrite, not a proofreading fix: {text}"
+    spaces: str = "%1 spaces"
+    fact: str = "Changes a fact (%1). %2"  # %1 the facts, %2 the change's description
+    rewrite: str = "Rewrite, not a proofreading fix: %1"
 
 
 def speakable(text: str, phrases: Phrases = Phrases(), limit: int = 80) -> str:
@@ -223,14 +228,14 @@ def speakable(text: str, phrases: Phrases = Phrases(), limit: int = 80) -> str:
     if not text.strip():
         breaks = text.count("\n")
         if breaks:
-            return phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks)
-        return phrases.space if len(text) == 1 else phrases.spaces.format(n=len(text))
+            return phrases.line_break if breaks == 1 else fill(phrases.line_breaks, [str(breaks)])
+        return phrases.space if len(text) == 1 else fill(phrases.spaces, [str(len(text))])
 
     def name_breaks(match: re.Match[str]) -> str:
         breaks = match.group(0).count("\n")
         return (
             " ("
-            + (phrases.line_break if breaks == 1 else phrases.line_breaks.format(n=breaks))
+            + (phrases.line_break if breaks == 1 else fill(phrases.line_breaks, [str(breaks)]))
             + ") "
         )
 
@@ -246,17 +251,17 @@ def describe_change(change: Change, phrases: Phrases = Phrases()) -> str:
     old = speakable(change.old_text, phrases)
     new = speakable(change.new_text, phrases)
     if change.kind is ChangeKind.INSERT:
-        template = phrases.inserted
+        template, values = phrases.inserted, [(new, change.new_text)]
     elif change.kind is ChangeKind.DELETE:
-        template = phrases.deleted
+        template, values = phrases.deleted, [(old, change.old_text)]
     else:
-        template = phrases.replaced
-    # White space is named without quotes: “a line break” would read as text.
-    if not change.new_text.strip():
-        template = template.replace("“{new}”", "{new}")
-    if not change.old_text.strip():
-        template = template.replace("“{old}”", "{old}")
-    return template.format(old=old, new=new)
+        template, values = phrases.replaced, [(old, change.old_text), (new, change.new_text)]
+    # White space is named without quotes (“a line break” would read as text),
+    # whichever quotes the language uses.
+    for number, (_spoken, raw) in enumerate(values, start=1):
+        if not raw.strip():
+            template = re.sub(rf"[“«‘„]\s?%{number}\s?[”»’“]", f"%{number}", template)
+    return fill(template, [spoken for spoken, _raw in values])
 
 
 def fit_whitespace(original: str, suggestion: str) -> str:

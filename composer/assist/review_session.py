@@ -25,6 +25,7 @@ from composer.assist.review import (
     diff_words,
     tokenize,
 )
+from composer.messages import fill
 
 
 @dataclass
@@ -209,12 +210,13 @@ class ReviewSession:
         ]
         for i, (facts, rewrite) in enumerate(zip(self._facts, self._rewrites, strict=True)):
             if rewrite:
-                self._descriptions[i] = self._phrases.rewrite.format(
-                    text=describe_change(self._changes[i], self._phrases)
+                self._descriptions[i] = fill(
+                    self._phrases.rewrite, [describe_change(self._changes[i], self._phrases)]
                 )
             if facts:
-                self._descriptions[i] = self._phrases.fact.format(
-                    facts="; ".join(f.sentence() for f in facts), text=self._descriptions[i]
+                self._descriptions[i] = fill(
+                    self._phrases.fact,
+                    ["; ".join(f.sentence() for f in facts), self._descriptions[i]],
                 )
 
     def changes(self) -> list[Change]:

@@ -61,7 +61,7 @@
 <context>
     <name>ReviewView</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/widgets/review_view.py" line="+411"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+412"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n change, %1 ticked.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Writing… %n changes so far</source>
         <translation>
             <numerusform>Writing… %n change so far</numerusform>

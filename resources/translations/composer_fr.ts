@@ -3402,19 +3402,19 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../composer/gui/widgets/review_view.py" line="+83"/>
-        <source>Replaced “{old}” with “{new}”</source>
-        <translation>«&#xa0;{old}&#xa0;» remplacé par «&#xa0;{new}&#xa0;»</translation>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+84"/>
+        <source>Replaced “%1” with “%2”</source>
+        <translation>«&#xa0;%1&#xa0;» remplacé par «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Inserted “{new}”</source>
-        <translation>«&#xa0;{new}&#xa0;» inséré</translation>
+        <source>Inserted “%1”</source>
+        <translation>«&#xa0;%1&#xa0;» inséré</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Deleted “{old}”</source>
-        <translation>«&#xa0;{old}&#xa0;» supprimé</translation>
+        <source>Deleted “%1”</source>
+        <translation>«&#xa0;%1&#xa0;» supprimé</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3423,8 +3423,8 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+1"/>
-        <source>{n} line breaks</source>
-        <translation>{n} sauts de ligne</translation>
+        <source>%1 line breaks</source>
+        <translation>%1 sauts de ligne</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3433,18 +3433,18 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+1"/>
-        <source>{n} spaces</source>
-        <translation>{n} espaces</translation>
+        <source>%1 spaces</source>
+        <translation>%1 espaces</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Changes a fact ({facts}). {text}</source>
-        <translation>Change un fait ({facts}). {text}</translation>
+        <source>Changes a fact (%1). %2</source>
+        <translation>Change un fait (%1). %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Rewrite, not a proofreading fix: {text}</source>
-        <translation>Réécriture, pas une correction&#xa0;: {text}</translation>
+        <source>Rewrite, not a proofreading fix: %1</source>
+        <translation>Réécriture, pas une correction&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3535,7 +3535,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Writing… %n changes so far</source>
         <translation>
             <numerusform>Rédaction… %n modification pour l’instant</numerusform>
@@ -3561,7 +3561,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-348"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -3631,7 +3631,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Version %1 sur %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Writing…</source>
         <translation>Rédaction…</translation>
     </message>

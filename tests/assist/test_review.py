@@ -109,7 +109,7 @@ def test_descriptions_for_screen_readers():
 
 def test_descriptions_use_the_given_phrases_and_shorten_long_text():
     change = diff_words("", "word " * 40)[0]
-    french = Phrases(inserted="Ajouté « {new} »")
+    french = Phrases(inserted="Ajouté « %1 »")
     said = describe_change(change, french)
     assert said.startswith("Ajouté « word word") and said.endswith("… »")
     assert len(said) < 100
@@ -146,3 +146,16 @@ def test_long_real_text_keeps_word_level_changes():
     changes = diff_words(original, suggestion, merge=False)
     assert [(c.old_text, c.new_text) for c in changes] == [("grew", "rose"), ("region", "area")]
     assert apply_changes(original, changes) == suggestion
+
+
+def test_white_space_is_named_without_quotes_in_any_language():
+    (change,) = diff_words("a b", "a\nb")  # a space made a line break
+    french = Phrases(
+        replaced="«\xa0%1\xa0» remplacé par «\xa0%2\xa0»",
+        line_break="un saut de ligne",
+        space="une espace",
+    )
+    assert describe_change(change, french) == "une espace remplacé par un saut de ligne"
+    assert describe_change(change) == "Replaced a space with a line break"
+    (word,) = diff_words("a b", "a c")
+    assert describe_change(word, french) == "«\xa0b\xa0» remplacé par «\xa0c\xa0»"

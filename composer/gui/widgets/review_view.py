@@ -45,6 +45,7 @@ from composer.assist.review import Phrases, segments
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.gui.apply_text import apply_to_document
+from composer.i18n import filled
 from composer.workers.batching import FLUSH_INTERVAL_S
 
 # The strike and underline carry the meaning for anyone who cannot tell the
@@ -80,15 +81,15 @@ class ReviewView(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.timeout.connect(self._on_redraw_timer)
         self.phrases = Phrases(
-            replaced=self.tr("Replaced “{old}” with “{new}”"),
-            inserted=self.tr("Inserted “{new}”"),
-            deleted=self.tr("Deleted “{old}”"),
+            replaced=self.tr("Replaced “%1” with “%2”"),
+            inserted=self.tr("Inserted “%1”"),
+            deleted=self.tr("Deleted “%1”"),
             line_break=self.tr("a line break"),
-            line_breaks=self.tr("{n} line breaks"),
+            line_breaks=self.tr("%1 line breaks"),
             space=self.tr("a space"),
-            spaces=self.tr("{n} spaces"),
-            fact=self.tr("Changes a fact ({facts}). {text}"),
-            rewrite=self.tr("Rewrite, not a proofreading fix: {text}"),
+            spaces=self.tr("%1 spaces"),
+            fact=self.tr("Changes a fact (%1). %2"),
+            rewrite=self.tr("Rewrite, not a proofreading fix: %1"),
         )
         self._session = ReviewSession("", phrases=self.phrases)
 
@@ -408,7 +409,7 @@ class ReviewView(QWidget):
         kept = len(self._session.ticked())
         if count == 0:
             return self.tr("No changes.")
-        head = self.tr("%n changes, %1 ticked.", "", count).replace("%1", str(kept))
+        head = filled(self.tr("%n changes, %1 ticked.", "", count), kept)
         # The first twenty are enough to hear what kind of edit this is; the
         # list below has them all.
         spoken = " ".join(text.rstrip(".") + "." for text in descriptions[:20])
@@ -421,9 +422,7 @@ class ReviewView(QWidget):
         count = session.version_count
         changes = len(session.changes())
         self.version_label.setText(
-            self.tr("Version %1 of %2").replace("%1", str(current + 1)).replace("%2", str(count))
-            if has_version
-            else ""
+            filled(self.tr("Version %1 of %2"), current + 1, count) if has_version else ""
         )
         browsing = has_version and not session.streaming
         self.previous_button.setEnabled(browsing and current > 0)
@@ -448,10 +447,10 @@ class ReviewView(QWidget):
                 else ""  # still reading the email
             )
         else:
-            summary = self.tr("%1 of %n changes ticked", "", changes).replace("%1", str(kept))
+            summary = filled(self.tr("%1 of %n changes ticked", "", changes), kept)
             why = ""
             if session.incomplete:
-                summary = self.tr("Stopped early · %1").replace("%1", summary)
+                summary = filled(self.tr("Stopped early · %1"), summary)
                 why = self.tr(
                     "It stopped before the end: your text after the point it reached stays "
                     "as it was."
