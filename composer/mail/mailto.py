@@ -84,6 +84,10 @@ def parse_mailto(url: str) -> Draft:
         # "&amp;" copied from a web page's source instead of the link itself
         name = name.removeprefix("amp;")
         fields.setdefault(name, []).append(value)
+    # Counted before decoding: a hundred thousand lines cost the decoding itself.
+    raw_lines = sum(value.upper().count("%0A") for value in fields.get("body", []))
+    if raw_lines >= MAX_BODY_LINES:
+        raise _too_many_lines(raw_lines + 1)
     body = "\n".join(_decoded(value) for value in fields.get("body", []))
     in_reply_to = ""
     for value in fields.get("in-reply-to", []):
@@ -130,8 +134,12 @@ def _check_bounds(draft: Draft) -> None:
         )
     lines = draft.body.count("\n") + 1
     if lines > MAX_BODY_LINES:
-        raise MailtoError(
-            user_message(
-                "Mailto", "This mail link's text has %1 lines, more than Composer takes (%2)."
-            ).arg(str(lines), str(MAX_BODY_LINES))
-        )
+        raise _too_many_lines(lines)
+
+
+def _too_many_lines(lines: int) -> MailtoError:
+    return MailtoError(
+        user_message(
+            "Mailto", "This mail link's text has %1 lines, more than Composer takes (%2)."
+        ).arg(str(lines), str(MAX_BODY_LINES))
+    )
