@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from composer import APP_NAME
 from composer.assist.actions import Action
 from composer.assist.target import qt_to_py
+from composer.gui.app_services import AppServices
 from composer.gui.assistant_controller import AssistantController, MessageFields
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
@@ -90,6 +91,7 @@ class ComposeWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         engine: EngineService | None = None,
+        services: AppServices | None = None,
         draft: Draft | None = None,
         draft_name: str | None = None,
     ) -> None:
@@ -104,9 +106,12 @@ class ComposeWindow(QMainWindow):
         self._references = ""
         self.settings = settings
         self.paths = paths
-        self._downloads: DownloadWorker | None = None  # started the first time it is needed
+        # The app's shared services (one download queue, one Models window);
+        # a window made on its own has private ones, ended with it.
+        self._owns_services = services is None
+        self.services = services if services is not None else AppServices(paths, self)
+        self._downloads_heard: DownloadWorker | None = None  # the queue this window listens to
         self._settings_dialog: SettingsDialog | None = None
-        self._models_dialog: ModelManagerDialog | None = None
         self.setWindowTitle(filled(self.tr("New message — %1"), APP_NAME))
         # The usual size, but never larger than the screen: on a small screen
         # without a window manager to clamp it, the window would run off its edge.
@@ -305,16 +310,13 @@ class ComposeWindow(QMainWindow):
         self.model_status.setText(note)
 
     def _download_worker(self) -> DownloadWorker:
-        """The download queue, started on first use."""
-        from composer.workers.download_worker import DownloadWorker
-
-        downloads = self._downloads
-        if downloads is None:
-            self._downloads = downloads = DownloadWorker(self.paths)
+        """The app's one download queue, this window listening to it (for its own download)."""
+        downloads = self.services.downloads()
+        if downloads is not self._downloads_heard:
             downloads.sig_progress.connect(self._on_download_progress)
             downloads.sig_finished.connect(self._on_download_finished)
             downloads.sig_failed.connect(self._on_download_failed)
-            downloads.start()
+            self._downloads_heard = downloads
         return downloads
 
     @Slot(str, object)
@@ -1048,6 +1050,11 @@ class ComposeWindow(QMainWindow):
         from composer.gui.dialogs.model_manager import ModelManagerDialog
         from composer.models.library import ModelLibrary
 
+        opened = self.services.models_dialog
+        if opened is not None and opened.isVisible():
+            opened.raise_()  # one Models window for the app, whichever window asks
+            opened.activateWindow()
+            return
         info = self.assistant.model_info
         dialog = ModelManagerDialog(
             self,
@@ -1057,13 +1064,17 @@ class ComposeWindow(QMainWindow):
         )
         dialog.sig_model_chosen.connect(self.use_model_file)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._models_dialog_gone)
         dialog.show()
-        self._models_dialog = dialog
+        self.services.models_dialog = dialog
+
+    def _models_dialog_gone(self) -> None:
+        self.services.models_dialog = None
 
     @property
     def models_dialog(self) -> ModelManagerDialog | None:
-        """The last Models window opened."""
-        return self._models_dialog
+        """The app's Models window, while it is open."""
+        return self.services.models_dialog
 
     @property
     def settings_dialog(self) -> SettingsDialog | None:
@@ -1212,9 +1223,7 @@ class ComposeWindow(QMainWindow):
         from composer.privacy import forget_everything
 
         self.assistant.unload_model()  # its file is about to go
-        if self._downloads is not None:
-            self._downloads.shutdown()
-            self._downloads = None
+        self.services.stop_downloads()  # its partial files are about to go
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.clear()
         cursor = QTextCursor(self.body.document())
@@ -1385,9 +1394,8 @@ class ComposeWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sending.shutdown()  # a send still running is cancelled: the draft stays
         self.autosave.close()
-        if self._downloads is not None:
-            self._downloads.shutdown()  # pauses: the partial file resumes next time
-            self._downloads = None
+        if self._owns_services:
+            self.services.shutdown()  # pauses a download: the partial file resumes next time
         if not self.assistant.shutdown(timeout_ms=3000):
             # A model is still loading and llama.cpp cannot be interrupted:
             # disappear now, and let the app end once the engine thread is done

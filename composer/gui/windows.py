@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from composer.gui.app_services import AppServices
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.draft_autosave import draft_is_free
 from composer.i18n import filled, translated
@@ -60,6 +61,7 @@ class WindowManager(QObject):
         self.paths = paths
         self.model_override = model_override
         self.engine = EngineService(self)
+        self.services = AppServices(paths, self)  # one download queue, one Models window
         self.windows: list[QWidget] = []  # compose and message windows, and problem notes
         self._drafts_dialog: DraftsDialog | None = None
         self._ending = False
@@ -127,6 +129,7 @@ class WindowManager(QObject):
             self.paths,
             model_override=self.model_override,
             engine=self.engine,
+            services=self.services,
             draft=draft,
             draft_name=draft_name,
         )
@@ -289,6 +292,7 @@ class WindowManager(QObject):
 
     def _end(self) -> None:
         self._ending = True
+        self.services.shutdown()  # a download pauses; its partial file resumes next time
         if self._drafts_dialog is not None:
             self._drafts_dialog.close()
         if self.engine.shutdown(timeout_ms=3000):

@@ -263,3 +263,28 @@ def test_forget_everything_in_one_window_empties_the_others_too(qtbot, make_mana
     manager.close_all()
     qtbot.waitUntil(lambda: not manager.windows)
     assert saved_drafts(app_paths_tmp.drafts) == []  # nothing written back on close
+
+
+def test_one_download_queue_and_one_models_window_for_all_windows(qtbot, make_manager):
+    manager = make_manager()
+    manager.start([])
+    first = manager.windows[0]
+    first.new_message_action.trigger()
+    first, second = manager.compose_windows()
+    assert first.services is second.services is manager.services
+    assert first._download_worker() is second._download_worker()  # one queue, not one a window
+    first.show_models()
+    dialog = first.models_dialog
+    assert dialog is not None and dialog.isVisible()
+    second.show_models()  # File > Models in the other window raises the same one
+    assert second.models_dialog is dialog
+    qtbot.waitUntil(lambda: not dialog.is_working(), timeout=20_000)
+    queue = manager.services.downloads()
+    first.close()  # a window closing leaves the shared queue running
+    qtbot.waitUntil(lambda: len(manager.compose_windows()) == 1)
+    assert manager.services.downloading and manager.services.downloads() is queue
+    ended = []
+    manager.sig_all_closed.connect(lambda: ended.append(True))
+    second.close()
+    qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
+    assert not manager.services.downloading  # the app's end pauses and ends it
