@@ -59,7 +59,7 @@ MIN_CONTRAST = 4.5  # WCAG AA for normal text
 # takes a core from llama.cpp's threads, and when they have every core each
 # token waits for the one that lost its core: at 16 threads on 16 cores the
 # window wrote 18% slower than the engine alone while redrawing up to a fifth
-# of the time (docs/PERFORMANCE.md, session 6).
+# of the time (measured on the lent 16-core host; git log -p docs/PERFORMANCE.md).
 _STREAM_REDRAW_SHARE = 0.05
 
 
