@@ -202,11 +202,22 @@ def test_an_account_address_with_a_line_break_is_refused_not_sent():
 
 def test_the_generated_headers_are_checked_on_every_python():
     """Even a header set around header_text() cannot start a new header line."""
+    from composer.mail.header_guard import GUARDED_POLICY
+
+    # The check itself, through the email package's own folding of a raw value.
+    with pytest.raises(UnsafeHeader):
+        GUARDED_POLICY.clone(linesep="\r\n").fold("Subject", "x\r\n" + INJECTED)
+    assert GUARDED_POLICY.fold("Subject", "a long\n subject") == "Subject: a long\n subject\n"
+    # A whole message: Pythons without the CVE-2024-6923 fix write the decoded
+    # line break (the guard refuses), later ones encode it (nothing to refuse).
     message = build_message(Draft(to="a@example.org", subject="ok"), ME)
     del message["Subject"]
     message["Subject"] = nested("x\r\n" + INJECTED, 1)  # the email package decodes it once
-    with pytest.raises(UnsafeHeader):
-        message_bytes(message)
+    try:
+        raw = message_bytes(message)
+    except UnsafeHeader:
+        return
+    assert_only_our_headers(raw)
 
 
 def test_ordinary_subjects_are_unchanged():
