@@ -176,7 +176,7 @@ class ComposeWindow(QMainWindow):
             parent=self,
         )
         self._connect_controller()
-        self.sending = SendFlow(self)
+        self.sending = SendFlow(self, self)  # the window is its view and its dialogs' parent
         self.send_button.clicked.connect(self.sending.send)
         self._fields_form.insertRow(0, self.sending.from_label, self.sending.from_selector)
 

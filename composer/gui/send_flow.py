@@ -18,9 +18,10 @@ from __future__ import annotations
 import logging
 from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QObject, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +55,35 @@ from composer.mail.smtp_send import SendError
 from composer.messages import UserFacingError
 
 if TYPE_CHECKING:
-    from composer.gui.compose_window import ComposeWindow
+    from composer.gui.widgets.attachments_bar import AttachmentsBar
+    from composer.paths import AppPaths
+
+
+class SendView(Protocol):
+    """What sending asks of the window it sends from (a compose window is one).
+
+    The whole of it: the address fields (checked and marked), the draft, the
+    attachments, the actions disabled while sending, the status bar, and the
+    window's end once the message is sent.
+    """
+
+    paths: AppPaths
+    to_field: QLineEdit
+    cc_field: QLineEdit
+    bcc_field: QLineEdit
+    subject_field: QLineEdit
+    attachments: AttachmentsBar
+    send_action: QAction
+    save_eml_action: QAction
+    attach_action: QAction
+
+    def current_draft(self) -> Draft: ...
+    def show_accounts_settings(self, why: str = "") -> None: ...
+    def discard_message(self, confirm: bool = True) -> None: ...
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def centralWidget(self) -> QWidget | None: ...  # noqa: N802 - Qt's name
+    def close(self) -> bool: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +136,13 @@ class PasswordDialog(QDialog):
 
 
 class SendFlow(QObject):
-    """Owned by a ComposeWindow; see the module's docstring."""
+    """Sending from *view*; dialogs open over *parent* (the window itself). See the module."""
 
-    def __init__(self, window: ComposeWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, view: SendView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.view = view
+        self._parent = parent
+        window = view
         self.store = AccountStore(window.paths.config)
         self.accounts: list[Account] = []
         self.controller = SendController(window.paths.data, self)
@@ -155,7 +187,7 @@ class SendFlow(QObject):
             self.accounts = self.store.load()
         except AccountsUnreadable as exc:
             self.accounts = []
-            self.window.statusBar().showMessage(translated(exc.message), 20000)
+            self.view.statusBar().showMessage(translated(exc.message), 20000)
         self.from_selector.blockSignals(True)
         self.from_selector.clear()
         for account in self.accounts:
@@ -188,20 +220,20 @@ class SendFlow(QObject):
     def send(self) -> None:
         if self.busy:
             return
-        draft = self.window.current_draft()
+        draft = self.view.current_draft()
         if not self._addresses_ok(draft):
             return
         self.reload_accounts()
         account = self.account()
         if account is None:
-            self.window.show_accounts_settings(
+            self.view.show_accounts_settings(
                 self.tr(
                     "To send, add the account you send from: your address and its outgoing "
                     "(SMTP) server, as your mail provider gives them."
                 )
             )
             return
-        if self.window.attachments.over_limit() and not self._confirm_large():
+        if self.view.attachments.over_limit() and not self._confirm_large():
             return
         try:
             message = build_message(draft, account)
@@ -216,7 +248,7 @@ class SendFlow(QObject):
         self.controller.send(message, account, password, envelope_recipients(draft))
 
     def _addresses_ok(self, draft: Draft) -> bool:
-        w = self.window
+        w = self.view
         fields = {"to": w.to_field, "cc": w.cc_field, "bcc": w.bcc_field}
         invalid = invalid_addresses(draft)
         for name, edit in fields.items():
@@ -270,9 +302,9 @@ class SendFlow(QObject):
 
     def _confirm_large(self) -> bool:
         answer = QMessageBox.question(
-            self.window,
+            self._parent,
             self.tr("Send a large message?"),
-            self.window.attachments.warning.text() + "\n\n" + self.tr("Send it anyway?"),
+            self.view.attachments.warning.text() + "\n\n" + self.tr("Send it anyway?"),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -285,7 +317,7 @@ class SendFlow(QObject):
             keychain = secrets.keychain_available()
         except Exception:  # a broken keyring setup is no keychain
             keychain = False
-        dialog = PasswordDialog(account, keychain, self.window)
+        dialog = PasswordDialog(account, keychain, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.password.text():
             return None
         password = dialog.password.text()
@@ -294,12 +326,12 @@ class SendFlow(QObject):
                 account.id, password, in_keychain=keychain and dialog.remember.isChecked()
             )
         except secrets.SecretStoreError as exc:
-            self.window.statusBar().showMessage(str(exc), 15000)
+            self.view.statusBar().showMessage(str(exc), 15000)
         return password
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
-        w = self.window
+        w = self.view
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.setVisible(busy)
         central = w.centralWidget()
@@ -312,11 +344,11 @@ class SendFlow(QObject):
 
     @Slot(object)
     def _on_sent(self, kept: Path | None) -> None:
-        w = self.window
+        w = self.view
         w.discard_message(confirm=False)
         if kept is None:
             QMessageBox.information(
-                w,
+                self._parent,
                 self.tr("Sent"),
                 self.tr("The message was sent, but its copy could not be kept in Sent."),
             )
@@ -334,7 +366,7 @@ class SendFlow(QObject):
             if account is not None:
                 mail_accounts.SESSION_PASSWORDS.forget(account.id)
         if kind == "cancelled":
-            self.window.statusBar().showMessage(translated(error), 8000)
+            self.view.statusBar().showMessage(translated(error), 8000)
             return
         if kind == "delivery_unknown":
             # Even after Cancel: the user must know the message may have gone.
@@ -343,7 +375,7 @@ class SendFlow(QObject):
         self._show_error(error)
 
     def _show_error(self, error: UserFacingError | str, title: str | None = None) -> None:
-        box = QMessageBox(self.window)
+        box = QMessageBox(self._parent)
         box.setObjectName("sendErrorBox")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title or self.tr("Not sent"))
@@ -361,11 +393,11 @@ class SendFlow(QObject):
     def message_for_saving(self) -> EmailMessage:
         """The message as it would be sent; From is a placeholder when there is no account."""
         self.reload_accounts()
-        return build_message(self.window.current_draft(), self.account())
+        return build_message(self.view.current_draft(), self.account())
 
     @Slot()
     def save_as_eml(self, path: Path | None = None) -> Path | None:
-        w = self.window
+        w = self.view
         try:
             message = self.message_for_saving()
         except UserFacingError as error:
@@ -374,7 +406,7 @@ class SendFlow(QObject):
         if path is None:
             subject = w.subject_field.text().strip() or self.tr("message")
             name, _ = QFileDialog.getSaveFileName(
-                w,
+                self._parent,
                 self.tr("Save the message as .eml"),
                 str(Path.home() / f"{subject}.eml"),
                 self.tr("Email messages (*.eml)"),
