@@ -111,7 +111,6 @@ class ComposeWindow(QMainWindow):
         self._owns_services = services is None
         self.services = services if services is not None else AppServices(paths, self)
         self._downloads_heard: DownloadWorker | None = None  # the queue this window listens to
-        self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(filled(self.tr("New message — %1"), APP_NAME))
         # The usual size, but never larger than the screen: on a small screen
         # without a window manager to clamp it, the window would run off its edge.
@@ -177,6 +176,7 @@ class ComposeWindow(QMainWindow):
         )
         self._connect_controller()
         self.sending = SendFlow(self, self)  # the window is its view and its dialogs' parent
+        self.services.sig_accounts_changed.connect(self._on_accounts_changed)
         self.send_button.clicked.connect(self.sending.send)
         self._fields_form.insertRow(0, self.sending.from_label, self.sending.from_selector)
 
@@ -1078,34 +1078,39 @@ class ComposeWindow(QMainWindow):
 
     @property
     def settings_dialog(self) -> SettingsDialog | None:
-        """Created on first use."""
-        return self._settings_dialog
+        """The app's one Settings window, created on first use (by any compose window)."""
+        return self.services.settings_dialog
+
+    @property
+    def _settings_dialog(self) -> SettingsDialog | None:
+        return self.services.settings_dialog
 
     @Slot()
     def show_settings(self) -> None:
+        """Edit > Settings: the app's one Settings window, acting for this window from now on."""
         from composer.gui.dialogs.settings_dialog import SettingsDialog
         from composer.hardware.plan import Override
 
-        dialog = self._settings_dialog
+        services = self.services
+        dialog = services.settings_dialog
         if dialog is None:
             dialog = SettingsDialog(
                 self.settings, self, accounts=self.sending.store, servers_folder=self.paths.config
             )
-            if dialog.assistant.servers is not None:
-                dialog.assistant.servers.sig_servers_changed.connect(self._on_servers_changed)
             assert dialog.accounts is not None  # given accounts=, it has the page
-            dialog.accounts.sig_accounts_changed.connect(self.sending.reload_accounts)
-            dialog.sig_settings_changed.connect(self._on_settings_changed)
-            dialog.assistant.sig_choose_file.connect(self.choose_model_file)
-            dialog.assistant.sig_open_models.connect(self.show_models)
-            dialog.privacy.sig_forget_everything.connect(self.forget_everything)
-            page = dialog.hardware
-            page.sig_override_changed.connect(self._on_override_changed)
-            page.sig_measure_requested.connect(self._on_measure_requested)
-            page.sig_redetect_requested.connect(self._on_redetect_requested)
-            self.engine.worker.sig_speed.connect(page.show_speed)
-            self.engine.worker.sig_speed_failed.connect(page.show_speed_error)
-            self._settings_dialog = dialog
+            # Every window's From list follows the accounts, not only this one's.
+            dialog.accounts.sig_accounts_changed.connect(services.sig_accounts_changed)
+            self.engine.worker.sig_speed.connect(dialog.hardware.show_speed)
+            self.engine.worker.sig_speed_failed.connect(dialog.hardware.show_speed_error)
+            dialog.destroyed.connect(services.settings_dialog_gone)
+            services.settings_dialog = dialog
+        elif services.settings_host is not self:
+            if services.settings_host is not None:
+                services.settings_host._settings_heard(dialog, False)
+            dialog.setParent(self, dialog.windowFlags())  # over this window, ends with it
+        if services.settings_host is not self:
+            self._settings_heard(dialog, True)
+            services.settings_host = self
         self._refresh_hardware_page()
         self._refresh_assistant_page()
         dialog.hardware.set_override(
@@ -1115,6 +1120,30 @@ class ComposeWindow(QMainWindow):
         )
         dialog.show()
         dialog.raise_()
+
+    @Slot(str)
+    def _on_accounts_changed(self, saved_id: str) -> None:
+        """Accounts changed in Settings: the window it was opened from selects the one saved."""
+        self.sending.reload_accounts(saved_id if self.services.settings_host is self else None)
+
+    def _settings_heard(self, dialog: SettingsDialog, heard: bool) -> None:
+        """Listen to the Settings window (it acts for this window), or stop listening."""
+        pairs = [
+            (dialog.sig_settings_changed, self._on_settings_changed),
+            (dialog.assistant.sig_choose_file, self.choose_model_file),
+            (dialog.assistant.sig_open_models, self.show_models),
+            (dialog.privacy.sig_forget_everything, self.forget_everything),
+            (dialog.hardware.sig_override_changed, self._on_override_changed),
+            (dialog.hardware.sig_measure_requested, self._on_measure_requested),
+            (dialog.hardware.sig_redetect_requested, self._on_redetect_requested),
+        ]
+        if dialog.assistant.servers is not None:
+            pairs.append((dialog.assistant.servers.sig_servers_changed, self._on_servers_changed))
+        for signal, slot in pairs:
+            if heard:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
 
     def show_accounts_settings(self, why: str = "") -> None:
         """Settings > Accounts, saying *why* it opened (Send with no account yet)."""

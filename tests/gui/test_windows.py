@@ -288,3 +288,36 @@ def test_one_download_queue_and_one_models_window_for_all_windows(qtbot, make_ma
     second.close()
     qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
     assert not manager.services.downloading  # the app's end pauses and ends it
+
+
+def test_one_settings_window_acting_for_the_window_it_was_last_opened_from(
+    qtbot, make_manager, app_paths_tmp
+):
+    from composer.mail.accounts import Account, AccountStore
+
+    manager = make_manager()
+    manager.start([])
+    manager.windows[0].new_message_action.trigger()
+    first, second = manager.compose_windows()
+    first.show_settings()
+    dialog = first.settings_dialog
+    assert dialog is not None and dialog.parent() is first
+    second.show_settings()  # the same window, now over the second one
+    assert second.settings_dialog is dialog and dialog.parent() is second
+    assert manager.services.settings_host is second
+    # An account saved there reaches both windows' From lists.
+    AccountStore(app_paths_tmp.config).save(
+        [
+            Account(id="a1", name="Anna", address="anna@example.org", host="smtp.example.org"),
+            Account(id="b2", name="Bob", address="bob@example.org", host="smtp.example.org"),
+        ]
+    )
+    dialog.accounts.sig_accounts_changed.emit("b2")
+    for window in (first, second):
+        assert window.sending.from_selector.count() == 2
+    assert second.sending.account_id() == "b2"  # the window Settings acts for selects it
+    # The window it acts for closes: the Settings window goes with it, the other stays usable.
+    second.close()
+    qtbot.waitUntil(lambda: manager.services.settings_dialog is None)
+    first.show_settings()
+    assert first.settings_dialog is not None and first.settings_dialog is not dialog
