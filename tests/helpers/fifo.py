@@ -50,7 +50,7 @@ def without_blocking(work: Callable[[], Any], fifos: list[Path]) -> Any:
     if thread.is_alive():
         _release(fifos)
         thread.join(JOIN_SECONDS)
-        pytest.fail(f"blocked on a FIFO for {JOIN_SECONDS} s")
+        pytest.fail(f"blocked on a FIFO or device for {JOIN_SECONDS} s")
     if "error" in result:
         raise result["error"]
     return result["value"]

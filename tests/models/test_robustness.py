@@ -12,12 +12,10 @@ from __future__ import annotations
 import io
 import json
 import os
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers.fifo import without_blocking
 from hub_server import write_gguf_like
 
 from composer.fileio import (
@@ -35,39 +33,6 @@ from composer.models.pull import PullRequest, pull
 from composer.paths import app_paths
 
 REPO, NAME = "acme/Writer-GGUF", "writer-Q4_K_M.gguf"
-JOIN_SECONDS = 60  # a deadlock guard: the work itself takes milliseconds
-
-
-def _release(fifos: list[Path]) -> None:
-    """Unblock a reader stuck opening a FIFO: a writer appears, then leaves (EOF)."""
-    for fifo in fifos:
-        try:
-            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError:
-            continue  # nobody is reading it
-        os.close(fd)
-
-
-def without_blocking(work: Callable[[], Any], fifos: list[Path]) -> Any:
-    """Run *work* in a thread; fail the test if it blocks, return its result otherwise."""
-    result: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            result["value"] = work()
-        except BaseException as exc:
-            result["error"] = exc
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(JOIN_SECONDS)
-    if thread.is_alive():
-        _release(fifos)
-        thread.join(JOIN_SECONDS)
-        pytest.fail(f"blocked on a FIFO or device for {JOIN_SECONDS} s")
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
 
 
 def _fifo(path: Path) -> Path:
