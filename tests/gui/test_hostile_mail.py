@@ -13,17 +13,13 @@ import email.policy
 import pytest
 import shiboken6
 from helpers.compose import open_message_and_wait
-from helpers.hostile_mail import LINKS, MESSAGES, b_word
+from helpers.hostile_mail import LINKS, MESSAGES, OUR_HEADERS, b_word, header_names
 from helpers.smtp_server import PASSWORD
 
 from composer.mail import accounts
 from composer.mail.accounts import AccountStore
 
 TIMEOUT_MS = 30_000
-OURS = {
-    "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
-    "mime-version", "content-type", "content-transfer-encoding",
-}  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -40,15 +36,6 @@ def server(smtp_server, trusted_ca, app_paths_tmp):
     return running
 
 
-def header_names(raw: bytes) -> list[str]:
-    head = raw.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
-    return [
-        line.split(b":", 1)[0].decode("ascii", "replace").lower()
-        for line in head.split(b"\n")
-        if line and line[:1] not in (b" ", b"\t")
-    ]
-
-
 def send_and_read(qtbot, window, server, app_paths_tmp) -> tuple[bytes, list[str]]:
     if not window.to_field.text().strip():
         window.to_field.setText("friend@example.net")
@@ -59,7 +46,7 @@ def send_and_read(qtbot, window, server, app_paths_tmp) -> tuple[bytes, list[str
     )
     [got] = server.received
     names = header_names(got.data)
-    assert set(names) <= OURS and len(names) == len(set(names)), names
+    assert set(names) <= OUR_HEADERS and len(names) == len(set(names)), names
     [kept] = list((app_paths_tmp.data / "sent").iterdir())
     assert header_names(kept.read_bytes()) == names  # the Sent copy is what went out
     return got.data, got.rcpt_tos

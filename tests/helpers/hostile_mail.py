@@ -22,6 +22,26 @@ HEADERS = (
 INJECTED = "Bcc: stolen@evil.example"
 
 
+# The headers the app writes in a message it sends; anything else in what went
+# out came from the input.
+OUR_HEADERS = frozenset(
+    {
+        "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
+        "mime-version", "content-type", "content-transfer-encoding",
+    }
+)  # fmt: skip
+
+
+def header_names(raw: bytes) -> list[str]:
+    """The names of the top-level headers, read from the bytes as a receiving server would."""
+    head = raw.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    return [
+        line.split(b":", 1)[0].decode("ascii", "replace").lower()
+        for line in head.split(b"\n")
+        if line and line[:1] not in (b" ", b"\t")
+    ]
+
+
 @dataclass(frozen=True)
 class Hostile:
     name: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from helpers.hostile_mail import LINKS, MESSAGES, Hostile
+from helpers.hostile_mail import LINKS, MESSAGES, OUR_HEADERS, Hostile, header_names
 
 from composer.mail.accounts import Account
 from composer.mail.drafts import Draft
@@ -22,20 +22,7 @@ from composer.mail.outgoing import build_message, message_bytes
 from composer.mail.replies import forward_draft, reply_draft
 
 ME = Account(id="a", name="Me", address="me@example.com", host="smtp.example.com")
-OUR_HEADERS = {
-    "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
-    "mime-version", "content-type", "content-transfer-encoding",
-}  # fmt: skip
 SECONDS = 20  # the audit's bound for any input: shown or refused within it
-
-
-def header_names(raw: bytes) -> list[str]:
-    head = raw.split(b"\r\n\r\n", 1)[0]
-    return [
-        line.split(b":", 1)[0].decode("ascii", "replace").lower()
-        for line in head.split(b"\r\n")
-        if line and line[:1] not in (b" ", b"\t")
-    ]
 
 
 def sent_bytes(draft: Draft) -> bytes:
