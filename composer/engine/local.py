@@ -325,7 +325,13 @@ class LocalEngine:
         if not result.crashed and cache_refused(result.message):
             raise CacheRefused(path, result.message)  # the CPU would refuse it too
         if plan is not None and kwargs.get("n_gpu_layers", 0) != 0:
-            what = "crashed llama.cpp" if result.crashed else "failed to load"
+            what = (
+                "did not finish loading"
+                if result.hung
+                else "crashed llama.cpp"
+                if result.crashed
+                else "failed to load"
+            )
             fallback = plan.cpu_fallback(f"it {what} on the GPU: {result.message}")
             cpu_kwargs = fallback.llama_kwargs()
             cpu_key = trial.cache_key(path, gguf.data_start, cpu_kwargs, env)
@@ -336,6 +342,15 @@ class LocalEngine:
                 trial.remember(cpu_key)
                 return cpu_kwargs, fallback.reason, fallback.reason
             result = retry
+        if result.hung:  # a hang is no crash: the file may load on a faster machine
+            raise EngineError(
+                user_message(
+                    "Engine",
+                    "“%1” was not loaded: its first check did not finish within %2 seconds. "
+                    "It did not crash: a slow disk or graphics driver can take this long; "
+                    "try again.",
+                ).arg(path.name, str(round(result.seconds)))
+            )
         if not result.crashed:
             raise _refusal(path, result.message)
         raise EngineError(

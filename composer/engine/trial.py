@@ -71,6 +71,7 @@ class TrialResult:
     message: str = ""  # why not (a sentence part naming llama.cpp's error or the signal)
     seconds: float = 0.0
     crashed: bool = True  # False: llama.cpp refused the file cleanly (no crash)
+    hung: bool = False  # the check did not end within its time (stopped, not crashed)
 
 
 class TrialError(EngineError):
@@ -288,6 +289,8 @@ def run_trial(
                         False,
                         f"loading it did not finish within {timeout:.0f} seconds",
                         time.monotonic() - started,
+                        crashed=False,
+                        hung=True,
                     )
         seconds = time.monotonic() - started
         out.seek(0)

@@ -15,7 +15,7 @@
 <context>
     <name>ComposeWindow</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/compose_window.py" line="+1234"/>
+        <location filename="../../composer/gui/compose_window.py" line="+1272"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>

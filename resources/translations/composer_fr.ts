@@ -945,7 +945,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+110"/>
+        <location filename="../../composer/gui/compose_window.py" line="+114"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -970,7 +970,7 @@
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
@@ -985,7 +985,7 @@
         <translation>Téléchargement de %1 — il sera utilisé dès son arrivée.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Downloading the model: %1% (File &gt; Models pauses it)</source>
         <translation>Téléchargement du modèle&#xa0;: %1&#xa0;% (Fichier &gt; Modèles permet de le mettre en pause)</translation>
     </message>
@@ -1327,7 +1327,7 @@
         <translation>Espace dans la liste des modifications</translation>
     </message>
     <message numerus="yes">
-        <location line="+233"/>
+        <location line="+269"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n brouillon enregistré</numerusform>
@@ -1351,19 +1351,19 @@
         </translation>
     </message>
     <message>
-        <location line="-964"/>
-        <location line="+1030"/>
+        <location line="-997"/>
+        <location line="+1063"/>
         <source>Open a model file</source>
         <translation>Ouvrir un fichier de modèle</translation>
     </message>
     <message>
-        <location line="-1028"/>
-        <location line="+1030"/>
+        <location line="-1061"/>
+        <location line="+1063"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-634"/>
+        <location line="-670"/>
         <source>&amp;Open model file…</source>
         <translation>&amp;Ouvrir un fichier de modèle…</translation>
     </message>
@@ -1471,12 +1471,12 @@
         <translation>Ctrl+Tab</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+215"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>your settings</source>
         <translation>vos paramètres</translation>
     </message>
@@ -1646,7 +1646,7 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+395"/>
+        <location filename="../../composer/engine/local.py" line="+410"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1711,7 +1711,7 @@
         <translation>Le modèle de conversation du modèle applique «&#xa0;%1&#xa0;» à %2 caractères&#xa0;; Composer en accepte jusqu’à %3.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/trial.py" line="+82"/>
+        <location filename="../../composer/engine/trial.py" line="+83"/>
         <source>The first-use check of “%1” stopped on an error in Composer itself (%2), so the model was not loaded. The file may be fine: this is a fault of Composer or of its installation.</source>
         <translation>La vérification de première utilisation de «&#xa0;%1&#xa0;» s’est arrêtée sur une erreur de Composer lui-même (%2)&#xa0;: le modèle n’a pas été chargé. Le fichier est peut-être intact&#xa0;; c’est un défaut de Composer ou de son installation.</translation>
     </message>
@@ -1726,7 +1726,7 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-339"/>
+        <location filename="../../composer/engine/local.py" line="-354"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
@@ -1746,7 +1746,12 @@
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
+        <source>“%1” was not loaded: its first check did not finish within %2 seconds. It did not crash: a slow disk or graphics driver can take this long; try again.</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été chargé&#xa0;: sa première vérification ne s’est pas terminée en %2&#xa0;secondes. Il n’a pas planté&#xa0;: un disque ou un pilote graphique lent peut prendre ce temps&#xa0;; réessayez.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This model file crashes llama.cpp: %1. “%2” was not loaded.</source>
         <translation>Ce fichier de modèle fait planter llama.cpp&#xa0;: %1. «&#xa0;%2&#xa0;» n’a pas été chargé.</translation>
     </message>
@@ -2183,7 +2188,7 @@
         <translation>Ce lien de courriel a plus de %1 champs, trop pour être utilisé.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>This mail link names %1 recipients, more than Composer writes to at once (%2).</source>
         <translation>Ce lien de courriel nomme %1 destinataires, plus que Composer n’en prend à la fois (%2).</translation>
     </message>
@@ -2193,7 +2198,7 @@
         <translation>L’objet de ce lien de courriel compte %1 caractères, plus que Composer n’en prend (%2).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>This mail link&apos;s text has %1 lines, more than Composer takes (%2).</source>
         <translation>Le texte de ce lien de courriel a %1 lignes, plus que Composer n’en prend (%2).</translation>
     </message>
@@ -3194,7 +3199,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../composer/gui/send_flow.py" line="+69"/>
+        <location filename="../../composer/gui/send_flow.py" line="+99"/>
         <source>Password for %1</source>
         <translation>Mot de passe de %1</translation>
     </message>
@@ -3639,7 +3644,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SendFlow</name>
     <message>
-        <location filename="../../composer/gui/send_flow.py" line="+32"/>
+        <location filename="../../composer/gui/send_flow.py" line="+34"/>
         <source>From</source>
         <translation>De</translation>
     </message>
@@ -4729,7 +4734,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+151"/>
+        <location filename="../../composer/gui/windows.py" line="+154"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>

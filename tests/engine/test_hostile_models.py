@@ -118,6 +118,22 @@ def test_a_file_that_crashes_the_child_is_refused_and_the_loaded_model_stays(
     assert engine.info is before
 
 
+@pytest.mark.slow
+def test_a_first_check_out_of_time_is_said_as_such_and_the_loaded_model_stays(
+    engine, tmp_path, composer_home, monkeypatch
+):
+    from composer.engine.base import EngineError
+
+    real = trial.run_trial
+    # The real child, given no time at all: what a very slow disk or driver looks like.
+    monkeypatch.setattr(trial, "run_trial", lambda *a, **k: real(*a, **{**k, "timeout": 0.0}))
+    path = write_tiny_model(tmp_path / "slow.gguf")
+    before = engine.info
+    with pytest.raises(EngineError, match="its first check did not finish within 0 seconds"):
+        engine.load(path, gguf=read_gguf(path, strict=False), check=False)
+    assert engine.info is before
+
+
 HANGS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}x"
 
 
@@ -262,3 +278,12 @@ def test_a_signal_is_a_crash_and_its_line_is_quoted_safely(tmp_path):
     assert "SIGABRT" in result.message and "GGML_ASSERT" in result.message
     assert "\x00" not in result.message and "\u202e" not in result.message
     assert len(result.message) < 400
+
+
+@pytest.mark.slow
+def test_a_first_check_that_runs_out_of_time_is_a_hang_not_a_crash(tmp_path):
+    """A check stopped at its time limit (a slow disk, a driver compiling shaders) is said
+    as such: the file did not crash llama.cpp and may load on another try."""
+    result = trial.run_trial(write_tiny_model(tmp_path / "ok.gguf"), CPU, {}, timeout=0.0)
+    assert not result.ok and result.hung and not result.crashed
+    assert "did not finish within 0 seconds" in result.message
