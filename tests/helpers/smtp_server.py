@@ -41,6 +41,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def sender_account(changes: dict[str, object], *, port: int, security: str) -> Account:
+    """The account the tests send from, on a server of theirs at *port*; *changes* win."""
+    values: dict[str, object] = {
+        "id": "acc1",
+        "name": "Anna Müller",
+        "address": "anna@example.org",
+        "host": HOST,
+        "port": port,
+        "security": security,
+        "username": USER,
+    }
+    values.update(changes)
+    return Account(**values)  # type: ignore[arg-type]
+
+
 @dataclass
 class Received:
     mail_from: str
@@ -57,17 +72,7 @@ class SmtpServer:
     received: list[Received] = field(default_factory=list)
 
     def account(self, **changes: object) -> Account:
-        values: dict[str, object] = {
-            "id": "acc1",
-            "name": "Anna Müller",
-            "address": "anna@example.org",
-            "host": HOST,
-            "port": self.port,
-            "security": self.mode,
-            "username": USER,
-        }
-        values.update(changes)
-        return Account(**values)  # type: ignore[arg-type]
+        return sender_account(changes, port=self.port, security=self.mode)
 
 
 class _Handler:
@@ -230,17 +235,8 @@ class ScriptedSmtp:
     client_context: ssl.SSLContext = field(default_factory=ssl.create_default_context)
 
     def account(self, **changes: object) -> Account:
-        values: dict[str, object] = {
-            "id": "acc1",
-            "name": "Anna Müller",
-            "address": "anna@example.org",
-            "host": HOST,
-            "port": self.port,
-            "security": "none",  # plain text: the script sees every command
-            "username": USER,
-        }
-        values.update(changes)
-        return Account(**values)  # type: ignore[arg-type]
+        # Plain text: the script sees every command.
+        return sender_account(changes, port=self.port, security="none")
 
     def serve(self, conn: socket.socket) -> None:
         """One connection, as the script says; any socket error simply ends it."""
