@@ -46,6 +46,8 @@ CATALOGUE_PREFIX = "composer"  # composer_<code>.qm
 
 # Installed translators, kept referenced: Qt does not own them.
 _installed: list[QTranslator] = []
+# The language the interface is shown in (install_translators' answer).
+_shown = SOURCE_LANGUAGE
 
 
 def translations_dir() -> Path:
@@ -132,8 +134,15 @@ def _load(locale: QLocale, name: str, folder: Path) -> QTranslator | None:
 
 def remove_translators() -> None:
     """Take back every translator this module installed (tests switch languages)."""
+    global _shown
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+    _shown = SOURCE_LANGUAGE
+
+
+def interface_language() -> str:
+    """The code of the language the interface is shown in ("en" until translators are installed)."""
+    return _shown
 
 
 def install_translators(setting: str, system: QLocale | None = None) -> str:
@@ -143,6 +152,7 @@ def install_translators(setting: str, system: QLocale | None = None) -> str:
     makes the chosen language the default QLocale (numbers, dates), keeping
     the system's region when it speaks that language (fr_CA stays fr_CA).
     """
+    global _shown
     remove_translators()
     system = system if system is not None else QLocale.system()
     code = resolve_language(setting, system)
@@ -165,6 +175,7 @@ def install_translators(setting: str, system: QLocale | None = None) -> str:
     for translator in (qt, ours):
         if translator is not None and QCoreApplication.installTranslator(translator):
             _installed.append(translator)
+    _shown = code
     return code
 
 

@@ -41,6 +41,7 @@ from composer.engine.token_loop import (
     offload_top_k,
     write_tokens,
 )
+from composer.hardware.speed import LoadMeter
 from composer.messages import UserMessage, user_message
 from composer.modelfile.check import check_model
 from composer.modelfile.gguf import GGUFError, GGUFInfo, read_gguf
@@ -458,12 +459,13 @@ class LocalEngine:
                         "model reads at most %2. Select a part of it, or shorten it.",
                     ).arg(f"{len(tokens):,}", f"{llm.n_ctx():,}")
                 )
+            meter = LoadMeter()  # how busy other programs keep the processor meanwhile
             self._read_prompt(tokens, cancel, stats, on_prompt_progress)
             yield from self._write(
                 tokens, stops, min(request.max_tokens, room), sampling, cancel, stats
             )
             if stats.generated_tokens >= MIN_TOKENS_TO_RECORD:
-                self._record_speed(stats.generation_tokens_per_second)
+                self._record_speed(stats.generation_tokens_per_second, meter.others_share())
         finally:
             self._cancel = None
             if abort is not None:
@@ -472,8 +474,12 @@ class LocalEngine:
                 # A chain is initialised for one context once: a fresh one.
                 self._attach_graph_top_k()
 
-    def _record_speed(self, gen_tokens_per_s: float) -> None:
-        """Keep this model's writing speed: the Models window estimates the others from it."""
+    def _record_speed(self, gen_tokens_per_s: float, load: float | None) -> None:
+        """Keep this model's writing speed: the Models window estimates the others from it.
+
+        `load`: the share of the processors other programs used meanwhile
+        (a run on a busy machine does not decide the estimates alone).
+        """
         from composer.hardware.speed import device_key, record_speed
         from composer.hardware.system import cpu_name
 
@@ -491,7 +497,7 @@ class LocalEngine:
             size = Path(info.path).stat().st_size
         except OSError:
             return
-        record_speed(where, size, gen_tokens_per_s, cpu=cpu_name())
+        record_speed(where, size, gen_tokens_per_s, cpu=cpu_name(), load=load)
 
     def _read_prompt(
         self,
@@ -615,8 +621,9 @@ class LocalEngine:
         from composer.hardware.speed import measure_speed
 
         self._require_model()
+        meter = LoadMeter()
         result = measure_speed(self._llm)
-        self._record_speed(result.gen_tokens_per_s)
+        self._record_speed(result.gen_tokens_per_s, meter.others_share())
         return result
 
     def close(self) -> None:

@@ -7,10 +7,11 @@ thread pool and show them when they arrive.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from composer.models.catalog import CatalogEntry
+from composer.i18n import interface_language
+from composer.models.catalog import CatalogEntry, wanted_languages
 from composer.workers.jobs import Job
 
 
@@ -28,16 +29,27 @@ def speed_basis_for(found: Any) -> Any:
     return speed_basis(found.cpu_name, default_threads(found))
 
 
-def verdict_job(entries: list[CatalogEntry], probe_fn: Callable[[], object] = default_probe) -> Job:
+def languages_here(answer_languages: Sequence[str] = ()) -> tuple[str, ...]:
+    """The languages a recommended model must write: the interface's, then the answers'."""
+    return wanted_languages(interface_language(), *answer_languages)
+
+
+def verdict_job(
+    entries: list[CatalogEntry],
+    probe_fn: Callable[[], object] = default_probe,
+    languages: Sequence[str] | None = None,
+) -> Job:
     """assess(entries, probe()) as a Job: the verdicts by sig_done, what stopped it by sig_failed.
 
-    A failure is shown as "unknown fit", never fatal.
+    *languages*: codes the recommendation must write; None: the interface's
+    (languages_here). A failure is shown as "unknown fit", never fatal.
     """
+    wanted = tuple(languages) if languages is not None else languages_here()
 
     def work(_cancel: object) -> object:
         from composer.models.catalog import assess
 
         found: Any = probe_fn()
-        return assess(entries, found, speed_basis_for(found))
+        return assess(entries, found, speed_basis_for(found), wanted)
 
     return Job(work, name="verdicts")

@@ -145,6 +145,31 @@ class CatalogEntry:
         return ModelFacts(file_size=self.size, **self.shape)
 
 
+# Names of the languages a user can choose for the interface or the answers
+# (composer.assist.language), in a sentence: "does not write %1".
+LANGUAGE_NAMES: dict[str, UserMessage] = {
+    "en": user_message("Catalog", "English"),
+    "fr": user_message("Catalog", "French"),
+    "de": user_message("Catalog", "German"),
+    "es": user_message("Catalog", "Spanish"),
+    "it": user_message("Catalog", "Italian"),
+    "pt": user_message("Catalog", "Portuguese"),
+    "nl": user_message("Catalog", "Dutch"),
+}
+
+
+def language_code(name: str) -> str:
+    """The base language of a locale name: "fr_CA", "fr-CA", "FR" -> "fr"; "C", "" -> ""."""
+    code = name.strip().replace("-", "_").split("_")[0].lower()
+    return "" if code in ("c", "posix") else code
+
+
+def wanted_languages(*names: str) -> tuple[str, ...]:
+    """The distinct language codes of *names* (the interface's, the answers'), in order."""
+    codes = [language_code(name) for name in names]
+    return tuple(dict.fromkeys(code for code in codes if code))
+
+
 @dataclass(frozen=True)
 class Verdict:
     entry: CatalogEntry
@@ -153,10 +178,22 @@ class Verdict:
     recommended: bool = False
     # Estimated writing speed here (composer.hardware.speed); None = unknown.
     tokens_per_s: float | None = None
+    # Wanted languages (interface, answers) this model does not write: never recommended.
+    missing_languages: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return FIT_LABELS.get(self.fit, self.fit)
+
+    @property
+    def language_reason(self) -> UserMessage | None:
+        """Why the languages rule this model out ("writes English only"); None when they do not."""
+        if not self.missing_languages:
+            return None
+        if self.entry.languages == ("en",):
+            return user_message("Catalog", "writes English only")
+        code = self.missing_languages[0]
+        return user_message("Catalog", "does not write %1").arg(LANGUAGE_NAMES.get(code, code))
 
 
 def default_catalog_path() -> Path:
@@ -201,14 +238,26 @@ def find_entry(entries: Iterable[CatalogEntry], key: str) -> CatalogEntry | None
     return None
 
 
+def writes(entry: CatalogEntry, languages: Iterable[str]) -> bool:
+    """Whether *entry* writes every one of *languages* (codes such as "fr")."""
+    return all(code in entry.languages for code in languages)
+
+
 def assess(
-    entries: Iterable[CatalogEntry], probe: Probe, basis: SpeedBasis | None = None
+    entries: Iterable[CatalogEntry],
+    probe: Probe,
+    basis: SpeedBasis | None = None,
+    languages: Iterable[str] = (),
 ) -> list[Verdict]:
     """A fit verdict for every entry on this machine, one of them recommended.
 
     With a speed *basis* each verdict carries its estimated writing speed,
     and the recommendation avoids models that would write too slowly.
+    *languages*: codes the model must write (wanted_languages of the
+    interface's and the answers' languages); a model that does not write
+    one of them is never recommended, and its verdict says so.
     """
+    wanted = wanted_languages(*languages)
     from composer.hardware.plan import gb, make_plan
     from composer.hardware.speed import estimate
 
@@ -222,19 +271,30 @@ def assess(
             reason = user_message(
                 "Catalog", "needs at least %1 GB of memory; this computer has %2 GB"
             ).arg(f"{entry.min_ram_gb:g}", gb(probe.ram_total))
-        verdicts.append(Verdict(entry, fit, reason, tokens_per_s=speed if fit != "none" else None))
-    best = recommend(verdicts)
+        missing = tuple(code for code in wanted if code not in entry.languages)
+        verdicts.append(
+            Verdict(
+                entry,
+                fit,
+                reason,
+                tokens_per_s=speed if fit != "none" else None,
+                missing_languages=missing,
+            )
+        )
+    best = recommend(verdicts, wanted)
     return [replace(v, recommended=v is best) for v in verdicts]
 
 
-def recommend(verdicts: list[Verdict]) -> Verdict | None:
-    """The best writer that runs well here.
+def recommend(verdicts: list[Verdict], languages: Iterable[str] = ()) -> Verdict | None:
+    """The best writer that runs well here, among those that write every one of *languages*.
 
     Whole-model-on-GPU first (the best quality among those); otherwise the
     best one small enough to be pleasant on the CPU; otherwise the smallest
     that fits at all. Between equally good writers a fully open one wins,
     then the smaller. A model estimated to write slower than
-    USEFUL_TOKENS_PER_S is left out while a smaller one fits.
+    USEFUL_TOKENS_PER_S is left out while a smaller one fits. A model that
+    does not write the interface's or the answers' language is never the
+    recommendation: None when no model that fits writes them.
     """
     from composer.hardware.speed import USEFUL_TOKENS_PER_S
 
@@ -248,7 +308,8 @@ def recommend(verdicts: list[Verdict]) -> Verdict | None:
             default=None,
         )
 
-    fitting = [v for v in verdicts if v.fit != "none"]
+    wanted = wanted_languages(*languages)
+    fitting = [v for v in verdicts if v.fit != "none" and writes(v.entry, wanted)]
     useful = [v for v in fitting if v.tokens_per_s is None or v.tokens_per_s >= USEFUL_TOKENS_PER_S]
     if not useful:  # all too slow: the smallest is the least slow
         return min(fitting, key=lambda v: v.entry.size, default=None)

@@ -398,3 +398,54 @@ def test_the_real_catalog_has_fully_open_models_to_show(qtbot, app_paths_tmp, wo
     for row in range(dlg.catalog_table.rowCount()):
         if not dlg.catalog_table.isRowHidden(row):
             assert "(fully open)" in _cell(dlg.catalog_table, row, OPENNESS_COLUMN)
+
+
+def _language_dialog(qtbot, app_paths_tmp, worker, **kwargs) -> ModelManagerDialog:
+    probe = Probe.from_dict(json.loads((PROBES / "this_machine_cpu_build.json").read_text()))
+    library = ModelLibrary(app_paths_tmp, ExternalFolders.none())
+    dlg = ModelManagerDialog(None, library, worker, probe_fn=lambda: probe, **kwargs)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.verdict("olmo-2-1b-instruct") is not None, timeout=WAIT_MS)
+    return dlg
+
+
+def _recommended_entry(dlg) -> CatalogEntry:
+    found = [v for v in (dlg.verdict(e.id) for e in dlg._entries) if v and v.recommended]
+    assert len(found) == 1
+    return found[0].entry
+
+
+@pytest.fixture
+def french_ui(qapp):
+    from PySide6.QtCore import QLocale
+
+    from composer import i18n
+
+    default = QLocale()
+    assert i18n.install_translators("fr") == "fr"
+    yield
+    i18n.remove_translators()
+    QLocale.setDefault(default)
+
+
+def test_french_interface_never_recommends_an_english_only_model_and_says_why(
+    qtbot, app_paths_tmp, worker, french_ui
+):
+    """Issue 24: OLMo 2 1B (English only) was recommended in the French interface."""
+    dlg = _language_dialog(qtbot, app_paths_tmp, worker)
+    assert "fr" in _recommended_entry(dlg).languages
+    row = _select(dlg, "olmo-2-1b-instruct")
+    assert _cell(dlg.catalog_table, row, 2).endswith("— n’écrit qu’en anglais")
+    assert "Déconseillé pour vous\xa0: il n’écrit qu’en anglais." in dlg.details.text()
+    row = _select(dlg, "gemma-3-4b-it")
+    assert "anglais" not in _cell(dlg.catalog_table, row, 2)
+
+
+def test_the_answer_language_rules_out_models_that_do_not_write_it(qtbot, app_paths_tmp, worker):
+    dlg = _language_dialog(qtbot, app_paths_tmp, worker, answer_languages=("nl",))
+    assert "nl" in _recommended_entry(dlg).languages
+    row = _select(dlg, "llama-3.2-3b-instruct")
+    assert _cell(dlg.catalog_table, row, 2).endswith("— does not write Dutch")
+    assert "Not recommended for you: it does not write Dutch." in dlg.details.text()
+    row = _select(dlg, "olmo-2-1b-instruct")
+    assert _cell(dlg.catalog_table, row, 2).endswith("— writes English only")

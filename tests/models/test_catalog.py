@@ -25,6 +25,7 @@ from composer.models.catalog import (
     find_entry,
     load_catalog,
     recommend,
+    wanted_languages,
 )
 from composer.models.catalog_texts import TEXTS, catalog_text
 
@@ -189,3 +190,82 @@ def test_every_catalog_sentence_is_marked_for_translation():
         missing = [text for text in shown if text and text not in marked]
         assert missing == [], f"{entry.id}: add these to composer/models/catalog_texts.py"
     assert catalog_text(load_catalog()[0].summary) in TEXTS
+
+
+# ---- languages: the recommendation writes the interface's and the user's language ----
+
+# From the model cards: OLMo 2 and SmolLM2 are trained for English; Gemma 3,
+# Qwen2.5 and Llama 3.2 name French among the languages they support.
+ENGLISH_ONLY = {"olmo-2-1b-instruct", "olmo-2-7b-instruct", "smollm2-1.7b-instruct"}
+WRITES_FRENCH = {"gemma-3-4b-it", "qwen2.5-1.5b-instruct", "qwen2.5-7b-instruct"}
+WRITES_FRENCH |= {"llama-3.2-3b-instruct", "phi-3.5-mini-instruct", "mistral-7b-instruct-v0.3"}
+
+
+def test_the_catalog_says_which_languages_each_model_writes():
+    entries = {e.id: e for e in load_catalog()}
+    assert {i for i, e in entries.items() if e.languages == ("en",)} == ENGLISH_ONLY
+    assert all("fr" in entries[i].languages for i in WRITES_FRENCH)
+    assert "nl" not in entries["llama-3.2-3b-instruct"].languages  # not among its eight
+
+
+def test_wanted_languages_are_base_codes_without_repeats():
+    assert wanted_languages("fr_CA", "", "fr", "nl-BE") == ("fr", "nl")
+    assert wanted_languages("C", "en_US") == ("en",)
+    assert wanted_languages() == ()
+
+
+def _basis(bytes_per_s: float):
+    from composer.hardware.speed import SpeedBasis
+
+    return SpeedBasis(cpu_bytes_per_s=bytes_per_s, gpu={}, source="measured")
+
+
+# From "every model writes below one word per second" (the issue's busy run:
+# the smallest that fits is then recommended) to a fast machine.
+RATES = [100e6, 2e9, 5e9, 9.7e9, 50e9]
+
+
+@pytest.mark.parametrize("probe_file", sorted(p.name for p in PROBES.glob("*.json")))
+@pytest.mark.parametrize("rate", RATES)
+def test_a_french_interface_never_gets_an_english_only_recommendation(probe_file, rate):
+    verdicts = assess(load_catalog(), _probe(probe_file), _basis(rate), ["fr"])
+    best = next((v for v in verdicts if v.recommended), None)
+    assert best is None or "fr" in best.entry.languages
+    if best is None:  # only when nothing that writes French fits
+        assert not any(v.fit != "none" and "fr" in v.entry.languages for v in verdicts)
+    for verdict in verdicts:
+        if verdict.entry.id in ENGLISH_ONLY:
+            assert verdict.missing_languages == ("fr",)
+            assert str(verdict.language_reason) == "writes English only"
+        else:
+            assert verdict.language_reason is None
+
+
+def test_all_too_slow_in_french_picks_the_smallest_french_writer_not_olmo():
+    """The issue's case: every model under one word per second in the French interface."""
+    verdicts = assess(load_catalog(), _probe("this_machine_cpu_build.json"), _basis(100e6))
+    assert next(v for v in verdicts if v.recommended).entry.id == "olmo-2-1b-instruct"
+    french = assess(load_catalog(), _probe("this_machine_cpu_build.json"), _basis(100e6), ["fr"])
+    assert next(v for v in french if v.recommended).entry.id == "qwen2.5-1.5b-instruct"
+
+
+def test_the_answer_language_counts_too_and_the_verdict_names_what_is_missing():
+    probe = _probe("this_machine_cpu_build.json")
+    verdicts = assess(load_catalog(), probe, _basis(9.7e9), wanted_languages("fr", "nl"))
+    best = next(v for v in verdicts if v.recommended)
+    assert {"fr", "nl"} <= set(best.entry.languages)
+    llama = next(v for v in verdicts if v.entry.id == "llama-3.2-3b-instruct")
+    assert llama.missing_languages == ("nl",) and not llama.recommended
+    assert str(llama.language_reason) == "does not write Dutch"
+    unknown = Verdict(llama.entry, "cpu", "x", missing_languages=("tlh",))
+    assert str(unknown.language_reason) == "does not write tlh"
+
+
+def test_no_recommendation_when_no_model_that_fits_writes_the_languages():
+    entries = load_catalog()
+    english = [Verdict(e, "cpu", "x") for e in entries if e.languages == ("en",)]
+    assert recommend(english, ["fr"]) is None
+    assert recommend(english, ["en"]) is not None
+    assert recommend(english) is not None  # no language asked: as before
+    verdicts = assess(entries, _probe("this_machine_cpu_build.json"), _basis(9.7e9), ["tlh"])
+    assert not any(v.recommended for v in verdicts)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
-from composer.gui.verdict_job import default_probe, verdict_job
+from composer.gui.verdict_job import default_probe, languages_here, verdict_job
 from composer.i18n import filled, translated
 from composer.messages import UserMessage
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
@@ -110,7 +110,10 @@ class ModelManagerDialog(QDialog):
         active_path: str | None = None,
         entries: list[CatalogEntry] | None = None,
         probe_fn: Callable[[], object] | None = default_probe,
+        answer_languages: Sequence[str] = (),
     ) -> None:
+        # answer_languages: the user's (Settings' answer language); with the
+        # interface's, the recommended model must write them all.
         super().__init__(parent)
         self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelManager")
@@ -131,7 +134,7 @@ class ModelManagerDialog(QDialog):
         self._update_buttons()
         self.refresh()
         if probe_fn is not None:
-            job = verdict_job(self._entries, probe_fn)
+            job = verdict_job(self._entries, probe_fn, languages_here(answer_languages))
             job.sig_done.connect(self._on_verdicts)
             job.sig_failed.connect(self._on_verdicts)
             job.start()
@@ -384,6 +387,8 @@ class ModelManagerDialog(QDialog):
                     fit = filled(self.tr("%1, %2"), fit, speed)
                 if verdict.recommended:
                     fit = filled(self.tr("%1 — recommended"), fit)
+                elif verdict.language_reason is not None:
+                    fit = filled(self.tr("%1 — %2"), fit, translated(verdict.language_reason))
             status = self._status.get(entry.id, "")
             if not status and entry.basename in have:
                 status = self.tr("Installed")
@@ -544,6 +549,10 @@ class ModelManagerDialog(QDialog):
                 text += "\n" + filled(
                     self.tr("Writes %1 here (estimated from the speed measured on this computer)."),
                     speed,
+                )
+            if verdict.language_reason is not None:
+                text += "\n" + filled(
+                    self.tr("Not recommended for you: it %1."), translated(verdict.language_reason)
                 )
         self.details.setText(text)
 

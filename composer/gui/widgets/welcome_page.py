@@ -10,7 +10,7 @@ already has. Nothing is downloaded or loaded before a click.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.speed_text import speed_text
-from composer.gui.verdict_job import default_probe, verdict_job
+from composer.gui.verdict_job import default_probe, languages_here, verdict_job
 from composer.i18n import filled, translated
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 from composer.models.starter import starter_installed
@@ -50,8 +50,11 @@ class WelcomePage(QWidget):
         models_dir: Path,
         *,
         probe_fn: Callable[[], object] = default_probe,
+        answer_languages: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
+        # answer_languages: the user's (Settings' answer language); with the
+        # interface's, the recommended model must write them all.
         super().__init__(parent)
         self.setObjectName("welcomePage")
         self._models_dir = models_dir
@@ -163,7 +166,7 @@ class WelcomePage(QWidget):
         except CatalogError as exc:
             self.recommendation.setText(str(exc))
             return
-        job = verdict_job(entries, probe_fn)
+        job = verdict_job(entries, probe_fn, languages_here(answer_languages))
         job.sig_done.connect(self._on_verdicts)
         job.sig_failed.connect(self._on_verdicts)
         job.start()
@@ -192,6 +195,15 @@ class WelcomePage(QWidget):
             return
         assert isinstance(result, list)
         best: Verdict | None = next((v for v in result if v.recommended), None)
+        if best is None and any(v.fit != "none" for v in result):
+            # Models fit, but none writes the interface's or the answers' language.
+            self.recommendation.setText(
+                self.tr(
+                    "None of the catalog's models that fit this computer writes your "
+                    "language well, so none is recommended. File > Models lists them all."
+                )
+            )
+            return
         if best is None:
             self.recommendation.setText(
                 self.tr(
