@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeGuard
 
@@ -28,20 +28,23 @@ from composer.assist.actions import (
     Action,
     EmailContext,
     RequestError,
+    answer_language,
     build_request,
     prepare_suggestion,
     surely_too_long,
     target_for,
 )
-from composer.assist.degenerate import find_loop, language_mismatch, mismatch_note
+from composer.assist.degenerate import find_loop, language_mismatch
 from composer.assist.fact_guard import names_in
 from composer.assist.language import NATIVE_NAMES, detect_language, language_name
+from composer.assist.request_check import Phrases as CheckPhrases
+from composer.assist.request_check import check_new_text
 from composer.assist.review import Phrases
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.apply_text import apply_to_document
-from composer.i18n import filled, translated
+from composer.i18n import filled, native_name, translated
 from composer.models.starter import (
     STARTER_NOTE,
     StarterUnavailable,
@@ -67,6 +70,7 @@ class MessageFields:
 
     subject: str = ""
     recipients: str = ""
+    sender: str = ""  # the From line: the user's own name may sign a draft
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,10 @@ class AssistantController(QObject):
     sig_cleared = Signal(str)  # the suggestion is gone (accepted, discarded); a sentence
     sig_stale = Signal()  # accept refused: the text changed after asking
     sig_refused = Signal(str)  # the request could not even start; why
-    sig_note = Signal(str)  # something about the suggestion the user should know (loop, language)
+    sig_note = Signal(str)  # something about the suggestion the user should know (a loop)
+    # The answer is not in the language asked: a sentence, and that language's code
+    # (the view offers "Again in <language>": regenerate(language=code)).
+    sig_wrong_language = Signal(str, str)
     sig_waiting = Signal(str)  # the request waits for another window's to end; a sentence
 
     def __init__(
@@ -440,7 +447,11 @@ class AssistantController(QObject):
             self.sig_refused.emit(translated(too_long))
             return False
         self._job = Job(action, instruction, language, target, request, fields, insert_at)
-        self._expected_language = _language_code(language) or detect_language(target.original).code
+        self._expected_language = _language_code(language) or (
+            detect_language(target.original).code
+            if action.rewrites
+            else answer_language(action, instruction, target.document)
+        )
         self._checked_chars = 0
         self._stopped_early = None
         if new_review or self._review is None:
@@ -468,11 +479,16 @@ class AssistantController(QObject):
             )
         return True
 
-    def regenerate(self) -> bool:
-        """Another version of the same request; after an edit, run again on the current text."""
+    def regenerate(self, language: str | None = None) -> bool:
+        """Another version of the same request; after an edit, run again on the current text.
+
+        *language* (a code): from now on in that language ("Again in French").
+        """
         job = self._job
         if job is None or not self.can_run():
             return False
+        if language:
+            job = self._job = replace(job, language=language)
         fields = job.fields
         body = self.document.toPlainText()
         where = job.target.locate(body)
@@ -538,8 +554,29 @@ class AssistantController(QObject):
             self.sig_stale.emit()
             self.sig_message.emit(self.tr("Not applied: the text changed after you asked."), 8000)
             return None
-        self._forget_job(self.tr("Accepted. Edit > Undo brings the previous text back."))
+        kept = self._kept_facts(text)
+        if kept:
+            self._forget_job(
+                filled(
+                    self.tr(
+                        "Accepted. Your facts stayed as you wrote them (%1 left out). "
+                        "Edit > Undo brings the previous text back."
+                    ),
+                    kept,
+                )
+            )
+        else:
+            self._forget_job(self.tr("Accepted. Edit > Undo brings the previous text back."))
         return cursor
+
+    def _kept_facts(self, accepted: str) -> str:
+        """The fact changes the accepted text left out, as one phrase ("" when none)."""
+        review = self._review
+        if review is None or accepted == review.all_changes_text():
+            return ""
+        return "; ".join(
+            fact.sentence(self._phrases) for change in review.held_facts() for fact in change.facts
+        )
 
     def discard(self, message: str | None = None) -> None:
         """Drop the suggestion (stopping it if it is still being written)."""
@@ -592,15 +629,25 @@ class AssistantController(QObject):
             short = loop if len(loop) <= 60 else loop[:59] + "…"
             self._stop_early(filled(self.tr("Stopped: the model kept repeating “%1”."), short))
             return
+        self._check_language(written)
+
+    def _check_language(self, written: str, min_chars: int = 160) -> None:
+        """Say so when the answer is not in the language asked, with "Again in <language>"."""
         expected = self._expected_language
-        found = language_mismatch(written, expected)
-        if found is not None and expected is not None:
-            note = mismatch_note(found, expected)
-            if self._job is not None and self._job.action is Action.PROOFREAD:
-                self._stop_early(note)  # a proofread in another language is useless
-            else:
-                self._stopped_early = ""  # said once; let it finish
-                self.sig_note.emit(note)
+        found = language_mismatch(written, expected, min_chars=min_chars)
+        if found is None or expected is None:
+            return
+        note = filled(
+            self.tr("The answer is in %1, not in %2 as asked."),
+            native_name(found),
+            native_name(expected),
+        )
+        if self._job is not None and self._job.action is Action.PROOFREAD:
+            self._stopped_early = note  # a proofread in another language is useless
+            self.engine.stop(self._request_id)
+        else:
+            self._stopped_early = ""  # said once; let it finish
+        self.sig_wrong_language.emit(note, expected)
 
     def _stop_early(self, why: str) -> None:
         self._stopped_early = why
@@ -628,7 +675,29 @@ class AssistantController(QObject):
                 review.set_text(prepare_suggestion(self._job.target, raw))
             review.finish(stopped=not complete)
             review.drop_empty_current()  # an empty regenerate must not hide earlier versions
+            if self._job is not None and not self._job.action.rewrites:
+                review.set_findings(self._check_new_text(self._job, review.current_text()))
+            if complete and self._stopped_early is None:
+                # A short answer is judged once whole (while streaming, only from 160 characters).
+                self._check_language(review.current_text(), min_chars=60)
         self.sig_finished.emit(message)
+
+    def _check_new_text(self, job: Job, text: str) -> list[str]:
+        """A Draft or Reply against the request and the thread: what it misses or made up."""
+        if not text.strip():
+            return []
+        findings = check_new_text(
+            job.instruction,
+            job.target.document,
+            text,
+            subject=job.fields.subject,
+            people=job.fields.recipients + ", " + job.fields.sender,
+        )
+        phrases = CheckPhrases(
+            missing=self.tr("%1 from your request is missing"),
+            new=self.tr("%1: not in your request or the thread"),
+        )
+        return [finding.sentence(phrases) for finding in findings]
 
     @Slot(int, object)
     def _on_finished(self, request_id: int, stats: GenerationStats) -> None:

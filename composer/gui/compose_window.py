@@ -8,18 +8,15 @@ DraftAutosave (the message on disk). Neither of those knows a widget.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -31,10 +28,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +39,7 @@ from composer.assist.actions import Action
 from composer.assist.target import qt_to_py
 from composer.gui.app_services import AppServices
 from composer.gui.assistant_controller import AssistantController, MessageFields
+from composer.gui.assistant_side import AssistantSide
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
 from composer.gui.send_flow import SendFlow
@@ -51,21 +47,16 @@ from composer.gui.widgets.assistant_panel import AssistantPanel
 from composer.gui.widgets.attachments_bar import AttachmentsBar
 from composer.gui.widgets.message_body import MessageBody
 from composer.gui.widgets.welcome_page import WelcomePage
+from composer.gui.window_actions import create_commands, create_menus, shortcut_groups
 from composer.i18n import filled
 from composer.mail.drafts import Draft, DraftUnreadable
-from composer.models.transfer_threads import Progress
 from composer.paths import AppPaths
 from composer.settings import Settings
 
 if TYPE_CHECKING:
-    from composer.engine.base import ModelInfo
-    from composer.engine.servers import Server
     from composer.gui.dialogs.model_manager import ModelManagerDialog
     from composer.gui.dialogs.settings_dialog import SettingsDialog
     from composer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
-    from composer.hardware.plan import Override
-    from composer.models.catalog import CatalogEntry
-    from composer.workers.download_worker import DownloadWorker
     from composer.workers.engine_worker import EngineService
 
 log = logging.getLogger(__name__)
@@ -80,8 +71,6 @@ class ComposeWindow(QMainWindow):
     sig_new_message = Signal()
     sig_show_drafts = Signal()
     sig_open_message_files = Signal(list)  # .eml paths: File > Open…, or dropped on the window
-    sig_assistant_choice_changed = Signal()  # other windows follow (settings are shared)
-    sig_forgot_everything = Signal()  # other windows' messages must go too
 
     def __init__(
         self,
@@ -106,11 +95,10 @@ class ComposeWindow(QMainWindow):
         self._references = ""
         self.settings = settings
         self.paths = paths
-        # The app's shared services (one download queue, one Models window);
+        # The app's shared services (settings window, assistant choice, downloads…);
         # a window made on its own has private ones, ended with it.
         self._owns_services = services is None
-        self.services = services if services is not None else AppServices(paths, self)
-        self._downloads_heard: DownloadWorker | None = None  # the queue this window listens to
+        self.services = services if services is not None else AppServices(settings, paths, self)
         self.setWindowTitle(filled(self.tr("New message — %1"), APP_NAME))
         # The usual size, but never larger than the screen: on a small screen
         # without a window manager to clamp it, the window would run off its edge.
@@ -126,12 +114,20 @@ class ComposeWindow(QMainWindow):
         # several accounts; the rest lives in SendFlow.
         self.attachments = AttachmentsBar(settings.attachment_warning_mb)
         self.assistant_panel = AssistantPanel()
-        # The assistant's side of the window: the welcome page until the user
-        # has chosen, then the assistant panel; hidden when the assistant is off.
-        self.side = QStackedWidget()
-        self.side.setObjectName("assistantSide")
-        self.side.addWidget(self.assistant_panel)
-        self.welcome: WelcomePage | None = None
+        self.assistant = AssistantController(
+            self.body.document(),
+            settings,
+            paths,
+            model_override=model_override,
+            phrases=self.assistant_panel.review.phrases,
+            engine=engine,
+            parent=self,
+        )
+        # The welcome page until the user has chosen, then the assistant panel;
+        # hidden when the assistant is off.
+        self.side = AssistantSide(self.services, self.assistant, self.assistant_panel)
+        self.side.sig_server_settings_wanted.connect(self.show_server_settings)
+        self.side.sig_done_choosing.connect(self.body.setFocus)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.body)
         splitter.addWidget(self.side)
@@ -155,33 +151,23 @@ class ComposeWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.body.viewport().installEventFilter(self)  # files dropped on the text: attach
 
-        self.model_status = QLabel()
-        self.model_status.setObjectName("modelStatus")
-        # Where the user's text goes when they ask the assistant: always shown
-        # while it is on.
-        self.where_text_goes = QLabel()
-        self.where_text_goes.setObjectName("whereTextGoes")
-        self.where_text_goes.setAccessibleName(self.tr("Where your text goes"))
+        self.model_status = self.side.model_status
+        self.where_text_goes = self.side.where_text_goes
         self.statusBar().addPermanentWidget(self.where_text_goes)
         self.statusBar().addPermanentWidget(self.model_status)
-
-        self.assistant = AssistantController(
-            self.body.document(),
-            settings,
-            paths,
-            model_override=model_override,
-            phrases=self.assistant_panel.review.phrases,
-            engine=engine,
-            parent=self,
-        )
         self._connect_controller()
         self.sending = SendFlow(self, self)  # the window is its view and its dialogs' parent
-        self.services.sig_accounts_changed.connect(self._on_accounts_changed)
+        link = self.services.settings_link
+        link.sig_accounts_changed.connect(self._on_accounts_changed)
+        link.sig_applied.connect(self._show_settings_values)
+        # Forget everything: the message empties at once, its file goes with the others.
+        self.services.sig_forgetting.connect(self._empty_message)
+        self.services.sig_forgot.connect(self._forgotten)
         self.send_button.clicked.connect(self.sending.send)
         self._fields_form.insertRow(0, self.sending.from_label, self.sending.from_selector)
 
-        self._create_actions()
-        self._create_menus()
+        self.commands = create_commands(self)  # every command, by key: menus, keys, Help
+        create_menus(self.menuBar(), self.commands)
 
         # The message is saved shortly after every change and on close, and
         # restored at the next start: a crash or a closed window loses nothing.
@@ -198,254 +184,27 @@ class ComposeWindow(QMainWindow):
         self.attachments.sig_changed.connect(self.autosave.note_change)
         self.sending.from_selector.currentIndexChanged.connect(self.autosave.note_change)
 
-        answer_language = self.assistant_panel.language.findData(settings.answer_language or None)
-        self.assistant_panel.language.setCurrentIndex(max(0, answer_language))
+        self._show_settings_values()
         self.assistant_panel.has_message_text = lambda: bool(self.body.toPlainText().strip())
-        self._pending_download: str | None = None  # the welcome page's download, used when done
         if model_override:
             settings.assistant = "local"  # --model is a choice: no welcome page
         self.body.setFocus()
-        self._apply_assistant_choice()
+        self.side.apply_choice()
 
-    # -- the assistant: welcome page, on, off ------------------------------------------
-    def _apply_assistant_choice(self) -> None:
-        """Show and load what the settings say: nothing is loaded before a choice."""
-        choice = self.settings.assistant
-        if choice == "":
-            self._show_welcome()
-            self._update_where_text_goes(None)
-            return
-        if choice == "off":
-            self.side.hide()
-            self.assistant.unload_model()
-            self.model_status.setText(self.tr("Assistant off"))
-            self._update_where_text_goes(None)
-            return
-        self.side.show()
-        self.side.setCurrentWidget(self.assistant_panel)
-        info = self.assistant.model_info
-        if info is not None and self.assistant.on_server(info) != (choice == "server"):
-            # Switched between this computer and a server: the draft and the
-            # suggestion stay; only what answers next changes.
-            self.assistant.reload_model()
-        elif (
-            self.assistant.model_info is None
-            and not self.assistant.loading
-            and not self.assistant.join_engine()
-        ):
-            self.assistant.reload_model()
-
-    def _show_welcome(self) -> None:
-        if self.welcome is None:
-            self.welcome = WelcomePage(self.paths.models)
-            self.welcome.sig_download.connect(self._welcome_download)
-            self.welcome.sig_starter.connect(self._welcome_starter)
-            self.welcome.sig_no_assistant.connect(self._welcome_none)
-            self.welcome.sig_import.connect(self._welcome_import)
-            self.welcome.sig_server.connect(self.show_server_settings)
-            self.side.addWidget(self.welcome)
-        self.side.show()
-        self.side.setCurrentWidget(self.welcome)
-        self.model_status.setText(self.tr("Choose how the assistant should work"))
-
-    def _chosen(self, assistant: str, model_path: str | None = None) -> None:
-        self.settings.assistant = assistant
-        if assistant == "local":
-            self.settings.model_path = model_path
-        self.settings.save(self.paths.settings_file)
+    @property
+    def welcome(self) -> WelcomePage | None:
+        return self.side.welcome
 
     @Slot()
-    def _welcome_starter(self) -> None:
-        self._chosen("local", None)
-        self._apply_assistant_choice()
-        self.assistant_panel.prompt.setFocus()
-        self.sig_assistant_choice_changed.emit()
-
-    @Slot()
-    def _welcome_none(self) -> None:
-        self._chosen("off")
-        self._apply_assistant_choice()
-        self.body.setFocus()
-        self.sig_assistant_choice_changed.emit()
-
-    def follow_assistant_choice(self) -> None:
-        """Another window changed the shared settings' assistant choice: show the same."""
-        self._apply_assistant_choice()
-
-    @Slot()
-    def _welcome_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open a model file"),
-            str(Path.home()),
-            self.tr("GGUF models (*.gguf);;All files (*)"),
-        )
-        if path:
-            self.use_model_file(path)
-
-    def use_model_file(self, path: str) -> None:
-        """The user picked a GGUF file: the assistant is on and loads it (saved once loaded)."""
-        self.settings.assistant = "local"
-        self.settings.save(self.paths.settings_file)
-        self.side.show()
-        self.side.setCurrentWidget(self.assistant_panel)
-        self.assistant.load_model(path)
-        self.sig_assistant_choice_changed.emit()
-
-    @Slot(object)
-    def _welcome_download(self, entry: CatalogEntry) -> None:
-        from composer.models.pull import PullRequest
-
-        self.settings.assistant = "local"
-        self.settings.save(self.paths.settings_file)
-        self.side.show()
-        self.side.setCurrentWidget(self.assistant_panel)
-        downloads = self._download_worker()
-        key = downloads.enqueue(PullRequest(entry.repo, entry.file))
-        self._pending_download = key
-        note = filled(
-            self.tr("Downloading %1 — it will be used as soon as it is here."), entry.name
-        )
-        self.assistant_panel.model_note.setText(note)
-        self.model_status.setText(note)
-
-    def _download_worker(self) -> DownloadWorker:
-        """The app's one download queue, this window listening to it (for its own download)."""
-        downloads = self.services.downloads()
-        if downloads is not self._downloads_heard:
-            downloads.sig_progress.connect(self._on_download_progress)
-            downloads.sig_finished.connect(self._on_download_finished)
-            downloads.sig_failed.connect(self._on_download_failed)
-            self._downloads_heard = downloads
-        return downloads
-
-    @Slot(str, object)
-    def _on_download_progress(self, key: str, progress: Progress) -> None:
-        if key == self._pending_download:
-            self.model_status.setText(
-                filled(
-                    self.tr("Downloading the model: %1% (File > Models pauses it)"),
-                    str(int(100 * progress.fraction)),
-                )
-            )
-
-    @Slot(str, str, bool)
-    def _on_download_finished(self, key: str, path: str, _reused: bool) -> None:
-        if key == self._pending_download:
-            self._pending_download = None
-            self.assistant.load_model(path)
-
-    @Slot(str, str, bool)
-    def _on_download_failed(self, key: str, message: str, _needs_token: bool) -> None:
-        if key == self._pending_download:
-            self._pending_download = None
-            self.assistant_panel.model_note.setText(message)
-            self.model_status.setText(self.tr("No model: you can still write by hand"))
-
-    def _chosen_server(self) -> Server | None:
-        from composer.engine.servers import ServerStore, ServersUnreadable, find_server
-
-        try:
-            return find_server(ServerStore(self.paths.config).load(), self.settings.server_id)
-        except ServersUnreadable:
-            return None  # said where the servers are edited
-
-    @Slot()
-    def _offer_local(self) -> None:
-        """The chosen server cannot be used: offer this computer's model, never switch alone."""
-        self.assistant_panel.use_local.setVisible(
-            self.settings.assistant == "server"
-            and self.assistant.model_info is None
-            and not (self.assistant.loading or self.engine.loading)
-        )
-
-    @Slot()
-    def use_local_model(self) -> None:
-        """The user chose this computer's model instead of the server."""
-        self.assistant_panel.use_local.hide()
-        self.settings.assistant = "local"
-        self.settings.save(self.paths.settings_file)
-        self.assistant.reload_model()
-        self.sig_assistant_choice_changed.emit()
-
-    @Slot()
-    def show_server_settings(self) -> None:
-        """Settings > Assistant at the servers (the welcome page's "Use a server…")."""
-        self.show_settings()
-        dialog = self._settings_dialog
-        assert dialog is not None  # show_settings() made it
-        page = dialog.assistant
-        dialog.tabs.setCurrentWidget(page)
-        if page.servers is not None:
-            if not page.servers.servers:
-                page.servers.start_new()
-            page.servers.address.setFocus()
-
-    @Slot()
-    def _on_servers_changed(self) -> None:
-        """A server was edited, removed or consent withdrawn: stop sending where not agreed."""
-        if self.settings.assistant != "server":
-            return
-        server = self._chosen_server()
-        info = self.assistant.model_info
-        if server is None or not server.consented:
-            if self.assistant.on_server(info) or self.assistant.loading:
-                self.engine.unload(keep_suggestions=True)  # every window stops sending at once
-            self.assistant.use_server()  # says why nothing is sent
-            self._offer_local()
-        else:
-            self.assistant.reload_model()  # its address, model or key may have changed
-
-    @Slot(object)
-    def _update_where_text_goes(self, info: ModelInfo | None) -> None:
-        if self.settings.assistant not in ("local", "server"):
-            self.where_text_goes.hide()
-            return
-        self.where_text_goes.show()
-        self._offer_local()
-        server: tuple[str, str] | None = None  # (host, model or state)
-        if self.assistant.on_server(info):
-            server = (str(info.device), info.name)  # a server's device is its host
-        elif self.settings.assistant == "server" and info is None:
-            chosen = self._chosen_server()
-            if chosen is None or not chosen.consented:
-                self.where_text_goes.setText(self.tr("No server agreed to · nothing is sent"))
-                self.where_text_goes.setToolTip("")
-                return
-            state = self.tr("loading…") if self.assistant.loading else self.tr("no model")
-            server = (chosen.host, state)
-        if server is not None:
-            self.where_text_goes.setText(filled(self.tr("Sent to %1 · %2"), server[0], server[1]))
-            self.where_text_goes.setToolTip(
-                filled(
-                    self.tr(
-                        "What you ask the assistant is sent to the server %1, which you chose "
-                        "and agreed to. Composer does not control what happens to it there."
-                    ),
-                    server[0],
-                )
-            )
-            return
-        if info is not None:
-            name = self.assistant.display_name(info)
-        elif self.assistant.loading:
-            name = self.tr("loading…")
-        else:  # the load failed: nothing reads the text, say so rather than "loading…"
-            name = self.tr("no model")
-        self.where_text_goes.setText(filled(self.tr("On this computer · %1"), name))
-        self.where_text_goes.setToolTip(
-            self.tr("What you ask the assistant is read by a model running on this computer.")
-        )
+    def _show_settings_values(self) -> None:
+        """The settings a window shows itself: the attachment warning, the answer language."""
+        self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
+        language = self.assistant_panel.language.findData(self.settings.answer_language or None)
+        self.assistant_panel.language.setCurrentIndex(max(0, language))
 
     def _connect_controller(self) -> None:
         c, panel = self.assistant, self.assistant_panel
         c.sig_state_changed.connect(panel.set_state)
-        c.sig_model_loading.connect(self._on_loading)
-        c.sig_model_status.connect(self._on_model_status)
-        panel.use_local.clicked.connect(self.use_local_model)
-        c.sig_model_changed.connect(self._refresh_hardware_page)
-        c.sig_model_changed.connect(self._update_where_text_goes)
-        c.sig_model_changed.connect(self._refresh_assistant_page)
         c.sig_model_changed.connect(panel.set_model)
         c.sig_message.connect(self._show_message)
         c.sig_review_started.connect(panel.begin_review)
@@ -458,6 +217,8 @@ class ComposeWindow(QMainWindow):
         c.sig_stale.connect(panel.review.show_stale_notice)
         c.sig_refused.connect(self._on_refused)
         c.sig_note.connect(panel.review.show_notice)
+        c.sig_wrong_language.connect(panel.review.show_language_notice)
+        panel.review.sig_again_in.connect(self.assistant.regenerate)
         c.sig_waiting.connect(panel.show_refusal)
         panel.sig_action_requested.connect(self.run_action)
         panel.sig_stop_requested.connect(self.assistant.stop)
@@ -467,7 +228,7 @@ class ComposeWindow(QMainWindow):
             lambda _session: panel.review.set_insert_offered(self.assistant.offers_insert())
         )
         panel.review.sig_discard.connect(self.discard_suggestion)
-        panel.review.sig_regenerate.connect(self.regenerate)
+        panel.review.sig_regenerate.connect(self.assistant.regenerate)
 
     @property
     def engine(self) -> EngineService:
@@ -618,6 +379,10 @@ class ComposeWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self._empty_message()
+        self.autosave.discard()
+
+    def _empty_message(self) -> None:
         self.assistant.discard(message="")
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.clear()
@@ -625,402 +390,16 @@ class ComposeWindow(QMainWindow):
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()  # undoable, unlike clear()
         self.attachments.set_files(())
-        self.autosave.discard()
 
     @Slot()
     def _update_title(self) -> None:
         subject = self.subject_field.text().strip() or self.tr("New message")
         self.setWindowTitle(f"{subject} — {APP_NAME}")
 
-    # -- actions and menus (every shortcut lives here) ------------------------
-    def _create_actions(self) -> None:
-        # No Ctrl+Alt: it is AltGr on many keyboards (AltGr+E is €) and desktops
-        # use it (Ctrl+Alt+L locks the screen). Menu mnemonics are unique per
-        # menu, and the menu titles' among the window's (tests/gui/test_keyboard.py).
-        def action(
-            name: str,
-            text: str,
-            slot: Callable[[], object],
-            *shortcuts: str | QKeySequence.StandardKey,
-        ) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            keys: list[QKeySequence] = []
-            for shortcut in shortcuts:
-                if isinstance(shortcut, QKeySequence.StandardKey):
-                    found = QKeySequence.keyBindings(shortcut)  # empty where none exists
-                else:
-                    found = [QKeySequence(shortcut)]
-                keys += [key for key in found if not key.isEmpty() and key not in keys]
-            act.setShortcuts(keys)
-            act.triggered.connect(slot)
-            return act
-
-        request = self.assistant_panel.request
-        self.new_message_action = action(
-            "newMessageAction",
-            self.tr("&New message"),
-            self.sig_new_message.emit,
-            QKeySequence.StandardKey.New,
-        )
-        self.open_message_action = action(
-            "openMessageAction",
-            self.tr("Open m&essage…"),
-            self.choose_message_files,
-            QKeySequence.StandardKey.Open,
-        )
-        self.drafts_action = action("draftsAction", self.tr("D&rafts…"), self.sig_show_drafts.emit)
-        self.open_model_action = action(
-            "openModelAction", self.tr("&Open model file…"), self.choose_model_file, "Ctrl+Shift+O"
-        )
-        self.models_action = action(
-            "modelsAction", self.tr("&Models…"), self.show_models, "Ctrl+Shift+M"
-        )
-        # Preferences is empty on Linux: Ctrl+, there (and what macOS uses anyway).
-        self.settings_action = action(
-            "settingsAction",
-            self.tr("&Settings…"),
-            self.show_settings,
-            QKeySequence.StandardKey.Preferences,
-            "Ctrl+,",
-        )
-        self.quit_action = action(
-            "quitAction", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
-        )
-        self.send_action = action("sendAction", self.tr("&Send"), self.sending.send, "Ctrl+Return")
-        self.attach_action = action(
-            "attachAction",
-            self.tr("Attach &files…"),
-            self.attachments.choose_files,
-            "Ctrl+Shift+A",
-        )
-        self.save_eml_action = action(
-            "saveEmlAction", self.tr("Save &as .eml…"), lambda: self.sending.save_as_eml()
-        )
-        self.discard_message_action = action(
-            "discardMessageAction",
-            self.tr("&Discard message…"),
-            self.discard_message,
-            "Ctrl+Shift+Delete",
-        )
-        self.undo_action = action(
-            "undoAction", self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo
-        )
-        self.redo_action = action(
-            "redoAction", self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo
-        )
-        self.cut_action = action(
-            "cutAction", self.tr("Cu&t"), lambda: self._edit("cut"), QKeySequence.StandardKey.Cut
-        )
-        self.copy_action = action(
-            "copyAction",
-            self.tr("&Copy"),
-            lambda: self._edit("copy"),
-            QKeySequence.StandardKey.Copy,
-        )
-        self.paste_action = action(
-            "pasteAction",
-            self.tr("&Paste"),
-            lambda: self._edit("paste"),
-            QKeySequence.StandardKey.Paste,
-        )
-        self.select_all_action = action(
-            "selectAllAction",
-            self.tr("Select &All"),
-            lambda: self._edit("selectAll"),
-            QKeySequence.StandardKey.SelectAll,
-        )
-        self.focus_prompt_action = action(
-            "focusPromptAction", self.tr("Ask the &assistant"), self._focus_prompt, "Ctrl+Shift+D"
-        )
-        self.draft_action = action(
-            "draftAction",
-            self.tr("&Draft from the prompt"),
-            lambda: request(Action.DRAFT),
-            # Ctrl+Return sends, as in mail apps; Enter in the prompt still drafts.
-            "Ctrl+Shift+E",
-        )
-        self.custom_action = action(
-            "customAction",
-            self.tr("Apply the prompt's &instruction"),
-            lambda: request(Action.CUSTOM),
-            "Ctrl+Shift+I",
-        )
-        self.text_actions = [
-            action(
-                "replyAction",
-                self.tr("&Reply to the quoted message"),
-                lambda: request(Action.REPLY),
-                "Ctrl+Shift+R",
-            ),
-            action(
-                "proofreadAction",
-                self.tr("&Proofread"),
-                lambda: request(Action.PROOFREAD),
-                "Ctrl+Shift+P",
-            ),
-            action(
-                "shortenAction",
-                self.tr("S&horten"),
-                lambda: request(Action.SHORTEN),
-                "Ctrl+Shift+N",
-            ),
-            action(
-                "expandAction", self.tr("E&xpand"), lambda: request(Action.EXPAND), "Ctrl+Shift+X"
-            ),
-            action(
-                "formalAction",
-                self.tr("More &formal"),
-                lambda: request(Action.FORMAL),
-                "Ctrl+Shift+F",
-            ),
-            action(
-                "friendlierAction",
-                self.tr("Friendli&er"),
-                lambda: request(Action.FRIENDLY),
-                "Ctrl+Shift+Y",
-            ),
-        ]
-        self.stop_action = action(
-            "stopAction", self.tr("&Stop writing"), self.stop_generation, "Esc"
-        )
-        review = self.assistant_panel.review
-        self.accept_action = action(
-            "acceptAction", self.tr("A&ccept all changes"), review.accept_all, "Ctrl+Shift+Return"
-        )
-        self.accept_ticked_action = action(
-            "acceptTickedAction",
-            self.tr("Accept the &ticked changes"),
-            review.accept_selected,
-            "Ctrl+Shift+K",
-        )
-        self.insert_action = action(
-            "insertAction",
-            self.tr("Insert the suggestion at the cursor"),
-            review.insert,
-            "Ctrl+Shift+Ins",
-        )
-        self.discard_action = action(
-            "discardAction",
-            self.tr("Discard s&uggestion"),
-            review.discard,
-            "Ctrl+Shift+Backspace",
-        )
-        self.regenerate_action = action(
-            "regenerateAction", self.tr("Re&generate"), self.regenerate, "Ctrl+Shift+G"
-        )
-        self.previous_version_action = action(
-            "previousVersionAction",
-            self.tr("Pre&vious version"),
-            review.previous_version,
-            "Alt+Shift+Left",
-        )
-        self.next_version_action = action(
-            "nextVersionAction", self.tr("&Next version"), review.next_version, "Alt+Shift+Right"
-        )
-        self.changes_action = action(
-            "changesAction",
-            self.tr("Go t&o the list of changes"),
-            review.change_list.setFocus,
-            "Ctrl+Shift+H",
-        )
-        self.language_action = action(
-            "languageAction",
-            self.tr("Choose the answer's &language"),
-            self.assistant_panel.language.setFocus,
-            "Ctrl+Shift+L",
-        )
-        self.shortcuts_action = action(
-            "shortcutsAction",
-            self.tr("&Keyboard shortcuts"),
-            self.show_shortcuts,
-            QKeySequence.StandardKey.HelpContents,
-        )
-        self.about_action = action(
-            "aboutAction", filled(self.tr("&About %1"), APP_NAME), self.show_about
-        )
-        for act in (
-            self.undo_action,
-            self.redo_action,
-            self.cut_action,
-            self.copy_action,
-            self.paste_action,
-            self.select_all_action,
-        ):
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        # Help > Keyboard shortcuts shows these groups; the menus follow them.
-        self._action_groups: list[tuple[str, list[QAction]]] = [
-            (
-                self.tr("File"),
-                [
-                    self.new_message_action,
-                    self.open_message_action,
-                    self.drafts_action,
-                    self.send_action,
-                    self.attach_action,
-                    self.save_eml_action,
-                    self.models_action,
-                    self.open_model_action,
-                    self.discard_message_action,
-                    self.quit_action,
-                ],
-            ),
-            (
-                self.tr("Edit"),
-                [
-                    self.undo_action,
-                    self.redo_action,
-                    self.cut_action,
-                    self.copy_action,
-                    self.paste_action,
-                    self.select_all_action,
-                    self.settings_action,
-                ],
-            ),
-            (
-                self.tr("Assistant"),
-                [
-                    self.focus_prompt_action,
-                    self.draft_action,
-                    self.custom_action,
-                    *self.text_actions,
-                    self.stop_action,
-                    self.language_action,
-                ],
-            ),
-            (
-                self.tr("Review"),
-                [
-                    self.accept_action,
-                    self.accept_ticked_action,
-                    self.insert_action,
-                    self.discard_action,
-                    self.regenerate_action,
-                    self.previous_version_action,
-                    self.next_version_action,
-                    self.changes_action,
-                ],
-            ),
-            (self.tr("Help"), [self.shortcuts_action, self.about_action]),
-        ]
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        file_menu.addAction(self.new_message_action)
-        file_menu.addAction(self.open_message_action)
-        file_menu.addAction(self.drafts_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.send_action)
-        file_menu.addAction(self.attach_action)
-        file_menu.addAction(self.save_eml_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.models_action)
-        file_menu.addAction(self.open_model_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.discard_message_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.setObjectName("editMenu")
-        for act in (
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.cut_action,
-            self.copy_action,
-            self.paste_action,
-            None,
-            self.select_all_action,
-            None,
-            self.settings_action,
-        ):
-            edit_menu.addSeparator() if act is None else edit_menu.addAction(act)
-        assistant_menu = bar.addMenu(self.tr("&Assistant"))
-        assistant_menu.setObjectName("assistantMenu")
-        for act in (
-            self.focus_prompt_action,
-            self.draft_action,
-            self.custom_action,
-            None,
-            *self.text_actions,
-            None,
-            self.stop_action,
-            self.accept_action,
-            self.accept_ticked_action,
-            self.insert_action,
-            self.discard_action,
-            self.regenerate_action,
-            self.previous_version_action,
-            self.next_version_action,
-            self.changes_action,
-            self.language_action,
-        ):
-            assistant_menu.addSeparator() if act is None else assistant_menu.addAction(act)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-    def _focused_editor(self) -> QLineEdit | QPlainTextEdit:
-        widget = QApplication.focusWidget()
-        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            return widget
-        return self.body
-
-    @Slot()
-    def _undo(self) -> None:
-        self._focused_editor().undo()
-
-    @Slot()
-    def _redo(self) -> None:
-        self._focused_editor().redo()
-
-    def _edit(self, operation: str) -> None:
-        getattr(self._focused_editor(), operation)()
-
-    @Slot()
-    def _focus_prompt(self) -> None:
-        self.assistant_panel.prompt.setFocus()
-        self.assistant_panel.prompt.selectAll()
-
+    # -- commands (composer/gui/window_actions.py is the table) -------------
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(group, [(command, keys)]) for Help > Keyboard shortcuts; each command once."""
-        native = QKeySequence.SequenceFormat.NativeText
-        extra = {
-            self.draft_action: self.tr("Enter in the prompt field, when the message is empty"),
-            self.custom_action: self.tr("Enter in the prompt field, when the message has text"),
-        }
-        more: dict[str, list[tuple[str, str]]] = {
-            self.tr("File"): [(self.tr("Close a dialog"), self.tr("Esc"))],
-            self.tr("Edit"): [
-                (self.tr("Move to the next field"), self.tr("Tab")),
-                (self.tr("Move to the previous field"), self.tr("Shift+Tab")),
-                (self.tr("Type a tab character in the message"), self.tr("Ctrl+Tab")),
-            ],
-            self.tr("Review"): [
-                (self.tr("Keep or reject a change"), self.tr("Space in the list of changes"))
-            ],
-        }
-        seen: set[str] = set()
-        groups = []
-        for title, actions in self._action_groups:
-            rows = []
-            for act in actions:
-                command = act.text().replace("&", "")
-                keys = [key.toString(native) for key in act.shortcuts()]
-                if act in extra:
-                    keys.append(extra[act])
-                if keys and command not in seen:
-                    seen.add(command)
-                    rows.append((command, ", ".join(keys)))
-            for command, keys_text in more.get(title, []):
-                if command not in seen:
-                    seen.add(command)
-                    rows.append((command, keys_text))
-            groups.append((title, rows))
-        return groups
+        return shortcut_groups(self.commands)
 
     def shortcut_lines(self) -> list[tuple[str, str]]:
         """Every (command, keys), sorted by command."""
@@ -1059,10 +438,11 @@ class ComposeWindow(QMainWindow):
         dialog = ModelManagerDialog(
             self,
             ModelLibrary(self.paths),
-            self._download_worker(),
+            self.side.downloads(),
             active_path=info.path if info else None,
+            answer_languages=self.side.answer_languages(),
         )
-        dialog.sig_model_chosen.connect(self.use_model_file)
+        dialog.sig_model_chosen.connect(self.side.use_model_file)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._models_dialog_gone)
         dialog.show()
@@ -1076,85 +456,39 @@ class ComposeWindow(QMainWindow):
         """The app's Models window, while it is open."""
         return self.services.models_dialog
 
-    @property
-    def settings_dialog(self) -> SettingsDialog | None:
-        """The app's one Settings window, created on first use (by any compose window)."""
-        return self.services.settings_dialog
-
-    @property
-    def _settings_dialog(self) -> SettingsDialog | None:
-        return self.services.settings_dialog
-
+    # -- the app's one Settings window (gui/settings_link.py) ------------------------
     @Slot()
     def show_settings(self) -> None:
         """Edit > Settings: the app's one Settings window, acting for this window from now on."""
-        from composer.gui.dialogs.settings_dialog import SettingsDialog
-        from composer.hardware.plan import Override
+        self.services.settings_link.show(self)
 
-        services = self.services
-        dialog = services.settings_dialog
-        if dialog is None:
-            dialog = SettingsDialog(
-                self.settings, self, accounts=self.sending.store, servers_folder=self.paths.config
-            )
-            assert dialog.accounts is not None  # given accounts=, it has the page
-            # Every window's From list follows the accounts, not only this one's.
-            dialog.accounts.sig_accounts_changed.connect(services.sig_accounts_changed)
-            self.engine.worker.sig_speed.connect(dialog.hardware.show_speed)
-            self.engine.worker.sig_speed_failed.connect(dialog.hardware.show_speed_error)
-            dialog.destroyed.connect(services.settings_dialog_gone)
-            services.settings_dialog = dialog
-        elif services.settings_host is not self:
-            if services.settings_host is not None:
-                services.settings_host._settings_heard(dialog, False)
-            dialog.setParent(self, dialog.windowFlags())  # over this window, ends with it
-        if services.settings_host is not self:
-            self._settings_heard(dialog, True)
-            services.settings_host = self
-        self._refresh_hardware_page()
-        self._refresh_assistant_page()
-        dialog.hardware.set_override(
-            Override(
-                self.settings.device, self.settings.gpu_layers, kv_cache=self.settings.kv_cache
-            )
-        )
-        dialog.show()
-        dialog.raise_()
+    @Slot()
+    def show_server_settings(self) -> None:
+        self.services.settings_link.show_servers(self)
+
+    def show_accounts_settings(self, why: str = "") -> None:
+        self.services.settings_link.show_accounts(self, why)
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        """The app's one Settings window, created on first use (by any compose window)."""
+        return self.services.settings_link.dialog
 
     @Slot(str)
     def _on_accounts_changed(self, saved_id: str) -> None:
         """Accounts changed in Settings: the window it was opened from selects the one saved."""
-        self.sending.reload_accounts(saved_id if self.services.settings_host is self else None)
+        self.sending.reload_accounts(saved_id if self.services.settings_link.host is self else None)
 
-    def _settings_heard(self, dialog: SettingsDialog, heard: bool) -> None:
-        """Listen to the Settings window (it acts for this window), or stop listening."""
-        pairs = [
-            (dialog.sig_settings_changed, self._on_settings_changed),
-            (dialog.assistant.sig_choose_file, self.choose_model_file),
-            (dialog.assistant.sig_open_models, self.show_models),
-            (dialog.privacy.sig_forget_everything, self.forget_everything),
-            (dialog.hardware.sig_override_changed, self._on_override_changed),
-            (dialog.hardware.sig_measure_requested, self._on_measure_requested),
-            (dialog.hardware.sig_redetect_requested, self._on_redetect_requested),
-        ]
-        if dialog.assistant.servers is not None:
-            pairs.append((dialog.assistant.servers.sig_servers_changed, self._on_servers_changed))
-        for signal, slot in pairs:
-            if heard:
-                signal.connect(slot)
-            else:
-                signal.disconnect(slot)
+    @Slot()
+    def forget_everything(self) -> None:
+        """Settings > Privacy, after its confirmation (every window's message goes too)."""
+        self.services.forget_everything(self.engine)
 
-    def show_accounts_settings(self, why: str = "") -> None:
-        """Settings > Accounts, saying *why* it opened (Send with no account yet)."""
-        self.show_settings()
-        dialog = self._settings_dialog
-        assert dialog is not None  # show_settings() made it
-        page = dialog.accounts
-        assert page is not None  # made with accounts=
-        page.explain(why)
-        dialog.tabs.setCurrentWidget(page)
-        page.name.setFocus()
+    @Slot(str)
+    def _forgotten(self, report: str) -> None:
+        self.autosave.discard()  # nothing of the emptied message is saved back
+        self.sending.reload_accounts()
+        self._show_message(report, 20000)
 
     # -- files dropped on the window: .eml opens, anything else is attached ----------
     @staticmethod
@@ -1202,121 +536,6 @@ class ComposeWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
-    @Slot()
-    def _refresh_assistant_page(self) -> None:
-        if self._settings_dialog is None:
-            return
-        info = self.assistant.model_info
-        if info is not None and not self.assistant.on_server(info):
-            text = self.assistant.display_name(info) + " — " + info.path
-        elif self.settings.model_path:
-            text = self.settings.model_path
-        else:
-            text = self.tr("Starter model (Gemma 3 270M)")
-        self._settings_dialog.assistant.show_model(text)
-        self._settings_dialog.assistant.show_choice(self.settings.assistant)
-
-    @Slot()
-    def _on_settings_changed(self) -> None:
-        """General or Assistant values changed in Settings: save them and act on them."""
-        was, was_context = self.settings.assistant, self.settings.context_size
-        was_cache = self.settings.kv_cache
-        was_server = self.settings.server_id
-        dialog = self._settings_dialog
-        assert dialog is not None  # the signal comes from it
-        dialog.apply_to(self.settings)
-        self.settings.save(self.paths.settings_file)
-        self.attachments.set_warning_limit(self.settings.attachment_warning_mb)
-        answer_language = self.assistant_panel.language.findData(
-            self.settings.answer_language or None
-        )
-        self.assistant_panel.language.setCurrentIndex(max(0, answer_language))
-        from composer.gui.theme import apply_theme
-
-        app = QApplication.instance()
-        assert isinstance(app, QGuiApplication)  # a window needs one
-        apply_theme(app, self.settings.theme)  # cheap: no restart needed
-        if self.settings.assistant != was:
-            self._apply_assistant_choice()
-            self.sig_assistant_choice_changed.emit()
-        elif self.settings.assistant == "server" and self.settings.server_id != was_server:
-            self.assistant.reload_model()  # another server: every window follows the engine
-        elif self.settings.assistant == "local" and (
-            self.settings.context_size != was_context or self.settings.kv_cache != was_cache
-        ):
-            self.assistant.reload_model()  # llama.cpp sizes its cache when it loads
-
-    @Slot()
-    def forget_everything(self) -> None:
-        """Settings > Privacy, after its confirmation: remove all the app keeps, say what."""
-        from composer.privacy import forget_everything
-
-        self.assistant.unload_model()  # its file is about to go
-        self.services.stop_downloads()  # its partial files are about to go
-        for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
-            edit.clear()
-        cursor = QTextCursor(self.body.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.removeSelectedText()
-        self.attachments.set_files(())
-        report = forget_everything(self.paths)
-        self.autosave.discard()  # nothing of the emptied message is saved back
-        self.sending.reload_accounts()
-        if self._settings_dialog is not None and self._settings_dialog.accounts is not None:
-            self._settings_dialog.accounts.reload()
-        self.paths.ensure()
-        fresh = Settings()
-        for name in vars(fresh):
-            setattr(self.settings, name, getattr(fresh, name))
-        parts = [
-            self.tr("%n saved drafts", "", report.drafts),
-            filled(
-                self.tr("%n models (%1 MB)", "", report.models), f"{report.model_bytes / 1e6:,.0f}"
-            ),
-            self.tr("%n stored secrets", "", report.secrets),
-        ]
-        if report.settings:
-            parts.append(self.tr("your settings"))
-        text = filled(self.tr("Removed: %1."), ", ".join(parts))
-        if report.problems:
-            text += " " + filled(self.tr("Could not remove: %1"), "; ".join(report.problems))
-        if self._settings_dialog is not None:
-            self._settings_dialog.privacy.show_result(text)
-        self._show_message(text, 20000)
-        self._apply_assistant_choice()  # back to the welcome page
-        self.sig_forgot_everything.emit()
-
-    @Slot()
-    def _refresh_hardware_page(self) -> None:
-        if self._settings_dialog is None:
-            return
-        page = self._settings_dialog.hardware
-        info = self.assistant.model_info
-        if info is not None and info.probe is not None:
-            page.set_probe(info.probe)
-        page.set_plan(info.plan if info else None, info.fallback_reason if info else None)
-
-    @Slot(object)
-    def _on_override_changed(self, override: Override) -> None:
-        self.settings.device = override.device
-        self.settings.gpu_layers = override.gpu_layers
-        self.settings.save(self.paths.settings_file)
-        self.assistant.reload_model()
-
-    @Slot()
-    def _on_measure_requested(self) -> None:
-        dialog = self._settings_dialog
-        assert dialog is not None  # the signal comes from its hardware page
-        refusal = self.assistant.measure_speed()
-        if refusal:
-            dialog.hardware.show_speed_error(refusal)
-        else:
-            dialog.hardware.set_measuring(True)
-
-    @Slot()
-    def _on_redetect_requested(self) -> None:
-        self.assistant.reload_model(reprobe=True)
-
     # -- model -----------------------------------------------------------------
     @Slot(str)
     def load_model(self, path: str | None, reprobe: bool = False) -> None:
@@ -1337,35 +556,7 @@ class ComposeWindow(QMainWindow):
 
     @Slot()
     def choose_model_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open a model file"),
-            str(Path.home()),
-            self.tr("GGUF models (*.gguf);;All files (*)"),
-        )
-        if path:
-            self.use_model_file(path)
-
-    @Slot(str)
-    def _on_loading(self, what: str) -> None:
-        text = filled(self.tr("Loading %1…"), what)
-        self.model_status.setText(text)
-        self.assistant_panel.model_note.setText(text)
-
-    @Slot(str, str)
-    def _on_model_status(self, status: str, note: str) -> None:
-        if status:
-            # The status bar also carries transient messages: keep the model's
-            # line short there; the whole sentence is in the tooltip and the
-            # Hardware page.
-            metrics = self.model_status.fontMetrics()
-            self.model_status.setText(
-                metrics.elidedText(status, Qt.TextElideMode.ElideRight, STATUS_WIDTH)
-            )
-            self.model_status.setToolTip(status)
-        self.assistant_panel.model_note.setText(note)
-        if not self.assistant.loading:
-            self._update_where_text_goes(self.assistant.model_info)
+        self.side.choose_model_file()
 
     # -- generation ----------------------------------------------------------------
     def _selection(self) -> tuple[int, int]:
@@ -1382,22 +573,17 @@ class ComposeWindow(QMainWindow):
             instruction,
             self.assistant_panel.output_language(),
             self._selection(),
-            MessageFields(subject=self.subject_field.text(), recipients=self.to_field.text()),
+            MessageFields(
+                subject=self.subject_field.text(),
+                recipients=self.to_field.text(),
+                sender=self.sending.from_selector.currentText(),
+            ),
         )
 
     @Slot(str)
     def _on_refused(self, why: str) -> None:
         self.assistant_panel.show_refusal(why)
         self._show_message(why, 8000)
-
-    @Slot()
-    def regenerate(self) -> None:
-        """Another version of the same request; after an edit, run again on the current text."""
-        self.assistant.regenerate()
-
-    @Slot()
-    def stop_generation(self) -> None:
-        self.assistant.stop()
 
     @Slot(str)
     def apply_suggestion(self, text: str) -> None:

@@ -73,9 +73,7 @@ class SendView(Protocol):
     bcc_field: QLineEdit
     subject_field: QLineEdit
     attachments: AttachmentsBar
-    send_action: QAction
-    save_eml_action: QAction
-    attach_action: QAction
+    commands: dict[str, QAction]
 
     def current_draft(self) -> Draft: ...
     def show_accounts_settings(self, why: str = "") -> None: ...
@@ -337,7 +335,7 @@ class SendFlow(QObject):
         central = w.centralWidget()
         assert central is not None  # the compose window sets one before SendFlow exists
         central.setEnabled(not busy)
-        for act in (w.send_action, w.save_eml_action, w.attach_action):
+        for act in (w.commands[key] for key in ("send", "save_eml", "attach")):
             act.setEnabled(not busy)
         if busy:
             self.cancel_button.setFocus()

@@ -61,7 +61,7 @@ class WindowManager(QObject):
         self.paths = paths
         self.model_override = model_override
         self.engine = EngineService(self)
-        self.services = AppServices(paths, self)  # one download queue, one Models window
+        self.services = AppServices(settings, paths, self)  # one download queue, one Models window
         self.windows: list[QWidget] = []  # compose and message windows, and problem notes
         self._drafts_dialog: DraftsDialog | None = None
         self._ending = False
@@ -136,11 +136,9 @@ class WindowManager(QObject):
         window.sig_new_message.connect(self.new_compose)
         window.sig_show_drafts.connect(self.show_drafts)
         window.sig_open_message_files.connect(self.open_message_files)
-        window.sig_assistant_choice_changed.connect(self._assistant_choice_changed)
-        window.sig_forgot_everything.connect(self._forgot_everything)
         # File > Quit ends the app, not only this window (each window saves its draft).
-        window.quit_action.triggered.disconnect(window.close)
-        window.quit_action.triggered.connect(self.close_all)
+        window.commands["quit"].triggered.disconnect()  # the window's own close
+        window.commands["quit"].triggered.connect(self.close_all)
         self._show(window)
         return window
 
@@ -242,22 +240,6 @@ class WindowManager(QObject):
             window.statusBar().showMessage(
                 self.tr("That draft is open in another Composer window."), 15000
             )
-
-    @Slot()
-    def _assistant_choice_changed(self) -> None:
-        origin = self.sender()
-        for window in self.compose_windows():
-            if window is not origin:
-                window.follow_assistant_choice()
-
-    @Slot()
-    def _forgot_everything(self) -> None:
-        """Settings > Privacy > Forget everything in one window: the others' messages go too."""
-        origin = self.sender()
-        for window in self.compose_windows():
-            if window is not origin:
-                window.discard_message(confirm=False)
-                window.follow_assistant_choice()
 
     def tell(self, text: str) -> QMessageBox:
         """A sentence about something that could not be opened; the other items still open."""

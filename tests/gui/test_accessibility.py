@@ -124,7 +124,7 @@ def test_review_controls_are_named_by_the_review_itself(qtbot):
 
 
 def test_settings_dialog_is_named(plain_window):
-    plain_window.settings_action.trigger()
+    plain_window.commands["settings"].trigger()
     dialog = plain_window.settings_dialog
     check(dialog)
     assert without_buddy(dialog) == []
@@ -132,7 +132,7 @@ def test_settings_dialog_is_named(plain_window):
 
 
 def test_models_dialog_is_named(plain_window):
-    plain_window.models_action.trigger()
+    plain_window.commands["models"].trigger()
     dialog = plain_window.models_dialog
     check(dialog, object_names=False)  # its tests find controls by attribute
     dialog.close()
@@ -140,7 +140,7 @@ def test_models_dialog_is_named(plain_window):
 
 
 def test_shortcuts_dialog_is_named(plain_window):
-    plain_window.shortcuts_action.trigger()
+    plain_window.commands["shortcuts"].trigger()
     dialog = plain_window.shortcuts_dialog
     check(dialog)
     assert without_buddy(dialog) == []

@@ -64,7 +64,7 @@ def test_choosing_the_compact_cache_reloads_the_model_with_it(
 ):
     window = open_window(starter_model_path, ready=True, context_size=1024)
     assert window.assistant.model_info.plan.kv_cache == "f16"
-    window.settings_action.trigger()
+    window.commands["settings"].trigger()
     combo = window.settings_dialog.findChild(QComboBox, "kvCache")
     combo.setCurrentIndex(combo.findData("q8_0"))
     assert window.assistant.state is AssistantState.NO_MODEL  # reloading

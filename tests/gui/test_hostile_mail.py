@@ -40,7 +40,7 @@ def send_and_read(qtbot, window, server, app_paths_tmp) -> tuple[bytes, list[str
     if not window.to_field.text().strip():
         window.to_field.setText("friend@example.net")
     window.body.textCursor().insertText("Tuesday is better for me.\n")
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(
         lambda: not shiboken6.isValid(window) or not window.isVisible(), timeout=TIMEOUT_MS
     )

@@ -86,7 +86,7 @@ def test_menu_items_have_unique_mnemonics(plain_window):
 
 def test_no_ctrl_alt_shortcut_and_none_twice(plain_window):
     seen: dict[str, str] = {}
-    for act in plain_window.findChildren(type(plain_window.undo_action)):
+    for act in plain_window.findChildren(type(plain_window.commands["undo"])):
         for key in act.shortcuts():
             for i in range(key.count()):
                 mods = key[i].keyboardModifiers()
@@ -98,12 +98,12 @@ def test_no_ctrl_alt_shortcut_and_none_twice(plain_window):
 
 
 def test_settings_has_a_shortcut_everywhere(plain_window):
-    keys = [k.toString() for k in plain_window.settings_action.shortcuts()]
+    keys = [k.toString() for k in plain_window.commands["settings"].shortcuts()]
     assert "Ctrl+," in keys
 
 
 def test_shortcuts_dialog_grouped_searchable_and_closed_by_esc(plain_window, qtbot):
-    plain_window.shortcuts_action.trigger()
+    plain_window.commands["shortcuts"].trigger()
     dialog = plain_window.shortcuts_dialog
     assert dialog.isVisible()
     groups = [title for title, _rows in plain_window.shortcut_groups()]

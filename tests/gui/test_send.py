@@ -64,7 +64,7 @@ def test_send_delivers_keeps_a_copy_and_closes(
     window.autosave.save()
     assert window.autosave.store.path.exists()
 
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     assert window.sending.progress.isVisibleTo(window) and not window.centralWidget().isEnabled()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
 
@@ -85,7 +85,7 @@ def test_wrong_password_says_so_and_keeps_the_draft(no_model_window, app_paths_t
     window = no_model_window()
     write(window)
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert "user name or password" in text
     assert window.isVisible() and window.centralWidget().isEnabled()
@@ -98,7 +98,7 @@ def test_untrusted_server_certificate(no_model_window, app_paths_tmp, smtp_serve
     with_account(app_paths_tmp, server.account())
     window = no_model_window()
     write(window)
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     assert "is not trusted" in error_text(qtbot, window)
     assert window.current_draft().to.startswith("Jürgen")
 
@@ -107,7 +107,7 @@ def test_refused_recipient_named(no_model_window, app_paths_tmp, server, qtbot):
     with_account(app_paths_tmp, server.account())
     window = no_model_window()
     write(window, to="ok@example.com, nobody@example.com")
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert "nobody@example.com" in text and "Nothing was sent" in text
     assert server.received == []
@@ -119,7 +119,7 @@ def test_an_international_mailbox_is_delivered_and_kept_as_sent(
     with_account(app_paths_tmp, server.account())
     window = no_model_window()
     write(window, to="José <josé@exämple.com>")
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
 
     [got] = server.received
@@ -138,7 +138,7 @@ def test_a_server_without_smtputf8_names_the_mailbox_and_keeps_the_draft(
     window = no_model_window()
     write(window, to="José <josé@exämple.com>")
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert "josé@exämple.com" in text and "SMTPUTF8" in text and "Nothing was sent" in text
     assert window.isVisible() and window.current_draft() == before and server.received == []
@@ -151,7 +151,7 @@ def test_invalid_address_flagged_before_anything_is_sent(
     window = no_model_window()
     write(window, to="ok@example.com, anna@example")
     window.cc_field.setText("bob at example.com")
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert "anna@example" in text and "bob at example.com" in text
     assert window.to_field.property("invalid") and window.cc_field.property("invalid")
@@ -168,14 +168,14 @@ def test_no_recipient(no_model_window, app_paths_tmp, server, qtbot):
     window = no_model_window()
     write(window, to="")
     window.bcc_field.clear()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     assert "no recipient" in error_text(qtbot, window)
 
 
 def test_no_account_opens_settings_accounts(no_model_window, qtbot):
     window = no_model_window()
     write(window)
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     dialog = window.settings_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.tabs.currentWidget() is dialog.accounts
@@ -199,7 +199,7 @@ def test_password_asked_once_when_there_is_no_keychain(
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
     assert asked == ["passwordDialog"] and len(server.received) == 1
     assert accounts.SESSION_PASSWORDS.get("acc1") == PASSWORD  # this run only
@@ -213,7 +213,7 @@ def test_cancel_keeps_the_draft(no_model_window, app_paths_tmp, smtp_server, sil
     with_account(app_paths_tmp, server.account(port=silent_server, username=""), None)
     window = no_model_window()
     write(window)
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     assert window.sending.cancel_button.isVisibleTo(window)
     window.sending.cancel_button.click()
     qtbot.waitUntil(lambda: not window.sending.busy, timeout=TIMEOUT_MS)
@@ -232,7 +232,7 @@ def test_from_selector_with_several_accounts(no_model_window, app_paths_tmp, ser
     window.sending.select_account("acc2")
     assert window.current_draft().account == "acc2"
     write(window)
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: bool(server.received), timeout=TIMEOUT_MS)
     assert server.received[0].mail_from == "anna@work.example"
 
@@ -252,7 +252,7 @@ def test_save_as_eml_without_an_account(no_model_window, tmp_path):
 
 def test_ctrl_return_is_send(no_model_window):
     window = no_model_window()
-    assert [k.toString() for k in window.send_action.shortcuts()] == ["Ctrl+Return"]
+    assert [k.toString() for k in window.commands["send"].shortcuts()] == ["Ctrl+Return"]
 
 
 @pytest.mark.parametrize(
@@ -283,7 +283,7 @@ def test_other_failures_keep_the_draft(
     window = no_model_window()
     write(window, body="A body long enough to pass a 300-byte limit. " * 4)
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     assert expected in error_text(qtbot, window)
     assert window.isVisible() and window.current_draft() == before and server.received == []
 
@@ -309,7 +309,7 @@ def test_typed_password_remembered_in_the_keychain(
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
     assert keyring.get_password(APP_ID, f"smtp-password:{account.id}") == PASSWORD
     accounts.forget_password(account.id)
@@ -342,7 +342,7 @@ def test_no_answer_after_the_data_says_delivery_is_unknown_and_keeps_the_draft(
     write(window)
     window.autosave.save()
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: window.sending.error_box is not None, timeout=TIMEOUT_MS)
     box = window.sending.error_box
     assert box.windowTitle() == "Perhaps sent"
@@ -363,7 +363,7 @@ def test_cancel_after_the_final_dot_is_not_nothing_was_sent(
     window = no_model_window()
     write(window)
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(server.got_data.is_set, timeout=TIMEOUT_MS)
     window.sending.cancel_button.click()
     text = error_text(qtbot, window)
@@ -389,7 +389,7 @@ def test_a_temporary_auth_failure_keeps_the_password_in_memory(
     window = no_model_window()
     write(window)
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert "could not check the user name and password right now" in text
     assert "did not accept" not in text
@@ -400,7 +400,7 @@ def test_a_temporary_auth_failure_keeps_the_password_in_memory(
     server.answers["AUTH"] = b"235 2.7.0 Authentication successful\r\n"
     asked: list[str] = []
     QTimer.singleShot(200, lambda: _refuse_any_password_dialog(asked))
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
     assert asked == [] and len(server.messages) == 1
 
@@ -421,7 +421,7 @@ def test_a_temporary_auth_failure_keeps_the_password_in_the_keychain(
     try:
         window = no_model_window()
         write(window)
-        window.send_action.trigger()
+        window.commands["send"].trigger()
         assert "right now" in error_text(qtbot, window)
         assert keyring.get_password(APP_ID, f"smtp-password:{account.id}") == PASSWORD
         assert accounts.SESSION_PASSWORDS.get(account.id) == PASSWORD
@@ -445,7 +445,7 @@ def test_a_hostile_server_keeps_the_draft(
     window = no_model_window()
     write(window)
     before = window.current_draft()
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert expected in text and "STARTTLS" not in text and "Nothing was sent" in text
     assert window.isVisible() and window.current_draft() == before and server.messages == []
@@ -475,7 +475,7 @@ def test_more_recipients_than_servers_take_are_refused_with_the_count(
     busy: list[bool] = []
     window.sending.controller.sig_busy.connect(busy.append)
 
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     count = QLocale().toString(MAX_RECIPIENTS + 1)  # unique mailboxes: Cc repeats To
     assert f"has {count} recipients" in text
@@ -497,7 +497,7 @@ def test_a_message_at_exactly_the_recipient_limit_is_sent(
     to = many(MAX_RECIPIENTS - 1)
     write(window, to=", ".join(to))  # + hidden@example.com in Bcc: exactly the limit
     window.cc_field.setText(", ".join(a.upper() for a in to[:50]))  # counted once
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
 
     [got] = server.received
@@ -514,7 +514,7 @@ def test_an_address_longer_than_smtp_allows_is_named_as_invalid(
     window = no_model_window()
     too_long = "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".org"  # 260 octets; RFC 5321: 254
     write(window, to=f"ok@example.org, {too_long}")
-    window.send_action.trigger()
+    window.commands["send"].trigger()
     text = error_text(qtbot, window)
     assert "not valid email addresses" in text and too_long in text
     assert window.to_field.property("invalid") and window.to_field.selectedText() == too_long

@@ -11,7 +11,7 @@ from composer.settings import Settings
 
 def test_hardware_page_shows_plan_and_measures_speed(open_window, qtbot, starter_model_path):
     window = open_window(starter_model_path, ready=True, context_size=1024)
-    window.settings_action.trigger()
+    window.commands["settings"].trigger()
     page = window.settings_dialog.hardware
     assert str(window.assistant.model_info.plan.reason) in page.in_use.text()
     results = []
@@ -28,7 +28,7 @@ def test_choosing_cpu_only_reloads_and_is_saved(
     open_window, qtbot, app_paths_tmp, starter_model_path
 ):
     window = open_window(starter_model_path, ready=True, context_size=1024)
-    window.settings_action.trigger()
+    window.commands["settings"].trigger()
     window.settings_dialog.hardware.sig_override_changed.emit(Override(device="cpu"))
     assert window.assistant.state is AssistantState.NO_MODEL  # reloading
     qtbot.waitUntil(lambda: window.assistant.state is AssistantState.READY, timeout=120_000)
@@ -45,7 +45,7 @@ def test_models_window_opens_and_choosing_a_model_loads_it(
     window = open_window(ready=True, context_size=1024)  # no override: choices persist
     other = tmp_path / "another-model.gguf"
     shutil.copyfile(starter_model_path, other)
-    window.models_action.trigger()
+    window.commands["models"].trigger()
     dialog = window.models_dialog
     assert dialog.isVisible()
     dialog.sig_model_chosen.emit(str(other))

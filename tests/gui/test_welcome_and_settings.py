@@ -118,7 +118,7 @@ def test_download_the_recommended_model_then_use_it(
 
 def test_settings_pages_change_and_survive_a_restart(qtbot, no_model_window, open_window):
     window = no_model_window()
-    window.settings_action.trigger()
+    window.commands["settings"].trigger()
     dialog = window.settings_dialog
     general, assistant = dialog.general, dialog.assistant
     general.language.setCurrentIndex(general.language.findData("fr"))
@@ -139,7 +139,7 @@ def test_settings_pages_change_and_survive_a_restart(qtbot, no_model_window, ope
     assert saved.assistant == "off"
     restarted = open_window(**{k: v for k, v in vars(saved).items() if k != "schema_version"})
     assert restarted.settings.max_tokens == 256 and not restarted.side.isVisibleTo(restarted)
-    restarted.settings_action.trigger()
+    restarted.commands["settings"].trigger()
     page = restarted.settings_dialog.general
     assert page.language.currentData() == "fr" and page.theme.currentData() == "dark"
     restarted.settings_dialog.close()
@@ -164,9 +164,9 @@ def test_forget_everything_removes_what_the_app_kept_and_keeps_imported_files(
     window.settings.save(app_paths_tmp.settings_file)
     (app_paths_tmp.cache / "hardware-probe.json").write_text("{}")
 
-    window.settings_action.trigger()
+    window.commands["settings"].trigger()
     result = window.settings_dialog.findChild(QLabel, "forgetResult")
-    window.forget_everything()  # what Yes in the confirmation runs
+    window.settings_dialog.privacy.sig_forget_everything.emit()  # Yes in the confirmation
     assert not list(app_paths_tmp.drafts.glob("*.json"))
     assert not downloaded.exists()
     assert imported.exists()  # the user's own file, where it lies

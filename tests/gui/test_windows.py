@@ -17,7 +17,7 @@ def test_no_items_one_compose_window_and_the_app_ends_with_the_last_one(qtbot, m
     manager.start([])
     assert [type(w) for w in manager.windows] == [ComposeWindow]
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     assert len(manager.compose_windows()) == 2
     second = manager.compose_windows()[1]
     assert second is not first and second.isVisible()
@@ -36,7 +36,7 @@ def test_each_window_writes_its_own_draft_and_all_come_back(qtbot, make_manager,
     manager = make_manager()
     manager.start([])
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     second = manager.compose_windows()[1]
     first.subject_field.setText("One")
     qtbot.keyClicks(first.body, "first message")
@@ -87,7 +87,7 @@ def test_drafts_dialog_reopens_and_deletes_after_confirmation(qtbot, make_manage
     kept, doomed = new_draft_name(), new_draft_name()
     DraftStore(folder, kept).save(Draft(to="anna@example.com", subject="Kept", body="a"))
     DraftStore(folder, doomed).save(Draft(subject="Doomed", body="b"))
-    manager.windows[0].drafts_action.trigger()
+    manager.windows[0].commands["drafts"].trigger()
     dialog = manager.drafts_dialog
     assert dialog is not None and dialog.isVisible()
     rows = {
@@ -180,14 +180,14 @@ def test_a_mail_link_opens_a_filled_compose_window_and_a_bad_one_says_why(qtbot,
 def test_quit_closes_every_window_and_ends_the_app(qtbot, make_manager, app_paths_tmp):
     manager = make_manager()
     manager.start([])
-    manager.windows[0].new_message_action.trigger()
+    manager.windows[0].commands["new_message"].trigger()
     # a note about a missing file is a window too
     open_message_and_wait(manager, app_paths_tmp.drafts.parent / "none.eml")
     first, second = manager.compose_windows()
     second.body.setPlainText("kept")
     ended = []
     manager.sig_all_closed.connect(lambda: ended.append(True))
-    first.quit_action.trigger()
+    first.commands["quit"].trigger()
     qtbot.waitUntil(lambda: bool(ended), timeout=10_000)
     assert manager.windows == []
     assert [s.draft.body for s in saved_drafts(app_paths_tmp.drafts)] == ["kept"]
@@ -241,7 +241,7 @@ def test_first_run_shows_the_welcome_page_and_a_choice_in_one_window_is_everyone
     manager.start([])
     first = manager.windows[0]
     assert first.welcome is not None and first.welcome.isVisibleTo(first)
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     second = manager.compose_windows()[1]
     first.welcome.sig_no_assistant.emit()  # "No assistant" on the welcome page
     assert manager.settings.assistant == "off"
@@ -253,7 +253,7 @@ def test_forget_everything_in_one_window_empties_the_others_too(qtbot, make_mana
     manager = make_manager()
     manager.start([])
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     second = manager.compose_windows()[1]
     for window, text in ((first, "one"), (second, "two")):
         window.body.setPlainText(text)
@@ -269,10 +269,10 @@ def test_one_download_queue_and_one_models_window_for_all_windows(qtbot, make_ma
     manager = make_manager()
     manager.start([])
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     first, second = manager.compose_windows()
     assert first.services is second.services is manager.services
-    assert first._download_worker() is second._download_worker()  # one queue, not one a window
+    assert first.side.downloads() is second.side.downloads()  # one queue, not one a window
     first.show_models()
     dialog = first.models_dialog
     assert dialog is not None and dialog.isVisible()
@@ -297,14 +297,14 @@ def test_one_settings_window_acting_for_the_window_it_was_last_opened_from(
 
     manager = make_manager()
     manager.start([])
-    manager.windows[0].new_message_action.trigger()
+    manager.windows[0].commands["new_message"].trigger()
     first, second = manager.compose_windows()
     first.show_settings()
     dialog = first.settings_dialog
     assert dialog is not None and dialog.parent() is first
     second.show_settings()  # the same window, now over the second one
     assert second.settings_dialog is dialog and dialog.parent() is second
-    assert manager.services.settings_host is second
+    assert manager.services.settings_link.host is second
     # An account saved there reaches both windows' From lists.
     AccountStore(app_paths_tmp.config).save(
         [
@@ -318,6 +318,6 @@ def test_one_settings_window_acting_for_the_window_it_was_last_opened_from(
     assert second.sending.account_id() == "b2"  # the window Settings acts for selects it
     # The window it acts for closes: the Settings window goes with it, the other stays usable.
     second.close()
-    qtbot.waitUntil(lambda: manager.services.settings_dialog is None)
+    qtbot.waitUntil(lambda: manager.services.settings_link.dialog is None)
     first.show_settings()
     assert first.settings_dialog is not None and first.settings_dialog is not dialog

@@ -16,7 +16,7 @@ def test_two_windows_share_one_model_and_a_stop_stops_only_its_own_window(
     manager.engine.worker.sig_loading.connect(loads.append)
     manager.start([])
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     second = manager.compose_windows()[1]
     wait_ready(qtbot, first)
     wait_ready(qtbot, second)
@@ -34,7 +34,7 @@ def test_two_windows_share_one_model_and_a_stop_stops_only_its_own_window(
     assert second.assistant.state is AssistantState.GENERATING
     assert "another window" in second.assistant_panel.phase.text()
     qtbot.waitUntil(lambda: bool(writing), timeout=GEN_TIMEOUT_MS)
-    first.stop_generation()
+    first.assistant.stop()
     qtbot.waitUntil(
         lambda: second.assistant.state is not AssistantState.GENERATING, timeout=GEN_TIMEOUT_MS
     )
@@ -49,7 +49,7 @@ def test_turning_the_assistant_off_in_one_window_frees_the_model_for_all(
     manager = make_manager(starter_model_path, context_size=2048)
     manager.start([])
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     second = manager.compose_windows()[1]
     wait_ready(qtbot, second)
     first.assistant.unload_model()

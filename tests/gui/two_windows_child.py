@@ -31,7 +31,7 @@ def main() -> None:
     missing_model = str(paths.cache / "no-model.gguf")  # the messages are what matter here
     manager = WindowManager(Settings(assistant="local"), paths, model_override=missing_model)
     manager.start([])
-    manager.windows[0].new_message_action.trigger()
+    manager.windows[0].commands["new_message"].trigger()
     windows = manager.compose_windows()
 
     def type_all() -> None:

@@ -329,6 +329,11 @@ class AssistantPanel(QWidget):
         code: str | None = self.language.currentData()  # a language code, None: the text's
         return code
 
+    def focus_prompt(self) -> None:
+        """Ask the assistant (Ctrl+Shift+D): into the prompt, its old text selected."""
+        self.prompt.setFocus()
+        self.prompt.selectAll()
+
     def request(self, action: Action) -> None:
         """Ask for *action* if the panel allows it now (buttons and shortcuts land here)."""
         action = Action(action)

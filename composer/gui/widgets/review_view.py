@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import QColor, QPalette, QTextCursor
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
@@ -45,7 +47,7 @@ from composer.assist.review import Phrases, segments
 from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.gui.apply_text import apply_to_document
-from composer.i18n import filled
+from composer.i18n import filled, native_name
 from composer.workers.batching import FLUSH_INTERVAL_S
 
 # The strike and underline carry the meaning for anyone who cannot tell the
@@ -68,6 +70,7 @@ class ReviewView(QWidget):
     sig_insert = Signal(str)  # the suggestion, to put at the cursor instead (new text only)
     sig_discard = Signal()
     sig_regenerate = Signal()  # also "run again" after the text changed underneath
+    sig_again_in = Signal(str)  # regenerate in this language (a code): "Again in French"
     sig_version_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,8 +91,14 @@ class ReviewView(QWidget):
             line_breaks=self.tr("%1 line breaks"),
             space=self.tr("a space"),
             spaces=self.tr("%1 spaces"),
-            fact=self.tr("Changes a fact (%1). %2"),
+            fact=self.tr("Changes a fact (%1)."),
             rewrite=self.tr("Rewrite, not a proofreading fix: %1"),
+            fact_replaced=self.tr("“%1” instead of “%2”"),
+            fact_removed=self.tr("“%1” removed"),
+            fact_added=self.tr("“%1” added"),
+            link_changed=self.tr("a link or address changed: “%1” instead of “%2”"),
+            negation_added=self.tr("meaning reversed: “%1” added"),
+            negation_removed=self.tr("meaning reversed: “%1” removed"),
         )
         self._session = ReviewSession("", phrases=self.phrases)
 
@@ -119,6 +128,12 @@ class ReviewView(QWidget):
         self.notice.setObjectName("reviewNotice")
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Notice"))
+        # "Again in French": the answer came in another language than asked.
+        self.again_button = QPushButton()
+        self.again_button.setObjectName("againInLanguageButton")
+        self.again_button.setAccessibleName(self.tr("Write it again in the language asked"))
+        self.again_button.clicked.connect(self._again_in_language)
+        self._again_language = ""
         self.rerun_button = QPushButton(self.tr("Run again"))
         self.rerun_button.setObjectName("rerunButton")
         self.rerun_button.setAccessibleName(self.tr("Run again on the current text"))
@@ -150,12 +165,22 @@ class ReviewView(QWidget):
         changes_label.setBuddy(self.change_list)
         self.summary = QLabel()
         self.summary.setObjectName("reviewSummary")
+        # Accept all keeps the user's facts: said before the click, not after.
+        self.facts_note = QLabel()
+        self.facts_note.setObjectName("factsNote")
+        self.facts_note.setWordWrap(True)
+        # What a check of a new text against the request found ("10:00 from
+        # your request is missing"): shown, and asked about before it goes in.
+        self.findings = QLabel()
+        self.findings.setObjectName("requestFindings")
+        self.findings.setWordWrap(True)
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accept_all_button = QPushButton(self.tr("Accept a&ll"))
         self.accept_all_button.setObjectName("acceptAllButton")
         self.accept_all_button.setAccessibleName(self.tr("Accept"))
         self.accept_all_button.setAccessibleDescription(
-            self.tr("Accept all changes: the suggestion replaces the text (Ctrl+Shift+Return)")
+            self.tr("Accept every change but the facts you left unticked (Ctrl+Shift+Return)")
         )
         self.accept_selected_button = QPushButton(self.tr("Accept tic&ked"))
         self.accept_selected_button.setObjectName("acceptTickedButton")
@@ -184,6 +209,7 @@ class ReviewView(QWidget):
         version_row.addWidget(self.regenerate_button)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.again_button)
         notice_row.addWidget(self.rerun_button)
         button_row = QHBoxLayout()
         button_row.addWidget(self.accept_all_button)
@@ -200,6 +226,8 @@ class ReviewView(QWidget):
         layout.addWidget(changes_label)
         layout.addWidget(self.change_list, 2)
         layout.addWidget(self.summary)
+        layout.addWidget(self.facts_note)
+        layout.addWidget(self.findings)
         layout.addLayout(button_row)
 
         self.previous_button.clicked.connect(self.previous_version)
@@ -217,6 +245,7 @@ class ReviewView(QWidget):
                 self.previous_button,
                 self.next_button,
                 self.regenerate_button,
+                self.again_button,
                 self.rerun_button,
                 self.diff_view,
                 self.change_list,
@@ -281,7 +310,23 @@ class ReviewView(QWidget):
         self.notice.setText(text)
         self.notice.show()
         self.rerun_button.setVisible(offer_rerun)
+        self.again_button.hide()
         self.notice.setAccessibleDescription(text)
+
+    @Slot(str, str)
+    def show_language_notice(self, text: str, language: str) -> None:
+        """The answer is not in *language* (a code): say so and offer it again in that one."""
+        self.show_notice(text)
+        self._again_language = language
+        name = native_name(language)
+        self.again_button.setText(filled(self.tr("Again in %1"), name))
+        self.again_button.setAccessibleName(filled(self.tr("Write it again in %1"), name))
+        self.again_button.show()
+
+    @Slot()
+    def _again_in_language(self) -> None:
+        if self._again_language:
+            self.sig_again_in.emit(self._again_language)
 
     def show_stale_notice(self) -> None:
         self.show_notice(
@@ -295,22 +340,51 @@ class ReviewView(QWidget):
     def hide_notice(self) -> None:
         self.notice.hide()
         self.rerun_button.hide()
+        self.again_button.hide()
 
     # -- commands (public so the window can bind shortcuts to them) ---------
     @Slot()
     def accept_all(self) -> None:
+        """Every change but the facts left unticked (facts_note says so beforehand)."""
         if self._session.can_accept:
-            self.sig_accept.emit(self._session.all_changes_text())
+            self._after_findings(self.sig_accept, self._session.accept_all_text())
 
     @Slot()
     def accept_selected(self) -> None:
         if self._session.can_accept:
-            self.sig_accept.emit(self._session.ticked_text())
+            self._after_findings(self.sig_accept, self._session.ticked_text())
 
     @Slot()
     def insert(self) -> None:
         if self._insert_offered and self._session.can_accept and self._session.current_text():
-            self.sig_insert.emit(self._session.current_text())
+            self._after_findings(self.sig_insert, self._session.current_text())
+
+    def _after_findings(self, signal: SignalInstance, text: str) -> None:
+        """Emit *text*, after asking when the check found something (Back is the default)."""
+        findings = self._session.findings()
+        if not findings:
+            signal.emit(text)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("requestCheckBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Check the suggestion"))
+        box.setText(self.tr("The suggestion does not match your request:"))
+        box.setInformativeText("\n".join("• " + line for line in findings))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        use = box.addButton(self.tr("&Use it anyway"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("&Back to the review"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            if box.clickedButton() is use:
+                signal.emit(text)
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
 
     def set_insert_offered(self, offered: bool) -> None:
         """Offer "Insert at cursor" (for a new text, not for a rewrite of existing text)."""
@@ -458,6 +532,19 @@ class ReviewView(QWidget):
             self.summary.setText(summary)
             self.summary.setToolTip(why)
             self.summary.setAccessibleDescription(why)
+        held = len(session.held_facts()) if can_accept else 0
+        self.facts_note.setText(
+            self.tr(
+                "Accept all keeps your facts: %n changed names, numbers, dates or links stay "
+                "as you wrote them unless you tick them.",
+                "",
+                held,
+            )
+        )
+        self.facts_note.setVisible(held > 0)
+        findings = session.findings() if can_accept else ()
+        self.findings.setText("\n".join("⚠ " + line for line in findings))
+        self.findings.setVisible(bool(findings))
 
     @Slot(int, bool)
     def _on_change_toggled(self, index: int, _accepted: bool) -> None:
