@@ -19,9 +19,10 @@ email block.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, replace
 
-from composer.assist.language import detect_language, language_instruction
+from composer.assist.language import detect_language, language_instruction, language_name
 from composer.assist.quoting import describe_thread, parse_thread
 from composer.assist.review import fit_whitespace
 from composer.assist.sampling import sampling_for
@@ -196,12 +197,7 @@ def build_request(
         if not instruction:
             raise RequestError("Type what the email should say first.")
         tail.append(f"Write the email. What it should say: {instruction}")
-        # The instruction's language (one word in a short line is enough),
-        # else the body's.
-        if detect_language(instruction, min_hits=1).code:
-            tail.append(language_instruction(instruction, language, min_hits=1))
-        else:
-            tail.append(language_instruction(body, language))
+        tail.append(_answer_in(action, language, answer_language(action, instruction, body)))
     elif action is Action.REPLY:
         thread = parse_thread(body)
         if not thread.is_reply:
@@ -216,8 +212,7 @@ def build_request(
         if instruction:
             task += f" Also: {instruction}"
         tail.append(task)
-        own = thread.own_text if detect_language(thread.own_text).code else body
-        tail.append(language_instruction(own, language))
+        tail.append(_answer_in(action, language, answer_language(action, instruction, body)))
     else:
         if not text.strip():
             raise RequestError("There is no text to work on yet. Write or select some text first.")
@@ -230,6 +225,10 @@ def build_request(
             part = "that part only"
         tail.append(_TASKS[action].format(part=part, instruction=instruction))
         tail.append(language_instruction(text, language))
+        if action in (Action.FORMAL, Action.FRIENDLY):
+            writes_in = language or detect_language(text).code
+            if writes_in in ("fr", "French"):
+                tail.append(_FRENCH_ADDRESS[action is Action.FORMAL or not _uses_tu(body)])
         tail.append("Answer with the new text only.")
 
     user = email_block(context) + "\n\n" + "\n\n".join(tail)
@@ -240,6 +239,50 @@ def build_request(
         temperature=sampling.temperature,
         sampling=sampling,
     )
+
+
+def answer_language(action: Action, instruction: str, body: str) -> str | None:
+    """The language a Draft or a Reply should be written in when the user chose none.
+
+    A Draft: its instruction's (one word in a short line is enough), else the
+    body's. A Reply: the language of the message being answered (someone
+    writing in French expects French back, whatever the UI), else the user's
+    notes, else the body's. None when nothing says.
+    """
+    if action is Action.DRAFT:
+        return detect_language(instruction, min_hits=1).code or detect_language(body).code
+    thread = parse_thread(body)
+    latest = thread.replying_to
+    for text in (latest.text if latest else "", thread.own_text, body):
+        code = detect_language(text).code
+        if code:
+            return code
+    return None
+
+
+def _answer_in(action: Action, chosen: str | None, detected: str | None) -> str:
+    if chosen:
+        return f"Write the result in {language_name(chosen)}."
+    if detected is None:
+        return "Write the result in the same language as the text."
+    source = "my request" if action is Action.DRAFT else "the message being answered"
+    return f"Write the result in {language_name(detected)}, the language of {source}."
+
+
+# French has two ways to say "you": a formal rewrite says vous; a friendlier
+# one may say tu only when the email already does (tutoyer a client uninvited
+# is a faux pas no tone slider should make).
+_FRENCH_ADDRESS = {
+    True: "In French, address the reader as « vous ».",
+    False: "In French, the email already says « tu »: keep « tu ».",
+}
+_TU = re.compile(r"\b(?:tu|toi|ton|ta|tes|t'|t’)(?=\W)", re.IGNORECASE)
+
+
+def _uses_tu(body: str) -> bool:
+    """Whether the user's own French text says tu (quoted messages do not count)."""
+    own = parse_thread(body).own_text or body
+    return _TU.search(own + " ") is not None
 
 
 def draft_request(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from composer.assist.language import detect_language, language_name
+from composer.assist.language import detect_language
 
 TAIL_CHARS = 2000  # a loop shows in the last lines; never scan the whole text
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -42,10 +42,3 @@ def language_mismatch(text: str, expected: str | None, min_chars: int = 160) -> 
     if found is None or found == expected:
         return None
     return found
-
-
-def mismatch_note(found: str, expected: str) -> str:
-    return (
-        f"The answer is in {language_name(found)}, not {language_name(expected)} as asked. "
-        "Regenerate, or pick the language under “Language of the answer”."
-    )

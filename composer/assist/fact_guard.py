@@ -1,121 +1,44 @@
-"""Facts a suggestion must not change silently: amounts, dates, names, addresses.
+"""Facts a suggestion must not change silently: names, amounts, dates, links, negations.
 
-A writing assistant may reword, but "300 €" becoming "250 €", a dropped date
-or "Anna" turning into "Tom" is not a rewording. The guard lists the facts
-of a text (Qt-free, rule-based, English and French) and compares the facts
-of a change's old and new text: each fact that changed or disappeared gives
-one sentence for the review ("250 € instead of 300 €").
+A writing assistant may reword, but "300 €" becoming "250 €", a dropped date,
+"Marc" turning into "the email" or "can" into "cannot" is not a rewording.
+The guard lists the facts of a text as whole entities (Qt-free, rule-based,
+English and French; composer.assist.fact_finder and fact_names find them) and compares the
+facts of the whole original with those of the whole suggestion, as multisets
+of normalised keys: "450 EUR" = "€450", "10:00" = "10 h", anna = Anna, and a
+fact that only moved is not lost. What is left over on either side is then
+laid on the diff's changes: each change learns which facts it drops, alters
+or adds, and changes that cut one fact in pieces are reported so the review
+can make them one decision.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-_DAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche"
-)
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
-    "décembre decembre"
-)
-_CURRENCY = r"(?:€|\$|£|¥|CHF|EUR|USD|GBP|euros?|dollars?|pounds?)"
-_NUMBER = r"\d+(?:[.,\u202f\u00a0 ]\d{3})*(?:[.,]\d+)?"
-_UNIT = r"(?:%|(?:km|kg|g|mb|gb|tb|m|cm|mm|h|min|hours?|heures?|days?|jours?|weeks?|semaines?)\b)"
+from composer.assist.fact_finder import Fact, find_facts, same_fact
+from composer.assist.fact_names import name_candidates, names_in, swapped_names
+from composer.assist.proofread import edit_distance
+from composer.assist.review import Phrases
+from composer.messages import fill
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("link", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)),
-    (
-        "amount",
-        re.compile(rf"{_CURRENCY}\s?{_NUMBER}|{_NUMBER}\s?{_CURRENCY}(?![A-Za-z])", re.IGNORECASE),
-    ),
-    (
-        "date",
-        re.compile(
-            r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
-            rf"|\b(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?(?:{_MONTHS.replace(' ', '|')})\b\.?"
-            r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?",
-            re.IGNORECASE,
-        ),
-    ),
-    ("day", re.compile(rf"\b(?:{_DAYS.replace(' ', '|')})\b", re.IGNORECASE)),
-    (
-        "time",
-        re.compile(
-            r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}h\b", re.IGNORECASE
-        ),
-    ),
-    ("number", re.compile(rf"(?<![\w.,]){_NUMBER}(?:\s?{_UNIT})?", re.IGNORECASE)),
-)
+__all__ = [
+    "Fact",
+    "FactChange",
+    "FactReport",
+    "Span",
+    "compare_facts",
+    "facts_by_change",
+    "find_facts",
+    "names_in",
+]
 
-
-@dataclass(frozen=True)
-class Fact:
-    kind: str  # email | link | amount | date | day | time | number | name
-    text: str  # as written
-
-    @property
-    def key(self) -> str:
-        """What must stay equal: case, spaces and the decimal mark do not count."""
-        flat = unicodedata.normalize("NFKC", self.text).casefold()
-        flat = re.sub(r"[\s\u202f\u00a0]", "", flat).rstrip(".")
-        return flat.replace(",", ".") if self.kind in ("amount", "number") else flat
-
-
-def find_facts(text: str, names: tuple[str, ...] = ()) -> list[Fact]:
-    """The facts in *text*, in order; *names* are people's names to watch for."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, Fact]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            value = match.group(0).strip()
-            if not value or not free(start, end):
-                continue
-            taken.append((start, end))
-            found.append((start, Fact(kind, value)))
-    for name in dict.fromkeys(names):
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if free(*match.span()):
-                taken.append(match.span())
-                found.append((match.start(), Fact("name", match.group(0))))
-    return [fact for _, fact in sorted(found, key=lambda item: item[0])]
-
-
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|good morning|bonjour|salut|cher|chère|coucou)\s+"
-    r"([A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_HEADER_NAME = re.compile(r"([^,<>\"]+?)\s*<[^>]+>")
-
-
-def names_in(body: str, recipients: str = "") -> tuple[str, ...]:
-    """People's names the email mentions: from the To line and the greetings and sign-offs."""
-    names: list[str] = []
-    for match in _HEADER_NAME.finditer(recipients):
-        names.extend(match.group(1).strip().strip('"').split())
-    for match in _GREETING.finditer(body):
-        names.extend(match.group(1).split())
-    # A sign-off's last line: a single capitalised word or two ("Anna", "Tom Berg").
-    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
-    if lines and re.fullmatch(r"[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'-]+)?", lines[-1]):
-        names.extend(lines[-1].split())
-    seen: dict[str, None] = {}
-    for name in names:
-        if len(name) > 1 and name[0].isupper():
-            seen.setdefault(name, None)
-    return tuple(seen)
+# A change's ranges: (start, end) in the old text, (start, end) in the new one.
+Span = tuple[int, int, int, int]
+_Pred = Callable[[Fact], bool]
 
 
 @dataclass(frozen=True)
@@ -124,45 +47,166 @@ class FactChange:
     old: str | None  # None: the fact is new
     new: str | None  # None: the fact disappeared
 
-    def sentence(self) -> str:
-        """E.g. “250 €” instead of “300 €”, or “Friday” removed."""
+    def sentence(self, phrases: Phrases | None = None) -> str:
+        """E.g. “250 €” instead of “300 €”, “Friday” removed, meaning reversed: “not” added."""
+        phrases = phrases or Phrases()
+        if self.kind == "negation":
+            if self.new is not None:
+                return fill(phrases.negation_added, [self.new])
+            return fill(phrases.negation_removed, [self.old or ""])
         if self.old is not None and self.new is not None:
-            return f"“{self.new}” instead of “{self.old}”"
+            template = phrases.link_changed if self.kind in _ADDRESSES else phrases.fact_replaced
+            return fill(template, [self.new, self.old])
         if self.old is not None:
-            return f"“{self.old}” removed"
-        return f"“{self.new}” added"
+            return fill(phrases.fact_removed, [self.old])
+        return fill(phrases.fact_added, [self.new or ""])
+
+
+_ADDRESSES = frozenset({"email", "link"})
+
+
+@dataclass(frozen=True)
+class FactReport:
+    """What the facts of a suggestion say about each change of its diff."""
+
+    per_change: tuple[tuple[FactChange, ...], ...]  # in the order of the spans given
+    # Runs of changes (first, last index) that each touch one changed fact:
+    # ticking one of them alone would leave half a link or "ne … pas" behind.
+    joins: tuple[tuple[int, int], ...]
 
 
 def compare_facts(old: str, new: str, names: tuple[str, ...] = ()) -> list[FactChange]:
-    """The facts of *old* that *new* changed or dropped (new facts are listed last).
+    """The facts of *old* that *new* changed or dropped, then the ones it added.
 
-    Facts are compared as multisets per kind: reordering is not a change; a
-    fact of a kind replaced by another of the same kind reads "X instead of Y".
+    The whole texts are compared: reordering, rewording, case and spacing
+    are not changes; a fact replaced by another of its kind reads "X instead of Y".
     """
-    before = find_facts(old, names)
-    after = find_facts(new, names)
-    lost = Counter(f.key for f in before) - Counter(f.key for f in after)
-    gained = Counter(f.key for f in after) - Counter(f.key for f in before)
-    lost_facts = _pick(before, lost)
-    gained_facts = _pick(after, gained)
-    changes: list[FactChange] = []
-    for fact in lost_facts:
-        twin = next((g for g in gained_facts if g.kind == fact.kind), None)
+    report = facts_by_change(old, new, [(0, len(old), 0, len(new))], names)
+    return list(report.per_change[0])
+
+
+def facts_by_change(
+    old: str, new: str, spans: Sequence[Span], names: tuple[str, ...] = ()
+) -> FactReport:
+    """The fact changes between *old* and *new*, laid on the changes at *spans*.
+
+    A fact both texts hold is no change wherever it stands (a moved weekday);
+    of a fact written several times, the occurrences a change touches are the
+    ones taken as lost or new. A lost or new fact that no change touches (its
+    kind came from the words around it) goes to the nearest change.
+    """
+    vocabulary = set(names) | name_candidates(old) | name_candidates(new)
+    vocabulary |= swapped_names(old, new, spans)
+    before, after = find_facts(old, tuple(vocabulary)), find_facts(new, tuple(vocabulary))
+    lost, gained = _unmatched(
+        before,
+        after,
+        lambda f: any(_touches(f, s[0], s[1]) for s in spans),
+        lambda f: any(_touches(f, s[2], s[3]) for s in spans),
+    )
+    owners_lost = [_owners(f, [(s[0], s[1]) for s in spans]) for f in lost]
+    owners_gained = [_owners(f, [(s[2], s[3]) for s in spans]) for f in gained]
+    joins = sorted(
+        {(min(o), max(o)) for o in owners_lost + owners_gained if len(o) > 1},
+    )
+    per_change: list[tuple[FactChange, ...]] = []
+    for index in range(len(spans)):
+        mine_lost = [f for f, o in zip(lost, owners_lost, strict=True) if index in o]
+        mine_gained = [f for f, o in zip(gained, owners_gained, strict=True) if index in o]
+        _drop_respelt(mine_lost, mine_gained, old[spans[index][0] : spans[index][1]])
+        per_change.append(tuple(_pair(mine_lost, mine_gained)))
+    return FactReport(tuple(per_change), tuple(joins))
+
+
+def _drop_respelt(lost: list[Fact], gained: list[Fact], old_text: str) -> None:
+    """Forget a weekday or month that was there, misspelt ("Tuesdya" → "Tuesday").
+
+    The misspelt word was no fact, or was taken for a name (capitalised):
+    that "name" goes too.
+    """
+    for fact in list(gained):
+        if fact.kind not in ("day", "date") or " " in fact.text.strip():
+            continue
+        if any(f.kind == fact.kind for f in lost):
+            continue  # a weekday was there: "Tuesday" → "Thursday" is a change
+        word = fact.text.strip(" .").casefold()
+        if not any(_close(w, word) for w in re.findall(r"[^\W\d_]+", old_text)):
+            continue
+        gained.remove(fact)
+        lost[:] = [f for f in lost if not (f.kind == "name" and _close(f.text, word))]
+
+
+def _close(a: str, b: str) -> bool:
+    return 0 < edit_distance(a.casefold(), b) <= 2
+
+
+def _touches(fact: Fact, start: int, end: int) -> bool:
+    """The range [start, end) overlaps the fact; an insertion must fall inside it."""
+    if start == end:
+        return fact.start < start < fact.end
+    return start < fact.end and fact.start < end
+
+
+def _owners(fact: Fact, ranges: list[tuple[int, int]]) -> list[int]:
+    owners = [i for i, (s, e) in enumerate(ranges) if _touches(fact, s, e)]
+    if owners or not ranges:
+        return owners
+    # Touching none: its kind depends on the words around it ("ne" far before
+    # "pas"); the closest change made the difference.
+    distance = [max(s - fact.end, fact.start - e, 0) for s, e in ranges]
+    return [distance.index(min(distance))]
+
+
+def _unmatched(
+    before: list[Fact], after: list[Fact], touched_before: _Pred, touched_after: _Pred
+) -> tuple[list[Fact], list[Fact]]:
+    """Facts of *before* with no equal in *after*, and the other way round.
+
+    Equal is an equal normalised key; a fact read two ways (12/03: 12 March
+    or December 3) then matches one written with its month's name on either
+    reading (fact_finder.same_fact).
+    """
+    have = Counter(f.key for f in before)
+    want = Counter(f.key for f in after)
+    lost = _surplus(before, have - want, touched_before)
+    gained = _surplus(after, want - have, touched_after)
+    for fact in list(lost):
+        twin = next((g for g in gained if same_fact(fact, g)), None)
         if twin is not None:
-            gained_facts.remove(twin)
-            changes.append(FactChange(fact.kind, fact.text, twin.text))
-        else:
-            changes.append(FactChange(fact.kind, fact.text, None))
-    # A name, amount or date that appears from nowhere is also worth a look.
-    changes.extend(FactChange(g.kind, None, g.text) for g in gained_facts if g.kind != "number")
-    return changes
+            lost.remove(fact)
+            gained.remove(twin)
+    return lost, gained
 
 
-def _pick(facts: list[Fact], wanted: Counter[str]) -> list[Fact]:
-    left = Counter(wanted)
+def _surplus(facts: list[Fact], extra: Counter[str], touched: _Pred) -> list[Fact]:
+    """*extra[key]* occurrences of each key, those a change touches first, in text order."""
+    left = Counter(extra)
+    ranked = sorted(facts, key=lambda f: (not touched(f), f.start))
     picked = []
-    for fact in facts:
+    for fact in ranked:
         if left[fact.key] > 0:
             left[fact.key] -= 1
             picked.append(fact)
-    return picked
+    return sorted(picked, key=lambda f: f.start)
+
+
+def _pair(lost: list[Fact], gained: list[Fact]) -> list[FactChange]:
+    """Lost and new facts of one change as sentences: same kind first, then any two."""
+    gained = list(gained)
+    paired: list[tuple[Fact, Fact | None]] = []
+    for fact in lost:
+        twin = next((g for g in gained if g.kind == fact.kind), None)
+        if twin is not None:
+            gained.remove(twin)
+        paired.append((fact, twin))
+    changes: list[FactChange] = []
+    for fact, twin in paired:
+        if twin is None and fact.kind != "negation":
+            twin = next((g for g in gained if g.kind != "negation"), None)
+            if twin is not None:
+                gained.remove(twin)
+        if fact.kind == "negation" and twin is not None:
+            continue  # one negation for another: the meaning stays
+        changes.append(FactChange(fact.kind, fact.text, twin.text if twin else None))
+    changes.extend(FactChange(g.kind, None, g.text) for g in gained)
+    return changes

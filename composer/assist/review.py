@@ -133,35 +133,58 @@ def diff_words(original: str, suggestion: str, *, merge: bool = True) -> list[Ch
     """
     a, b = tokenize(original), tokenize(suggestion)
     a_off, b_off = _offsets(a), _offsets(b)
-    spans: list[list[int]] = []  # [i1, i2, j1, j2] in token indices
-    last_equal: tuple[int, int, int, int] | None = None
+    changes: list[Change] = []
     for tag, i1, i2, j1, j2 in _opcodes(a, b):
-        if tag == "equal":
-            last_equal = (i1, i2, j1, j2)
-            continue
-        if merge and spans and last_equal is not None and last_equal[0] == spans[-1][1]:
-            prev = spans[-1]
-            gap = "".join(a[last_equal[0] : last_equal[1]])
-            left = max(a_off[prev[1]] - a_off[prev[0]], b_off[prev[3]] - b_off[prev[2]])
-            right = max(a_off[i2] - a_off[i1], b_off[j2] - b_off[j1])
+        if tag != "equal":
+            changes.append(
+                span_change(
+                    len(changes), original, suggestion,
+                    (a_off[i1], a_off[i2], b_off[j1], b_off[j2]),
+                )
+            )  # fmt: skip
+    return merge_changes(original, suggestion, changes)[0] if merge else changes
+
+
+def span_change(
+    index: int, original: str, suggestion: str, at: tuple[int, int, int, int]
+) -> Change:
+    """Change *index* turning original[start:end] into suggestion[new_start:new_end]."""
+    start, end, new_start, new_end = at
+    old, new = original[start:end], suggestion[new_start:new_end]
+    kind = ChangeKind.REPLACE if old and new else ChangeKind.DELETE if old else ChangeKind.INSERT
+    return Change(index, kind, start, end, old, new, new_start, new_end)
+
+
+def merge_changes(
+    original: str,
+    suggestion: str,
+    changes: list[Change],
+    apart: Collection[int] = (),
+) -> tuple[list[Change], list[list[int]]]:
+    """*changes* (one diff, in order) with neighbours folded together as diff_words(merge=True).
+
+    Changes whose index is in *apart* are never folded (a changed fact stays
+    its own decision, whatever edit sits next to it). Returns the changes
+    and, for each, the indices of the changes it is made of.
+    """
+    groups: list[list[int]] = []
+    for change in changes:
+        if groups and change.index not in apart and groups[-1][-1] not in apart:
+            first, last = changes[groups[-1][0]], changes[groups[-1][-1]]
+            gap = original[last.end : change.start]
+            left = max(last.end - first.start, last.new_end - first.new_start)
+            right = max(len(change.old_text), len(change.new_text))
             # Never across a line break: each paragraph stays its own decision.
             if "\n" not in gap and (not gap.strip() or len(gap) < min(left, right)):
-                prev[1], prev[3] = i2, j2
-                last_equal = None
+                groups[-1].append(change.index)
                 continue
-        spans.append([i1, i2, j1, j2])
-        last_equal = None
-    changes: list[Change] = []
-    for i1, i2, j1, j2 in spans:
-        old = original[a_off[i1] : a_off[i2]]
-        new = suggestion[b_off[j1] : b_off[j2]]
-        kind = (
-            ChangeKind.REPLACE if old and new else ChangeKind.DELETE if old else ChangeKind.INSERT
-        )
-        changes.append(
-            Change(len(changes), kind, a_off[i1], a_off[i2], old, new, b_off[j1], b_off[j2])
-        )
-    return changes
+        groups.append([change.index])
+    merged = []
+    for i, group in enumerate(groups):
+        head, tail = changes[group[0]], changes[group[-1]]
+        at = (head.start, tail.end, head.new_start, tail.new_end)
+        merged.append(span_change(i, original, suggestion, at))
+    return merged, groups
 
 
 def splice(original: str, edits: Iterable[tuple[int, int, str]]) -> str:
@@ -219,8 +242,18 @@ class Phrases:
     line_breaks: str = "%1 line breaks"
     space: str = "a space"
     spaces: str = "%1 spaces"
-    fact: str = "Changes a fact (%1). %2"  # %1 the facts, %2 the change's description
+    # A change that alters a fact is described by its facts alone: "Spelling"
+    # or "Grammar" would make it look harmless. %1 the facts, joined by "; ".
+    # (A %2 left in a translation from before is filled with nothing.)
+    fact: str = "Changes a fact (%1)."
     rewrite: str = "Rewrite, not a proofreading fix: %1"
+    # The facts themselves: %1 the new text, %2 the old one.
+    fact_replaced: str = "“%1” instead of “%2”"
+    fact_removed: str = "“%1” removed"
+    fact_added: str = "“%1” added"
+    link_changed: str = "a link or address changed: “%1” instead of “%2”"
+    negation_added: str = "meaning reversed: “%1” added"
+    negation_removed: str = "meaning reversed: “%1” removed"
 
 
 def speakable(text: str, phrases: Phrases = Phrases(), limit: int = 80) -> str:

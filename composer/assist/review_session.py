@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from composer.assist.fact_guard import FactChange, compare_facts, names_in
+from composer.assist.fact_guard import FactChange, facts_by_change, names_in
 from composer.assist.proofread import is_small_fix, proofread_result
 from composer.assist.review import (
     Change,
@@ -23,6 +23,8 @@ from composer.assist.review import (
     apply_changes,
     describe_change,
     diff_words,
+    merge_changes,
+    span_change,
     tokenize,
 )
 from composer.messages import fill
@@ -36,6 +38,9 @@ class Version:
     rejected: set[int] = field(default_factory=set)  # changes the user unticked
     complete: bool = False  # False while it streams
     stopped: bool = False  # it ended before the model finished: only what it reached counts
+    # What a check of the whole version found (a new text against the request:
+    # "10:00 from your request is missing"), one sentence each.
+    findings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class ReviewedChange:
     change: Change
     description: str  # a sentence for the list and for screen readers
     ticked: bool
-    facts: tuple[FactChange, ...] = ()  # names, numbers, dates… it changed or dropped
+    facts: tuple[FactChange, ...] = ()  # names, numbers, dates… it changed, dropped or added
     rewrite: bool = False  # proofreading only: larger than a proofreading fix
 
 
@@ -120,6 +125,7 @@ class ReviewSession:
         version = self._versions[self._current]
         version.text += text
         version.rejected.clear()  # change indices move while the text grows
+        version.findings = ()
 
     def set_text(self, text: str) -> None:
         """Replace the current version's text (e.g. after cleaning the model's wrapping)."""
@@ -128,13 +134,15 @@ class ReviewSession:
         version = self._versions[self._current]
         version.text = text
         version.rejected.clear()
+        version.findings = ()
 
     def finish(self, stopped: bool = False) -> None:
         """The current version ended: its changes can be chosen and accepted.
 
         *stopped*: it ended before the model was done, so the original's
         text past the point the suggestion reached stays as it is. Changes a
-        proofreader should not make (a fact changed, a rewrite) start unticked.
+        proofreader should not make (a rewrite) and, in every rewriting action,
+        changes that alter, drop or add a fact start unticked.
         """
         if self._current < 0:
             return
@@ -143,9 +151,10 @@ class ReviewSession:
         version.stopped = stopped
         self._diffed = None
         self._diff()
-        if self.proofreading:
-            flagged = zip(self._changes, self._facts, self._rewrites, strict=True)
-            version.rejected |= {c.index for c, facts, rewrite in flagged if facts or rewrite}
+        # Whatever the action, a changed fact is the user's call, not a default;
+        # a proofreader's rewrite is not a fix either.
+        flagged = zip(self._changes, self._facts, self._rewrites, strict=True)
+        version.rejected |= {c.index for c, facts, rewrite in flagged if facts or rewrite}
 
     @property
     def incomplete(self) -> bool:
@@ -194,30 +203,52 @@ class ReviewSession:
         self._reached = _reached(self.original, text) if partial else len(self.original)
         original = self.original[: self._reached]
         if self._current < 0:
-            self._changes, self._descriptions = [], []
-        elif self.proofreading:
-            # One correction per change, in the same order as the diff.
+            self._changes, self._facts = [], []
+        else:
+            # Word by word first, so a changed fact is its own change whatever
+            # edit sits next to it; proofreading keeps one correction per change.
             self._changes = diff_words(original, text, merge=False)
+            self._facts = [() for _ in self._changes]
+            if self.follows_original and original.strip():
+                self._check_facts(original, text)
+            if not self.proofreading:
+                apart = {i for i, facts in enumerate(self._facts) if facts}
+                self._changes, groups = merge_changes(original, text, self._changes, apart)
+                self._facts = [self._facts[g[0]] if g[0] in apart else () for g in groups]
+        if self.proofreading:
             result = proofread_result(original, text, self.language, self._changes)
             self._descriptions = [c.explanation for c in result.corrections]
         else:
-            self._changes = diff_words(original, text)
             self._descriptions = [describe_change(c, self._phrases) for c in self._changes]
-        names = self.names + names_in(text)
-        self._facts = [tuple(compare_facts(c.old_text, c.new_text, names)) for c in self._changes]
         self._rewrites = [
             self.proofreading and not is_small_fix(c.old_text, c.new_text) for c in self._changes
         ]
         for i, (facts, rewrite) in enumerate(zip(self._facts, self._rewrites, strict=True)):
-            if rewrite:
+            if facts:
+                # The facts replace the description: "Spelling: '450' looks
+                # mistyped" would make "540 instead of 450" look harmless.
+                sentences = "; ".join(f.sentence(self._phrases) for f in facts)
+                self._descriptions[i] = fill(self._phrases.fact, [sentences, ""]).strip()
+            elif rewrite:
                 self._descriptions[i] = fill(
                     self._phrases.rewrite, [describe_change(self._changes[i], self._phrases)]
                 )
-            if facts:
-                self._descriptions[i] = fill(
-                    self._phrases.fact,
-                    ["; ".join(f.sentence() for f in facts), self._descriptions[i]],
-                )
+
+    def _check_facts(self, original: str, text: str) -> None:
+        """Lay the fact guard's findings on the changes (a new text has nothing to keep).
+
+        The whole original is compared with the whole suggestion, so a fact
+        that only moved is no change; changes that cut one changed fact in
+        pieces ("events" → "event" inside an address) become one change.
+        """
+        names = self.names + names_in(text)
+        spans = [(c.start, c.end, c.new_start, c.new_end) for c in self._changes]
+        report = facts_by_change(original, text, spans, names)
+        if report.joins:
+            self._changes = _joined(original, text, self._changes, report.joins)
+            spans = [(c.start, c.end, c.new_start, c.new_end) for c in self._changes]
+            report = facts_by_change(original, text, spans, names)
+        self._facts = list(report.per_change)
 
     def changes(self) -> list[Change]:
         """The current version's changes against the original."""
@@ -278,6 +309,50 @@ class ReviewSession:
         """What the original becomes with only the ticked changes applied."""
         self._diff()
         return apply_changes(self.original, self._changes, self.ticked())
+
+    def held_facts(self) -> list[ReviewedChange]:
+        """The changes to a fact the user has not ticked: Accept all leaves them out."""
+        return [c for c in self.reviewed_changes() if c.facts and not c.ticked]
+
+    def accept_all_text(self) -> str:
+        """What Accept all yields: every change but the facts the user did not tick.
+
+        The main button must never slip a changed name, number or date in:
+        those stay as the user wrote them unless ticked one by one.
+        """
+        self._diff()
+        held = {c.change.index for c in self.held_facts()}
+        return apply_changes(self.original, self._changes, {c.index for c in self._changes} - held)
+
+    # -- whole-version checks --------------------------------------------------
+    def set_findings(self, findings: list[str] | tuple[str, ...]) -> None:
+        """What a check of the current version found (see Version.findings)."""
+        if self._current >= 0:
+            self._versions[self._current].findings = tuple(findings)
+
+    def findings(self) -> tuple[str, ...]:
+        return self._versions[self._current].findings if self._current >= 0 else ()
+
+
+def _joined(
+    original: str, text: str, changes: list[Change], joins: tuple[tuple[int, int], ...]
+) -> list[Change]:
+    """*changes* with each run first..last of *joins* made one change (overlapping runs merge)."""
+    runs: list[list[int]] = []
+    for first, last in sorted(joins):
+        if runs and first <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    ends = {start: end for start, end in runs}
+    merged: list[Change] = []
+    i = 0
+    while i < len(changes):
+        head, tail = changes[i], changes[ends.get(i, i)]
+        at = (head.start, tail.end, head.new_start, tail.new_end)
+        merged.append(span_change(len(merged), original, text, at))
+        i = ends.get(i, i) + 1
+    return merged
 
 
 def _reached(original: str, text: str) -> int:

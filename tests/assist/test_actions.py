@@ -112,7 +112,9 @@ def test_reply_describes_the_conversation_and_questions():
         "Questions to answer:\n- Can we meet on Tuesday?\n- And can you bring the report?" in user
     )
     assert "My notes for the reply:\nThanks Anna, Tuesday works." in user
-    assert user.rstrip().endswith("Write the result in English, the language of the text.")
+    assert user.rstrip().endswith(
+        "Write the result in English, the language of the message being answered."
+    )
     assert "Also: keep it short" in user
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from composer.assist.degenerate import find_loop, language_mismatch, mismatch_note
+from composer.assist.degenerate import find_loop, language_mismatch
 
 ENGLISH = (
     "Hello team, the report is attached and I would like you to look at the numbers "
@@ -45,4 +45,3 @@ def test_a_french_text_proofread_into_english_is_caught():
     assert language_mismatch(FRENCH, "fr") is None
     assert language_mismatch(ENGLISH[:80], "fr") is None  # too early to tell
     assert language_mismatch(ENGLISH, None) is None
-    assert "English, not French" in mismatch_note("en", "fr")

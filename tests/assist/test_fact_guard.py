@@ -17,7 +17,7 @@ from composer.assist.review_session import ReviewSession
         (
             "Mail anna@example.com",
             "Mail tom@example.com",
-            ["“tom@example.com” instead of “anna@example.com”"],
+            ["a link or address changed: “tom@example.com” instead of “anna@example.com”"],
         ),
         ("Read https://example.org/a", "Read the page", ["“https://example.org/a” removed"]),
         ("Prices rise 5%.", "Prices rise 7%.", ["“7%” instead of “5%”"]),
@@ -64,10 +64,10 @@ def test_proofread_unticks_changed_facts_and_rewrites_and_says_why():
     assert "300 €" in kept and "Hi Tom" in kept and "Friday" in kept and "before" in kept
 
 
-def test_other_actions_mark_fact_changes_but_leave_the_choice_ticked():
+def test_other_actions_untick_fact_changes_too():
     session = finished(ReviewSession("The total is 300 €."), "The total comes to 250 €.")
     (change,) = [r for r in session.reviewed_changes() if r.facts]
-    assert change.ticked and "Changes a fact" in change.description
+    assert not change.ticked and "Changes a fact" in change.description
 
 
 def test_while_streaming_the_unreached_rest_of_the_original_is_not_removed():
