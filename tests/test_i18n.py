@@ -85,6 +85,21 @@ def test_every_user_visible_string_has_a_french_translation(source_messages, cat
         pytest.fail(f"{len(problems)} strings ({FIX}):\n" + "\n".join(problems), pytrace=False)
 
 
+def test_every_plural_has_its_english_forms(source_messages):
+    """A tr("%n …") shows its source text as is without composer_en.ts: "1 changes"."""
+    english = _messages(TS_FILE.with_name("composer_en.ts"))
+    plurals = [k for k, message in source_messages.items() if message.get("numerus") == "yes"]
+    assert plurals, "no tr() with %n found: is lupdate reading the plurals?"
+    problems = [
+        _show(k)
+        for k in plurals
+        if k not in english
+        or english[k].find("translation").get("type") in {"unfinished", "vanished", "obsolete"}
+        or not all(form.strip() for form in _translations(english[k]))
+    ]
+    assert not problems, "singular and plural missing in composer_en.ts:\n" + "\n".join(problems)
+
+
 PLACEHOLDER = re.compile(r"%\d|%n|\{\w*\}")
 MNEMONIC = re.compile(r"&(?!&)(?=\S)")
 

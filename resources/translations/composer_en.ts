@@ -2,20 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>AssistantController</name>
+    <name>AppServices</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/assistant_controller.py" line="+614"/>
-        <source>%n tokens at %1 tokens/s</source>
-        <translation>
-            <numerusform>%n token at %1 tokens/s</numerusform>
-            <numerusform>%n tokens at %1 tokens/s</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ComposeWindow</name>
-    <message numerus="yes">
-        <location filename="../../composer/gui/compose_window.py" line="+1272"/>
+        <location filename="../../composer/gui/app_services.py" line="+98"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>
@@ -36,6 +25,17 @@
         <translation>
             <numerusform>%n stored secret</numerusform>
             <numerusform>%n stored secrets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssistantController</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/assistant_controller.py" line="+661"/>
+        <source>%n tokens at %1 tokens/s</source>
+        <translation>
+            <numerusform>%n token at %1 tokens/s</numerusform>
+            <numerusform>%n tokens at %1 tokens/s</numerusform>
         </translation>
     </message>
 </context>
@@ -61,7 +61,7 @@
 <context>
     <name>ReviewView</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/widgets/review_view.py" line="+412"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+486"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n change, %1 ticked.</numerusform>
@@ -82,6 +82,14 @@
         <translation>
             <numerusform>%1 of %n change ticked</numerusform>
             <numerusform>%1 of %n changes ticked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Accept all keeps your facts: %n changed names, numbers, dates or links stay as you wrote them unless you tick them.</source>
+        <translation>
+            <numerusform>Accept all keeps your facts: %n changed name, number, date or link stays as you wrote it unless you tick it.</numerusform>
+            <numerusform>Accept all keeps your facts: %n changed names, numbers, dates or links stay as you wrote them unless you tick them.</numerusform>
         </translation>
     </message>
 </context>

@@ -271,9 +271,51 @@
     </message>
 </context>
 <context>
+    <name>AppServices</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/app_services.py" line="+98"/>
+        <source>%n saved drafts</source>
+        <translation>
+            <numerusform>%n brouillon enregistré</numerusform>
+            <numerusform>%n brouillons enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n models (%1 MB)</source>
+        <translation>
+            <numerusform>%n modèle (%1 Mo)</numerusform>
+            <numerusform>%n modèles (%1 Mo)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n stored secrets</source>
+        <translation>
+            <numerusform>%n secret enregistré</numerusform>
+            <numerusform>%n secrets enregistrés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your settings</source>
+        <translation>vos paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed: %1.</source>
+        <translation>Éléments supprimés&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not remove: %1</source>
+        <translation>Impossible de supprimer&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+222"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+229"/>
         <location line="+70"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
@@ -320,12 +362,12 @@
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Waiting: the assistant is writing in another window. Esc cancels.</source>
         <translation>En attente&#xa0;: l’assistant écrit dans une autre fenêtre. Échap annule.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Not inserted: the text changed after you asked.</source>
         <translation>Rien n’a été inséré&#xa0;: le texte a changé depuis votre demande.</translation>
     </message>
@@ -340,12 +382,17 @@
         <translation>Non appliqué&#xa0;: le texte a changé depuis votre demande.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
+        <source>Accepted. Your facts stayed as you wrote them (%1 left out). Edit &gt; Undo brings the previous text back.</source>
+        <translation>Accepté. Vos faits sont restés tels que vous les avez écrits (%1 laissé de côté). Édition &gt; Annuler rétablit le texte précédent.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Accepted. Edit &gt; Undo brings the previous text back.</source>
         <translation>Accepté. Édition &gt; Annuler rétablit le texte précédent.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>Discarded.</source>
         <translation>Suggestion rejetée.</translation>
     </message>
@@ -359,8 +406,13 @@
         <source>Stopped: the model kept repeating “%1”.</source>
         <translation>Arrêté&#xa0;: le modèle répétait sans cesse «&#xa0;%1&#xa0;».</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>The answer is in %1, not in %2 as asked.</source>
+        <translation>La réponse est en %1, pas en %2 comme demandé.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%n tokens at %1 tokens/s</source>
         <translation>
             <numerusform>%n jeton à %1 jetons/s</numerusform>
@@ -368,7 +420,17 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
+        <source>%1 from your request is missing</source>
+        <translation>%1 de votre demande manque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: not in your request or the thread</source>
+        <translation>%1 : ni dans votre demande ni dans la conversation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Done. </source>
         <translation>Terminé. </translation>
     </message>
@@ -685,7 +747,7 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+234"/>
         <source>Writing slowly (%1 tokens/s).</source>
         <translation>Écriture lente (%1 jetons/s).</translation>
     </message>
@@ -715,7 +777,7 @@
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-319"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -750,7 +812,7 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+170"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
@@ -773,6 +835,91 @@
         <location line="+5"/>
         <source>Writing… %1 tokens/s</source>
         <translation>Rédaction… %1&#xa0;jetons/s</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantSide</name>
+    <message>
+        <location filename="../../composer/gui/assistant_side.py" line="+59"/>
+        <source>Where your text goes</source>
+        <translation>Où va votre texte</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Assistant off</source>
+        <translation>Assistant désactivé</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choose how the assistant should work</source>
+        <translation>Choisir comment l’assistant doit fonctionner</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open a model file</source>
+        <translation>Ouvrir un fichier de modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Downloading %1 — it will be used as soon as it is here.</source>
+        <translation>Téléchargement de %1 — il sera utilisé dès son arrivée.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Downloading the model: %1% (File &gt; Models pauses it)</source>
+        <translation>Téléchargement du modèle&#xa0;: %1&#xa0;% (Fichier &gt; Modèles permet de le mettre en pause)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No model: you can still write by hand</source>
+        <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>No server agreed to · nothing is sent</source>
+        <translation>Aucun serveur accepté · rien n’est envoyé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+17"/>
+        <source>loading…</source>
+        <translation>chargement…</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+19"/>
+        <source>no model</source>
+        <translation>aucun modèle</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Sent to %1 · %2</source>
+        <translation>Envoyé à %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What you ask the assistant is sent to the server %1, which you chose and agreed to. Composer does not control what happens to it there.</source>
+        <translation>Ce que vous demandez à l’assistant est envoyé au serveur %1, que vous avez choisi et accepté. Composer ne contrôle pas ce qu’il en advient là-bas.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>On this computer · %1</source>
+        <translation>Sur cet ordinateur · %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you ask the assistant is read by a model running on this computer.</source>
+        <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
     </message>
 </context>
 <context>
@@ -802,7 +949,52 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../composer/models/catalog.py" line="+103"/>
+        <location filename="../../composer/models/catalog.py" line="+151"/>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>German</source>
+        <translation>allemand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spanish</source>
+        <translation>espagnol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Italian</source>
+        <translation>italien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portuguese</source>
+        <translation>portugais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dutch</source>
+        <translation>néerlandais</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>writes English only</source>
+        <translation>n’écrit qu’en anglais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not write %1</source>
+        <translation>n’écrit pas en %1</translation>
+    </message>
+    <message>
+        <location line="-93"/>
         <source>Open: %1 of %2</source>
         <translation>Ouvert&#xa0;: %1 sur %2</translation>
     </message>
@@ -817,12 +1009,12 @@
         <translation>%1, partiel&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+110"/>
         <source>The model catalog %1 cannot be read (%2).</source>
         <translation>Le catalogue de modèles %1 est illisible (%2).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>needs at least %1 GB of memory; this computer has %2 GB</source>
         <translation>il faut au moins %1 Go de mémoire&#xa0;; cet ordinateur en a %2 Go</translation>
     </message>
@@ -945,12 +1137,12 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+114"/>
+        <location filename="../../composer/gui/compose_window.py" line="+102"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -965,74 +1157,7 @@
         <translation>Envoyer le message (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Where your text goes</source>
-        <translation>Où va votre texte</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>Assistant off</source>
-        <translation>Assistant désactivé</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Choose how the assistant should work</source>
-        <translation>Choisir comment l’assistant doit fonctionner</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Downloading %1 — it will be used as soon as it is here.</source>
-        <translation>Téléchargement de %1 — il sera utilisé dès son arrivée.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Downloading the model: %1% (File &gt; Models pauses it)</source>
-        <translation>Téléchargement du modèle&#xa0;: %1&#xa0;% (Fichier &gt; Modèles permet de le mettre en pause)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No model: you can still write by hand</source>
-        <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>No server agreed to · nothing is sent</source>
-        <translation>Aucun serveur accepté · rien n’est envoyé</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+17"/>
-        <source>loading…</source>
-        <translation>chargement…</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <location line="+19"/>
-        <source>no model</source>
-        <translation>aucun modèle</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Sent to %1 · %2</source>
-        <translation>Envoyé à %1 · %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>What you ask the assistant is sent to the server %1, which you chose and agreed to. Composer does not control what happens to it there.</source>
-        <translation>Ce que vous demandez à l’assistant est envoyé au serveur %1, que vous avez choisi et accepté. Composer ne contrôle pas ce qu’il en advient là-bas.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>On this computer · %1</source>
-        <translation>Sur cet ordinateur · %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What you ask the assistant is read by a model running on this computer.</source>
-        <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+100"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -1132,366 +1257,12 @@
         <translation>Le message et son brouillon enregistré seront supprimés.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>&amp;New message</source>
-        <translation>&amp;Nouveau message</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Open m&amp;essage…</source>
-        <translation>Ouvrir un m&amp;essage…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>D&amp;rafts…</source>
-        <translation>&amp;Brouillons…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Models…</source>
-        <translation>&amp;Modèles…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Send</source>
-        <translation>En&amp;voyer</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Attach &amp;files…</source>
-        <translation>&amp;Joindre des fichiers…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Save &amp;as .eml…</source>
-        <translation>Enregistrer so&amp;us .eml…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cu&amp;t</source>
-        <translation>Co&amp;uper</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copier</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Paste</source>
-        <translation>C&amp;oller</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Select &amp;All</source>
-        <translation>&amp;Tout sélectionner</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ask the &amp;assistant</source>
-        <translation>Demander à l’&amp;assistant</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Draft from the prompt</source>
-        <translation>&amp;Rédiger d’après la consigne</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Apply the prompt&apos;s &amp;instruction</source>
-        <translation>Appliquer l’&amp;instruction de la consigne</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Reply to the quoted message</source>
-        <translation>Répondre au message &amp;cité</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Proofread</source>
-        <translation>Corri&amp;ger</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>S&amp;horten</source>
-        <translation>Plus &amp;bref</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>E&amp;xpand</source>
-        <translation>Dé&amp;velopper</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>More &amp;formal</source>
-        <translation>Plus for&amp;mel</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Stop writing</source>
-        <translation>Arrê&amp;ter la rédaction</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A&amp;ccept all changes</source>
-        <translation>Accepter to&amp;utes les modifications</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Accept the &amp;ticked changes</source>
-        <translation>Accepter les modifications coc&amp;hées</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Insert the suggestion at the cursor</source>
-        <translation>Insérer la suggestion au curseur</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Re&amp;generate</source>
-        <translation>Régé&amp;nérer</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pre&amp;vious version</source>
-        <translation>Version &amp;précédente</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Choose the answer&apos;s &amp;language</source>
-        <translation>Choisir la &amp;langue de la réponse</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Raccourcis &amp;clavier</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;About %1</source>
-        <translation>À &amp;propos de %1</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Assistant</source>
-        <translation>A&amp;ssistant</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Keep or reject a change</source>
-        <translation>Garder ou rejeter une modification</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Space in the list of changes</source>
-        <translation>Espace dans la liste des modifications</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+269"/>
-        <source>%n saved drafts</source>
-        <translation>
-            <numerusform>%n brouillon enregistré</numerusform>
-            <numerusform>%n brouillons enregistrés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n models (%1 MB)</source>
-        <translation>
-            <numerusform>%n modèle (%1 Mo)</numerusform>
-            <numerusform>%n modèles (%1 Mo)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n stored secrets</source>
-        <translation>
-            <numerusform>%n secret enregistré</numerusform>
-            <numerusform>%n secrets enregistrés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-997"/>
-        <location line="+1063"/>
-        <source>Open a model file</source>
-        <translation>Ouvrir un fichier de modèle</translation>
-    </message>
-    <message>
-        <location line="-1061"/>
-        <location line="+1063"/>
-        <source>GGUF models (*.gguf);;All files (*)</source>
-        <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="-670"/>
-        <source>&amp;Open model file…</source>
-        <translation>&amp;Ouvrir un fichier de modèle…</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>&amp;Discard message…</source>
-        <translation>&amp;Abandonner le message…</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>Friendli&amp;er</source>
-        <translation>Plus chaleureu&amp;x</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Discard s&amp;uggestion</source>
-        <translation>Re&amp;jeter la suggestion</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>&amp;Next version</source>
-        <translation>Version &amp;suivante</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Go t&amp;o the list of changes</source>
-        <translation>Aller à la liste des modi&amp;fications</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <location line="+142"/>
-        <source>File</source>
-        <translation>Fichier</translation>
-    </message>
-    <message>
-        <location line="-127"/>
-        <location line="+128"/>
-        <source>Edit</source>
-        <translation>Édition</translation>
-    </message>
-    <message>
-        <location line="-116"/>
-        <source>Assistant</source>
-        <translation>Assistant</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+110"/>
-        <source>Review</source>
-        <translation>Relecture</translation>
-    </message>
-    <message>
-        <location line="-98"/>
-        <source>Help</source>
-        <translation>Aide</translation>
-    </message>
-    <message>
-        <location line="+88"/>
-        <source>Enter in the prompt field, when the message is empty</source>
-        <translation>Entrée dans le champ de consigne, quand le message est vide</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter in the prompt field, when the message has text</source>
-        <translation>Entrée dans le champ de consigne, quand le message contient du texte</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Close a dialog</source>
-        <translation>Fermer une boîte de dialogue</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Esc</source>
-        <translation>Échap</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move to the next field</source>
-        <translation>Passer au champ suivant</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tab</source>
-        <translation>Tab</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move to the previous field</source>
-        <translation>Revenir au champ précédent</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Shift+Tab</source>
-        <translation>Maj+Tab</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type a tab character in the message</source>
-        <translation>Insérer une tabulation dans le message</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Tab</source>
-        <translation>Ctrl+Tab</translation>
-    </message>
-    <message>
-        <location line="+215"/>
-        <source>Starter model (Gemma 3 270M)</source>
-        <translation>Modèle de démarrage (Gemma 3 270M)</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>your settings</source>
-        <translation>vos paramètres</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Removed: %1.</source>
-        <translation>Éléments supprimés&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Could not remove: %1</source>
-        <translation>Impossible de supprimer&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+154"/>
         <source>Open a message</source>
         <translation>Ouvrir un message</translation>
     </message>
@@ -1501,9 +1272,299 @@
         <translation>Messages électroniques (*.eml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Loading %1…</source>
-        <translation>Chargement de %1…</translation>
+        <location filename="../../composer/gui/window_actions.py" line="+65"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Relecture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open m&amp;essage…</source>
+        <translation>Ouvrir un m&amp;essage…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>D&amp;rafts…</source>
+        <translation>&amp;Brouillons…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send</source>
+        <translation>En&amp;voyer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach &amp;files…</source>
+        <translation>&amp;Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save &amp;as .eml…</source>
+        <translation>Enregistrer so&amp;us .eml…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Models…</source>
+        <translation>Modèle&amp;s…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Open model file…</source>
+        <translation>&amp;Ouvrir un fichier de modèle…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Discard message…</source>
+        <translation>&amp;Abandonner le message…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ask the &amp;assistant</source>
+        <translation>Demander à l’&amp;assistant</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Draft from the prompt</source>
+        <translation>&amp;Rédiger d’après la consigne</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter in the prompt field, when the message is empty</source>
+        <translation>Entrée dans le champ de consigne, quand le message est vide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apply the prompt&apos;s &amp;instruction</source>
+        <translation>Appliquer l’&amp;instruction de la consigne</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter in the prompt field, when the message has text</source>
+        <translation>Entrée dans le champ de consigne, quand le message contient du texte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Reply to the quoted message</source>
+        <translation>Répondre au message &amp;cité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Proofread</source>
+        <translation>Corri&amp;ger</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>S&amp;horten</source>
+        <translation>Plus &amp;bref</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>E&amp;xpand</source>
+        <translation>Dé&amp;velopper</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>More &amp;formal</source>
+        <translation>Plus for&amp;mel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Friendli&amp;er</source>
+        <translation>Plus chaleureu&amp;x</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stop writing</source>
+        <translation>Arrê&amp;ter la rédaction</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the answer&apos;s &amp;language</source>
+        <translation>Choisir la &amp;langue de la réponse</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A&amp;ccept all changes</source>
+        <translation>Accepter to&amp;utes les modifications</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept the &amp;ticked changes</source>
+        <translation>Accepter les modifications coc&amp;hées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Insert the suggestion at the cursor</source>
+        <translation>Insérer la suggestion au curseur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Discard s&amp;uggestion</source>
+        <translation>Re&amp;jeter la suggestion</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re&amp;generate</source>
+        <translation>R&amp;égénérer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pre&amp;vious version</source>
+        <translation>Version &amp;précédente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Next version</source>
+        <translation>Version &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Go t&amp;o the list of changes</source>
+        <translation>Aller à la liste des modi&amp;fications</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About %1</source>
+        <translation>À &amp;propos de %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Assistant</source>
+        <translation>A&amp;ssistant</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close a dialog</source>
+        <translation>Fermer une boîte de dialogue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move to the next field</source>
+        <translation>Passer au champ suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move to the previous field</source>
+        <translation>Revenir au champ précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+Tab</source>
+        <translation>Maj+Tab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type a tab character in the message</source>
+        <translation>Insérer une tabulation dans le message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Tab</source>
+        <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep or reject a change</source>
+        <translation>Garder ou rejeter une modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space in the list of changes</source>
+        <translation>Espace dans la liste des modifications</translation>
     </message>
 </context>
 <context>
@@ -1645,8 +1706,8 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../composer/assist/actions.py" line="+423"/>
-        <location filename="../../composer/engine/local.py" line="+410"/>
+        <location filename="../../composer/assist/actions.py" line="+466"/>
+        <location filename="../../composer/engine/local.py" line="+411"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
@@ -1761,7 +1822,7 @@
         <translation>Ce message est trop long pour le modèle&#xa0;: il occupe %1 jetons et le modèle en lit au plus %2. Sélectionnez-en une partie ou raccourcissez-le.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>llama.cpp failed while reading the prompt: %1</source>
         <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
@@ -2165,7 +2226,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../composer/i18n.py" line="+102"/>
+        <location filename="../../composer/i18n.py" line="+104"/>
         <source>A new language applies at the next start.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage.</translation>
     </message>
@@ -2639,7 +2700,17 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+115"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+391"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>Not recommended for you: it %1.</source>
+        <translation>Déconseillé pour vous&#xa0;: il %1.</translation>
+    </message>
+    <message>
+        <location line="-437"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
@@ -2706,12 +2777,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+262"/>
+        <location line="+264"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-263"/>
         <source>Openness</source>
         <translation>Ouverture</translation>
     </message>
@@ -2807,13 +2878,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+208"/>
+        <location line="+214"/>
         <location line="+209"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-421"/>
         <source>Paused at %1</source>
         <translation>En pause à %1</translation>
     </message>
@@ -2843,7 +2914,7 @@
         <translation>%1 — recommandé</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Installed</source>
         <translation>Installé</translation>
     </message>
@@ -2965,7 +3036,7 @@
         <translation>Écrit %1 ici (estimation d’après la vitesse mesurée sur cet ordinateur).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <location line="+37"/>
         <source>Checking %1…</source>
         <translation>Vérification de %1…</translation>
@@ -3199,7 +3270,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../composer/gui/send_flow.py" line="+99"/>
+        <location filename="../../composer/gui/send_flow.py" line="+97"/>
         <source>Password for %1</source>
         <translation>Mot de passe de %1</translation>
     </message>
@@ -3407,7 +3478,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../composer/gui/widgets/review_view.py" line="+84"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+87"/>
         <source>Replaced “%1” with “%2”</source>
         <translation>«&#xa0;%1&#xa0;» remplacé par «&#xa0;%2&#xa0;»</translation>
     </message>
@@ -3442,17 +3513,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>%1 espaces</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Changes a fact (%1). %2</source>
-        <translation>Change un fait (%1). %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Rewrite, not a proofreading fix: %1</source>
         <translation>Réécriture, pas une correction&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>◀ Pre&amp;vious</source>
         <translation>◀ Précéden&amp;te</translation>
     </message>
@@ -3472,7 +3538,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Suivante ▶</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Run again</source>
         <translation>Relancer</translation>
     </message>
@@ -3487,17 +3553,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Modifications (cochez celles à garder)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Accept all changes: the suggestion replaces the text (Ctrl+Shift+Return)</source>
-        <translation>Accepter toutes les modifications&#xa0;: la suggestion remplace le texte (Ctrl+Maj+Entrée)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Accept tic&amp;ked</source>
         <translation>Accepter les coc&amp;hées</translation>
     </message>
@@ -3532,7 +3593,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message numerus="yes">
-        <location line="+236"/>
+        <location line="+285"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n modification, cochées&#xa0;: %1.</numerusform>
@@ -3566,12 +3627,47 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-413"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
     <message>
+        <location line="-22"/>
+        <source>Changes a fact (%1).</source>
+        <translation>Modifie un fait (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” instead of “%2”</source>
+        <translation>« %1 » au lieu de « %2 »</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>“%1” removed</source>
+        <translation>« %1 » supprimé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” added</source>
+        <translation>« %1 » ajouté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a link or address changed: “%1” instead of “%2”</source>
+        <translation>un lien ou une adresse modifiés : « %1 » au lieu de « %2 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meaning reversed: “%1” added</source>
+        <translation>sens inversé : « %1 » ajouté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meaning reversed: “%1” removed</source>
+        <translation>sens inversé : « %1 » supprimé</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Show the next version (Alt+Shift+Right)</source>
         <translation>Afficher la version suivante (Alt+Maj+Droite)</translation>
     </message>
@@ -3596,7 +3692,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Write it again in the language asked</source>
+        <translation>La réécrire dans la langue demandée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Run again on the current text</source>
         <translation>Relancer sur le texte actuel</translation>
     </message>
@@ -3611,22 +3712,57 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Chaque modification a une case à cocher&#xa0;; Espace la garde ou la rejette.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Accept a&amp;ll</source>
         <translation>To&amp;ut accepter</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Accept every change but the facts you left unticked (Ctrl+Shift+Return)</source>
+        <translation>Accepter toutes les modifications sauf les faits laissés décochés (Ctrl+Maj+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Accept the ticked changes</source>
         <translation>Accepter les modifications cochées</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+135"/>
+        <source>Again in %1</source>
+        <translation>Refaire en %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it again in %1</source>
+        <translation>Réécrire en %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>You edited this text after asking, so the suggestion no longer fits it. Nothing was changed. Run the assistant again on the current text?</source>
         <translation>Vous avez modifié ce texte après votre demande&#xa0;: la suggestion ne lui correspond plus. Rien n’a été changé. Relancer l’assistant sur le texte actuel&#xa0;?</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+37"/>
+        <source>Check the suggestion</source>
+        <translation>Vérifiez la suggestion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The suggestion does not match your request:</source>
+        <translation>La suggestion ne correspond pas à votre demande :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Use it anyway</source>
+        <translation>&amp;Utiliser quand même</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back to the review</source>
+        <translation>&amp;Revenir à la relecture</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>No changes.</source>
         <translation>Aucune modification.</translation>
     </message>
@@ -3639,6 +3775,14 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+17"/>
         <source>Writing…</source>
         <translation>Rédaction…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Accept all keeps your facts: %n changed names, numbers, dates or links stay as you wrote them unless you tick them.</source>
+        <translation>
+            <numerusform>Tout accepter garde vos faits : %n nom, nombre, date ou lien modifié reste tel que vous l’avez écrit, sauf si vous le cochez.</numerusform>
+            <numerusform>Tout accepter garde vos faits : %n noms, nombres, dates ou liens modifiés restent tels que vous les avez écrits, sauf si vous les cochez.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4468,6 +4612,14 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
 </context>
 <context>
+    <name>SettingsLink</name>
+    <message>
+        <location filename="../../composer/gui/settings_link.py" line="+116"/>
+        <source>Starter model (Gemma 3 270M)</source>
+        <translation>Modèle de démarrage (Gemma 3 270M)</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../composer/gui/dialogs/shortcuts_dialog.py" line="+27"/>
@@ -4581,7 +4733,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+60"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+202"/>
+        <source>None of the catalog&apos;s models that fit this computer writes your language well, so none is recommended. File &gt; Models lists them all.</source>
+        <translation>Aucun des modèles du catalogue qui tiennent sur cet ordinateur n’écrit bien votre langue&#xa0;: aucun n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
+    </message>
+    <message>
+        <location line="-139"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -4671,7 +4828,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Cet ordinateur n’a pas pu être examiné&#xa0;: aucun modèle n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>None of the catalog&apos;s models fits this computer&apos;s memory. The starter model still works, or use a smaller model file you have.</source>
         <translation>Aucun modèle du catalogue ne tient dans la mémoire de cet ordinateur. Le modèle de démarrage fonctionne toujours&#xa0;; vous pouvez aussi utiliser un fichier de modèle plus petit que vous avez.</translation>
     </message>
@@ -4734,7 +4891,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+154"/>
+        <location filename="../../composer/gui/windows.py" line="+152"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
@@ -4744,7 +4901,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Ce brouillon est ouvert dans une fenêtre d’un autre Composer.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
         <source>Could not open</source>
         <translation>Ouverture impossible</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers.compose import GEN_TIMEOUT_MS, wait_not_generating
-from helpers.review import set_text, untick
+from helpers.review import set_text, untick, use_it_anyway
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -57,7 +57,7 @@ def test_accepting_a_selection_edit_leaves_the_rest_alone_and_undoes_in_one_step
     new_text = window.assistant_panel.review.session.ticked_text()
     qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == BODY.replace(SENTENCE, new_text)
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == BODY
 
 
@@ -77,7 +77,7 @@ def test_accepting_only_some_changes_gives_exactly_that_text(qtbot, window):
     assert expected == "The report is late becuase the data came in on Friday."
     review.accept_selected_button.click()
     assert window.body.toPlainText() == BODY.replace(SENTENCE, expected)
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == BODY
 
 
@@ -125,7 +125,7 @@ def test_regenerate_keeps_earlier_versions(qtbot, window):
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
     first = window.assistant_panel.suggestion_text()
-    window.regenerate_action.trigger()
+    window.commands["regenerate"].trigger()
     wait_not_generating(qtbot, window)
     review = window.assistant_panel.review
     assert review.session.version_count == 2
@@ -169,8 +169,8 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, window):
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
     first = window.assistant_panel.suggestion_text()
-    window.regenerate_action.trigger()
-    window.stop_action.trigger()  # before the first token
+    window.commands["regenerate"].trigger()
+    window.commands["stop"].trigger()  # before the first token
     wait_not_generating(qtbot, window)
     review = window.assistant_panel.review
     assert window.assistant.state is AssistantState.REVIEW
@@ -194,6 +194,7 @@ def test_changing_the_model_while_writing_keeps_the_partial_text_reviewable(
     assert window.assistant.state is AssistantState.REVIEW
     partial = window.assistant_panel.review.session.ticked_text()
     window.assistant_panel.accept_button.click()
+    use_it_anyway(window.assistant_panel.review)
     assert window.body.toPlainText() == partial
 
 
@@ -252,9 +253,10 @@ def test_a_draft_can_be_inserted_at_the_cursor_keeping_the_message(qtbot, window
     assert insert.isVisibleTo(window) and insert.isEnabled()
     suggestion = review.current_text()
     insert.click()
+    use_it_anyway(review)
     assert window.body.toPlainText() == "Hi Tom,\n\n" + suggestion + "Best,\nAnna"
     assert window.assistant.job is None
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == "Hi Tom,\n\nBest,\nAnna"
 
 

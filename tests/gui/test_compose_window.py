@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers.compose import GEN_TIMEOUT_MS, LOAD_TIMEOUT_MS
+from helpers.review import use_it_anyway
 from PySide6.QtCore import Qt
 
 from composer.assist.actions import prepare_suggestion
@@ -86,11 +87,12 @@ def test_accept_is_one_undo_step(qtbot, window):
     suggestion = window.assistant_panel.review.session.ticked_text()
     assert suggestion.strip()
     qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
+    use_it_anyway(window.assistant_panel.review)
     assert window.body.toPlainText() == suggestion
     assert window.body.toPlainText() != original
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == original
-    window.redo_action.trigger()
+    window.commands["redo"].trigger()
     assert window.body.toPlainText() == suggestion
 
 

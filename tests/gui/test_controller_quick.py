@@ -20,6 +20,7 @@ from composer.settings import Settings
 BODY = "Hi Tom,\n\nthe report is late becuase the data came in on friday.\n\nBest,\nAnna"
 SENTENCE = "the report is late becuase the data came in on friday."
 FORMAL = "The report is delayed because the data arrived on Friday."
+VERY_LATE = "The report is very late because the data came in on Friday."
 WAIT_MS = 5000  # the fake answers in milliseconds; this only bounds a failure
 
 
@@ -219,7 +220,7 @@ def test_an_engine_error_midway_keeps_what_was_written_to_review(qtbot, controll
 def test_accept_after_an_edit_inside_the_target_is_refused_then_runs_again_on_the_edit(
     qtbot, controller, fake_engine
 ):
-    fake_engine.script(Reply.text(FORMAL), Reply.text("The report is very late."))
+    fake_engine.script(Reply.text(FORMAL), Reply.text(VERY_LATE))
     assert controller.run_action(Action.FORMAL, selection=selection())
     wait_done(qtbot, controller)
     edited = BODY.replace("late", "very late")
@@ -236,7 +237,7 @@ def test_accept_after_an_edit_inside_the_target_is_refused_then_runs_again_on_th
     assert controller.job.target.original == changed
     assert "The part to work on:\n<<<\n" + changed in fake_engine.requests[-1].messages[-1].content
     assert controller.accept(controller.review.ticked_text()) is not None
-    assert controller.document.toPlainText() == edited.replace(changed, "The report is very late.")
+    assert controller.document.toPlainText() == edited.replace(changed, VERY_LATE)
 
 
 def test_edits_elsewhere_do_not_block_accept(qtbot, controller, fake_engine):

@@ -17,6 +17,7 @@ import pytest
 from helpers.compose import GEN_TIMEOUT_MS, wait_not_generating, wait_ready
 from helpers.fault_server import FaultServer
 from helpers.llama_server import API_KEY
+from helpers.review import use_it_anyway
 from helpers.smtp_server import free_port
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -101,7 +102,7 @@ def test_draft_stop_switch_and_accept_on_a_server(
     qtbot.waitUntil(
         lambda: len(window.assistant_panel.suggestion_text()) > 5, timeout=GEN_TIMEOUT_MS
     )
-    window.stop_action.trigger()
+    window.commands["stop"].trigger()
     wait_not_generating(qtbot, window)
     assert window.assistant.state is AssistantState.REVIEW
     partial = window.assistant_panel.review.session.ticked_text()
@@ -115,8 +116,9 @@ def test_draft_stop_switch_and_accept_on_a_server(
     assert host not in window.where_text_goes.text()
     assert window.assistant_panel.review.session.ticked_text() == partial
     window.assistant_panel.accept_button.click()
+    use_it_anyway(window.assistant_panel.review)
     assert window.body.toPlainText() == partial
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == ""
 
 
@@ -191,7 +193,7 @@ def test_every_window_follows_the_server_and_its_withdrawal(
     manager = make_manager("", assistant="off", max_tokens=24)
     manager.start([])
     first = manager.windows[0]
-    first.new_message_action.trigger()
+    first.commands["new_message"].trigger()
     second = manager.compose_windows()[1]
     host = ServerConfig(llama_server).host
     page = add_server(first, llama_server, API_KEY)

@@ -17,6 +17,7 @@ from composer.gui.assistant_controller import AssistantState
 BODY = "Hi Tom,\n\nthe report is late becuase the data came in on friday.\n\nBest,\nAnna"
 SENTENCE = "the report is late becuase the data came in on friday."
 FORMAL = "The report is delayed because the data arrived on Friday."
+VERY_LATE = "The report is very late because the data came in on Friday."
 WAIT_MS = 5000  # the fake answers in milliseconds; this only bounds a failure
 
 
@@ -65,7 +66,7 @@ def test_a_draft_from_the_prompt_streams_into_the_review_and_accepts_as_one_undo
     qtbot.mouseClick(window.assistant_panel.accept_button, Qt.MouseButton.LeftButton)
     assert window.body.toPlainText() == draft
     assert window.assistant.state is AssistantState.READY
-    window.undo_action.trigger()  # one step takes it all out
+    window.commands["undo"].trigger()  # one step takes it all out
     assert window.body.toPlainText() == ""
 
 
@@ -81,7 +82,7 @@ def test_accepting_a_rewrite_of_the_selection_leaves_the_rest_and_undoes_in_one_
     assert window.body.toPlainText() == BODY  # nothing applied before Accept
     window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() == BODY.replace(SENTENCE, FORMAL)
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == BODY
 
 
@@ -108,7 +109,7 @@ def test_stop_during_streaming_reaches_the_engine_and_the_partial_text_stays_rev
     select(window, SENTENCE)
     window.assistant_panel.request(Action.FORMAL)
     qtbot.waitUntil(fake_engine.holding.is_set, timeout=WAIT_MS)
-    window.stop_action.trigger()
+    window.commands["stop"].trigger()
     wait_done(qtbot, window)
     assert fake_engine.cancel_seen.is_set()
     run = fake_engine.runs[-1]
@@ -120,7 +121,7 @@ def test_stop_during_streaming_reaches_the_engine_and_the_partial_text_stays_rev
     window.assistant_panel.accept_button.click()
     assert window.body.toPlainText() != BODY
     assert window.body.toPlainText().startswith("Hi Tom,\n\nThe report is")
-    window.undo_action.trigger()
+    window.commands["undo"].trigger()
     assert window.body.toPlainText() == BODY
 
 
@@ -153,7 +154,7 @@ def test_an_engine_error_is_shown_as_its_sentence(qtbot, fake_window, fake_engin
 def test_stale_edit_guard_refuses_to_overwrite_and_runs_again_on_the_edit(
     qtbot, fake_window, fake_engine
 ):
-    fake_engine.script(Reply.text(FORMAL), Reply.text("The report is very late."))
+    fake_engine.script(Reply.text(FORMAL), Reply.text(VERY_LATE))
     window = fake_window()
     window.body.setPlainText(BODY)
     select(window, SENTENCE)
@@ -174,7 +175,7 @@ def test_stale_edit_guard_refuses_to_overwrite_and_runs_again_on_the_edit(
     assert window.assistant.job.target.original == changed  # the sentence, not the email
     assert "The part to work on:\n<<<\n" + changed in fake_engine.requests[-1].messages[-1].content
     window.assistant_panel.accept_button.click()
-    assert window.body.toPlainText() == edited.replace(changed, "The report is very late.")
+    assert window.body.toPlainText() == edited.replace(changed, VERY_LATE)
 
 
 def test_regenerate_keeps_earlier_versions(qtbot, fake_window, fake_engine):
@@ -182,7 +183,7 @@ def test_regenerate_keeps_earlier_versions(qtbot, fake_window, fake_engine):
     window = fake_window()
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    window.regenerate_action.trigger()
+    window.commands["regenerate"].trigger()
     wait_done(qtbot, window)
     review = window.assistant_panel.review
     assert review.session.version_count == 2
@@ -199,9 +200,9 @@ def test_stop_during_regenerate_keeps_the_earlier_version(qtbot, fake_window, fa
     window = fake_window()
     window.body.setPlainText(BODY)
     run_and_wait(qtbot, window, Action.SHORTEN)
-    window.regenerate_action.trigger()
+    window.commands["regenerate"].trigger()
     qtbot.waitUntil(fake_engine.holding.is_set, timeout=WAIT_MS)
-    window.stop_action.trigger()  # before the first token
+    window.commands["stop"].trigger()  # before the first token
     wait_done(qtbot, window)
     review = window.assistant_panel.review
     assert window.assistant.state is AssistantState.REVIEW

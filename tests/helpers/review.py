@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QMessageBox, QStyle, QStyleOptionViewItem
 
 from composer.assist.review_session import ReviewSession
 from composer.gui.widgets.review_view import ReviewView
@@ -24,15 +24,21 @@ def start_review(
     *,
     proofreading: bool = False,
     language: str | None = None,
+    follows_original: bool = True,
 ) -> ReviewSession:
     """A new review of *original*, its first version begun with *suggestion* (still streaming).
 
     As the controller starts one: the session with the view's phrases, its
     first version added, then shown. *proofreading* explains each correction
-    in *language* ("en", "fr").
+    in *language* ("en", "fr"); *follows_original* False for a new text
+    (Draft, Reply), which the fact guard does not compare.
     """
     session = ReviewSession(
-        original, proofreading=proofreading, language=language, phrases=view.phrases
+        original,
+        proofreading=proofreading,
+        language=language,
+        phrases=view.phrases,
+        follows_original=follows_original,
     )
     session.add_version(suggestion)
     view.set_session(session)
@@ -110,3 +116,17 @@ def listed(view: ReviewView) -> list[str]:
     """The sentences the list of changes shows (and a screen reader reads), one per change."""
     model = view.change_model
     return [str(model.index(row).data()) for row in range(model.rowCount())]
+
+
+def use_it_anyway(view: ReviewView) -> None:
+    """Answer the request check's question with "Use it anyway", when it asked one.
+
+    A Draft or Reply the real model wrote may miss a fact of the prompt or
+    make one up (tests/gui/test_fact_safety_quick.py proves the question on
+    the fake engine); a test about something else takes the text anyway.
+    """
+    box = view.findChild(QMessageBox, "requestCheckBox")
+    if box is not None:
+        role = QMessageBox.ButtonRole.AcceptRole
+        [use] = [button for button in box.buttons() if box.buttonRole(button) is role]
+        use.click()
