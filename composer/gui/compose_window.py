@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -48,6 +48,7 @@ from composer.gui.widgets.attachments_bar import AttachmentsBar
 from composer.gui.widgets.message_body import MessageBody
 from composer.gui.widgets.welcome_page import WelcomePage
 from composer.gui.window_actions import create_commands, create_menus, shortcut_groups
+from composer.gui.window_placement import keep_on_screen
 from composer.i18n import filled
 from composer.mail.drafts import Draft, DraftUnreadable
 from composer.paths import AppPaths
@@ -100,16 +101,9 @@ class ComposeWindow(QMainWindow):
         self._owns_services = services is None
         self.services = services if services is not None else AppServices(settings, paths, self)
         self.setWindowTitle(filled(self.tr("New message — %1"), APP_NAME))
-        # The usual size, but never larger than the screen: on a small screen
-        # without a window manager to clamp it, the window would run off its edge.
-        room = self.screen().availableGeometry() if self.screen() is not None else None
-        width, height = 1180, 780
-        if room is not None and room.width() > 0:
-            width = max(MIN_WINDOW_WIDTH, min(width, room.width()))
-            height = max(MIN_WINDOW_HEIGHT, min(height, room.height()))
-        self.resize(width, height)
-
         self._build_fields()
+        # The usual size, but all of it on the screen, title bar included.
+        keep_on_screen(self, QSize(1180, 780))
         # Sending: the attachments under the message, From when there are
         # several accounts; the rest lives in SendFlow.
         self.attachments = AttachmentsBar(settings.attachment_warning_mb)

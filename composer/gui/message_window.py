@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, Qt, QTime, QTimeZone, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from composer import APP_NAME
 from composer.fileio import write_bytes_atomic
 from composer.gui.widgets.read_only_text import ReadOnlyText
+from composer.gui.window_placement import keep_on_screen
 from composer.i18n import filled, translated
 from composer.mail.addresses import Address, format_address_list
 from composer.mail.drafts import FORWARDED_FOLDER, Draft
@@ -84,7 +85,7 @@ class MessageWindow(QMainWindow):
         self.paths = paths
         subject = message.subject.strip() or self.tr("(no subject)")
         self.setWindowTitle(f"{subject} — {APP_NAME}")
-        self.resize(900, 700)
+        keep_on_screen(self, QSize(900, 700))  # all of it on the screen, frame included
 
         form = QFormLayout()
         sender = [message.sender] if message.sender is not None else []

@@ -171,7 +171,7 @@ class SettingsLink(QObject):
         """Settings > Assistant at the servers (the welcome page's "Use a server…")."""
         dialog = self.show(host)
         page = dialog.assistant
-        dialog.tabs.setCurrentWidget(page)
+        dialog.show_page(page)
         if page.servers is not None:
             if not page.servers.servers:
                 page.servers.start_new()
@@ -183,5 +183,5 @@ class SettingsLink(QObject):
         page = dialog.accounts
         assert page is not None  # made with accounts=
         page.explain(why)
-        dialog.tabs.setCurrentWidget(page)
+        dialog.show_page(page)
         page.name.setFocus()

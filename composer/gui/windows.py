@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from composer.gui.app_services import AppServices
 from composer.gui.compose_window import ComposeWindow
 from composer.gui.draft_autosave import draft_is_free
+from composer.gui.window_placement import fit
 from composer.i18n import filled, translated
 from composer.mail.drafts import (
     OWN_FOLDER_DEPTH,
@@ -31,7 +32,7 @@ from composer.mail.drafts import (
 )
 from composer.paths import AppPaths
 from composer.settings import Settings
-from composer.workers.engine_worker import EngineService
+from composer.workers.engine_worker import EngineFactory, EngineService
 from composer.workers.jobs import Job
 
 if TYPE_CHECKING:
@@ -55,12 +56,15 @@ class WindowManager(QObject):
         paths: AppPaths,
         model_override: str | None = None,
         parent: QObject | None = None,
+        *,
+        engine_factory: EngineFactory | None = None,
     ) -> None:
+        """*engine_factory*: what builds the engine on each load (None: the real engines)."""
         super().__init__(parent)
         self.settings = settings
         self.paths = paths
         self.model_override = model_override
-        self.engine = EngineService(self)
+        self.engine = EngineService(self, engine_factory=engine_factory)
         self.services = AppServices(settings, paths, self)  # one download queue, one Models window
         self.windows: list[QWidget] = []  # compose and message windows, and problem notes
         self._drafts_dialog: DraftsDialog | None = None
@@ -254,8 +258,10 @@ class WindowManager(QObject):
     def _show(self, window: QWidget) -> None:
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.windows and isinstance(window, QMainWindow):
-            last = self.windows[-1]
-            window.move(last.pos().x() + CASCADE_PX, last.pos().y() + CASCADE_PX)
+            # A little lower and to the right of the last one, all of it on the
+            # screen: a cascade that would leave it starts again at the top left.
+            corner = self.windows[-1].frameGeometry().topLeft()
+            fit(window, top_left=corner + QPoint(CASCADE_PX, CASCADE_PX))
         self.windows.append(window)
         window.destroyed.connect(lambda _obj=None, w=window: self._gone(w))
         window.show()

@@ -24,7 +24,7 @@ def page(no_model_window):
     window = no_model_window()
     window.show_settings()
     dialog = window.settings_dialog
-    dialog.tabs.setCurrentWidget(dialog.accounts)
+    dialog.show_page(dialog.accounts)
     yield dialog.accounts
     dialog.close()
 

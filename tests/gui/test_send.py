@@ -178,7 +178,7 @@ def test_no_account_opens_settings_accounts(no_model_window, qtbot):
     window.commands["send"].trigger()
     dialog = window.settings_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.tabs.currentWidget() is dialog.accounts
+    assert dialog.current_page() is dialog.accounts
     assert dialog.accounts.note.isVisibleTo(dialog) and "SMTP" in dialog.accounts.note.text()
     dialog.close()
 

@@ -183,7 +183,7 @@ def test_the_welcome_page_offers_a_server(qtbot, open_window):
     assert button.objectName() == "useServer" and button.accessibleName()
     button.click()
     dialog = window.settings_dialog
-    assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.assistant
+    assert dialog.isVisible() and dialog.current_page() is dialog.assistant
     assert dialog.assistant.servers.address.hasFocus() or not dialog.isActiveWindow()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QSize, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer import APP_NAME, __version__
+from composer.gui.window_placement import keep_on_screen
 from composer.i18n import filled
 
 
@@ -67,4 +68,4 @@ class AboutDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(details)
         layout.addWidget(buttons)
-        self.resize(560, 360)
+        keep_on_screen(self, QSize(560, 360))  # all of it on the screen, frame included

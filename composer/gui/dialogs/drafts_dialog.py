@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QFileSystemWatcher, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QFileSystemWatcher, QLocale, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.gui.draft_autosave import DraftLock, draft_is_free
+from composer.gui.window_placement import keep_on_screen
 from composer.i18n import filled
 from composer.mail.drafts import DraftStore, SavedDraft, remove_forwarded_copies, saved_drafts
 
@@ -54,7 +55,7 @@ class DraftsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("draftsDialog")
         self.setWindowTitle(self.tr("Drafts"))
-        self.resize(640, 360)
+        keep_on_screen(self, QSize(640, 360))  # all of it on the screen, frame included
         self._folder = folder
         self._open_windows = open_windows
 

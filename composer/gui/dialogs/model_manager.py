@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, languages_here, verdict_job
+from composer.gui.window_placement import keep_on_screen
 from composer.i18n import filled, translated
 from composer.messages import UserMessage
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
@@ -243,7 +244,7 @@ class ModelManagerDialog(QDialog):
         self.installed_table.itemSelectionChanged.connect(self._update_buttons)
         self.catalog_table.itemSelectionChanged.connect(self._update_buttons)
         self.installed_table.itemDoubleClicked.connect(self._on_use)
-        self.resize(860, 620)
+        keep_on_screen(self, QSize(860, 620))  # all of it on the screen, frame included
 
     def _table(self, headers: list[str], name: str) -> QTableWidget:
         table = QTableWidget(0, len(headers))

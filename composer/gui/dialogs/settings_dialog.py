@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +36,7 @@ from composer.assist.language import NATIVE_NAMES
 from composer.gui.dialogs.accounts_page import AccountsPage
 from composer.gui.dialogs.hardware_page import HardwarePage
 from composer.gui.dialogs.servers_page import ServersPage
+from composer.gui.window_placement import keep_on_screen
 from composer.hardware.context import CONTEXT_STEPS
 from composer.i18n import filled
 from composer.mail.accounts import AccountStore
@@ -316,6 +320,36 @@ class PrivacyPage(QWidget):
         self.result.setText(text)
 
 
+class _PageArea(QScrollArea):
+    """A page that scrolls up and down only: as wide as the page needs, as tall as there is room."""
+
+    def _with_bar(self, size: QSize) -> QSize:
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(size.width() + bar, size.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.widget()
+        least = super().minimumSizeHint()
+        if page is None:
+            return least
+        return QSize(self._with_bar(page.minimumSizeHint()).width(), least.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.widget()
+        return super().sizeHint() if page is None else self._with_bar(page.sizeHint())
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """*page* in a frameless area that scrolls only when the dialog is short."""
+    area = _PageArea()
+    area.setObjectName(f"{page.objectName()}Area")
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
 class SettingsDialog(QDialog):
     sig_settings_changed = Signal()  # General/Assistant values changed: apply and save
 
@@ -341,23 +375,39 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.setAccessibleName(self.tr("Settings pages"))
-        self.tabs.addTab(self.general, self.tr("&General"))
-        self.tabs.addTab(self.assistant, self.tr("&Assistant"))
-        self.tabs.addTab(self.hardware, self.tr("&Hardware"))
-        self.tabs.addTab(self.privacy, self.tr("&Privacy"))
+        # Each page scrolls on its own: the dialog fits an 800×600 screen with
+        # its Close button, whatever a page holds.
+        self.tabs.addTab(_scrolling(self.general), self.tr("&General"))
+        self.tabs.addTab(_scrolling(self.assistant), self.tr("&Assistant"))
+        self.tabs.addTab(_scrolling(self.hardware), self.tr("&Hardware"))
+        self.tabs.addTab(_scrolling(self.privacy), self.tr("&Privacy"))
         self.accounts: AccountsPage | None = None
         if accounts is not None:
             self.accounts = AccountsPage(accounts, settings)
-            self.tabs.insertTab(1, self.accounts, self.tr("A&ccounts"))
+            self.tabs.insertTab(1, _scrolling(self.accounts), self.tr("A&ccounts"))
             self.accounts.sig_changed.connect(self.sig_settings_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        # Every page without scrolling where the screen allows, all of it on the screen.
+        keep_on_screen(self, QSize(640, 520).expandedTo(self.sizeHint()))
         self.general.sig_changed.connect(self.sig_settings_changed)
         self.assistant.sig_changed.connect(self.sig_settings_changed)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring *page* (self.general, self.accounts…) to the front."""
+        holder = page.parentWidget()
+        while holder is not None and self.tabs.indexOf(holder) < 0:
+            holder = holder.parentWidget()
+        if holder is not None:
+            self.tabs.setCurrentWidget(holder)
+
+    def current_page(self) -> QWidget | None:
+        """The page in front (self.general, self.accounts…)."""
+        holder = self.tabs.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
 
     def apply_to(self, settings: Settings) -> None:
         self.general.apply_to(settings)

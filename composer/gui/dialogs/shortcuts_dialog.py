@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from composer.gui.window_placement import keep_on_screen
 
 # (group title, [(command, keys), ...]) as ComposeWindow.shortcut_groups() gives them.
 ShortcutGroups = Sequence[tuple[str, Sequence[tuple[str, str]]]]
@@ -69,7 +71,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.filter)
-        self.resize(560, 520)
+        keep_on_screen(self, QSize(560, 520))  # all of it on the screen, frame included
 
     @Slot(str)
     def filter(self, text: str) -> None:

@@ -41,9 +41,7 @@ from composer.i18n import filled
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
 
 
-# What the review needs to stay usable: versions row, a few lines of diff and
-# of changes, the summary and full-height buttons.
-REVIEW_MIN_HEIGHT = 190
+_NO_LIMIT = 16_777_215  # Qt's QWIDGETSIZE_MAX (PySide6 does not export it)
 
 
 class _FittingScrollArea(QScrollArea):
@@ -209,6 +207,7 @@ class AssistantPanel(QWidget):
         top.addLayout(language_row)
         top.addWidget(self.phase)
         top.addWidget(self.progress)
+        top.addStretch(1)
         self.controls_area = _FittingScrollArea()
         self.controls_area.setObjectName("assistantControlsArea")
         self.controls_area.setWidget(controls)
@@ -216,22 +215,23 @@ class AssistantPanel(QWidget):
         self.controls_area.setFrameShape(QFrame.Shape.NoFrame)
         self.controls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.controls_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Enough for the prompt and its buttons at 800×600; the rest scrolls.
-        self.controls_area.setMinimumHeight(min(controls.sizeHint().height(), 110))
         self._controls = controls
         controls.installEventFilter(self)
 
-        # The review's text areas take what is left after the controls got
-        # their full height (they would otherwise ask for as much as the
-        # controls and squeeze them into a scroll area even in a tall window).
-        for area, least in ((self.review.diff_view, 48), (self.review.change_list, 44)):
-            area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-            area.setMinimumHeight(least)
+        # The review shows while there is a suggestion; without one the controls
+        # have the whole panel. With one, the review keeps at least its minimum
+        # (6 lines of diff, 4 rows of changes) and the controls give way: in a
+        # short window they shrink to the row with Stop, the rest a scroll away.
         self.review.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.review.setMinimumHeight(REVIEW_MIN_HEIGHT)
+        self.review.hide()
+        self.review.installEventFilter(self)
         layout = QVBoxLayout(self)
+        # The splitter's handle is the margin on the left; the window's own
+        # margins are enough elsewhere (every pixel is the review's at 800×600).
+        layout.setContentsMargins(layout.contentsMargins().left(), 0, 0, 0)
         layout.addWidget(self.controls_area)
         layout.addWidget(self.review, 1)
+        layout.addStretch(0)
 
         tab_chain(
             [
@@ -255,29 +255,57 @@ class AssistantPanel(QWidget):
         self._update_enabled()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The controls take their full height when it fits beside the review; else they scroll."""
         super().resizeEvent(event)
-        layout = self.layout()
-        spacing = layout.spacing() if layout is not None else 6
-        room = event.size().height() - self.review.minimumHeight() - 3 * spacing
-        self.controls_area.setMaximumHeight(max(self.controls_area.minimumHeight(), room))
-        self._keep_buttons_in_view()
+        self._fit_controls(event.size().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self._controls and event.type() == QEvent.Type.Resize:
             # A longer model note (set after a load) grows the controls without resizing us.
             QTimer.singleShot(0, self._keep_buttons_in_view)
+        elif watched is self.review and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit_controls(self.height())  # a suggestion came or went
         return super().eventFilter(watched, event)
 
-    def _keep_buttons_in_view(self) -> None:
-        """Short window: the model's note scrolls away before the buttons do.
+    def _fit_controls(self, height: int) -> None:
+        """Share the panel's *height*: the review its minimum first, the controls the rest.
 
-        A row of buttons cut in half looks broken and is hard to hit; the note
-        can be scrolled back, and the status bar says which model is in use.
+        The controls take their full height when it fits; else, in a short
+        window under review, one row: the one with the focus, or the one with
+        Draft, Apply and Stop, so no row shows cut in half (Tab and the scroll
+        bar reach the others).
+        """
+        area = self.controls_area
+        if not self.review.isVisibleTo(self):
+            area.setMinimumHeight(0)
+            area.setMaximumHeight(_NO_LIMIT)
+            self._keep_buttons_in_view()
+            return
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 6
+        review_least = self.review.least_height(self.review.width() or self.width())
+        room = height - review_least - 3 * spacing
+        full = self._controls.sizeHint().height()
+        band = max(self.stop_button.sizeHint().height(), self.prompt.sizeHint().height())
+        wanted = full if full <= room else band
+        # Exactly that: the review's stretch would take it otherwise (and a
+        # scroll area asks for a taller minimum than one row on its own).
+        area.setFixedHeight(wanted)
+        self._keep_buttons_in_view()
+
+    def _keep_buttons_in_view(self) -> None:
+        """Short window: the model's note and the prompt scroll away before the buttons do.
+
+        A row of buttons cut in half looks broken and is hard to hit; the rest
+        can be scrolled back (Tab reaches it too), and the status bar says
+        which model is in use.
         """
         area = self.controls_area
         if area.verticalScrollBar().maximum() > 0:
-            area.ensureWidgetVisible(self.stop_button, 0, 2)
+            focused = self.focusWidget()
+            if focused is not None and self._controls.isAncestorOf(focused):
+                area.ensureWidgetVisible(focused, 0, 0)
+            else:
+                area.ensureWidgetVisible(self.stop_button, 0, 0)
 
     def _button(self, object_name: str, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -444,7 +472,7 @@ class AssistantPanel(QWidget):
 
     @Slot(str)
     def clear_suggestion(self, message: str = "") -> None:
-        self.review.set_session(ReviewSession(""))
+        self.review.close_review()
         self.phase.setText(message)
 
     @Slot(str)

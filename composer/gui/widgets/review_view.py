@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -36,6 +37,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -53,6 +57,10 @@ from composer.workers.batching import FLUSH_INTERVAL_S
 # The strike and underline carry the meaning for anyone who cannot tell the
 # colours apart; the colours come from the view's palette (diff_colours).
 _FOCUS_STYLE = "font-weight:bold;"  # the change picked in the list
+# What a review needs to stay usable in a short window (800×600): the panel
+# gives the review at least this, and the controls above it scroll.
+MIN_DIFF_LINES = 6
+MIN_CHANGE_ROWS = 4
 MIN_CONTRAST = 4.5  # WCAG AA for normal text
 
 # While an answer streams in, redrawing takes at most this share of the
@@ -145,7 +153,7 @@ class ReviewView(QWidget):
         self.diff_view.setAccessibleName(self.tr("Suggestion"))
         self.diff_view.setOpenLinks(False)
         self.diff_view.setTabChangesFocus(True)
-        self.diff_view.setMinimumHeight(60)
+        self.diff_view.setMinimumHeight(_lines_tall(self.diff_view, MIN_DIFF_LINES))
         self.diff_view.installEventFilter(self)
 
         self.changes_label = changes_label = QLabel(self.tr("Changes (tick the ones to keep):"))
@@ -157,7 +165,11 @@ class ReviewView(QWidget):
         self.change_list = QListView()
         self.change_list.setObjectName("changeList")
         self.change_list.setModel(self.change_model)
-        self.change_list.setMinimumHeight(48)
+        # Long descriptions end in "…" (the tooltip has them whole): a sideways
+        # scroll bar would take a row's room in a narrow panel.
+        self.change_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.change_list.setItemDelegate(_FittingRowDelegate(self.change_list))
+        self.change_list.setMinimumHeight(_rows_tall(self.change_list, MIN_CHANGE_ROWS))
         self.change_list.setAccessibleName(self.tr("Changes"))
         self.change_list.setAccessibleDescription(
             self.tr("Each change has a checkbox; Space keeps or rejects it.")
@@ -223,9 +235,13 @@ class ReviewView(QWidget):
         layout.addLayout(version_row)
         layout.addLayout(notice_row)
         layout.addWidget(self.diff_view, 3)
-        layout.addWidget(changes_label)
+        # The count beside the list's label: one line less in a short window.
+        changes_row = QHBoxLayout()
+        changes_row.addWidget(changes_label)
+        changes_row.addStretch(1)
+        changes_row.addWidget(self.summary)
+        layout.addLayout(changes_row)
         layout.addWidget(self.change_list, 2)
-        layout.addWidget(self.summary)
         layout.addWidget(self.facts_note)
         layout.addWidget(self.findings)
         layout.addLayout(button_row)
@@ -257,6 +273,28 @@ class ReviewView(QWidget):
         self.hide_notice()
         self._refresh()
 
+    def least_height(self, width: int) -> int:
+        """The height the review needs at *width*: its minimum diff and list, every line of text.
+
+        Qt's own minimum would lay the wrapped notes out at their narrowest
+        (many lines each) and ask for far more than a usable review needs.
+        """
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        heights = []
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None or item.isEmpty():
+                continue  # hidden: no room
+            if item.hasHeightForWidth():
+                heights.append(item.heightForWidth(inner))
+            else:
+                heights.append(item.minimumSize().height())
+        spacing = max(0, layout.spacing()) * max(0, len(heights) - 1)
+        return sum(heights) + spacing + margins.top() + margins.bottom()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Light/dark switch: the diff's colours follow the view's new palette.
         if watched is self.diff_view and event.type() == QEvent.Type.PaletteChange:
@@ -274,6 +312,14 @@ class ReviewView(QWidget):
         self._session = session
         self.hide_notice()
         self._refresh()
+        self.show()
+
+    def close_review(self) -> None:
+        """No suggestion any more: the review empties and gives its room back."""
+        self._session = ReviewSession("")
+        self.hide_notice()
+        self._refresh()
+        self.hide()
 
     def version_added(self) -> None:
         """The session began a new version: show it."""
@@ -631,6 +677,32 @@ def diff_colours(palette: QPalette, minimum: float = MIN_CONTRAST + 0.1) -> Diff
         delete_fg=_readable(red, delete_bg, minimum),
         delete_bg=delete_bg,
     )
+
+
+def _lines_tall(view: QTextBrowser, lines: int) -> int:
+    """The height that shows *lines* lines of the view's text, frame and margins included."""
+    margin = int(view.document().documentMargin())
+    return lines * view.fontMetrics().lineSpacing() + 2 * (margin + view.frameWidth())
+
+
+def _rows_tall(view: QListView, rows: int) -> int:
+    """The height that shows *rows* rows of checkable changes, frame included."""
+    check = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, view)
+    row = max(view.fontMetrics().height(), check) + 4  # the style's padding around a row
+    return rows * row + 2 * view.frameWidth()
+
+
+class _FittingRowDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, so a long description ends in "…" instead of running off."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QListView):
+            hint.setWidth(min(hint.width(), view.viewport().width()))
+        return hint
 
 
 class _ChangeModel(QAbstractListModel):
