@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -59,41 +60,64 @@ def captured_llama_log() -> Iterator[io.StringIO]:
 
 
 _taps: list[io.StringIO] = []  # active llama_log_tap() buffers, innermost last
-_tap_callback: Any = None  # the installed ctypes callback (kept alive while installed)
+_routed: Any = None  # the installed ctypes callback (kept alive: llama.cpp holds a pointer)
+_llama_logger = logging.getLogger("composer.llama")
+# ggml.h: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5 (llama-cpp-python's
+# own table predates DEBUG and is off by one).
+_GGML_LOG_LEVEL_ERROR = 4
+
+
+def _log_level(level: int) -> int:
+    """llama.cpp's level as ours: its errors are said again by the engine in a sentence.
+
+    So an error line is INFO here (kept in the log with its context) and the
+    rest DEBUG; none is a warning of ours.
+    """
+    return logging.INFO if level == _GGML_LOG_LEVEL_ERROR else logging.DEBUG
+
+
+def route_llama_log() -> None:
+    """Send llama.cpp's log lines to the `composer.llama` logger, never to the terminal.
+
+    llama-cpp-python prints llama.cpp's error-level lines on stderr even with
+    verbose=False ("decode: removing memory module entries…" after a stop),
+    which a person running the app from a terminal reads as a crash. Once
+    installed, the callback stays (llama.cpp keeps the pointer); taps read
+    the same lines.
+    """
+    import ctypes
+
+    import llama_cpp
+
+    global _routed
+    if _routed is not None:
+        return
+
+    @llama_cpp.llama_log_callback
+    def on_log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        line = text.decode("utf-8", "replace")
+        for tap in _taps:
+            tap.write(line)
+        if line.strip() and _llama_logger.isEnabledFor(_log_level(level)):
+            _llama_logger.log(_log_level(level), "%s", line.rstrip())
+
+    _routed = on_log
+    llama_cpp.llama_log_set(on_log, ctypes.c_void_p(0))
 
 
 @contextlib.contextmanager
 def llama_log_tap() -> Iterator[io.StringIO]:
     """Collect llama.cpp's whole log, whatever `verbose` the Llama was made with.
 
-    Installs a log callback for the duration and then gives llama-cpp-python
-    its own back. Taps nest: the engine taps every load, and a caller around
-    it (a test, a report) still sees the same lines. Keep this around loading
-    only: the text may include the model's metadata, never the user's text
-    (prompts are not logged by llama.cpp).
+    Taps nest: the engine taps every load, and a caller around it (a test, a
+    report) still sees the same lines. Keep this around loading only: the
+    text may include the model's metadata, never the user's text (prompts are
+    not logged by llama.cpp).
     """
-    import ctypes
-
-    import llama_cpp
-    from llama_cpp import _logger
-
-    global _tap_callback
+    route_llama_log()
     buffer = io.StringIO()
-    if not _taps:
-
-        @llama_cpp.llama_log_callback
-        def on_log(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
-            line = text.decode("utf-8", "replace")
-            for tap in _taps:
-                tap.write(line)
-
-        _tap_callback = on_log
-        llama_cpp.llama_log_set(on_log, ctypes.c_void_p(0))
     _taps.append(buffer)
     try:
         yield buffer
     finally:
         _taps.remove(buffer)
-        if not _taps:
-            llama_cpp.llama_log_set(_logger.llama_log_callback, ctypes.c_void_p(0))
-            _tap_callback = None
