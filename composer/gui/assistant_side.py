@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QLabel, QStackedWidget, QWidget
 
 from composer.gui.app_services import AppServices
-from composer.gui.assistant_controller import AssistantController
+from composer.gui.assistant_controller import AssistantController, AssistantState
 from composer.gui.widgets.assistant_panel import AssistantPanel
 from composer.gui.widgets.welcome_page import WelcomePage
 from composer.i18n import filled
@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from composer.models.catalog import CatalogEntry
     from composer.workers.download_worker import DownloadWorker
 
-STATUS_WIDTH = 380  # pixels for the model's line in the status bar
+# The status bar's right side stays short so the left keeps room for messages:
+# what the assistant is doing now, and where the text goes; the rest in tooltips.
+STATE_WIDTH = 200  # pixels
+WHERE_WIDTH = 300
 
 
 class AssistantSide(QStackedWidget):
@@ -58,6 +61,8 @@ class AssistantSide(QStackedWidget):
         self.where_text_goes.setObjectName("whereTextGoes")
         self.where_text_goes.setAccessibleName(self.tr("Where your text goes"))
 
+        self._detail = ""  # the whole sentence about the model, for the tooltip
+        assistant.sig_state_changed.connect(self._show_state)
         assistant.sig_model_loading.connect(self._on_loading)
         assistant.sig_model_status.connect(self._on_model_status)
         assistant.sig_model_changed.connect(self._update_where_text_goes)
@@ -243,7 +248,8 @@ class AssistantSide(QStackedWidget):
         self._offer_local()
         server: tuple[str, str] | None = None  # (host, model or state)
         if self.assistant.on_server(info):
-            server = (str(info.device), info.name)  # a server's device is its host
+            # A server's device is its host; its model id is often a file path there.
+            server = (str(info.device), _short_model_name(info.name))
         elif self.settings.assistant == "server" and info is None:
             chosen = self._chosen_server()
             if chosen is None or not chosen.consented:
@@ -253,7 +259,7 @@ class AssistantSide(QStackedWidget):
             state = self.tr("loading…") if self.assistant.loading else self.tr("no model")
             server = (chosen.host, state)
         if server is not None:
-            label.setText(filled(self.tr("Sent to %1 · %2"), server[0], server[1]))
+            self._set_where(filled(self.tr("Sent to %1 · %2"), server[0], server[1]))
             label.setToolTip(
                 filled(
                     self.tr(
@@ -270,28 +276,55 @@ class AssistantSide(QStackedWidget):
             name = self.tr("loading…")
         else:  # the load failed: nothing reads the text, say so rather than "loading…"
             name = self.tr("no model")
-        label.setText(filled(self.tr("On this computer · %1"), name))
+        self._set_where(filled(self.tr("On this computer · %1"), name))
         label.setToolTip(
             self.tr("What you ask the assistant is read by a model running on this computer.")
+        )
+
+    def _set_where(self, text: str) -> None:
+        metrics = self.where_text_goes.fontMetrics()
+        self.where_text_goes.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, WHERE_WIDTH)
         )
 
     @Slot(str)
     def _on_loading(self, what: str) -> None:
         text = filled(self.tr("Loading %1…"), what)
-        self.model_status.setText(text)
+        self._detail = ""
+        self._set_status(self.tr("Loading…"), text)
         self.panel.model_note.setText(text)
+
+    @Slot(object)
+    def _show_state(self, state: AssistantState) -> None:
+        """The status bar's word for now: Ready, Writing…, a suggestion to review."""
+        if self.settings.assistant not in ("local", "server") or self.assistant.loading:
+            return  # "Assistant off", "Choose…", "Loading…" stay as they were set
+        if state is AssistantState.GENERATING:
+            self._set_status(self.tr("Writing…"), self._detail)
+        elif state is AssistantState.REVIEW:
+            self._set_status(self.tr("Suggestion to review"), self._detail)
+        elif state is AssistantState.READY:
+            self._set_status(self.tr("Ready"), self._detail)
+        elif self._detail:  # no model: the sentence says why
+            self._set_status(self.tr("No model"), self._detail)
+
+    def _set_status(self, text: str, detail: str) -> None:
+        """*text* on the status bar, cut to its width with "…"; *detail* (whole) in its tooltip."""
+        label = self.model_status
+        metrics = label.fontMetrics()
+        label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, STATE_WIDTH))
+        label.setToolTip(detail or text)
 
     @Slot(str, str)
     def _on_model_status(self, status: str, note: str) -> None:
         if status:
-            # The status bar also carries transient messages: keep the model's
-            # line short there; the whole sentence is in the tooltip and the
-            # Hardware page.
-            metrics = self.model_status.fontMetrics()
-            self.model_status.setText(
-                metrics.elidedText(status, Qt.TextElideMode.ElideRight, STATUS_WIDTH)
-            )
-            self.model_status.setToolTip(status)
+            self._detail = status
+            self._show_state(self.assistant.state)
         self.panel.model_note.setText(note)
         if not self.assistant.loading:
             self._update_where_text_goes(self.assistant.model_info)
+
+
+def _short_model_name(name: str) -> str:
+    """A model's name without the folders a server may report with it (its file's path)."""
+    return name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or name

@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATUS_WIDTH = 380  # pixels for the model's line in the status bar
 
 MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 480
 
@@ -598,6 +597,8 @@ class ComposeWindow(QMainWindow):
     @Slot()
     def discard_suggestion(self) -> None:
         self.assistant.discard()
+        # The review's controls are gone with it: the keyboard goes back to the message.
+        self.body.setFocus()
 
     # -- shutdown ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -61,7 +61,7 @@
 <context>
     <name>ReviewView</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/widgets/review_view.py" line="+486"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+532"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n change, %1 ticked.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/about.py" line="+47"/>
+        <location filename="../../composer/gui/dialogs/about.py" line="+48"/>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>Tester la conne&amp;xion</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Test the connection and the login</source>
         <translation>Tester la connexion et l’identification</translation>
     </message>
@@ -245,7 +245,7 @@
         <translation>Enregistré. Aucun trousseau système n’est disponible : le mot de passe est gardé en mémoire jusqu’à la fermeture de Composer, jamais dans un fichier.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Testing the connection to %1…</source>
         <translation>Test de la connexion à %1…</translation>
     </message>
@@ -255,7 +255,12 @@
         <translation>La connexion et l’identification fonctionnent.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>The connection works. No user name is set, so no login was tried; most servers want one before they send mail.</source>
+        <translation>La connexion fonctionne. Aucun nom d’utilisateur n’est indiqué, donc aucune identification n’a été tentée ; la plupart des serveurs en demandent une avant d’envoyer du courrier.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Remove this account?</source>
         <translation>Retirer ce compte ?</translation>
     </message>
@@ -443,8 +448,8 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+104"/>
-        <source>On: a model on this &amp;computer</source>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+108"/>
+        <source>On: a model on &amp;this computer</source>
         <translation>Activé&#xa0;: un modèle sur cet &amp;ordinateur</translation>
     </message>
     <message>
@@ -454,7 +459,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>O&amp;ff: just write, no model in memory</source>
+        <source>Off: &amp;just write, no model in memory</source>
         <translation>&amp;Désactivé&#xa0;: écrire simplement, aucun modèle en mémoire</translation>
     </message>
     <message>
@@ -564,12 +569,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Longest &amp;answer:</source>
+        <source>Longest ans&amp;wer:</source>
         <translation>&amp;Réponse la plus longue&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Answer lan&amp;guage:</source>
+        <source>Answer lang&amp;uage:</source>
         <translation>Langue des ré&amp;ponses&#xa0;:</translation>
     </message>
     <message>
@@ -591,7 +596,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+76"/>
+        <location filename="../../composer/gui/widgets/assistant_panel.py" line="+74"/>
         <source>&lt;b&gt;Writing assistant&lt;/b&gt;</source>
         <translation>&lt;b&gt;Assistant d’écriture&lt;/b&gt;</translation>
     </message>
@@ -747,7 +752,7 @@
         <translation>Langue de la réponse</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+264"/>
         <source>Writing slowly (%1 tokens/s).</source>
         <translation>Écriture lente (%1 jetons/s).</translation>
     </message>
@@ -777,7 +782,7 @@
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-349"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -812,7 +817,7 @@
         <translation>Progression de la lecture</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+200"/>
         <source>Type what the assistant should do in the prompt first.</source>
         <translation>Écrivez d’abord dans la consigne ce que l’assistant doit faire.</translation>
     </message>
@@ -840,12 +845,12 @@
 <context>
     <name>AssistantSide</name>
     <message>
-        <location filename="../../composer/gui/assistant_side.py" line="+59"/>
+        <location filename="../../composer/gui/assistant_side.py" line="+62"/>
         <source>Where your text goes</source>
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
@@ -880,7 +885,7 @@
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>No server agreed to · nothing is sent</source>
         <translation>Aucun serveur accepté · rien n’est envoyé</translation>
     </message>
@@ -917,9 +922,34 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing…</source>
+        <translation>Rédaction…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggestion to review</source>
+        <translation>Suggestion à relire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No model</source>
+        <translation>Aucun modèle</translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1172,7 @@
         <translation>Nouveau message — %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -1598,7 +1628,7 @@
 <context>
     <name>DraftsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+56"/>
+        <location filename="../../composer/gui/dialogs/drafts_dialog.py" line="+57"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
@@ -2413,7 +2443,7 @@
 <context>
     <name>MessageWindow</name>
     <message>
-        <location filename="../../composer/gui/message_window.py" line="+85"/>
+        <location filename="../../composer/gui/message_window.py" line="+86"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
@@ -2700,7 +2730,7 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+391"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+392"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3478,7 +3508,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../composer/gui/widgets/review_view.py" line="+87"/>
+        <location filename="../../composer/gui/widgets/review_view.py" line="+95"/>
         <source>Replaced “%1” with “%2”</source>
         <translation>«&#xa0;%1&#xa0;» remplacé par «&#xa0;%2&#xa0;»</translation>
     </message>
@@ -3553,7 +3583,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Modifications (cochez celles à garder)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Accept</source>
         <translation>Accepter</translation>
     </message>
@@ -3593,7 +3623,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Rejeter la suggestion&#xa0;; le message reste tel quel</translation>
     </message>
     <message numerus="yes">
-        <location line="+285"/>
+        <location line="+319"/>
         <source>%n changes, %1 ticked.</source>
         <translation>
             <numerusform>%n modification, cochées&#xa0;: %1.</numerusform>
@@ -3627,7 +3657,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Il s’est arrêté avant la fin&#xa0;: votre texte après le point atteint reste tel quel.</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-451"/>
         <source>Next version</source>
         <translation>Version suivante</translation>
     </message>
@@ -3702,7 +3732,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Relancer sur le texte actuel</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -3727,7 +3757,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Accepter les modifications cochées</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+169"/>
         <source>Again in %1</source>
         <translation>Refaire en %1</translation>
     </message>
@@ -4576,7 +4606,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+32"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+62"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -4586,7 +4616,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Pages des paramètres</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
@@ -4622,7 +4652,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/shortcuts_dialog.py" line="+27"/>
+        <location filename="../../composer/gui/dialogs/shortcuts_dialog.py" line="+29"/>
         <location line="+16"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
@@ -4891,7 +4921,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+152"/>
+        <location filename="../../composer/gui/windows.py" line="+156"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>

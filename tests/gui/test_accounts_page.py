@@ -145,3 +145,17 @@ def test_test_connection_against_a_real_server(page, smtp_server, trusted_ca, qt
     qtbot.waitUntil(lambda: not page.testing, timeout=15_000)
     assert page.status.text() == "The connection and the login work."
     assert server.received == []
+
+
+def test_test_connection_without_a_user_name_does_not_claim_a_login(
+    page, smtp_server, trusted_ca, qtbot
+):
+    from helpers.smtp_server import HOST
+
+    server = smtp_server("starttls")
+    fill(page, host=HOST, user="")
+    page.port.setValue(server.port)
+    page.test_button.click()
+    qtbot.waitUntil(lambda: not page.testing, timeout=15_000)
+    assert page.status.text().startswith("The connection works. No user name is set")
+    assert "login work" not in page.status.text()

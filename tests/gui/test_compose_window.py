@@ -126,7 +126,8 @@ def test_bad_model_file_gives_message_and_composer_stays_usable(
     )
     assert w.assistant.state is AssistantState.NO_MODEL
     assert not w.assistant_panel.draft_button.isEnabled()
-    assert "write by hand" in w.model_status.text()
+    assert w.model_status.text() == "No model"
+    assert "write by hand" in w.model_status.toolTip()
     w.body.setFocus()
     qtbot.keyClicks(w.body, "Still writing.")
     assert w.body.toPlainText() == "Still writing."

@@ -100,6 +100,7 @@ class AccountsPage(QWidget):
         self.save_button = QPushButton(self.tr("Sav&e account"))
         self._named(self.save_button, "saveAccount", self.tr("Save the account"))
         self.test_button = QPushButton(self.tr("Test connect&ion"))
+        self._tested_login = False  # whether the running test logs in (a user name is set)
         self._named(
             self.test_button, "testConnection", self.tr("Test the connection and the login")
         )
@@ -332,6 +333,7 @@ class AccountsPage(QWidget):
         if account is None:
             return
         password = self.password.text() or mail_accounts.stored_password(account.id)
+        self._tested_login = bool(account.username)
         self.test_button.setEnabled(False)
         self.status.setText(filled(self.tr("Testing the connection to %1…"), account.host))
         job = Job(
@@ -351,8 +353,16 @@ class AccountsPage(QWidget):
     def _on_tested(self, error: BaseException | None) -> None:
         """None: it works; else why not (a SendError's sentence, or what went wrong)."""
         self.test_button.setEnabled(True)
-        if error is None:
+        if error is None and self._tested_login:
             self.status.setText(self.tr("The connection and the login work."))
+        elif error is None:
+            # Said as it is: a "login works" here would be believed at the first send.
+            self.status.setText(
+                self.tr(
+                    "The connection works. No user name is set, so no login was tried; "
+                    "most servers want one before they send mail."
+                )
+            )
         else:
             self.status.setText(translated(error))
 

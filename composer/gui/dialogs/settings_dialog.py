@@ -105,9 +105,9 @@ class AssistantPage(QWidget):
         """*servers_folder*: where servers.json is kept (None: no server choice)."""
         super().__init__(parent)
         self.setObjectName("assistantPage")
-        self.on = QRadioButton(self.tr("On: a model on this &computer"))
+        self.on = QRadioButton(self.tr("On: a model on &this computer"))
         _named(self.on, "assistantOn", self.tr("Assistant on"))
-        self.off = QRadioButton(self.tr("O&ff: just write, no model in memory"))
+        self.off = QRadioButton(self.tr("Off: &just write, no model in memory"))
         _named(self.off, "assistantOff", self.tr("Assistant off"))
         group = QButtonGroup(self)
         group.addButton(self.on)
@@ -197,8 +197,8 @@ class AssistantPage(QWidget):
             form.addRow(self.servers)
         form.addRow(self.off)
         for text, field in (
-            (self.tr("Longest &answer:"), self.max_tokens),
-            (self.tr("Answer lan&guage:"), self.answer_language),
+            (self.tr("Longest ans&wer:"), self.max_tokens),
+            (self.tr("Answer lang&uage:"), self.answer_language),
             (self.tr("Conte&xt length:"), self.context_size),
             (self.tr("Memory for lo&ng emails:"), self.kv_cache),
         ):
