@@ -8,6 +8,7 @@ DraftAutosave (the message on disk). Neither of those knows a widget.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,12 +65,14 @@ log = logging.getLogger(__name__)
 
 
 MIN_WINDOW_WIDTH, MIN_WINDOW_HEIGHT = 640, 480
+SENT_NOTE_MS = 15_000  # "Sent to …" stays this long on the status bar
 
 
 class ComposeWindow(QMainWindow):
     # Requests for the app's WindowManager (the window opens no other window itself).
     sig_new_message = Signal()
     sig_show_drafts = Signal()
+    sig_show_sent = Signal()
     sig_open_message_files = Signal(list)  # .eml paths: File > Open…, or dropped on the window
 
     def __init__(
@@ -150,6 +153,8 @@ class ComposeWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
         self._connect_controller()
         self.sending = SendFlow(self, self)  # the window is its view and its dialogs' parent
+        # Set by the WindowManager: what follows a sent message (message_sent).
+        self.after_sent: Callable[[ComposeWindow, str], None] | None = None
         link = self.services.settings_link
         link.sig_accounts_changed.connect(self._on_accounts_changed)
         link.sig_applied.connect(self._show_settings_values)
@@ -360,6 +365,18 @@ class ComposeWindow(QMainWindow):
     @Slot(str, int)
     def _show_message(self, text: str, milliseconds: int) -> None:
         self.statusBar().showMessage(text, milliseconds)
+
+    def message_sent(self, note: str) -> None:
+        """The message went (the window is empty now): say so where it will be seen.
+
+        The app's WindowManager decides (after_sent): this window closes when
+        another compose window stays to say it. A window on its own stays,
+        empty, ready for the next message, and says it.
+        """
+        if self.after_sent is not None:
+            self.after_sent(self, note)
+        else:
+            self.statusBar().showMessage(note, SENT_NOTE_MS)
 
     @Slot()
     def discard_message(self, confirm: bool = True) -> None:

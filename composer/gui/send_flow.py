@@ -63,8 +63,8 @@ class SendView(Protocol):
     """What sending asks of the window it sends from (a compose window is one).
 
     The whole of it: the address fields (checked and marked), the draft, the
-    attachments, the actions disabled while sending, the status bar, and the
-    window's end once the message is sent.
+    attachments, the actions disabled while sending, the status bar, and what
+    becomes of the window once the message is sent.
     """
 
     paths: AppPaths
@@ -78,12 +78,14 @@ class SendView(Protocol):
     def current_draft(self) -> Draft: ...
     def show_accounts_settings(self, why: str = "") -> None: ...
     def discard_message(self, confirm: bool = True) -> None: ...
+    def message_sent(self, note: str) -> None: ...
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
     def centralWidget(self) -> QWidget | None: ...  # noqa: N802 - Qt's name
-    def close(self) -> bool: ...
 
 
 log = logging.getLogger(__name__)
+
+SENT_NOTE_RECIPIENTS = 80  # characters of the addresses the "Sent to …" note repeats
 
 INVALID_STYLE = 'QLineEdit[invalid="true"] { border: 2px solid #c62828; }'
 
@@ -343,6 +345,11 @@ class SendFlow(QObject):
     @Slot(object)
     def _on_sent(self, kept: Path | None) -> None:
         w = self.view
+        recipients = ", ".join(
+            text for text in (w.to_field.text().strip(), w.cc_field.text().strip()) if text
+        )
+        if len(recipients) > SENT_NOTE_RECIPIENTS:
+            recipients = recipients[: SENT_NOTE_RECIPIENTS - 1].rstrip(", ") + "…"
         w.discard_message(confirm=False)
         if kept is None:
             QMessageBox.information(
@@ -350,8 +357,10 @@ class SendFlow(QObject):
                 self.tr("Sent"),
                 self.tr("The message was sent, but its copy could not be kept in Sent."),
             )
-        w.statusBar().showMessage(self.tr("Sent."), 5000)
-        w.close()  # as mail apps do: the message is gone, and so is its window
+            note = filled(self.tr("Sent to %1."), recipients)
+        else:
+            note = filled(self.tr("Sent to %1. A copy is in File > Sent."), recipients)
+        w.message_sent(note)
 
     @Slot(object)
     def _on_failed(self, error: UserFacingError) -> None:

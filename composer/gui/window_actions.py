@@ -89,6 +89,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "drafts", QT_TRANSLATE_NOOP("ComposeWindow", "D&rafts…"), "sig_show_drafts.emit", (), FILE
     ),
+    Command("sent", QT_TRANSLATE_NOOP("ComposeWindow", "Sen&t…"), "sig_show_sent.emit", (), FILE),
     Command(
         "send",
         QT_TRANSLATE_NOOP("ComposeWindow", "&Send"),
@@ -361,6 +362,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "new_message",
             "open_message",
             "drafts",
+            "sent",
             "",
             "send",
             "attach",

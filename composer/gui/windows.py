@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from composer.gui.app_services import AppServices
-from composer.gui.compose_window import ComposeWindow
+from composer.gui.compose_window import SENT_NOTE_MS, ComposeWindow
 from composer.gui.draft_autosave import draft_is_free
 from composer.gui.window_placement import fit
 from composer.i18n import filled, translated
@@ -37,6 +37,7 @@ from composer.workers.jobs import Job
 
 if TYPE_CHECKING:
     from composer.gui.dialogs.drafts_dialog import DraftsDialog
+    from composer.gui.dialogs.sent_dialog import SentDialog
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class WindowManager(QObject):
         self.services = AppServices(settings, paths, self)  # one download queue, one Models window
         self.windows: list[QWidget] = []  # compose and message windows, and problem notes
         self._drafts_dialog: DraftsDialog | None = None
+        self._sent_dialog: SentDialog | None = None
         self._ending = False
         self._reading: list[Job] = []  # message files being read, under a busy cursor
 
@@ -139,6 +141,8 @@ class WindowManager(QObject):
         )
         window.sig_new_message.connect(self.new_compose)
         window.sig_show_drafts.connect(self.show_drafts)
+        window.sig_show_sent.connect(self.show_sent)
+        window.after_sent = self._after_sent
         window.sig_open_message_files.connect(self.open_message_files)
         # File > Quit ends the app, not only this window (each window saves its draft).
         window.commands["quit"].triggered.disconnect()  # the window's own close
@@ -217,10 +221,41 @@ class WindowManager(QObject):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(self._drafts_dialog_gone)
             self._drafts_dialog = dialog
-        dialog.refresh()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        _bring_up(dialog)
+
+    def _after_sent(self, window: ComposeWindow, note: str) -> None:
+        """A window that stays says "Sent to …": another compose window, else this one, emptied."""
+        others = [other for other in self.compose_windows() if other is not window]
+        if not others:
+            window.statusBar().showMessage(note, SENT_NOTE_MS)
+            return
+        keeper = others[-1]
+        window.close()  # as mail apps do: the message is gone, and so is its window
+        keeper.statusBar().showMessage(note, SENT_NOTE_MS)
+        keeper.raise_()
+        keeper.activateWindow()
+
+    @Slot()
+    def show_sent(self) -> None:
+        """File > Sent: the kept copies, newest first; one opens in a message window."""
+        from composer.gui.dialogs.sent_dialog import SentDialog
+
+        dialog = self._sent_dialog
+        if dialog is None:
+            dialog = SentDialog(self.paths.data)
+            dialog.sig_open.connect(self.open_message)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(self._sent_dialog_gone)
+            self._sent_dialog = dialog
+        _bring_up(dialog)
+
+    @property
+    def sent_dialog(self) -> SentDialog | None:
+        return self._sent_dialog
+
+    @Slot()
+    def _sent_dialog_gone(self) -> None:
+        self._sent_dialog = None
 
     @property
     def drafts_dialog(self) -> DraftsDialog | None:
@@ -290,3 +325,11 @@ class WindowManager(QObject):
             # end once the engine thread is done (destroying a running QThread
             # would abort the process).
             self.engine.engine_thread.finished.connect(self.sig_all_closed.emit)
+
+
+def _bring_up(dialog: DraftsDialog | SentDialog) -> None:
+    """An app-wide list read afresh and put in front (one of each, whichever window asked)."""
+    dialog.refresh()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()

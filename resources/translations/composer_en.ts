@@ -94,6 +94,17 @@
     </message>
 </context>
 <context>
+    <name>SentDialog</name>
+    <message numerus="yes">
+        <location filename="../../composer/gui/dialogs/sent_dialog.py" line="+111"/>
+        <source>The newest %n messages; older copies stay in the Sent folder.</source>
+        <translation>
+            <numerusform>The newest message; older copies stay in the Sent folder.</numerusform>
+            <numerusform>The newest %n messages; older copies stay in the Sent folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServersPage</name>
     <message numerus="yes">
         <location filename="../../composer/gui/dialogs/servers_page.py" line="+370"/>

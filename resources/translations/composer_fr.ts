@@ -1167,7 +1167,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+102"/>
+        <location filename="../../composer/gui/compose_window.py" line="+105"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -1187,7 +1187,7 @@
         <translation>Envoyer le message (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -1277,7 +1277,7 @@
         <translation>Impossible d’enregistrer le brouillon&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
         <source>Discard this message?</source>
         <translation>Abandonner ce message&#xa0;?</translation>
     </message>
@@ -1342,7 +1342,12 @@
         <translation>&amp;Brouillons…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Sen&amp;t…</source>
+        <translation>Messages envo&amp;yés…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Send</source>
         <translation>En&amp;voyer</translation>
     </message>
@@ -1532,7 +1537,7 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -3300,7 +3305,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../composer/gui/send_flow.py" line="+97"/>
+        <location filename="../../composer/gui/send_flow.py" line="+99"/>
         <source>Password for %1</source>
         <translation>Mot de passe de %1</translation>
     </message>
@@ -3879,7 +3884,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>L’envoyer quand même ?</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
@@ -3890,8 +3895,13 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+2"/>
-        <source>Sent.</source>
-        <translation>Envoyé.</translation>
+        <source>Sent to %1.</source>
+        <translation>Envoyé à %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent to %1. A copy is in File &gt; Sent.</source>
+        <translation>Envoyé à %1. Une copie est dans Fichier &gt; Messages envoyés.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -4108,6 +4118,69 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+7"/>
         <source>The %1 header holds characters that could change the message&apos;s other headers, so the message was not made. Retype that field.</source>
         <translation>L’en-tête %1 contient des caractères qui pourraient modifier les autres en-têtes du message ; le message n’a donc pas été créé. Saisissez ce champ à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>SentDialog</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/sent_dialog.py" line="+37"/>
+        <location line="+11"/>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Sent &amp;messages:</source>
+        <translation>&amp;Messages envoyés :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent messages</source>
+        <translation>Messages envoyés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+29"/>
+        <source>Reading the Sent folder…</source>
+        <translation>Lecture du dossier des messages envoyés…</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the sent message</source>
+        <translation>Ouvrir le message envoyé</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No sent messages yet: a copy of each message you send is kept here.</source>
+        <translation>Aucun message envoyé pour l’instant : une copie de chaque message que vous envoyez est gardée ici.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The newest %n messages; older copies stay in the Sent folder.</source>
+        <translation>
+            <numerusform>Le message le plus récent ; les copies plus anciennes restent dans le dossier des messages envoyés.</numerusform>
+            <numerusform>Les %n messages les plus récents ; les copies plus anciennes restent dans le dossier des messages envoyés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
     </message>
 </context>
 <context>
@@ -4921,12 +4994,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+156"/>
+        <location filename="../../composer/gui/windows.py" line="+160"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+126"/>
         <source>That draft is open in another Composer window.</source>
         <translation>Ce brouillon est ouvert dans une fenêtre d’un autre Composer.</translation>
     </message>

@@ -59,6 +59,22 @@ def no_model_window(open_window, tmp_path) -> WindowFactory:
 
 
 @pytest.fixture
+def smtp_account(smtp_server, trusted_ca, app_paths_tmp, monkeypatch):
+    """A running STARTTLS server (aiosmtpd) whose account is saved, its password in this test's cache."""
+    from helpers.smtp_server import PASSWORD
+
+    from composer.mail import accounts
+    from composer.mail.accounts import AccountStore
+
+    monkeypatch.setattr(accounts, "SESSION_PASSWORDS", accounts.PasswordCache())
+    running = smtp_server("starttls")
+    account = running.account()
+    AccountStore(app_paths_tmp.config).save([account])
+    accounts.SESSION_PASSWORDS.put(account.id, PASSWORD)
+    return running
+
+
+@pytest.fixture
 def make_manager(qtbot, app_paths_tmp, tmp_path):
     """make_manager(model=<missing file>, **settings) -> a WindowManager, ended at teardown.
 

@@ -11,8 +11,7 @@ import email
 import email.policy
 
 import pytest
-import shiboken6
-from helpers.compose import open_message_and_wait
+from helpers.compose import open_message_and_wait, was_sent
 from helpers.hostile_mail import LINKS, MESSAGES, OUR_HEADERS, b_word, header_names
 from helpers.smtp_server import PASSWORD
 
@@ -28,12 +27,8 @@ def fresh_session_passwords(monkeypatch):
 
 
 @pytest.fixture
-def server(smtp_server, trusted_ca, app_paths_tmp):
-    running = smtp_server("starttls")
-    account = running.account()
-    AccountStore(app_paths_tmp.config).save([account])
-    accounts.SESSION_PASSWORDS.put(account.id, PASSWORD)
-    return running
+def server(smtp_account):
+    return smtp_account
 
 
 def send_and_read(qtbot, window, server, app_paths_tmp) -> tuple[bytes, list[str]]:
@@ -41,9 +36,7 @@ def send_and_read(qtbot, window, server, app_paths_tmp) -> tuple[bytes, list[str
         window.to_field.setText("friend@example.net")
     window.body.textCursor().insertText("Tuesday is better for me.\n")
     window.commands["send"].trigger()
-    qtbot.waitUntil(
-        lambda: not shiboken6.isValid(window) or not window.isVisible(), timeout=TIMEOUT_MS
-    )
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
     [got] = server.received
     names = header_names(got.data)
     assert set(names) <= OUR_HEADERS and len(names) == len(set(names)), names

@@ -74,6 +74,7 @@ def test_settings_every_page(qtbot, no_model_window, language):
 def test_the_other_dialogs(qtbot, no_model_window, language, app_paths_tmp):
     from composer.gui.dialogs.about import AboutDialog
     from composer.gui.dialogs.drafts_dialog import DraftsDialog
+    from composer.gui.dialogs.sent_dialog import SentDialog
     from composer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 
     window = no_model_window()
@@ -81,6 +82,7 @@ def test_the_other_dialogs(qtbot, no_model_window, language, app_paths_tmp):
         AboutDialog(window),
         DraftsDialog(app_paths_tmp.drafts, lambda: [window], window),
         ShortcutsDialog(window.shortcut_groups(), window),
+        SentDialog(app_paths_tmp.data, window),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

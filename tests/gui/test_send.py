@@ -10,6 +10,7 @@ import email
 import email.policy
 
 import pytest
+from helpers.compose import was_sent
 from helpers.smtp_server import HANG_UP, PASSWORD, SILENT, endless
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -66,7 +67,7 @@ def test_send_delivers_keeps_a_copy_and_closes(
 
     window.commands["send"].trigger()
     assert window.sending.progress.isVisibleTo(window) and not window.centralWidget().isEnabled()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
 
     [got] = server.received
     assert got.rcpt_tos == ["j@example.com", "hidden@example.com"]
@@ -120,7 +121,7 @@ def test_an_international_mailbox_is_delivered_and_kept_as_sent(
     window = no_model_window()
     write(window, to="José <josé@exämple.com>")
     window.commands["send"].trigger()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
 
     [got] = server.received
     assert got.rcpt_tos == ["josé@xn--exmple-cua.com", "hidden@example.com"]
@@ -200,7 +201,7 @@ def test_password_asked_once_when_there_is_no_keychain(
 
     QTimer.singleShot(0, answer)
     window.commands["send"].trigger()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
     assert asked == ["passwordDialog"] and len(server.received) == 1
     assert accounts.SESSION_PASSWORDS.get("acc1") == PASSWORD  # this run only
     assert PASSWORD.encode() not in b"".join(
@@ -310,7 +311,7 @@ def test_typed_password_remembered_in_the_keychain(
 
     QTimer.singleShot(0, answer)
     window.commands["send"].trigger()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
     assert keyring.get_password(APP_ID, f"smtp-password:{account.id}") == PASSWORD
     accounts.forget_password(account.id)
 
@@ -321,7 +322,7 @@ def test_the_send_button_sends(no_model_window, app_paths_tmp, server, qtbot):
     write(window)
     assert window.send_button.accessibleName() and window.send_button.isVisibleTo(window)
     window.send_button.click()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
     assert len(server.received) == 1
 
 
@@ -401,7 +402,7 @@ def test_a_temporary_auth_failure_keeps_the_password_in_memory(
     asked: list[str] = []
     QTimer.singleShot(200, lambda: _refuse_any_password_dialog(asked))
     window.commands["send"].trigger()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
     assert asked == [] and len(server.messages) == 1
 
 
@@ -498,7 +499,7 @@ def test_a_message_at_exactly_the_recipient_limit_is_sent(
     write(window, to=", ".join(to))  # + hidden@example.com in Bcc: exactly the limit
     window.cc_field.setText(", ".join(a.upper() for a in to[:50]))  # counted once
     window.commands["send"].trigger()
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: was_sent(window), timeout=TIMEOUT_MS)
 
     [got] = server.received
     assert got.rcpt_tos == [*to, "hidden@example.com"]

@@ -41,3 +41,12 @@ def open_message_and_wait(manager, path):
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     assert window is None or isinstance(window, MessageWindow)
     return window
+
+
+def was_sent(window) -> bool:
+    """Whether *window* has sent its message: closed by the app, or saying "Sent to …"."""
+    import shiboken6
+
+    if not shiboken6.isValid(window) or not window.isVisible():
+        return True
+    return window.statusBar().currentMessage().startswith("Sent to")
