@@ -109,6 +109,7 @@ class AssistantController(QObject):
     # (the view offers "Again in <language>": regenerate(language=code)).
     sig_wrong_language = Signal(str, str)
     sig_waiting = Signal(str)  # the request waits for another window's to end; a sentence
+    sig_request_failed = Signal(str)  # a request failed (the server gone, say); the sentence
 
     def __init__(
         self,
@@ -701,9 +702,24 @@ class AssistantController(QObject):
 
     @Slot(int, object)
     def _on_finished(self, request_id: int, stats: GenerationStats) -> None:
-        if self._is_current(request_id):
+        if not self._is_current(request_id):
+            return
+        review = self._review
+        if review is not None and not review.current_text().strip():
+            self._end_version(self._nothing_written())
+        else:
             self._end_version(self.tr("Done. ") + self._speed_text(stats))
-            self._settle_state()
+        self._settle_state()
+
+    def _nothing_written(self) -> str:
+        """Why an answer may be empty: never a bare "Done." over nothing."""
+        if self.on_server(self._model_info):
+            return self.tr(
+                "The server answered nothing. Its chat format may not suit this model "
+                "(a server started without the model's chat template often does this), "
+                "or it stopped at once. Try again, or another model or server."
+            )
+        return self.tr("The model wrote nothing. Try again, or say it differently.")
 
     @Slot(int, object)
     def _on_stopped(self, request_id: int, stats: GenerationStats | None) -> None:
@@ -717,6 +733,7 @@ class AssistantController(QObject):
             self._end_version(message, complete=False)
             self._settle_state()
             self.sig_message.emit(message, 15000)
+            self.sig_request_failed.emit(message)
 
     # -- the end ---------------------------------------------------------------------------
     def shutdown(self, timeout_ms: int = 3000) -> bool:

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 # The status bar's right side stays short so the left keeps room for messages:
 # what the assistant is doing now, and where the text goes; the rest in tooltips.
 STATE_WIDTH = 200  # pixels
-WHERE_WIDTH = 300
+WHERE_WIDTH = 340
+MODEL_LEAST = 80  # pixels of the model's name kept however long the host is
 
 
 class AssistantSide(QStackedWidget):
@@ -63,6 +64,7 @@ class AssistantSide(QStackedWidget):
 
         self._detail = ""  # the whole sentence about the model, for the tooltip
         assistant.sig_state_changed.connect(self._show_state)
+        assistant.sig_request_failed.connect(self._on_request_failed)
         assistant.sig_model_loading.connect(self._on_loading)
         assistant.sig_model_status.connect(self._on_model_status)
         assistant.sig_model_changed.connect(self._update_where_text_goes)
@@ -214,6 +216,14 @@ class AssistantSide(QStackedWidget):
             and not (self.assistant.loading or self.assistant.engine.loading)
         )
 
+    @Slot(str)
+    def _on_request_failed(self, _message: str) -> None:
+        """A server that stopped answering mid-session: offer this computer's model too."""
+        if self.settings.assistant == "server" and self.assistant.on_server(
+            self.assistant.model_info
+        ):
+            self.panel.use_local.show()
+
     @Slot()
     def use_local_model(self) -> None:
         """The user chose this computer's model instead of the server."""
@@ -259,7 +269,7 @@ class AssistantSide(QStackedWidget):
             state = self.tr("loading…") if self.assistant.loading else self.tr("no model")
             server = (chosen.host, state)
         if server is not None:
-            self._set_where(filled(self.tr("Sent to %1 · %2"), server[0], server[1]))
+            self._set_where(self.tr("Sent to %1 · %2"), server[0], server[1])
             label.setToolTip(
                 filled(
                     self.tr(
@@ -276,16 +286,21 @@ class AssistantSide(QStackedWidget):
             name = self.tr("loading…")
         else:  # the load failed: nothing reads the text, say so rather than "loading…"
             name = self.tr("no model")
-        self._set_where(filled(self.tr("On this computer · %1"), name))
+        self._set_where(self.tr("On this computer · %1"), name)
         label.setToolTip(
             self.tr("What you ask the assistant is read by a model running on this computer.")
         )
 
-    def _set_where(self, text: str) -> None:
+    def _set_where(self, sentence: str, *parts: str) -> None:
+        """*sentence* filled with *parts*; only the last part (the model) is cut to fit.
+
+        Where the text goes (this computer, a server's host) is never cut.
+        """
         metrics = self.where_text_goes.fontMetrics()
-        self.where_text_goes.setText(
-            metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, WHERE_WIDTH)
-        )
+        *kept, model = parts
+        room = WHERE_WIDTH - metrics.horizontalAdvance(filled(sentence, *kept, ""))
+        short = metrics.elidedText(model, Qt.TextElideMode.ElideMiddle, max(room, MODEL_LEAST))
+        self.where_text_goes.setText(filled(sentence, *kept, short))
 
     @Slot(str)
     def _on_loading(self, what: str) -> None:

@@ -320,7 +320,7 @@
 <context>
     <name>AssistantController</name>
     <message>
-        <location filename="../../composer/gui/assistant_controller.py" line="+229"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+230"/>
         <location line="+70"/>
         <source>Stopped: the model is being changed.</source>
         <translation>Arrêté&#xa0;: le modèle est en cours de changement.</translation>
@@ -435,12 +435,22 @@
         <translation>%1 : ni dans votre demande ni dans la conversation</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Done. </source>
         <translation>Terminé. </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>The server answered nothing. Its chat format may not suit this model (a server started without the model&apos;s chat template often does this), or it stopped at once. Try again, or another model or server.</source>
+        <translation>Le serveur n’a rien répondu. Son format de conversation ne convient peut-être pas à ce modèle (c’est souvent le cas d’un serveur démarré sans le modèle de conversation du modèle), ou il s’est arrêté aussitôt. Réessayez, ou essayez un autre modèle ou serveur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model wrote nothing. Try again, or say it differently.</source>
+        <translation>Le modèle n’a rien écrit. Réessayez, ou formulez-le autrement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Stopped.</source>
         <translation>Arrêté.</translation>
     </message>
@@ -588,7 +598,7 @@
         <translation>Mémoire pour les lo&amp;ngs messages&#xa0;:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>%1 tokens</source>
         <translation>%1 jetons</translation>
     </message>
@@ -850,7 +860,7 @@
         <translation>Où va votre texte</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Assistant off</source>
         <translation>Assistant désactivé</translation>
     </message>
@@ -885,7 +895,7 @@
         <translation>Aucun modèle&#xa0;: vous pouvez toujours écrire vous-même</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>No server agreed to · nothing is sent</source>
         <translation>Aucun serveur accepté · rien n’est envoyé</translation>
     </message>
@@ -1899,7 +1909,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-188"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-195"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -3457,7 +3467,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+192"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+199"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, sending mail, or asking the assistant when it runs on a server you chose and agreed to. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle, l’envoi d’un e-mail, ou une demande à l’assistant quand il fonctionne sur un serveur que vous avez choisi et accepté. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -4999,7 +5009,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+120"/>
         <source>That draft is open in another Composer window.</source>
         <translation>Ce brouillon est ouvert dans une fenêtre d’un autre Composer.</translation>
     </message>

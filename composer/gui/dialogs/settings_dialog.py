@@ -205,7 +205,6 @@ class AssistantPage(QWidget):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
-        self.on.toggled.connect(self.sig_changed)
         self.max_tokens.valueChanged.connect(self.sig_changed)
         self.answer_language.currentIndexChanged.connect(self.sig_changed)
         self.context_size.currentIndexChanged.connect(self.sig_changed)
@@ -221,14 +220,22 @@ class AssistantPage(QWidget):
             self._checked.setChecked(True)  # refused, or no server yet: as before
 
     def _confirm_choice(self, button: QRadioButton) -> None:
-        self._checked = button
+        """A choice the user made (a server's only once agreed to): the settings follow it.
+
+        Not on the radios' toggles: clicking the server choice with no server
+        yet unchecks "on" for a moment, which would have turned the assistant
+        off and unloaded the model before the click was refused.
+        """
+        if button is not self._checked:
+            self._checked = button
+            self.sig_changed.emit()
 
     @Slot(str)
     def _use_server(self, server_id: str) -> None:
         self.server_id = server_id
         self.server.setChecked(True)
         self._checked = self.server
-        self.sig_changed.emit()
+        self.sig_changed.emit()  # even when a server was already the choice: another one
 
     def show_choice(self, assistant: str) -> None:
         """Show *assistant* ("local", "server", "off") as chosen elsewhere (a window, Models)."""
@@ -251,10 +258,10 @@ class AssistantPage(QWidget):
         self.context_size.setCurrentIndex(index)
 
     def apply_to(self, settings: Settings) -> None:
-        if self._checked is self.server and self.server.isChecked() and self.server_id:
+        if self._checked is self.server and self.server_id:
             settings.assistant, settings.server_id = "server", self.server_id
-        else:
-            settings.assistant = "local" if self.on.isChecked() else "off"
+        elif self._checked is not self.server:
+            settings.assistant = "local" if self._checked is self.on else "off"
         settings.max_tokens = self.max_tokens.value()
         settings.answer_language = self.answer_language.currentData()
         settings.context_size = int(self.context_size.currentData())
