@@ -32,9 +32,10 @@ from typing import Any
 
 from composer import __version__
 from composer.fileio import make_private_dir, open_regular, write_json_atomic
-from composer.messages import UserFacingError, user_message
+from composer.messages import UserFacingError, UserMessage, user_message
 from composer.models.http_get import HttpGetError, OpenResponse, open_get
 from composer.models.hub import RemoteFile
+from composer.models.net_reason import network_reason
 from composer.models.partial_files import (
     SIDECAR_VERSION,
     PartialInfo,
@@ -178,8 +179,9 @@ def human_duration(seconds: float) -> str:
 class _Retry(Exception):
     """A transient failure: back off and continue from where the file ends."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: str | UserMessage, retry_after: float | None = None) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
         self.retry_after = retry_after
 
 
@@ -430,7 +432,7 @@ class _Download:
             )
         except HttpGetError as exc:
             self._stop_if_requested()
-            raise _Retry(str(exc)) from None
+            raise _Retry(exc.reason) from None
         try:
             self._accept(response)
             return self._receive(response)
@@ -438,7 +440,7 @@ class _Download:
             self._stop_if_requested()
             if self.dog.stalled:
                 raise _Retry(f"no data for {self.options.stall_timeout:.0f} s") from None
-            raise _Retry(str(exc).strip() or type(exc).__name__) from None
+            raise _Retry(network_reason(exc)) from None
         finally:
             self.dog.watch(None)
             response.close()

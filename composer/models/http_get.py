@@ -21,12 +21,22 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
+from composer.messages import UserMessage
+from composer.models.net_reason import network_reason
+
 MAX_REDIRECTS = 10
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class HttpGetError(Exception):
-    """The request could not be made or answered (network, TLS, protocol)."""
+    """The request could not be made or answered (network, TLS, protocol).
+
+    *reason* is said to the user inside a longer sentence ("… failed 3 times (%1)").
+    """
+
+    def __init__(self, reason: str | UserMessage) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @dataclass
@@ -88,7 +98,7 @@ def open_get(
             response = connection.getresponse()
         except (OSError, http.client.HTTPException) as exc:
             connection.close()
-            raise HttpGetError(_describe(exc)) from None
+            raise HttpGetError(network_reason(exc)) from None
         location = response.headers.get("Location")
         if response.status in _REDIRECTS and location:
             response.read(64 << 10)  # a redirect's body is a few bytes of HTML at most
@@ -147,12 +157,3 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     parts = urlsplit(url)
     default = 443 if parts.scheme == "https" else 80
     return parts.scheme, (parts.hostname or "").lower(), parts.port or default
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, socket.timeout):
-        return "the server did not answer in time"
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"the server's certificate could not be verified ({exc.verify_message})"
-    text = str(exc).strip()
-    return text or type(exc).__name__

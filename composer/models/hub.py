@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from composer.messages import UserFacingError, user_message
+from composer.models.net_reason import network_reason
 
 log = logging.getLogger(__name__)
 
@@ -280,7 +281,7 @@ def resolve_file(
                 "Hub",
                 "Could not reach %1 to look up %2: %3. "
                 "Check your internet connection and try again.",
-            ).arg(endpoint, where, _describe(exc))
+            ).arg(endpoint, where, network_reason(exc))
         ) from None
 
     if not meta.commit_hash:
@@ -322,8 +323,3 @@ def resolve_file(
         sha256=sha256,
         endpoint=endpoint,
     )
-
-
-def _describe(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text or type(exc).__name__

@@ -855,7 +855,7 @@
 <context>
     <name>AssistantSide</name>
     <message>
-        <location filename="../../composer/gui/assistant_side.py" line="+62"/>
+        <location filename="../../composer/gui/assistant_side.py" line="+63"/>
         <source>Where your text goes</source>
         <translation>Où va votre texte</translation>
     </message>
@@ -932,7 +932,7 @@
         <translation>Ce que vous demandez à l’assistant est lu par un modèle qui fonctionne sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
     </message>
@@ -2163,7 +2163,7 @@
 <context>
     <name>Hub</name>
     <message>
-        <location filename="../../composer/models/hub.py" line="+31"/>
+        <location filename="../../composer/models/hub.py" line="+32"/>
         <source>Create a read token at https://huggingface.co/settings/tokens and save it with “composer models login” (or in the model manager); Composer keeps it only in your system keychain.</source>
         <translation>Créez un jeton de lecture sur https://huggingface.co/settings/tokens et enregistrez-le avec «&#xa0;composer models login&#xa0;» (ou dans le gestionnaire de modèles)&#xa0;; Composer le garde uniquement dans le trousseau du système.</translation>
     </message>
@@ -2745,17 +2745,17 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+392"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+401"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+125"/>
         <source>Not recommended for you: it %1.</source>
         <translation>Déconseillé pour vous&#xa0;: il %1.</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-402"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
@@ -2822,12 +2822,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="+1"/>
         <source>Openness</source>
         <translation>Ouverture</translation>
     </message>
@@ -2892,7 +2891,7 @@
         <translation>Ouverture du modèle sélectionné</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Download progress</source>
         <translation>Progression du téléchargement</translation>
     </message>
@@ -2923,13 +2922,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+214"/>
+        <location line="+175"/>
         <location line="+209"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-382"/>
         <source>Paused at %1</source>
         <translation>En pause à %1</translation>
     </message>
@@ -2965,71 +2964,6 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>Open</source>
-        <translation>Ouvert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partial</source>
-        <translation>Partiel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>Fermé</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training data</source>
-        <translation>Données d’entraînement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights</source>
-        <translation>Poids</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Instruction-tuning data</source>
-        <translation>Données d’ajustement aux instructions</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Paper</source>
-        <translation>Article</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model card</source>
-        <translation>Fiche du modèle</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>not rated</source>
-        <translation>non évalué</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open: %1 of %2</source>
-        <translation>Ouvert&#xa0;: %1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 (fully open)</source>
-        <translation>%1 (entièrement ouvert)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1, partial: %2</source>
-        <translation>%1, partiel&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
         <location line="+13"/>
         <source>No openness rating for this model.</source>
         <translation>Aucune évaluation de l’ouverture pour ce modèle.</translation>
@@ -3252,7 +3186,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Composer n’a pas le droit de lire %1.</translation>
     </message>
     <message>
-        <location filename="../../composer/models/download.py" line="+250"/>
+        <location filename="../../composer/models/download.py" line="+252"/>
         <source>%1 already exists; Composer will not overwrite it. Remove it first if you want to download it again.</source>
         <translation>%1 existe déjà&#xa0;; Composer ne l’écrasera pas. Supprimez-le d’abord si vous voulez le télécharger à nouveau.</translation>
     </message>
@@ -3310,6 +3244,143 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location filename="../../composer/models/pull.py" line="+70"/>
         <source>%1 is not a GGUF file; Composer can only run *.gguf models.</source>
         <translation>%1 n’est pas un fichier GGUF&#xa0;; Composer ne peut utiliser que des modèles *.gguf.</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <location filename="../../composer/models/net_reason.py" line="+48"/>
+        <source>the server&apos;s certificate could not be verified (%1)</source>
+        <translation>le certificat du serveur n’a pas pu être vérifié (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the secure connection could not be set up</source>
+        <translation>la connexion sécurisée n’a pas pu être établie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>the server did not answer in time</source>
+        <translation>le serveur n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>the server refused the connection</source>
+        <translation>le serveur a refusé la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the connection was cut</source>
+        <translation>la connexion a été coupée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the connection failed (details are in the log)</source>
+        <translation>la connexion a échoué (les détails sont dans le journal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this computer seems to be offline (the server&apos;s name could not be looked up)</source>
+        <translation>cet ordinateur semble hors ligne (le nom du serveur n’a pas pu être résolu)</translation>
+    </message>
+</context>
+<context>
+    <name>OpennessText</name>
+    <message>
+        <location filename="../../composer/gui/openness_text.py" line="+21"/>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training data</source>
+        <translation>Données d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instruction-tuning data</source>
+        <translation>Données d’ajustement aux instructions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model card</source>
+        <translation>Fiche du modèle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not rated</source>
+        <translation>non évalué</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open: %1 of %2</source>
+        <translation>Ouvert&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (fully open)</source>
+        <translation>%1 (entièrement ouvert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, partial: %2</source>
+        <translation>%1, partiel&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open: %1.</source>
+        <translation>Publié : %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly open: %1.</source>
+        <translation>En partie publié : %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not published: %1.</source>
+        <translation>Non publié : %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fully open: anyone can study and rebuild it.</source>
+        <translation>Entièrement ouvert : chacun peut l’étudier et le reconstruire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
     </message>
 </context>
 <context>
@@ -4735,7 +4806,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/shortcuts_dialog.py" line="+29"/>
+        <location filename="../../composer/gui/dialogs/shortcuts_dialog.py" line="+30"/>
         <location line="+16"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
@@ -4846,12 +4917,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+202"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+213"/>
         <source>None of the catalog&apos;s models that fit this computer writes your language well, so none is recommended. File &gt; Models lists them all.</source>
         <translation>Aucun des modèles du catalogue qui tiennent sur cet ordinateur n’écrit bien votre langue&#xa0;: aucun n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-148"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -4876,7 +4947,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Recherche du modèle adapté à cet ordinateur…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Use the starter model</source>
         <translation>Utiliser le modèle de démarrage</translation>
     </message>
@@ -4936,7 +5007,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Un modèle plus grand sur un serveur que vous ou votre organisation exploitez (llama.cpp, vLLM, Ollama…). Votre texte est alors envoyé à ce serveur, et seulement après votre accord.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>This computer could not be checked, so no model is recommended. File &gt; Models lists them all.</source>
         <translation>Cet ordinateur n’a pas pu être examiné&#xa0;: aucun modèle n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
@@ -4946,7 +5017,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Aucun modèle du catalogue ne tient dans la mémoire de cet ordinateur. Le modèle de démarrage fonctionne toujours&#xa0;; vous pouvez aussi utiliser un fichier de modèle plus petit que vous avez.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 (%2, about %3)</source>
         <translation>%1 (%2, environ %3)</translation>
     </message>
@@ -4967,8 +5038,8 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     </message>
     <message>
         <location line="+4"/>
-        <source>How open: %1</source>
-        <translation>Ouverture&#xa0;: %1</translation>
+        <source>How open it is: %1</source>
+        <translation>Ouverture : %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4976,7 +5047,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Mettez en pause et reprenez à tout moment&#xa0;; Fichier &gt; Modèles montre le téléchargement.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>What each point means</source>
+        <translation>Ce que signifie chaque point</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Writes %1 on this computer (an estimate)</source>
         <translation>Écrit %1 sur cet ordinateur (estimation)</translation>
     </message>

@@ -367,10 +367,14 @@ def test_openness_column_details_and_the_fully_open_filter(qtbot, app_paths_tmp,
     assert "Training data: Closed" in tip and "Code: Partial" in tip
     assert "Source: Acme release notes" in tip and "https://example.org/acme/notes" in tip
 
+    rows_before = table.viewport().height() // table.rowHeight(0)
     table.selectRow(1)
     details = dlg.openness_details.text()
     assert "Instruction-tuning data: <b>Open</b>" in details
     assert 'href="https://example.org/acme/notes"' in details
+    # The details below do not squeeze the list to a few rows.
+    qtbot.wait(10)
+    assert table.viewport().height() // table.rowHeight(0) >= min(rows_before, 5)
 
     box = dlg.findChild(QCheckBox, "fullyOpenOnly")
     assert box is dlg.fully_open_only and box.accessibleName() == "Fully open models only"

@@ -48,7 +48,10 @@ def test_first_run_offers_four_choices_and_loads_nothing_before_a_click(qtbot, f
     text = details.text()
     assert "GB" in text or "MB" in text  # its size
     assert str(window.paths.models) in text  # where it will be stored
-    assert "How open" in text and "On this computer" in text
+    assert "How open it is: " in text and "On this computer" in text
+    assert "Open: " in text and " of 7" not in text  # the points named, not counted
+    link = window.findChild(QLabel, "opennessLink")
+    assert link.isVisibleTo(window) and 'href="https://' in link.text()  # what each point means
     assert not window.paths.models.exists() or not list(window.paths.models.glob("*.gguf"))
     # Writing works while the user has not chosen.
     qtbot.keyClicks(window.body, "Hello")

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.openness_text import OpennessText
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, languages_here, verdict_job
 from composer.gui.window_placement import keep_on_screen
@@ -98,6 +99,9 @@ def _check_model(path: Path) -> None:
     read_gguf(checked_model_path(path))  # a FIFO or device is refused before it is opened
 
 
+CATALOG_ROWS_SHOWN = 5  # at least, whatever the details under the table say
+
+
 class ModelManagerDialog(QDialog):
     sig_model_chosen = Signal(str)  # path of the GGUF the user chose
     sig_library_idle = Signal()  # every listing, import, check and removal has answered
@@ -116,6 +120,7 @@ class ModelManagerDialog(QDialog):
         # answer_languages: the user's (Settings' answer language); with the
         # interface's, the recommended model must write them all.
         super().__init__(parent)
+        self._openness = OpennessText(self)
         self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelManager")
         self._library = library
@@ -205,7 +210,11 @@ class ModelManagerDialog(QDialog):
         catalog_header.addStretch(1)
         catalog_header.addWidget(self.fully_open_only)
         layout.addLayout(catalog_header)
-        layout.addWidget(self.catalog_table)
+        # The catalog keeps room for five models when the details below it grow.
+        rows = self.catalog_table.verticalHeader().defaultSectionSize()
+        header = self.catalog_table.horizontalHeader().sizeHint().height()
+        self.catalog_table.setMinimumHeight(header + CATALOG_ROWS_SHOWN * rows + 4)
+        layout.addWidget(self.catalog_table, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.openness_details)
         layout.addLayout(
@@ -398,7 +407,7 @@ class ModelManagerDialog(QDialog):
                 human_size(entry.size),
                 fit,
                 entry.licence,
-                self.openness_summary(entry.openness),
+                self._openness.summary(entry.openness),
                 status,
                 ", ".join(entry.languages),
             ]
@@ -414,49 +423,10 @@ class ModelManagerDialog(QDialog):
 
     # ---- openness
 
-    def _rating_label(self, rating: str) -> str:
-        labels = {
-            "open": self.tr("Open"),
-            "partial": self.tr("Partial"),
-            "closed": self.tr("Closed"),
-        }
-        return labels.get(rating, rating)
-
-    def _openness_field_label(self, name: str) -> str:
-        labels = {
-            "code": self.tr("Code"),
-            "training_data": self.tr("Training data"),
-            "weights": self.tr("Weights"),
-            "instruction_data": self.tr("Instruction-tuning data"),
-            "licence": self.tr("Licence"),
-            "paper": self.tr("Paper"),
-            "model_card": self.tr("Model card"),
-        }
-        return labels.get(name, name)
-
-    def openness_summary(self, openness: Openness | None) -> str:
-        """The Openness column: a translated form of Openness.summary()."""
-        if openness is None:
-            return self.tr("not rated")
-        total = len(openness.ratings())
-        text = filled(self.tr("Open: %1 of %2"), openness.count("open"), total)
-        if openness.fully_open:
-            return filled(self.tr("%1 (fully open)"), text)
-        partial = openness.count("partial")
-        if partial:
-            return filled(self.tr("%1, partial: %2"), text, str(partial))
-        return text
-
-    def _openness_lines(self, openness: Openness) -> list[tuple[str, str]]:
-        return [
-            (self._openness_field_label(name), self._rating_label(rating))
-            for name, rating in openness.ratings()
-        ]
-
     def _openness_tooltip(self, openness: Openness | None) -> str:
         if openness is None:
             return self.tr("No openness rating for this model.")
-        lines = [f"{field}: {rating}" for field, rating in self._openness_lines(openness)]
+        lines = [f"{field}: {rating}" for field, rating in self._openness.lines(openness)]
         lines.append(filled(self.tr("Source: %1"), translated(catalog_text(openness.source_name))))
         lines.append(openness.source_url)
         return "\n".join(lines)
@@ -473,12 +443,12 @@ class ModelManagerDialog(QDialog):
             return
         ratings = " · ".join(
             f"{html.escape(field)}: <b>{html.escape(rating)}</b>"
-            for field, rating in self._openness_lines(openness)
+            for field, rating in self._openness.lines(openness)
         )
         url = html.escape(openness.source_url, quote=True)
         source_name = translated(catalog_text(openness.source_name))
         source = f'<a href="{url}">{html.escape(source_name)}</a>'
-        text = html.escape(filled(self.tr("How open: %1"), self.openness_summary(openness)))
+        text = html.escape(filled(self.tr("How open: %1"), self._openness.summary(openness)))
         text += "<br>" + ratings
         text += "<br>" + filled(html.escape(self.tr("Source: %1")), source)
         if openness.note:

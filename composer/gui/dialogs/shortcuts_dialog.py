@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -59,7 +60,13 @@ class ShortcutsDialog(QDialog):
                 # Read as one sentence: "Undo: Ctrl+Z".
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{command}: {keys}")
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        # The keys are what a person looks for: their column is never cut; the
+        # commands take the rest (and wrap to "…" only on a very narrow screen).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        wanted = self.tree.sizeHintForColumn(0) + self.tree.sizeHintForColumn(1) + 80
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setObjectName("shortcutsButtons")
@@ -71,7 +78,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.filter)
-        keep_on_screen(self, QSize(560, 520))  # all of it on the screen, frame included
+        keep_on_screen(self, QSize(max(560, wanted), 520))  # all of it on the screen
 
     @Slot(str)
     def filter(self, text: str) -> None:

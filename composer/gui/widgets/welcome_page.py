@@ -10,6 +10,7 @@ already has. Nothing is downloaded or loaded before a click.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.gui.openness_text import OpennessText
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, languages_here, verdict_job
 from composer.i18n import filled, translated
@@ -81,6 +83,13 @@ class WelcomePage(QWidget):
         self.recommendation.setTextFormat(Qt.TextFormat.PlainText)
         self.download_button.setEnabled(False)
         self.recommendation.installEventFilter(self)
+        # Where the openness points are explained: a link the user may follow.
+        self.openness_link = QLabel()
+        self.openness_link.setObjectName("opennessLink")
+        self.openness_link.setOpenExternalLinks(True)
+        self.openness_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.openness_link.hide()
+        self._openness = OpennessText(self)
 
         self.starter_button = self._choice_button(
             self.tr("Use the starter &model"), "useStarter", self.tr("Use the starter model")
@@ -143,6 +152,8 @@ class WelcomePage(QWidget):
             layout.addSpacing(10)
             layout.addWidget(button)
             layout.addWidget(note)
+            if note is self.recommendation:
+                layout.addWidget(self.openness_link)
         if not starter_installed():  # an installer without the starter's package
             self.starter_button.hide()
             starter_note.hide()
@@ -214,6 +225,7 @@ class WelcomePage(QWidget):
             return
         self._recommended = best.entry
         self.recommendation.setText(self.describe(best))
+        self._show_openness_link(best.entry)
         self._fit_recommendation()
         self.download_button.setAccessibleDescription(self.recommendation.text())
         self.download_button.setEnabled(True)
@@ -254,9 +266,20 @@ class WelcomePage(QWidget):
         ]
         openness = entry.openness
         if openness is not None:
-            lines.append(filled(self.tr("How open: %1"), translated(openness.summary())))
+            lines.append(filled(self.tr("How open it is: %1"), self._openness.in_words(openness)))
         lines.append(self.tr("Pause and resume at any time; File > Models shows the download."))
         return "\n".join(lines)
+
+    def _show_openness_link(self, entry: CatalogEntry) -> None:
+        openness = entry.openness
+        if openness is None:
+            self.openness_link.hide()
+            return
+        url = html.escape(openness.source_url, quote=True)
+        text = html.escape(self.tr("What each point means"))
+        self.openness_link.setText(f'<a href="{url}">{text}</a>')
+        self.openness_link.setToolTip(openness.source_url)
+        self.openness_link.show()
 
     def _speed_lines(self, verdict: Verdict) -> list[str]:
         speed = speed_text(verdict.tokens_per_s)
