@@ -246,3 +246,30 @@ def translated(message: UserMessage | UserFacingError | BaseException | str) -> 
         values = [translated(a) for a in message.args]
         return fill(QCoreApplication.translate(message.context, message.text), values)
     return str(message)
+
+
+# -- numbers and sizes, as the interface's language writes them ----------------------
+# (French: "2,5 Go", "32 768 jetons", "12,3 jetons/s"; English: "2.5 GB", "32,768").
+
+
+def number(value: float, places: int = 0) -> str:
+    """*value* with *places* decimals, in the interface's locale (its separators)."""
+    if places == 0:
+        return QLocale().toString(int(round(value)))
+    return QLocale().toString(float(value), "f", places)
+
+
+def data_size(size: float, places: int | None = None) -> str:
+    """A file or download size in SI units (936 MB, 2.5 GB; 936 Mo, 2,5 Go in French).
+
+    *places*: decimals; by default one from a gigabyte up, none below.
+    """
+    decimals = places if places is not None else (1 if size >= 1e9 else 0)
+    return QLocale().formattedDataSize(int(size), decimals, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def memory_size(size: float) -> str:
+    """Memory as the system's own dialogs count it (base 1024, written GB; Go in French)."""
+    return QLocale().formattedDataSize(
+        int(size), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )

@@ -44,7 +44,7 @@ from composer.assist.review_session import ReviewSession
 from composer.assist.target import Target
 from composer.engine.base import GenerationRequest, GenerationStats, ModelInfo
 from composer.gui.apply_text import apply_to_document
-from composer.i18n import filled, native_name, translated
+from composer.i18n import filled, interface_language, native_name, number, translated
 from composer.models.starter import (
     STARTER_NOTE,
     StarterUnavailable,
@@ -456,7 +456,10 @@ class AssistantController(QObject):
         self._checked_chars = 0
         self._stopped_early = None
         if new_review or self._review is None:
-            explain_in = language or detect_language(target.original).code
+            # The list speaks the interface's language, whatever the email's:
+            # one language per list (a French email reviewed in English reads
+            # "Spelling: …", not "Orthographe : …" beside English rows).
+            explain_in = interface_language()
             self._review = ReviewSession(
                 target.original,
                 proofreading=action is Action.PROOFREAD,
@@ -611,7 +614,7 @@ class AssistantController(QObject):
         rate = 1000.0 * done / total if total > 200 and done >= 4 else None
         self.sig_writing.emit(rate)
         if rate is not None:
-            self.sig_message.emit(filled(self.tr("Writing: %1 tokens/s"), f"{rate:.1f}"), 2000)
+            self.sig_message.emit(filled(self.tr("Writing: %1 tokens/s"), number(rate, 1)), 2000)
 
     @Slot(int, str)
     def _on_tokens(self, request_id: int, text: str) -> None:
@@ -660,7 +663,7 @@ class AssistantController(QObject):
             return ""
         return filled(
             self.tr("%n tokens at %1 tokens/s", "", stats.generated_tokens),
-            f"{stats.generation_tokens_per_second:.1f}",
+            number(stats.generation_tokens_per_second, 1),
         )
 
     def _end_version(self, message: str, complete: bool = True) -> None:

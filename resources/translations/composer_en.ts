@@ -31,7 +31,7 @@
 <context>
     <name>AssistantController</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/assistant_controller.py" line="+662"/>
+        <location filename="../../composer/gui/assistant_controller.py" line="+665"/>
         <source>%n tokens at %1 tokens/s</source>
         <translation>
             <numerusform>%n token at %1 tokens/s</numerusform>

@@ -367,7 +367,7 @@
         <translation>Chargez d’abord un modèle et attendez que l’assistant ait terminé.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Waiting: the assistant is writing in another window. Esc cancels.</source>
         <translation>En attente&#xa0;: l’assistant écrit dans une autre fenêtre. Échap annule.</translation>
     </message>
@@ -767,7 +767,7 @@
         <translation>Écriture lente (%1 jetons/s).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The graphics card would be faster (Edit &gt; Settings &gt; Hardware).</source>
         <translation>La carte graphique serait plus rapide (Édition &gt; Paramètres &gt; Matériel).</translation>
     </message>
@@ -792,7 +792,7 @@
         <translation>Suggestion prête. %1</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-351"/>
         <source>Stop writing (Esc)</source>
         <translation>Arrêter la rédaction (Échap)</translation>
     </message>
@@ -847,7 +847,7 @@
         <translation>Rédaction…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Writing… %1 tokens/s</source>
         <translation>Rédaction… %1&#xa0;jetons/s</translation>
     </message>
@@ -2004,12 +2004,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>No model loaded.</source>
         <translation>Aucun modèle chargé.</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-106"/>
         <source>&amp;Measure speed</source>
         <translation>Mes&amp;urer la vitesse</translation>
     </message>
@@ -2091,11 +2091,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 GB memory (%2 GB free)</source>
-        <translation>Mémoire&#xa0;: %1&#xa0;Go (%2&#xa0;Go libres)</translation>
+        <source>%1 memory (%2 free)</source>
+        <translation>Mémoire&#xa0;: %1 (%2 libres)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -2745,7 +2745,7 @@
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/model_manager.py" line="+401"/>
+        <location filename="../../composer/gui/dialogs/model_manager.py" line="+400"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -4917,7 +4917,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+213"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+207"/>
         <source>None of the catalog&apos;s models that fit this computer writes your language well, so none is recommended. File &gt; Models lists them all.</source>
         <translation>Aucun des modèles du catalogue qui tiennent sur cet ordinateur n’écrit bien votre langue&#xa0;: aucun n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>

@@ -32,7 +32,7 @@ def test_shows_detected_devices_and_the_reason(qtbot) -> None:
         "NVIDIA GeForce RTX 3060 Laptop GPU",
         "AMD Ryzen 7 5800H with Radeon Graphics",
     ]
-    assert page.devices.item(1, 3).text() == "5.1 / 5.9 GB"
+    assert page.devices.item(1, 3).text() == "5.1 GB / 5.9 GB"
     assert page.devices.item(0, 2).text() == "integrated GPU"
     assert "16 logical CPUs" in page.computer.text() and "on mains power" in page.computer.text()
     assert page.computer.text().endswith("Windows 11 (10.0.22621), x86_64")

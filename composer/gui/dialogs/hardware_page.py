@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.hardware.plan import DevicePlan, Override, gb
+from composer.hardware.plan import DevicePlan, Override
 from composer.hardware.probe import Probe
 from composer.hardware.speed import SpeedResult
-from composer.i18n import filled, translated
+from composer.i18n import filled, memory_size, translated
 from composer.messages import UserMessage
 
 AUTO_LAYERS = -1  # the spin box's "Automatic" value
@@ -159,7 +159,9 @@ class HardwarePage(QWidget):
         else:
             cores = self.tr("%n logical CPUs", "", probe.cpu_count)
         memory = filled(
-            self.tr("%1 GB memory (%2 GB free)"), gb(probe.ram_total), gb(probe.ram_available)
+            self.tr("%1 memory (%2 free)"),
+            memory_size(probe.ram_total),
+            memory_size(probe.ram_available),
         )
         first = " · ".join(part for part in (probe.cpu_name, cores, memory, power) if part)
         self.computer.setText(f"{first}\n{probe.os}, {probe.arch}")
@@ -169,7 +171,7 @@ class HardwarePage(QWidget):
         rows = []
         for device in probe.devices:
             memory = (
-                f"{gb(device.free_bytes)} / {gb(device.total_bytes)} GB"
+                f"{memory_size(device.free_bytes)} / {memory_size(device.total_bytes)}"
                 if device.total_bytes
                 else "–"
             )

@@ -44,7 +44,7 @@ from composer.gui.openness_text import OpennessText
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, languages_here, verdict_job
 from composer.gui.window_placement import keep_on_screen
-from composer.i18n import filled, translated
+from composer.i18n import data_size, filled, translated
 from composer.messages import UserMessage
 from composer.models.catalog import CatalogEntry, Openness, Verdict, load_catalog
 from composer.models.catalog_texts import catalog_text
@@ -53,7 +53,6 @@ from composer.models.download import (
     Progress,
     find_partials,
     human_duration,
-    human_size,
 )
 from composer.models.library import InstalledModel, LibraryError, ModelLibrary, checked_model_path
 from composer.models.pull import PullRequest
@@ -376,7 +375,7 @@ class ModelManagerDialog(QDialog):
             name = model.name
             if self._active_path and str(model.path) == self._active_path:
                 name = filled(self.tr("%1 (in use)"), name)
-            cells = [name, human_size(model.size), model.source_label, str(model.path)]
+            cells = [name, data_size(model.size, places=1), model.source_label, str(model.path)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(model.path))
@@ -404,7 +403,7 @@ class ModelManagerDialog(QDialog):
                 status = self.tr("Installed")
             cells = [
                 entry.name,
-                human_size(entry.size),
+                data_size(entry.size, places=1),
                 fit,
                 entry.licence,
                 self._openness.summary(entry.openness),
@@ -616,7 +615,9 @@ class ModelManagerDialog(QDialog):
             return
         if model.source == "composer":
             question = filled(
-                self.tr("Delete %1 (%2) from this computer?"), model.name, human_size(model.size)
+                self.tr("Delete %1 (%2) from this computer?"),
+                model.name,
+                data_size(model.size, places=1),
             )
             answer = QMessageBox.question(self, self.tr("Remove model"), question)
             if answer != QMessageBox.StandardButton.Yes:
@@ -710,9 +711,9 @@ class ModelManagerDialog(QDialog):
         self.progress_label.setText(
             filled(
                 self.tr("%1 of %2 at %3/s%4"),
-                human_size(progress.done),
-                human_size(progress.total),
-                human_size(progress.speed),
+                data_size(progress.done, places=1),
+                data_size(progress.total, places=1),
+                data_size(progress.speed, places=1),
                 eta,
             )
         )

@@ -48,7 +48,7 @@ from composer.engine.servers import (
     stored_api_key,
 )
 from composer.gui.dialogs.server_consent import ask_consent
-from composer.i18n import filled, translated
+from composer.i18n import filled, number, translated
 from composer.workers.jobs import Job
 
 
@@ -390,7 +390,7 @@ class ServersPage(QWidget):
                 self.tr("Reachable. Model %1 found. A one-token reply (“%2”) came in %3 seconds."),
                 result.model,
                 reply or self.tr("empty"),
-                f"{result.latency_s:.2f}",
+                number(result.latency_s, 2),
             )
         )
 

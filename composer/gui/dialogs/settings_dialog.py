@@ -38,7 +38,7 @@ from composer.gui.dialogs.hardware_page import HardwarePage
 from composer.gui.dialogs.servers_page import ServersPage
 from composer.gui.window_placement import keep_on_screen
 from composer.hardware.context import CONTEXT_STEPS
-from composer.i18n import filled
+from composer.i18n import filled, number
 from composer.mail.accounts import AccountStore
 from composer.settings import Settings
 
@@ -161,7 +161,7 @@ class AssistantPage(QWidget):
         _named(self.context_size, "contextLength", self.tr("Context length"))
         self.context_size.addItem(self.tr("Automatic"), 0)
         for tokens in CONTEXT_STEPS:
-            self.context_size.addItem(filled(self.tr("%1k tokens"), str(tokens // 1024)), tokens)
+            self.context_size.addItem(filled(self.tr("%1k tokens"), number(tokens // 1024)), tokens)
         self.context_size.setToolTip(
             self.tr(
                 "How much text the model reads at once: the email, the conversation and "
@@ -253,7 +253,7 @@ class AssistantPage(QWidget):
     def _select_context(self, tokens: int) -> None:
         index = self.context_size.findData(tokens)
         if index < 0:  # a value set by hand in the settings file: show it as it is
-            self.context_size.addItem(filled(self.tr("%1 tokens"), str(tokens)), tokens)
+            self.context_size.addItem(filled(self.tr("%1 tokens"), number(tokens)), tokens)
             index = self.context_size.count() - 1
         self.context_size.setCurrentIndex(index)
 

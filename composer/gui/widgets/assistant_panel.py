@@ -36,7 +36,7 @@ from composer.engine.base import ModelInfo
 from composer.gui.assistant_controller import AssistantState
 from composer.gui.widgets.review_view import ReviewView, tab_chain
 from composer.hardware.speed import SlowAdvice, slow_advice
-from composer.i18n import filled
+from composer.i18n import filled, number
 
 SLOW_TOKENS_PER_S = 2.0  # below this, writing feels stuck: say what would help
 
@@ -423,10 +423,12 @@ class AssistantPanel(QWidget):
         if tokens_per_second is None:
             self.phase.setText(self.tr("Writing…"))
         elif tokens_per_second < SLOW_TOKENS_PER_S:
-            text = filled(self.tr("Writing slowly (%1 tokens/s)."), f"{tokens_per_second:.1f}")
+            text = filled(self.tr("Writing slowly (%1 tokens/s)."), number(tokens_per_second, 1))
             self.phase.setText(" ".join([text, *self._slow_tips()]))
         else:
-            self.phase.setText(filled(self.tr("Writing… %1 tokens/s"), f"{tokens_per_second:.1f}"))
+            self.phase.setText(
+                filled(self.tr("Writing… %1 tokens/s"), number(tokens_per_second, 1))
+            )
 
     @Slot(object)
     def set_model(self, info: ModelInfo | None) -> None:

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.i18n import filled
+from composer.i18n import data_size, filled
 
 MB = 1_000_000
 
 
 def human_size(size: int) -> str:
     """*size* in bytes as the user's locale writes it (SI units: 1.5 MB)."""
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+    return data_size(size, places=1)
 
 
 def file_size(path: Path) -> int:

@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,15 +29,9 @@ from PySide6.QtWidgets import (
 from composer.gui.openness_text import OpennessText
 from composer.gui.speed_text import speed_text
 from composer.gui.verdict_job import default_probe, languages_here, verdict_job
-from composer.i18n import filled, translated
+from composer.i18n import data_size, filled, translated
 from composer.models.catalog import CatalogEntry, CatalogError, Verdict, load_catalog
 from composer.models.starter import starter_installed
-
-
-def _size_text(size: int) -> str:
-    """936 MB, 2.5 GB: as the user's language writes sizes (936 Mo, 2,5 Go in French)."""
-    decimals = 1 if size >= 1e9 else 0
-    return QLocale().formattedDataSize(size, decimals, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 class WelcomePage(QWidget):
@@ -254,7 +248,7 @@ class WelcomePage(QWidget):
         """The lines under the download choice: model, size, fit, place, openness."""
         entry = verdict.entry
         lines = [
-            filled(self.tr("%1 (%2, about %3)"), entry.name, entry.params, _size_text(entry.size)),
+            filled(self.tr("%1 (%2, about %3)"), entry.name, entry.params, data_size(entry.size)),
             filled(
                 self.tr("On this computer: %1 — %2"),
                 self._fit_text(verdict.fit),
