@@ -7,6 +7,7 @@ finds one running hands its items to it and ends.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -94,4 +95,21 @@ def _run_windows(
         server.accepting = opener.accepting
         server.sig_hand_over.connect(opener.open)
     manager.start(items)
-    return app.exec()
+    code = app.exec()
+    if manager.restart_requested and code == 0:
+        if server is not None:
+            server.close()  # the new process must find no running instance to hand over to
+        _start_again(["--model", model] if model else [])
+    return code
+
+
+def _start_again(options: list[str]) -> None:
+    """Replace this process by a new start of the app, with the same *options*.
+
+    Not the messages and links it was started with: they are open as drafts
+    now (saved as the windows closed), which the new process reopens.
+    """
+    logging.shutdown()  # what is logged so far is written before the process is replaced
+    if getattr(sys, "frozen", False):  # the installed bundle: its own executable
+        os.execv(sys.executable, [sys.executable, *options])
+    os.execv(sys.executable, [sys.executable, "-m", "composer", *options])

@@ -246,6 +246,7 @@ def test_the_app_installs_the_translator_before_building_the_window(
         def __init__(self, settings, paths, model_override=None, parent=None):
             seen.append(QCoreApplication.translate("ComposeWindow", "&File"))
             self.sig_all_closed = SimpleNamespace(connect=lambda slot: None)  # no exec() here
+            self.restart_requested = False
 
         def start(self, items):
             pass

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer.paths import AppPaths
 from composer.settings import Settings
@@ -31,6 +31,7 @@ class SettingsLink(QObject):
     sig_applied = Signal()
     sig_assistant_choice_changed = Signal()  # "off", "local", "server" changed: windows follow
     sig_forget_requested = Signal()  # Settings > Privacy > Forget everything, confirmed
+    sig_restart_requested = Signal()  # a new interface language, and "Restart now" chosen
 
     def __init__(self, settings: Settings, paths: AppPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +122,34 @@ class SettingsLink(QObject):
             hardware.set_probe(info.probe)
         hardware.set_plan(info.plan if info else None, info.fallback_reason if info else None)
 
+    def _offer_restart(self) -> None:
+        """Every text is translated once, when its window is made: a new language needs a start.
+
+        Asked, never imposed: "Later" keeps working in the old language.
+        """
+        assert self.dialog is not None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restart Composer?"),
+            self.tr(
+                "The new language applies when Composer starts again. Restart now? "
+                "Every message you are writing is kept and comes back."
+            ),
+            parent=self.dialog,
+        )
+        box.setObjectName("restartBox")
+        restart = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(later)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(
+            lambda _result: (
+                self.sig_restart_requested.emit() if box.clickedButton() is restart else None
+            )
+        )
+        box.open()
+
     @Slot()
     def _on_settings_changed(self) -> None:
         """General or Assistant values changed: save them and act on them."""
@@ -130,8 +159,11 @@ class SettingsLink(QObject):
         settings = self.settings
         was, was_server = settings.assistant, settings.server_id
         was_load = settings.context_size, settings.kv_cache
+        was_language = settings.language
         self.dialog.apply_to(settings)
         self.save()
+        if settings.language != was_language:
+            self._offer_restart()
         app = QApplication.instance()
         assert isinstance(app, QGuiApplication)  # a window needs one
         apply_theme(app, settings.theme)  # cheap: no restart needed

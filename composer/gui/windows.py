@@ -71,6 +71,9 @@ class WindowManager(QObject):
         self._drafts_dialog: DraftsDialog | None = None
         self._sent_dialog: SentDialog | None = None
         self._ending = False
+        # "Restart now" after a new language: the app ends, then starts again (app.py).
+        self.restart_requested = False
+        self.services.settings_link.sig_restart_requested.connect(self.restart)
         self._reading: list[Job] = []  # message files being read, under a busy cursor
 
     @property
@@ -308,6 +311,12 @@ class WindowManager(QObject):
             self._end()
 
     # -- the end ---------------------------------------------------------------------
+    @Slot()
+    def restart(self) -> None:
+        """End as File > Quit does (every draft saved), to start again (app.py's _run_windows)."""
+        self.restart_requested = True
+        self.close_all()
+
     def close_all(self) -> None:
         """Close every window (each saves its draft); the app then ends."""
         for window in list(self.windows):

@@ -2923,12 +2923,12 @@
     <message>
         <location line="+9"/>
         <location line="+175"/>
-        <location line="+209"/>
+        <location line="+211"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-384"/>
         <source>Paused at %1</source>
         <translation>En pause à %1</translation>
     </message>
@@ -3051,7 +3051,7 @@
         <translation>Supprimer %1 (%2) de cet ordinateur&#xa0;?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Remove model</source>
         <translation>Supprimer le modèle</translation>
     </message>
@@ -4798,9 +4798,29 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SettingsLink</name>
     <message>
-        <location filename="../../composer/gui/settings_link.py" line="+116"/>
+        <location filename="../../composer/gui/settings_link.py" line="+117"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restart Composer?</source>
+        <translation>Redémarrer Composer ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new language applies when Composer starts again. Restart now? Every message you are writing is kept and comes back.</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage de Composer. Redémarrer maintenant ? Chaque message en cours d’écriture est gardé et revient.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>Plus &amp;tard</translation>
     </message>
 </context>
 <context>
@@ -5080,7 +5100,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WindowManager</name>
     <message>
-        <location filename="../../composer/gui/windows.py" line="+160"/>
+        <location filename="../../composer/gui/windows.py" line="+163"/>
         <source>This mail link could not be opened: %1</source>
         <translation>Ce lien de courriel n’a pas pu être ouvert&#xa0;: %1</translation>
     </message>
