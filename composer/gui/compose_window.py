@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from composer.gui.assistant_side import AssistantSide
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
 from composer.gui.send_flow import SendFlow
+from composer.gui.signature_in_body import SignatureInBody
 from composer.gui.widgets.assistant_panel import AssistantPanel
 from composer.gui.widgets.attachments_bar import AttachmentsBar
 from composer.gui.widgets.message_body import MessageBody
@@ -169,13 +171,18 @@ class ComposeWindow(QMainWindow):
 
         # The message is saved shortly after every change and on close, and
         # restored at the next start: a crash or a closed window loses nothing.
-        self.autosave = DraftAutosave(paths, self.current_draft, self, name=draft_name)
+        self.autosave = DraftAutosave(paths, self._draft_to_keep, self, name=draft_name)
         self.autosave.sig_save_failed.connect(self._on_save_failed)
+        self.signature = SignatureInBody(self.body, self.sending.account, self)
         if draft is not None:
             self.fill(draft)
+            self.signature.add()
             self.autosave.save()  # a reply or a link's message is a draft from the start
+        elif self._restore_draft():
+            self.signature.recognise()
         else:
-            self._restore_draft()
+            self.signature.add()
+        self.sending.from_selector.currentIndexChanged.connect(self.signature.follow_account)
         for edit in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             edit.textChanged.connect(self.autosave.note_change)
         self.body.textChanged.connect(self.autosave.note_change)
@@ -289,16 +296,25 @@ class ComposeWindow(QMainWindow):
             account=self.sending.account_id(),
         )
 
-    def _restore_draft(self) -> None:
+    def _draft_to_keep(self) -> Draft:
+        """What autosave keeps: nothing for a message that only holds its signature."""
+        draft = self.current_draft()
+        if self.signature.only_signature(draft.body) and replace(draft, body="").is_empty():
+            return Draft()
+        return draft
+
+    def _restore_draft(self) -> bool:
+        """The message this window was writing, if one was saved; whether there was one."""
         try:
             draft = self.autosave.restore()
         except DraftUnreadable as exc:
             self._offer_unreadable_draft(exc)
-            return
+            return True  # the user decides about it: no signature added meanwhile
         if draft is None:
-            return
+            return False
         self.fill(draft)
         self.statusBar().showMessage(self.tr("Restored the message you were writing."), 10000)
+        return True
 
     def fill(self, draft: Draft) -> None:
         """Show *draft* in this (fresh) window: fields, body and the conversation it answers."""
@@ -381,7 +397,7 @@ class ComposeWindow(QMainWindow):
     @Slot()
     def discard_message(self, confirm: bool = True) -> None:
         """Empty the message and forget its saved draft (after asking)."""
-        if confirm and not self.current_draft().is_empty():
+        if confirm and not self._draft_to_keep().is_empty():
             answer = QMessageBox.question(
                 self,
                 self.tr("Discard this message?"),
@@ -400,6 +416,7 @@ class ComposeWindow(QMainWindow):
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()  # undoable, unlike clear()
         self.attachments.set_files(())
+        self.signature.add()  # the next message starts signed, as a new one does
 
     @Slot()
     def _update_title(self) -> None:

@@ -95,14 +95,31 @@ def sender_address(account: Account | None) -> Address:
     return _mailbox(account.name, idna_address(account.address), "From")
 
 
-def with_signature(body: str, signature: str) -> str:
-    """*body* with the signature after a "-- " line, unless it already ends with it."""
-    signature = signature.strip("\n")
-    if not signature.strip():
+def signature_block(signature: str) -> str:
+    """The signature as it stands in a message: one "-- " line, then the signature.
+
+    A signature typed with its own separator ("-- ", or "--" without the
+    space) keeps one separator, not two; "" when there is no signature.
+    """
+    lines = signature.replace("\r\n", "\n").strip("\n").split("\n")
+    if lines and lines[0].rstrip() == SIGNATURE_SEPARATOR.rstrip():
+        lines = lines[1:]
+    text = "\n".join(lines).strip("\n")
+    return f"{SIGNATURE_SEPARATOR}\n{text}" if text.strip() else ""
+
+
+def with_signature(body: str, block: str) -> str:
+    """*body* of a new message with the signature *block* where the user's text ends.
+
+    Above what a reply quotes or a forward carries (which start after the
+    empty lines left for the user's text), else at the end.
+    """
+    if not block:
         return body
-    block = f"{SIGNATURE_SEPARATOR}\n{signature}"
-    if block in body:
-        return body
+    if not body.strip():
+        return f"\n\n{block}\n"
+    if body.startswith("\n\n"):  # a reply's or forward's room for the user's text
+        return f"\n\n{block}\n\n{body.lstrip(chr(10))}"
     return f"{body.rstrip()}\n\n{block}\n"
 
 
@@ -153,7 +170,9 @@ def build_message(
     if references := message_ids(draft.references):
         message["References"] = references
     message["MIME-Version"] = "1.0"
-    body = with_signature(draft.body, account.signature if account else "")
+    # The signature is in the body already, where the user could see and edit it
+    # (the compose window puts it there): sent as written.
+    body = draft.body
     # Quoted-printable: readable, and safe through servers without 8BITMIME.
     message.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
     _attach(message, draft.attachments)

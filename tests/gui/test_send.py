@@ -13,6 +13,7 @@ import pytest
 from helpers.compose import was_sent
 from helpers.smtp_server import HANG_UP, PASSWORD, SILENT, endless
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from composer.mail import accounts
@@ -41,7 +42,9 @@ def write(window, to="Jürgen <j@example.com>", subject="Réunion", body="Bonjou
     window.to_field.setText(to)
     window.bcc_field.setText("hidden@example.com")
     window.subject_field.setText(subject)
-    window.body.setPlainText(body)
+    cursor = window.body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.insertText(body)  # typed above the signature the window put in
 
 
 def error_text(qtbot, window) -> str:
@@ -73,7 +76,8 @@ def test_send_delivers_keeps_a_copy_and_closes(
     assert got.rcpt_tos == ["j@example.com", "hidden@example.com"]
     parsed = email.message_from_bytes(got.data, policy=email.policy.default)
     assert str(parsed["Subject"]) == "Réunion" and parsed["Bcc"] is None
-    assert "-- \r\nAnna" in parsed.get_body(("plain",)).get_content()
+    sent_body = parsed.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert sent_body == "Bonjour\n\n-- \nAnna\n"  # the signature as the window showed it
     [part] = list(parsed.iter_attachments())
     assert part.get_filename() == "report.pdf" and part.get_content() == report.read_bytes()
     [kept] = list((app_paths_tmp.data / "sent").iterdir())

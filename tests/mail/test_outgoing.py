@@ -12,7 +12,14 @@ import pytest
 
 from composer.mail.accounts import Account
 from composer.mail.drafts import Draft
-from composer.mail.outgoing import build_message, envelope_recipients, message_bytes, save_eml
+from composer.mail.outgoing import (
+    build_message,
+    envelope_recipients,
+    message_bytes,
+    save_eml,
+    signature_block,
+    with_signature,
+)
 from composer.messages import UserFacingError
 
 ACCOUNT = Account(
@@ -55,12 +62,32 @@ def test_headers_encoded_and_bcc_only_in_the_envelope():
     ]  # the second München address is the same mailbox
 
 
-def test_signature_added_once():
+def test_the_body_is_sent_as_written_the_signature_added_by_the_window_only():
     message = build_message(Draft(to="a@b.example", body="Hi"), ACCOUNT, now=NOW)
-    body = parse(message).get_body(("plain",)).get_content()
-    assert body.replace("\r\n", "\n") == "Hi\n\n-- \nZoë\n"
-    again = build_message(Draft(to="a@b.example", body="Hi\n\n-- \nZoë\n"), ACCOUNT)
-    assert parse(again).get_body(("plain",)).get_content().count("-- ") == 1
+    assert parse(message).get_body(("plain",)).get_content().replace("\r\n", "\n") == "Hi\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "block"),
+    [
+        ("Anna", "-- \nAnna"),
+        ("-- \nAnna\nAcme", "-- \nAnna\nAcme"),  # typed with its separator: one, not two
+        ("--\r\nAnna", "-- \nAnna"),
+        ("\n\n", ""),
+        ("-- ", ""),
+    ],
+)
+def test_signature_block_has_one_separator(typed, block):
+    assert signature_block(typed) == block
+
+
+def test_the_signature_goes_under_the_users_text_and_above_the_quote():
+    block = "-- \nAnna"
+    assert with_signature("", block) == "\n\n-- \nAnna\n"
+    reply = "\n\nOn Friday, Tom wrote:\n> See you\n"
+    assert with_signature(reply, block) == "\n\n-- \nAnna\n\nOn Friday, Tom wrote:\n> See you\n"
+    assert with_signature("Text from a link", block) == "Text from a link\n\n-- \nAnna\n"
+    assert with_signature("x", "") == "x"
 
 
 def test_attachments_types_and_rfc2231_names(tmp_path):
