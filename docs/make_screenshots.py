@@ -15,7 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen Qt's screen is 800×600 unless told; the windows fit their screen, and
+# the README's pictures are of the usual 1180×780 window: a 1280×800 screen.
+_SCREEN = Path(tempfile.gettempdir()) / "composer-docs-screen.json"
+_SCREEN.write_text(
+    '{"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1280, "height": 800,'
+    ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+)
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 OUT = Path(__file__).resolve().parent / "screenshots"
 
 
@@ -150,7 +157,7 @@ def main() -> int:
     wait_until(app, lambda: window.assistant.state is AssistantState.REVIEW)
     window.grab().save(str(OUT / "compose-review.png"))
 
-    window.settings_action.trigger()
+    window.commands["settings"].trigger()
     settings = window.settings_dialog
     settings.tabs.setCurrentWidget(settings.assistant)
     settle(app)
@@ -163,7 +170,7 @@ def main() -> int:
     accounts_shot(app, settings)
     settings.close()
 
-    window.models_action.trigger()
+    window.commands["models"].trigger()
     models = window.models_dialog
     models.resize(1000, 620)
     deadline = __import__("time").monotonic() + 30

@@ -59,6 +59,8 @@ def test_every_window_fits_and_the_review_stays_usable(tmp_path, size, language)
         assert page["fits"], page
         assert page["cut_buttons"] == [], page
 
+    if size[1] >= 800:  # the default window: every choice of the welcome page without scrolling
+        assert report["welcome"]["scrolls"] is False, report["welcome"]
     controls = report["after_welcome"]
     assert controls["cut_rows"] == [], controls
     if size[1] >= 800:  # room for all of them: the controls do not scroll at all
