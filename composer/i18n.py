@@ -37,7 +37,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from composer.messages import UserFacingError, UserMessage, fill
+from composer.messages import DataSize, Number, UserFacingError, UserMessage, fill
 
 log = logging.getLogger(__name__)
 
@@ -235,13 +235,19 @@ if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))
 
 
-def translated(message: UserMessage | UserFacingError | BaseException | str) -> str:
+def translated(
+    message: UserMessage | UserFacingError | BaseException | Number | DataSize | str,
+) -> str:
     """A sentence of a Qt-free module in the installed language (English without a translation).
 
     Here rather than in gui/, so that workers/ (QtCore only) use it too.
     """
     if isinstance(message, UserFacingError):
         message = message.message
+    if isinstance(message, Number):
+        return number(message.value, message.places)
+    if isinstance(message, DataSize):
+        return data_size(message.size, places=1)
     if isinstance(message, UserMessage):
         values = [translated(a) for a in message.args]
         return fill(QCoreApplication.translate(message.context, message.text), values)

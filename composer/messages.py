@@ -10,7 +10,8 @@ in the user's language.
 ``user_message("Context", "Text %1")`` is what lupdate extracts (i18n.py
 passes it as an alias of QT_TRANSLATE_NOOP), so both arguments must be
 string literals at the call site; the values come with ``.arg(...)``. A value
-may itself be a UserMessage (a reason inside a sentence): it is translated too.
+may itself be a UserMessage (a reason inside a sentence): it is translated too,
+or a Number, which the GUI writes as the user's language does ("2,5" in French).
 """
 
 from __future__ import annotations
@@ -33,14 +34,41 @@ def fill(text: str, args: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A number in a sentence, written in the reader's language when shown (1,234.5 / 1 234,5)."""
+
+    value: float
+    places: int = 0
+
+    def __str__(self) -> str:  # English: the log and the tests' language
+        return f"{self.value:,.{self.places}f}"
+
+
+@dataclass(frozen=True)
+class DataSize:
+    """A file or download size in a sentence (SI units), written in the reader's language."""
+
+    size: float
+
+    def __str__(self) -> str:  # English: 936.0 MB, 2.5 GB
+        count = float(self.size)
+        for unit in ("bytes", "KB", "MB", "GB"):
+            if abs(count) < 1000:
+                return f"{count:,.0f} {unit}" if unit == "bytes" else f"{count:,.1f} {unit}"
+            count /= 1000
+        return f"{count:,.1f} TB"
+
+
+@dataclass(frozen=True)
 class UserMessage:
     context: str
     text: str  # English source text, as in the translation catalogue
-    args: tuple[str | UserMessage, ...] = ()
+    args: tuple[str | UserMessage | Number | DataSize, ...] = ()
 
     def arg(self, *values: object) -> UserMessage:
         """The message with its next placeholders filled by *values* (messages stay messages)."""
-        added = tuple(v if isinstance(v, UserMessage) else str(v) for v in values)
+        kept = (UserMessage, Number, DataSize)
+        added = tuple(v if isinstance(v, kept) else str(v) for v in values)
         return UserMessage(self.context, self.text, self.args + added)
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from composer.messages import UserMessage, user_message
+from composer.messages import Number, UserMessage, user_message
 
 if TYPE_CHECKING:
     from composer.hardware.plan import ModelFacts
@@ -39,8 +39,9 @@ class ContextChoice:
     reason: UserMessage
 
 
-def _gb(n_bytes: float) -> str:
-    return f"{round(n_bytes / GIB, 1):g}"
+def _gb(n_bytes: float) -> Number:
+    value = round(n_bytes / GIB, 1)
+    return Number(value, 0 if value.is_integer() else 1)
 
 
 def trained(facts: ModelFacts) -> int:
@@ -74,28 +75,28 @@ def choose_context(facts: ModelFacts, room: int, requested: int = AUTOMATIC) -> 
                 "ContextChoice",
                 "%1 tokens, chosen automatically: the model was trained on %2 and the "
                 "cache for %1 tokens takes %3 GB of memory",
-            ).arg(f"{n_ctx:,}", f"{limit:,}", _gb(cache(n_ctx)))
+            ).arg(Number(n_ctx), Number(limit), _gb(cache(n_ctx)))
         else:
             reason = user_message(
                 "ContextChoice",
                 "%1 tokens, chosen automatically: a longer window needs more memory than is "
                 "free (%2 tokens would take %3 GB for the cache)",
-            ).arg(f"{n_ctx:,}", f"{2 * n_ctx:,}", _gb(cache(2 * n_ctx)))
+            ).arg(Number(n_ctx), Number(2 * n_ctx), _gb(cache(2 * n_ctx)))
         return ContextChoice(n_ctx, fit, reason)
     n_ctx = min(requested, limit)
     if n_ctx < requested:
         reason = user_message(
             "ContextChoice", "%1 tokens: the setting asks for %2, the model was trained on %1"
-        ).arg(f"{n_ctx:,}", f"{requested:,}")
+        ).arg(Number(n_ctx), Number(requested))
     elif n_ctx > fit:
         n_ctx = fit
         reason = user_message(
             "ContextChoice",
             "%1 tokens: the setting asks for %2, but its cache would take %3 GB and only %1 "
             "fit in the free memory",
-        ).arg(f"{n_ctx:,}", f"{requested:,}", _gb(cache(requested)))
+        ).arg(Number(n_ctx), Number(requested), _gb(cache(requested)))
     else:
         reason = user_message(
             "ContextChoice", "%1 tokens, as set in Settings > Assistant (the cache takes %2 GB)"
-        ).arg(f"{n_ctx:,}", _gb(cache(n_ctx)))
+        ).arg(Number(n_ctx), _gb(cache(n_ctx)))
     return ContextChoice(n_ctx, fit, reason)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer.hardware.context import AUTOMATIC, ContextChoice, choose_context
 from composer.hardware.probe import Device, Probe
-from composer.messages import UserMessage, user_message
+from composer.messages import Number, UserMessage, user_message
 
 if TYPE_CHECKING:
     from composer.modelfile.gguf import GGUFInfo
@@ -192,10 +192,10 @@ class DevicePlan:
         return data
 
 
-def gb(n_bytes: float) -> str:
-    """5.1, 8, 0.5: one decimal, none when whole (GiB, as OS dialogs say GB)."""
+def gb(n_bytes: float) -> Number:
+    """5.1, 8, 0.5 (GiB, as OS dialogs say GB): one decimal, none when whole."""
     value = round(n_bytes / GIB, 1)
-    return f"{value:g}"
+    return Number(value, 0 if value.is_integer() else 1)
 
 
 def default_threads(probe: Probe) -> int:

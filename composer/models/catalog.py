@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from composer.messages import UserFacingError, UserMessage, user_message
+from composer.messages import Number, UserFacingError, UserMessage, user_message
 
 if TYPE_CHECKING:
     from composer.hardware.plan import ModelFacts
@@ -270,7 +270,10 @@ def assess(
             fit = "none"
             reason = user_message(
                 "Catalog", "needs at least %1 GB of memory; this computer has %2 GB"
-            ).arg(f"{entry.min_ram_gb:g}", gb(probe.ram_total))
+            ).arg(
+                Number(entry.min_ram_gb, 0 if float(entry.min_ram_gb).is_integer() else 1),
+                gb(probe.ram_total),
+            )
         missing = tuple(code for code in wanted if code not in entry.languages)
         verdicts.append(
             Verdict(

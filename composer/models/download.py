@@ -32,7 +32,7 @@ from typing import Any
 
 from composer import __version__
 from composer.fileio import make_private_dir, open_regular, write_json_atomic
-from composer.messages import UserFacingError, UserMessage, user_message
+from composer.messages import DataSize, UserFacingError, UserMessage, user_message
 from composer.models.http_get import HttpGetError, OpenResponse, open_get
 from composer.models.hub import RemoteFile
 from composer.models.net_reason import network_reason
@@ -157,11 +157,8 @@ class DownloadOptions:
 
 
 def human_size(count: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if abs(count) < 1000 or unit == "TB":
-            return f"{count:,.0f} {unit}" if unit == "bytes" else f"{count:,.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} TB"
+    """English, for the command line and the log (the GUI writes sizes in its language)."""
+    return str(DataSize(count))
 
 
 def human_duration(seconds: float) -> str:
@@ -363,7 +360,7 @@ class _Download:
                     "Models",
                     "Not enough free disk space in %1: %2 needs %3 more, but only %4 is free. "
                     "Free some space, then start the download again.",
-                ).arg(self.final.parent, self.label, human_size(needed), human_size(free))
+                ).arg(self.final.parent, self.label, DataSize(needed), DataSize(free))
             )
 
     # ---- the transfer

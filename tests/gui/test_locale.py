@@ -76,3 +76,18 @@ def test_a_french_email_reviewed_in_the_english_interface_is_explained_in_englis
     rows = window.assistant_panel.review.session.descriptions()
     assert rows and all(" : " not in row and "«" not in row for row in rows), rows
     assert any(row.startswith(("Spelling", "Capitalisation", "Grammar")) for row in rows), rows
+
+
+def test_numbers_inside_sentences_of_the_qt_free_modules_follow_the_language(interface):
+    from composer.hardware.plan import GIB, gb
+    from composer.messages import DataSize, Number, user_message
+
+    message = user_message("Plan", "%1, whole model, %2 of %3 GB").arg(
+        "GPU", gb(2.5 * GIB), gb(8 * GIB)
+    )
+    assert str(message) == "GPU, whole model, 2.5 of 8 GB"  # the log's English
+    interface("fr")
+    assert "2,5" in plain(i18n.translated(message)) and "2.5" not in i18n.translated(message)
+    assert plain(i18n.translated(Number(32768))) == "32 768"
+    assert plain(i18n.translated(DataSize(2_500_000_000))) == "2,5 Go"
+    assert str(DataSize(2_500_000_000)) == "2.5 GB"
