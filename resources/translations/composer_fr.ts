@@ -1177,7 +1177,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+105"/>
+        <location filename="../../composer/gui/compose_window.py" line="+107"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -1197,7 +1197,7 @@
         <translation>Envoyer le message (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -1257,12 +1257,12 @@
         <translation>Écrivez votre message ici, ou demandez un brouillon à l’assistant.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Restored the message you were writing.</source>
         <translation>Le message que vous écriviez a été restauré.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Saved message damaged</source>
         <translation>Message enregistré endommagé</translation>
     </message>
@@ -1297,7 +1297,7 @@
         <translation>Le message et son brouillon enregistré seront supprimés.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
@@ -1615,7 +1615,7 @@
 <context>
     <name>ContextChoice</name>
     <message>
-        <location filename="../../composer/hardware/context.py" line="+73"/>
+        <location filename="../../composer/hardware/context.py" line="+74"/>
         <source>%1 tokens, chosen automatically: the model was trained on %2 and the cache for %1 tokens takes %3 GB of memory</source>
         <translation>%1 jetons, choisi automatiquement : le modèle a été entraîné sur %2 et le cache pour %1 jetons occupe %3 Go de mémoire</translation>
     </message>
@@ -3186,7 +3186,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Composer n’a pas le droit de lire %1.</translation>
     </message>
     <message>
-        <location filename="../../composer/models/download.py" line="+252"/>
+        <location filename="../../composer/models/download.py" line="+249"/>
         <source>%1 already exists; Composer will not overwrite it. Remove it first if you want to download it again.</source>
         <translation>%1 existe déjà&#xa0;; Composer ne l’écrasera pas. Supprimez-le d’abord si vous voulez le télécharger à nouveau.</translation>
     </message>
@@ -4029,7 +4029,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Le message n’a pas pu être envoyé : %1</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/outgoing.py" line="+116"/>
+        <location filename="../../composer/mail/outgoing.py" line="+133"/>
         <source>The attachment %1 cannot be read (it was moved, deleted or is not a file). Remove it or attach it again.</source>
         <translation>La pièce jointe %1 est illisible (elle a été déplacée ou supprimée, ou ce n’est pas un fichier). Retirez-la ou joignez-la à nouveau.</translation>
     </message>
@@ -4937,12 +4937,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../composer/gui/widgets/welcome_page.py" line="+207"/>
+        <location filename="../../composer/gui/widgets/welcome_page.py" line="+221"/>
         <source>None of the catalog&apos;s models that fit this computer writes your language well, so none is recommended. File &gt; Models lists them all.</source>
         <translation>Aucun des modèles du catalogue qui tiennent sur cet ordinateur n’écrit bien votre langue&#xa0;: aucun n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-161"/>
         <source>&lt;h2&gt;Welcome to Composer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Composer&lt;/h2&gt;</translation>
     </message>
@@ -5027,7 +5027,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Un modèle plus grand sur un serveur que vous ou votre organisation exploitez (llama.cpp, vLLM, Ollama…). Votre texte est alors envoyé à ce serveur, et seulement après votre accord.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+85"/>
         <source>This computer could not be checked, so no model is recommended. File &gt; Models lists them all.</source>
         <translation>Cet ordinateur n’a pas pu être examiné&#xa0;: aucun modèle n’est donc recommandé. Fichier &gt; Modèles les liste tous.</translation>
     </message>
@@ -5037,7 +5037,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Aucun modèle du catalogue ne tient dans la mémoire de cet ordinateur. Le modèle de démarrage fonctionne toujours&#xa0;; vous pouvez aussi utiliser un fichier de modèle plus petit que vous avez.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1 (%2, about %3)</source>
         <translation>%1 (%2, environ %3)</translation>
     </message>
@@ -5047,12 +5047,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Sur cet ordinateur&#xa0;: %1 — %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Stored in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Licence: %1</source>
         <translation>Licence&#xa0;: %1</translation>
     </message>
@@ -5062,12 +5062,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Ouverture : %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Pause and resume at any time; File &gt; Models shows the download.</source>
         <translation>Mettez en pause et reprenez à tout moment&#xa0;; Fichier &gt; Modèles montre le téléchargement.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>What each point means</source>
         <translation>Ce que signifie chaque point</translation>
     </message>

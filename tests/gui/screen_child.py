@@ -221,6 +221,10 @@ def main() -> int:
     manager.start([])
     first = manager.compose_windows()[0]
     wait(app, until=lambda: first.isVisible() and first.frameGeometry() != first.geometry())
+    welcome = first.side.welcome
+    assert welcome is not None
+    # The recommendation, once the hardware check has answered: the page at its longest.
+    wait(app, until=lambda: "…" not in welcome.recommendation.text(), limit_ms=60_000)
     report["welcome"] = window_report(first) | {
         "cut_buttons": buttons_cut(first),
         "scrolls": any(

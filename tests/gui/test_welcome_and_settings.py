@@ -47,7 +47,10 @@ def test_first_run_offers_four_choices_and_loads_nothing_before_a_click(qtbot, f
     qtbot.waitUntil(lambda: by_name(window, CHOICES[0]).isEnabled(), timeout=LOAD_TIMEOUT_MS)
     text = details.text()
     assert "GB" in text or "MB" in text  # its size
-    assert str(window.paths.models) in text  # where it will be stored
+    # Where it will be stored, and that it pauses: on the button (tooltip, screen readers).
+    button = by_name(window, CHOICES[0])
+    assert str(window.paths.models) in button.toolTip()
+    assert str(window.paths.models) in button.accessibleDescription()
     assert "How open it is: " in text and "On this computer" in text
     assert "Open: " in text and " of 7" not in text  # the points named, not counted
     link = window.findChild(QLabel, "opennessLink")

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -136,18 +137,31 @@ class WelcomePage(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(title)
         layout.addWidget(intro)
+        # The two ways to start writing with a model, each over its explanation;
+        # the other choices, less common, beside theirs: every choice shows in
+        # the usual window without scrolling, in French too.
         for button, note in (
             (self.download_button, self.recommendation),
             (self.starter_button, starter_note),
-            (self.none_button, none_note),
-            (self.import_button, import_note),
-            (self.server_button, server_note),
         ):
             layout.addSpacing(10)
             layout.addWidget(button)
             layout.addWidget(note)
             if note is self.recommendation:
                 layout.addWidget(self.openness_link)
+        others = QGridLayout()
+        others.setColumnStretch(1, 1)
+        for row, (button, note) in enumerate(
+            (
+                (self.none_button, none_note),
+                (self.import_button, import_note),
+                (self.server_button, server_note),
+            )
+        ):
+            others.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            others.addWidget(note, row, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(10)
+        layout.addLayout(others)
         if not starter_installed():  # an installer without the starter's package
             self.starter_button.hide()
             starter_note.hide()
@@ -221,7 +235,9 @@ class WelcomePage(QWidget):
         self.recommendation.setText(self.describe(best))
         self._show_openness_link(best.entry)
         self._fit_recommendation()
-        self.download_button.setAccessibleDescription(self.recommendation.text())
+        details = self.download_details()
+        self.download_button.setToolTip(details)
+        self.download_button.setAccessibleDescription(f"{self.recommendation.text()}\n{details}")
         self.download_button.setEnabled(True)
 
     def _fit_recommendation(self, width: int | None = None) -> None:
@@ -255,14 +271,21 @@ class WelcomePage(QWidget):
                 translated(verdict.reason),
             ),
             *self._speed_lines(verdict),
-            filled(self.tr("Stored in %1"), str(self._models_dir)),
             filled(self.tr("Licence: %1"), entry.licence),
         ]
         openness = entry.openness
         if openness is not None:
             lines.append(filled(self.tr("How open it is: %1"), self._openness.in_words(openness)))
-        lines.append(self.tr("Pause and resume at any time; File > Models shows the download."))
         return "\n".join(lines)
+
+    def download_details(self) -> str:
+        """Said on the download button (tooltip, screen readers): where it goes, how it runs."""
+        return "\n".join(
+            (
+                filled(self.tr("Stored in %1"), str(self._models_dir)),
+                self.tr("Pause and resume at any time; File > Models shows the download."),
+            )
+        )
 
     def _show_openness_link(self, entry: CatalogEntry) -> None:
         openness = entry.openness
