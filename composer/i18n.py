@@ -258,11 +258,23 @@ def translated(
 # (French: "2,5 Go", "32 768 jetons", "12,3 jetons/s"; English: "2.5 GB", "32,768").
 
 
+def _writing_locale() -> QLocale:
+    """The interface's locale, English where it is the C locale.
+
+    A bare system says no language at all; "8192 tokens" with no separator
+    reads worse than the source language's "8,192".
+    """
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale
+
+
 def number(value: float, places: int = 0) -> str:
     """*value* with *places* decimals, in the interface's locale (its separators)."""
     if places == 0:
-        return QLocale().toString(int(round(value)))
-    return QLocale().toString(float(value), "f", places)
+        return _writing_locale().toString(int(round(value)))
+    return _writing_locale().toString(float(value), "f", places)
 
 
 def data_size(size: float, places: int | None = None) -> str:
@@ -271,11 +283,11 @@ def data_size(size: float, places: int | None = None) -> str:
     *places*: decimals; by default one from a gigabyte up, none below.
     """
     decimals = places if places is not None else (1 if size >= 1e9 else 0)
-    return QLocale().formattedDataSize(int(size), decimals, QLocale.DataSizeFormat.DataSizeSIFormat)
+    si = QLocale.DataSizeFormat.DataSizeSIFormat
+    return _writing_locale().formattedDataSize(int(size), decimals, si)
 
 
 def memory_size(size: float) -> str:
     """Memory as the system's own dialogs count it (base 1024, written GB; Go in French)."""
-    return QLocale().formattedDataSize(
-        int(size), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
-    )
+    traditional = QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    return _writing_locale().formattedDataSize(int(size), 1, traditional)
