@@ -88,9 +88,9 @@ class SignatureInBody(QObject):
                 _position(text, at + len(self.block)), QTextCursor.MoveMode.KeepAnchor
             )
             cursor.insertText(wanted)
-        elif wanted:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText("\n\n" + wanted + "\n")
+        elif wanted:  # none before: where a new message would have had it (above a quote)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(with_signature(text, wanted))
         cursor.endEditBlock()
         self.block = wanted
 

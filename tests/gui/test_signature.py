@@ -78,3 +78,19 @@ def test_a_reopened_draft_is_not_signed_twice(qtbot, no_model_window, app_paths_
     again = ComposeWindow(Settings(assistant="off"), app_paths_tmp, draft_name=name)
     qtbot.addWidget(again)
     assert again.body.toPlainText().count("-- \n") == 1
+
+
+def test_a_reply_from_an_account_without_signature_gets_one_above_the_quote_on_switching(
+    qtbot, app_paths_tmp
+):
+    from composer.gui.compose_window import ComposeWindow
+    from composer.settings import Settings
+
+    plain = Account(id="p", name="Anna", address="anna@home.example", host="h")
+    accounts(app_paths_tmp, plain, WORK)
+    reply = Draft(to="tom@example.net", subject="Re: Friday", body="\n\nTom wrote:\n> Hi\n")
+    window = ComposeWindow(Settings(assistant="off"), app_paths_tmp, draft=reply)
+    qtbot.addWidget(window)
+    assert "-- " not in window.body.toPlainText()
+    window.sending.select_account("w")
+    assert window.body.toPlainText() == "\n\n-- \nDr. A.\n\nTom wrote:\n> Hi\n"
