@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from composer.i18n import filled
+from composer.i18n import filled, translated
 from composer.models.catalog import Openness
 
 
@@ -37,17 +37,10 @@ class OpennessText(QObject):
         return labels.get(name, name)
 
     def summary(self, openness: Openness | None) -> str:
-        """The short form for a table column: "Open: 5 of 7, partial: 1"."""
+        """The short form for a table column: "Open: 5 of 7, partial: 1" (the catalog's own)."""
         if openness is None:
             return self.tr("not rated")
-        total = len(openness.ratings())
-        text = filled(self.tr("Open: %1 of %2"), openness.count("open"), total)
-        if openness.fully_open:
-            return filled(self.tr("%1 (fully open)"), text)
-        partial = openness.count("partial")
-        if partial:
-            return filled(self.tr("%1, partial: %2"), text, str(partial))
-        return text
+        return translated(openness.summary())
 
     def in_words(self, openness: Openness) -> str:
         """Each point named under its rating: "Open: weights, licence. Partly open: code. …"."""

@@ -3343,21 +3343,6 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>non évalué</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open: %1 of %2</source>
-        <translation>Ouvert&#xa0;: %1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 (fully open)</source>
-        <translation>%1 (entièrement ouvert)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1, partial: %2</source>
-        <translation>%1, partiel&#xa0;: %2</translation>
-    </message>
-    <message>
         <location line="+7"/>
         <source>Open: %1.</source>
         <translation>Publié : %1.</translation>
