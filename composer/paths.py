@@ -32,6 +32,11 @@ class AppPaths:
         return self.data / "drafts"
 
     @property
+    def personal_words(self) -> Path:
+        """The words the user added to the spelling dictionary."""
+        return self.data / "spelling" / "personal-words.txt"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 

@@ -1,10 +1,11 @@
 """Forget everything: what Composer keeps about the user, removed on request.
 
 Settings > Privacy runs forget_everything() after a confirmation. It removes
-what this app wrote: saved drafts, copies of sent mail, the models it
-downloaded or set up (the starter included), partial downloads, the list of
-imported files, caches, secrets in the OS keychain (mail account passwords
-included), the mail accounts and the settings. It never touches a model file
+what this app wrote: saved drafts, copies of sent mail, the words added to the
+spelling dictionary, the models it downloaded or set up (the starter
+included), partial downloads, the list of imported files, caches, secrets
+in the OS keychain (mail account passwords included), the mail accounts and
+the settings. It never touches a model file
 the user only imported or that another app keeps (Hugging Face cache, LM
 Studio, GPT4All, Ollama): those are the user's, where they lie.
 """
@@ -95,6 +96,8 @@ def forget_everything(paths: AppPaths) -> ForgetReport:
 
     imports = paths.data / "imported-models.json"  # the list only, never the files it names
     imports.unlink(missing_ok=True)
+
+    _remove_tree(paths.personal_words.parent, report, "spelling words")
 
     report.sent = sum(1 for p in _files(paths.data / "sent") if p.suffix == ".eml")
     _remove_tree(paths.data / "sent", report, "sent messages")

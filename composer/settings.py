@@ -48,6 +48,10 @@ class Settings:
     # half the memory, so a longer automatic context; llama.cpp turns flash
     # attention on for it).
     kv_cache: str = "f16"
+    spelling: bool = True  # misspelt words underlined as the user types
+    # The spelling languages, comma-separated ("en,fr"); "" = the interface
+    # language's, English and French, where this computer has their dictionaries.
+    spelling_languages: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -30,6 +30,7 @@ ALLOWED: dict[str, set[str]] = {
     "engine": {"fileio", "hardware", "messages", "modelfile", "models", "paths", "secrets"},
     "assist": {"engine", "messages"},
     "mail": {"fileio", "messages", "paths", "secrets"},
+    "spelling": {"assist", "fileio", "mail", "messages"},
     "privacy": {"engine", "fileio", "mail", "messages", "models", "paths", "secrets", "settings"},
     "i18n": {"messages", "paths", "settings"},
     "workers": {
@@ -38,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "gui": {
         "assist", "engine", "fileio", "hardware", "i18n", "mail", "messages", "modelfile",
-        "models", "paths", "privacy", "secrets", "settings", "workers",
+        "models", "paths", "privacy", "secrets", "settings", "spelling", "workers",
     },
     "app": {"gui", "i18n", "paths", "settings"},
     "__main__": {"app", "engine", "hardware", "i18n", "modelfile", "models", "paths", "settings"},

@@ -118,6 +118,21 @@ def _attribution(line: str) -> tuple[Author, str] | None:
     return parse_author(who), when
 
 
+def is_quoted(line: str) -> bool:
+    """A line of someone else's message quoted with "> "."""
+    return _QUOTE_PREFIX.match(line) is not None
+
+
+def is_attribution(line: str) -> bool:
+    """'On <date>, <who> wrote:' and its translations: the line that introduces a quote."""
+    return _attribution(line) is not None
+
+
+def is_header_separator(line: str) -> bool:
+    """'---------- Forwarded message ----------' and the like: another's message follows."""
+    return _HEADER_SEPARATOR.match(line) is not None
+
+
 def _split_depth(line: str) -> tuple[int, str]:
     match = _QUOTE_PREFIX.match(line)
     if not match:

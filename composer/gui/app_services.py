@@ -1,7 +1,8 @@
 """What every compose window of a run shares, one of each.
 
-The settings and their one Settings window (SettingsLink), the assistant
-choice, the one download queue, the one Models window, Forget everything.
+The settings and their one Settings window (SettingsLink), the spell
+checker (SpellingService), the assistant choice, the one download queue,
+the one Models window, Forget everything.
 The WindowManager owns one AppServices and hands it to each compose window;
 a window made on its own (a test, a tool) makes a private one and ends it
 with itself. A window is a view of one message: it asks these services and
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from composer.gui.settings_link import SettingsLink
+from composer.gui.spelling_service import SpellingService
 from composer.i18n import filled
 from composer.paths import AppPaths
 from composer.settings import Settings
@@ -40,7 +42,8 @@ class AppServices(QObject):
         self._downloads: DownloadWorker | None = None
         # File > Models… in any window raises this one while it is open.
         self.models_dialog: ModelManagerDialog | None = None
-        self.settings_link = SettingsLink(settings, paths, self)
+        self.spelling = SpellingService(settings, paths, self)
+        self.settings_link = SettingsLink(settings, paths, self.spelling, self)
         self.settings_link.sig_assistant_choice_changed.connect(self.sig_assistant_choice_changed)
         self.settings_link.sig_forget_requested.connect(self._forget_requested)
 
@@ -112,6 +115,7 @@ class AppServices(QObject):
             if dialog.accounts is not None:
                 dialog.accounts.reload()
             dialog.privacy.show_result(text)
+        self.spelling.forget_words()
         self.sig_forgot.emit(text)  # every window: back to the welcome page, the sentence shown
         return text
 

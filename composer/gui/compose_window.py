@@ -44,6 +44,7 @@ from composer.gui.assistant_controller import AssistantController, MessageFields
 from composer.gui.assistant_side import AssistantSide
 from composer.gui.dialogs.about import AboutDialog
 from composer.gui.draft_autosave import DraftAutosave
+from composer.gui.message_spelling import MessageSpelling
 from composer.gui.send_flow import SendFlow
 from composer.gui.signature_in_body import SignatureInBody
 from composer.gui.widgets.assistant_panel import AssistantPanel
@@ -165,6 +166,26 @@ class ComposeWindow(QMainWindow):
         self.services.sig_forgot.connect(self._forgotten)
         self.send_button.clicked.connect(self.sending.send)
         self._fields_form.insertRow(0, self.sending.from_label, self.sending.from_selector)
+
+        # Misspelt words underlined in the body and the subject, their menus, F7.
+        self.spelling = MessageSpelling(
+            self.services.spelling,
+            self.body,
+            self.subject_field,
+            names=lambda: [
+                self.sending.from_selector.currentText(),
+                self.to_field.text(),
+                self.cc_field.text(),
+                self.bcc_field.text(),
+            ],
+            can_proofread=self.assistant.can_run,
+            parent=self,
+        )
+        self.spelling.sig_proofread_paragraph.connect(lambda: self.run_action(Action.PROOFREAD))
+        self.spelling.sig_status.connect(lambda text: self._show_message(text, 6000))
+        for edit in (self.to_field, self.cc_field, self.bcc_field):
+            edit.textChanged.connect(self.spelling.names_changed)
+        self.sending.from_selector.currentIndexChanged.connect(self.spelling.names_changed)
 
         self.commands = create_commands(self)  # every command, by key: menus, keys, Help
         create_menus(self.menuBar(), self.commands)

@@ -21,6 +21,7 @@ from composer.settings import Settings
 if TYPE_CHECKING:
     from composer.gui.compose_window import ComposeWindow
     from composer.gui.dialogs.settings_dialog import SettingsDialog
+    from composer.gui.spelling_service import SpellingService
     from composer.hardware.plan import Override
 
 
@@ -33,10 +34,17 @@ class SettingsLink(QObject):
     sig_forget_requested = Signal()  # Settings > Privacy > Forget everything, confirmed
     sig_restart_requested = Signal()  # a new interface language, and "Restart now" chosen
 
-    def __init__(self, settings: Settings, paths: AppPaths, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        paths: AppPaths,
+        spelling: SpellingService | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.paths = paths
+        self.spelling = spelling
         self.dialog: SettingsDialog | None = None
         self.host: ComposeWindow | None = None  # the window it sits over and acts for
 
@@ -55,7 +63,11 @@ class SettingsLink(QObject):
         dialog = self.dialog
         if dialog is None:
             dialog = SettingsDialog(
-                self.settings, host, accounts=host.sending.store, servers_folder=self.paths.config
+                self.settings,
+                host,
+                accounts=host.sending.store,
+                servers_folder=self.paths.config,
+                spelling=self.spelling,
             )
             assert dialog.accounts is not None  # given accounts=, it has the page
             dialog.accounts.sig_accounts_changed.connect(self.sig_accounts_changed)
@@ -160,6 +172,7 @@ class SettingsLink(QObject):
         was, was_server = settings.assistant, settings.server_id
         was_load = settings.context_size, settings.kv_cache
         was_language = settings.language
+        was_spelling = settings.spelling, settings.spelling_languages
         self.dialog.apply_to(settings)
         self.save()
         if settings.language != was_language:
@@ -167,6 +180,11 @@ class SettingsLink(QObject):
         app = QApplication.instance()
         assert isinstance(app, QGuiApplication)  # a window needs one
         apply_theme(app, settings.theme)  # cheap: no restart needed
+        if self.spelling is not None and was_spelling != (
+            settings.spelling,
+            settings.spelling_languages,
+        ):
+            self.spelling.apply_settings()  # every window checks again
         self.sig_applied.emit()
         if settings.assistant != was:
             self.sig_assistant_choice_changed.emit()

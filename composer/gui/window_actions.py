@@ -187,6 +187,14 @@ COMMANDS: tuple[Command, ...] = (
         editing=True,
         args=("selectAll",),
     ),
+    # F7, as in LibreOffice and Word; the word's menu opens there, for the keyboard alone.
+    Command(
+        "next_misspelling",
+        QT_TRANSLATE_NOOP("ComposeWindow", "Next &misspelling"),
+        "spelling.next_misspelling",
+        ("F7",),
+        EDIT,
+    ),
     # Preferences is empty on Linux: Ctrl+, there (and what macOS uses anyway).
     Command(
         "settings",
@@ -379,7 +387,20 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("ComposeWindow", "&Edit"),
         "editMenu",
-        ("undo", "redo", "", "cut", "copy", "paste", "", "select_all", "", "settings"),
+        (
+            "undo",
+            "redo",
+            "",
+            "cut",
+            "copy",
+            "paste",
+            "",
+            "select_all",
+            "",
+            "next_misspelling",
+            "",
+            "settings",
+        ),
     ),
     (
         QT_TRANSLATE_NOOP("ComposeWindow", "&Assistant"),
@@ -432,6 +453,13 @@ MORE_KEYS: tuple[tuple[str, str, str], ...] = (
         EDIT,
         QT_TRANSLATE_NOOP("ComposeWindow", "Type a tab character in the message"),
         QT_TRANSLATE_NOOP("ComposeWindow", "Ctrl+Tab"),
+    ),
+    (
+        EDIT,
+        QT_TRANSLATE_NOOP(
+            "ComposeWindow", "Spelling suggestions and Proofread this paragraph at the cursor"
+        ),
+        QT_TRANSLATE_NOOP("ComposeWindow", "Menu key or Shift+F10"),
     ),
     (
         REVIEW,

@@ -36,6 +36,8 @@ from composer.assist.language import NATIVE_NAMES
 from composer.gui.dialogs.accounts_page import AccountsPage
 from composer.gui.dialogs.hardware_page import HardwarePage
 from composer.gui.dialogs.servers_page import ServersPage
+from composer.gui.dialogs.spelling_settings import SpellingSettings
+from composer.gui.spelling_service import SpellingService
 from composer.gui.window_placement import keep_on_screen
 from composer.hardware.context import CONTEXT_STEPS
 from composer.i18n import filled, number
@@ -52,7 +54,12 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
 class GeneralPage(QWidget):
     sig_changed = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        spelling: SpellingService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         from composer.i18n import available_languages, restart_note
 
@@ -83,12 +90,16 @@ class GeneralPage(QWidget):
             field_label.setBuddy(field)
             form.addRow(field_label, field)
         form.addRow(note)
+        self.spelling = SpellingSettings(settings, spelling)
+        form.addRow(self.spelling)
         self.language.currentIndexChanged.connect(self.sig_changed)
         self.theme.currentIndexChanged.connect(self.sig_changed)
+        self.spelling.sig_changed.connect(self.sig_changed)
 
     def apply_to(self, settings: Settings) -> None:
         settings.language = self.language.currentData()
         settings.theme = self.theme.currentData()
+        self.spelling.apply_to(settings)
 
 
 class AssistantPage(QWidget):
@@ -366,16 +377,18 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         accounts: AccountStore | None = None,
         servers_folder: Path | None = None,
+        spelling: SpellingService | None = None,
     ) -> None:
         """The pages; some need where things are kept.
 
         *accounts*: where the mail accounts are kept (None: no Accounts page);
-        *servers_folder*: where the assistant servers are (None: no server choice).
+        *servers_folder*: where the assistant servers are (None: no server choice);
+        *spelling*: the app's spell checker (None: the languages are not listed).
         """
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
-        self.general = GeneralPage(settings)
+        self.general = GeneralPage(settings, spelling)
         self.assistant = AssistantPage(settings, servers_folder=servers_folder)
         self.hardware = HardwarePage()
         self.privacy = PrivacyPage()

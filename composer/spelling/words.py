@@ -1,0 +1,84 @@
+"""Which words of a line a spell checker should look at, and where they are.
+
+Only what the user wrote as words is checked. Left out, because no
+dictionary knows them and flagging them would teach the user to ignore the
+underline: web links and addresses, anything holding a digit or an underscore
+("3pm", "14h30", "INV-2024-0193", "v2"), dotted forms ("e.g.", "report.pdf",
+"example.com"), acronyms in capitals ("PDF", "RSVP"), words with a capital
+inside ("iPhone", "PowerPoint"), single letters and very long strings.
+
+Each word knows whether it starts a sentence: a capitalised word that does
+not is taken for a name when no dictionary knows it (see checker.py).
+Offsets are Python string indices into the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A run of non-space characters; links and addresses are whole runs.
+_RUN = re.compile(r"\S+")
+_LINK_OR_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)|@", re.IGNORECASE)
+# Letters joined by apostrophes or hyphens: "don't", "l'équipe", "peut-être".
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_NOT_WORDS = re.compile(r"[\d_]")
+# What may close a sentence (and quotes or brackets after it).
+_SENTENCE_END = re.compile(r"[.!?…]['’\"»)\]]*$")
+_EDGE = "\"'’‘«»“”()[]{}<>,;:!?…*_~"
+MAX_WORD_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str  # as the dictionaries want it: typographic apostrophes made plain
+    starts_sentence: bool
+
+    @property
+    def looks_like_name(self) -> bool:
+        """Capitalised, the rest lower case ("Anna", "Kowalczyk")."""
+        return self.text[:1].isupper() and self.text[1:] == self.text[1:].lower()
+
+
+def _checkable(word: str) -> bool:
+    if len(word) < 2 or len(word) > MAX_WORD_CHARS:
+        return False
+    letters = word.replace("'", "").replace("-", "")
+    if letters.isupper():  # an acronym, or a word shouted on purpose
+        return False
+    # A capital after the first letter of a part: a product or a code name.
+    return not any(part[1:] != part[1:].lower() for part in re.split(r"['\-]", word) if part)
+
+
+def words_of(line: str) -> list[Word]:
+    """The words of *line* worth checking, in order."""
+    found: list[Word] = []
+    sentence_start = True
+    for run in _RUN.finditer(line):
+        raw = run.group()
+        core = raw.strip(_EDGE)
+        closes_sentence = bool(_SENTENCE_END.search(raw))
+        skip = (
+            _LINK_OR_ADDRESS.search(raw) is not None
+            or _NOT_WORDS.search(core) is not None
+            or "." in core.rstrip(".")  # "e.g", "report.pdf", "example.com"
+        )
+        if not skip:
+            first_in_run = True
+            for match in _WORD.finditer(raw):
+                text = match.group().replace("’", "'")
+                if _checkable(text):
+                    found.append(
+                        Word(
+                            run.start() + match.start(),
+                            run.start() + match.end(),
+                            text,
+                            sentence_start and first_in_run,
+                        )
+                    )
+                first_in_run = False
+        if any(ch.isalnum() for ch in raw):
+            sentence_start = closes_sentence
+    return found
