@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+MAX_ATTRIBUTION_CHARS = 1000  # a longer line is text, not "On …, Anna wrote:"
 _QUOTE_PREFIX = re.compile(r"^((?:[ \t]*>)+)[ \t]?")
 # "On <date>, <who> wrote:" / "Le <date>, <who> a écrit :" / "<who> wrote:"
 _ATTRIBUTION = re.compile(
@@ -125,7 +126,12 @@ def is_quoted(line: str) -> bool:
 
 def is_attribution(line: str) -> bool:
     """'On <date>, <who> wrote:' and its translations: the line that introduces a quote."""
-    return _attribution(line) is not None
+    # The pattern backtracks a lot on a long line: most lines fail this first.
+    return (
+        line.rstrip().endswith(":")
+        and len(line) <= MAX_ATTRIBUTION_CHARS
+        and (_attribution(line) is not None)
+    )
 
 
 def is_header_separator(line: str) -> bool:

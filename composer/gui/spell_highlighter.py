@@ -70,6 +70,8 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._pause.timeout.connect(self._typing_paused)
         self._redraw_timer = QTimer(self, singleShot=True, interval=0)
         self._redraw_timer.timeout.connect(self._redraw_some)
+        self._batch_timer = QTimer(self, singleShot=True, interval=0)
+        self._batch_timer.timeout.connect(self._start_batch)
         self.gui_thread_checks = 0  # paragraphs checked on the GUI thread (tests read it)
         self.setDocument(document)
 
@@ -148,8 +150,8 @@ class SpellHighlighter(QSyntaxHighlighter):
     # -- the background ----------------------------------------------------------------
     def _wait_for(self, text: str, number: int) -> None:
         self._waiting.setdefault(text, set()).add(number)
-        if self._job is None:
-            QTimer.singleShot(0, self._start_batch)
+        if self._job is None and not self._batch_timer.isActive():
+            self._batch_timer.start()
 
     @Slot()
     def _start_batch(self) -> None:

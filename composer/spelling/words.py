@@ -27,6 +27,7 @@ _NOT_WORDS = re.compile(r"[\d_]")
 _SENTENCE_END = re.compile(r"[.!?…]['’\"»)\]]*$")
 _EDGE = "\"'’‘«»“”()[]{}<>,;:!?…*_~"
 MAX_WORD_CHARS = 60
+LAST_LATIN = 0x024F  # the end of Unicode's Latin Extended-B
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,20 @@ class Word:
 
     @property
     def looks_like_name(self) -> bool:
-        """Capitalised, the rest lower case ("Anna", "Kowalczyk")."""
-        return self.text[:1].isupper() and self.text[1:] == self.text[1:].lower()
+        """Each part capitalised, the rest lower case ("Anna", "Jean-Pierre", "Wi-Fi")."""
+        return all(
+            part[:1].isupper() and part[1:] == part[1:].lower()
+            for part in self.text.split("-")
+            if part
+        )
 
 
 def _checkable(word: str) -> bool:
     if len(word) < 2 or len(word) > MAX_WORD_CHARS:
+        return False
+    # Latin letters only: a word in another script (佐藤, Иван) no Latin-script
+    # dictionary can judge.
+    if any(ord(ch) > LAST_LATIN for ch in word):
         return False
     letters = word.replace("'", "").replace("-", "")
     if letters.isupper():  # an acronym, or a word shouted on purpose

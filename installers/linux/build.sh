@@ -52,7 +52,7 @@ frozen=$(date +%s)
 
 # --- .deb -------------------------------------------------------------------------------
 # Depends: what Qt's xcb and Wayland platform plugins and its GL/fonts/D-Bus need
-# from the system (the README's apt line; PyInstaller leaves these system libraries
+# from the system, and Enchant with Hunspell dictionaries for spelling (the README's apt line; PyInstaller leaves these system libraries
 # out of the bundle; tests/installers/test_linux_bundle.py checks none is missing).
 # PyInstaller links against the build machine's C library: the bundle needs that
 # glibc or newer (2.36 on Debian 12: Debian 12+, Ubuntu 24.04+, Fedora 37+).
@@ -60,7 +60,8 @@ glibc=$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)
 depends="libc6 (>= $glibc), libegl1, libgl1, libopengl0, libxkbcommon0, libfontconfig1, libfreetype6,\
  libdbus-1-3, libglib2.0-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0,\
  libxcb-render-util0, libxcb-randr0, libxcb-shape0, libxcb-xkb1, libxkbcommon-x11-0, libx11-xcb1,\
- libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1"
+ libxcb1, libdrm2, libwayland-client0, libwayland-cursor0, libwayland-egl1,\
+ libenchant-2-2, hunspell-en-us | hunspell-dictionary, hunspell-fr | hunspell-dictionary"
 stage=build/deb/$app_id
 rm -rf build/deb
 mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin" "$stage/usr/share/applications" \

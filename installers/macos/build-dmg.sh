@@ -35,6 +35,10 @@ py=.venv-bundle/bin/python
 "$py" -m pip install -q --upgrade pip
 CMAKE_ARGS="-DGGML_METAL=on" "$py" -m pip install -q --no-cache-dir --no-deps "llama-cpp-python==0.3.36"
 "$py" -m pip install -q ".[bundle]"
+# Spelling: Enchant with Hunspell from Homebrew on the build machine. Not yet
+# carried inside Composer.app (its dylibs and the en/fr .dic/.aff files):
+# docs/DEPENDENCY_NOTES.md says what is left; without it spelling says what to install.
+brew install enchant hunspell
 # The icon: resources/composer.svg rendered to an .icns (qlmanage and iconutil ship with macOS).
 mkdir -p build/icon.iconset
 qlmanage -t -s 1024 -o build resources/composer.svg >/dev/null

@@ -23,6 +23,10 @@ $env:CMAKE_ARGS = "-DGGML_VULKAN=on -DGGML_NATIVE=off -DGGML_AVX2=on -DGGML_FMA=
 & $py -m pip install -q --no-cache-dir --no-deps "llama-cpp-python==0.3.36"
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 & $py -m pip install -q ".[bundle]"
+# Spelling: pyenchant's Windows wheel carries Enchant, its Hunspell provider and
+# dictionaries (the last such wheel is 3.2.2; 3.3 is pure Python and would need
+# Enchant installed). PyInstaller collects the package's data with it.
+& $py -m pip install -q --only-binary=:all: "pyenchant==3.2.2"
 & $py -m PyInstaller --noconfirm --distpath dist --workpath build\pyinstaller installers\composer.spec
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 if (-not (Get-ChildItem -Recurse dist\composer -Filter vulkan-1.dll)) {

@@ -4,7 +4,7 @@
 <context>
     <name>AppServices</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/app_services.py" line="+98"/>
+        <location filename="../../composer/gui/app_services.py" line="+101"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n saved draft</numerusform>

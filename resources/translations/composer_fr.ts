@@ -278,7 +278,7 @@
 <context>
     <name>AppServices</name>
     <message numerus="yes">
-        <location filename="../../composer/gui/app_services.py" line="+98"/>
+        <location filename="../../composer/gui/app_services.py" line="+101"/>
         <source>%n saved drafts</source>
         <translation>
             <numerusform>%n brouillon enregistré</numerusform>
@@ -458,7 +458,7 @@
 <context>
     <name>AssistantPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+108"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+119"/>
         <source>On: a model on &amp;this computer</source>
         <translation>Activé&#xa0;: un modèle sur cet &amp;ordinateur</translation>
     </message>
@@ -1177,7 +1177,7 @@
 <context>
     <name>ComposeWindow</name>
     <message>
-        <location filename="../../composer/gui/compose_window.py" line="+107"/>
+        <location filename="../../composer/gui/compose_window.py" line="+108"/>
         <source>New message — %1</source>
         <translation>Nouveau message — %1</translation>
     </message>
@@ -1197,7 +1197,7 @@
         <translation>Envoyer le message (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+127"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -1423,6 +1423,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Next &amp;misspelling</source>
+        <translation>Faute sui&amp;vante</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
@@ -1552,7 +1557,7 @@
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>&amp;Assistant</source>
         <translation>A&amp;ssistant</translation>
     </message>
@@ -1600,6 +1605,16 @@
         <location line="+1"/>
         <source>Ctrl+Tab</source>
         <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spelling suggestions and Proofread this paragraph at the cursor</source>
+        <translation>Corrections d’orthographe et Relire ce paragraphe, au curseur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Menu key or Shift+F10</source>
+        <translation>Touche Menu ou Maj+F10</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1909,7 +1924,7 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-195"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="-199"/>
         <source>Interface language</source>
         <translation>Langue de l’interface</translation>
     </message>
@@ -2453,6 +2468,44 @@
         <location line="+48"/>
         <source>The attachments could not be copied for forwarding (%1).</source>
         <translation>Les pièces jointes n’ont pas pu être copiées pour le transfert (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSpelling</name>
+    <message>
+        <location filename="../../composer/gui/message_spelling.py" line="+169"/>
+        <source>No misspelt words.</source>
+        <translation>Aucune faute d’orthographe.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Spelling is off (Settings &gt; General).</source>
+        <translation>L’orthographe est désactivée (Paramètres &gt; Général).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The spelling dictionaries are still opening.</source>
+        <translation>Les dictionnaires d’orthographe sont encore en cours d’ouverture.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Proofread this paragraph</source>
+        <translation>&amp;Relire ce paragraphe</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>(No spelling suggestions)</source>
+        <translation>(Aucune correction proposée)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add “%1” to the dictionary</source>
+        <translation>&amp;Ajouter « %1 » au dictionnaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Ignore “%1” in this message</source>
+        <translation>&amp;Ignorer « %1 » dans ce message</translation>
     </message>
 </context>
 <context>
@@ -3523,7 +3576,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+199"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+203"/>
         <source>Composer sends nothing anywhere unless you start it: a model download, sending mail, or asking the assistant when it runs on a server you chose and agreed to. It keeps no record of what you write besides the drafts of the messages you are writing and a copy of each message you send (its Sent folder), and never writes your text into its logs.</source>
         <translation>Composer n’envoie rien nulle part sans que vous le lanciez : un téléchargement de modèle, l’envoi d’un e-mail, ou une demande à l’assistant quand il fonctionne sur un serveur que vous avez choisi et accepté. Il ne garde aucune trace de ce que vous écrivez en dehors des brouillons des messages en cours et d’une copie de chaque message envoyé (son dossier Envoyés), et n’écrit jamais votre texte dans ses journaux.</translation>
     </message>
@@ -4745,7 +4798,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+62"/>
+        <location filename="../../composer/gui/dialogs/settings_dialog.py" line="+64"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -4783,7 +4836,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SettingsLink</name>
     <message>
-        <location filename="../../composer/gui/settings_link.py" line="+117"/>
+        <location filename="../../composer/gui/settings_link.py" line="+129"/>
         <source>Starter model (Gemma 3 270M)</source>
         <translation>Modèle de démarrage (Gemma 3 270M)</translation>
     </message>
@@ -4871,6 +4924,65 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <location line="+3"/>
         <source>about %1 words per second</source>
         <translation>environ %1 mots par seconde</translation>
+    </message>
+</context>
+<context>
+    <name>Spelling</name>
+    <message>
+        <location filename="../../composer/spelling/dictionaries.py" line="+44"/>
+        <source>Spelling needs the Enchant library and its dictionaries. Install them (on Debian or Ubuntu: %1) and start Composer again.</source>
+        <translation>L’orthographe a besoin de la bibliothèque Enchant et de ses dictionnaires. Installez-les (sous Debian ou Ubuntu : %1) et relancez Composer.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>No spelling dictionary was found on this computer. Install some (on Debian or Ubuntu: %1) and start Composer again.</source>
+        <translation>Aucun dictionnaire d’orthographe n’a été trouvé sur cet ordinateur. Installez-en (sous Debian ou Ubuntu : %1) et relancez Composer.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingService</name>
+    <message>
+        <location filename="../../composer/gui/spelling_service.py" line="+67"/>
+        <source>The spelling dictionaries could not be opened.</source>
+        <translation>Les dictionnaires d’orthographe n’ont pas pu être ouverts.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The word could not be added: the word list could not be saved.</source>
+        <translation>Le mot n’a pas pu être ajouté : la liste de mots n’a pas pu être enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingSettings</name>
+    <message>
+        <location filename="../../composer/gui/dialogs/spelling_settings.py" line="+36"/>
+        <source>Check &amp;spelling as I type</source>
+        <translation>Vérifier l’&amp;orthographe pendant la saisie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check spelling as I type</source>
+        <translation>Vérifier l’orthographe pendant la saisie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spelling la&amp;nguages:</source>
+        <translation>Langues de l’or&amp;thographe :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spelling languages</source>
+        <translation>Langues de l’orthographe</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Looking for the spelling dictionaries…</source>
+        <translation>Recherche des dictionnaires d’orthographe…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other languages are listed once their Hunspell dictionary is installed.</source>
+        <translation>D’autres langues apparaissent ici une fois leur dictionnaire Hunspell installé.</translation>
     </message>
 </context>
 <context>

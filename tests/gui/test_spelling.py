@@ -316,3 +316,28 @@ def test_a_long_email_is_checked_in_the_background(qtbot, window):
     assert on_gui_thread < 200, on_gui_thread  # of 1,002 different paragraphs
     ready(qtbot, window)
     assert underlined(window) == ["lsat"]
+
+
+def test_french_interface_menu_and_sentences(qtbot, fake_window, qapp):
+    from PySide6.QtCore import QLocale
+
+    from composer import i18n
+
+    default = QLocale()
+    assert i18n.install_translators("fr") == "fr"
+    try:
+        win = fake_window()
+        set_body(qtbot, win, "Merci pour la reunion de mardi, elle était très utile.")
+        put_cursor(win, "reunion")
+        entries = open_menu_and(qtbot, win.spelling.next_misspelling, close)
+        assert entries[0] == "réunion"
+        assert "&Ajouter « reunion » au dictionnaire" in entries
+        assert "&Ignorer « reunion » dans ce message" in entries
+        assert "&Relire ce paragraphe" in entries
+        win.body.setPlainText("Tout est juste.")
+        ready(qtbot, win)
+        win.spelling.next_misspelling()
+        assert win.statusBar().currentMessage() == "Aucune faute d’orthographe."
+    finally:
+        i18n.remove_translators()
+        QLocale.setDefault(default)

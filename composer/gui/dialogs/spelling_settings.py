@@ -35,8 +35,9 @@ class SpellingSettings(QWidget):
         self._touched = False  # the user changed the list: it is no longer automatic
         self.on = QCheckBox(self.tr("Check &spelling as I type"))
         self.on.setObjectName("spellingOn")
+        self.on.setAccessibleName(self.tr("Check spelling as I type"))
         self.on.setChecked(settings.spelling)
-        self.languages_label = QLabel(self.tr("Spelling lan&guages:"))
+        self.languages_label = QLabel(self.tr("Spelling la&nguages:"))
         self.languages = QListWidget()
         self.languages.setObjectName("spellingLanguages")
         self.languages.setAccessibleName(self.tr("Spelling languages"))
