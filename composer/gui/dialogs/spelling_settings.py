@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,8 @@ class SpellingSettings(QWidget):
         layout.addWidget(self.languages_label)
         layout.addWidget(self.languages)
         layout.addWidget(self.note)
+        # As tall as its rows: the page's spare height stays below, not between them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._settings = settings
         self.show_languages()
         self.on.toggled.connect(self._on_toggled)
