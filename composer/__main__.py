@@ -123,6 +123,17 @@ def _self_test(model: str, device: str | None) -> int:
     return 0 if written > 0 else 1
 
 
+def _spelling_report() -> dict[str, object]:
+    """The spelling dictionaries this install finds (Enchant's), or why none."""
+    from composer.spelling.dictionaries import Dictionaries, SpellingUnavailable
+
+    try:
+        found = Dictionaries().available
+    except SpellingUnavailable as exc:
+        return {"dictionaries": {}, "unavailable": str(exc.message)}
+    return {"dictionaries": {d.language: d.tag for d in found}, "unavailable": ""}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "models":
@@ -142,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         override = Override(
             args.device or settings.device, settings.gpu_layers, kv_cache=settings.kv_cache
         )
-        print(json.dumps(hardware_report(_active_model(args.model, settings), override), indent=2))
+        report = hardware_report(_active_model(args.model, settings), override)
+        report["spelling"] = _spelling_report()
+        print(json.dumps(report, indent=2))
         return 0
     from composer.app import run_gui
 

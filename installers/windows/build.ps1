@@ -25,7 +25,7 @@ if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 & $py -m pip install -q ".[bundle]"
 # Spelling: pyenchant's Windows wheel carries Enchant, its Hunspell provider and
 # dictionaries (the last such wheel is 3.2.2; 3.3 is pure Python and would need
-# Enchant installed). PyInstaller collects the package's data with it.
+# Enchant installed). PyInstaller's hook for enchant collects its DLLs and data.
 & $py -m pip install -q --only-binary=:all: "pyenchant==3.2.2"
 & $py -m PyInstaller --noconfirm --distpath dist --workpath build\pyinstaller installers\composer.spec
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

@@ -341,3 +341,21 @@ def test_french_interface_menu_and_sentences(qtbot, fake_window, qapp):
     finally:
         i18n.remove_translators()
         QLocale.setDefault(default)
+
+
+def test_the_menu_key_opens_the_menu_of_the_word_at_the_text_cursor(qtbot, window):
+    from PySide6.QtGui import QContextMenuEvent
+
+    set_body(qtbot, window, "Thank you, I recieved it.\n\nSee you tomorow.")
+    put_cursor(window, "tomorow", 3)
+    # What Qt sends for the menu key or Shift+F10: a keyboard context menu at the
+    # text cursor, in the editor's coordinates (not its viewport's).
+    center = window.body.cursorRect().center() + window.body.viewport().pos()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, center, window.body.mapToGlobal(center)
+    )
+    entries = open_menu_and(
+        qtbot, lambda: QApplication.sendEvent(window.body, event), trigger("tomorrow")
+    )
+    assert entries[0] == "tomorrow"
+    assert window.body.toPlainText().endswith("See you tomorrow.")

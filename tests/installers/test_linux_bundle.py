@@ -131,6 +131,10 @@ def test_hardware_report(installed, tmp_path, starter_model_path):
     # The device list comes from the probe's child process: it ran in the bundle.
     assert report["probe"]["note"] == "" and report["probe"]["devices"]
     assert report["model"]["architecture"] == "gemma3" and report["plan"] is not None
+    # Spelling inside the frozen app: the system's Enchant (the .deb's Depends) with
+    # the English and French Hunspell dictionaries.
+    assert report["spelling"]["unavailable"] == ""
+    assert {"en", "fr"} <= set(report["spelling"]["dictionaries"])
 
 
 def test_a_fresh_install_has_no_model_and_says_so(installed, tmp_path):
