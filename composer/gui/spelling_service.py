@@ -45,16 +45,20 @@ class SpellingService(QObject):
         """Open the dictionaries in the background (once); sig_changed when ready."""
         if self.checker is not None or self._job is not None or self.unavailable:
             return
-        self._job = Job(lambda _cancel: Dictionaries())
+        # Opening a dictionary reads megabytes (French: about 0.1 s): all of it off the GUI.
+        languages, words = self.languages(), self._paths.personal_words
+        self._job = Job(
+            lambda _cancel: SpellChecker(Dictionaries(), languages, PersonalWords(words))
+        )
         self._job.sig_done.connect(self._on_opened)
         self._job.sig_failed.connect(self._on_failed)
         self._job.start()
 
     @Slot(object)
-    def _on_opened(self, dictionaries: Dictionaries) -> None:
+    def _on_opened(self, checker: SpellChecker) -> None:
         self._job = None
-        personal = PersonalWords(self._paths.personal_words)
-        self.checker = SpellChecker(dictionaries, self.languages(), personal)
+        self.checker = checker
+        checker.set_languages(self.languages())  # changed in Settings meanwhile
         self.sig_changed.emit()
 
     @Slot(object)
