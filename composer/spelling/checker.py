@@ -25,7 +25,7 @@ from typing import Any
 
 from composer.spelling.dictionaries import Dictionaries
 from composer.spelling.personal_words import PersonalWords
-from composer.spelling.words import Word, words_of
+from composer.spelling.words import Word, plain_words, words_of
 
 MAX_SUGGESTIONS = 5
 LANGUAGE_SAMPLE = 24  # words enough to tell a paragraph's language
@@ -41,8 +41,19 @@ class LineCheck:
 
 
 def accepted_words(texts: Iterable[str]) -> frozenset[str]:
-    """The words of *texts* (names in To and Cc…) as a message accepts them."""
-    return frozenset(w.text.lower() for text in texts for w in words_of(text))
+    """The words of *texts* (names in To and Cc…) as a message accepts them.
+
+    Every word, capitals included ("KOWALCZYK Anna" is how many write a surname).
+    """
+    return frozenset(word.lower() for text in texts for word in plain_words(text))
+
+
+def _stem(word: str) -> str:
+    """*word* without a possessive ending ("Kowalczyk's" -> "Kowalczyk")."""
+    for ending in ("'s", "'"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return word
 
 
 def _name_line(words: list[Word], line: str) -> bool:
@@ -82,12 +93,10 @@ class SpellChecker:
         return self._dictionaries.open(language)
 
     def _known(self, word: str, dictionary: Any) -> bool:
-        if dictionary.check(word):
-            return True
-        for ending in ("'s", "'"):  # "Kowalczyk's", "James'": a possessive of a known word
-            if word.endswith(ending) and len(word) > len(ending) + 1:
-                return bool(dictionary.check(word[: -len(ending)]))
-        return False
+        # "Kowalczyk's", "James'": a possessive of a known word is known.
+        return bool(dictionary.check(word)) or (
+            _stem(word) != word and bool(dictionary.check(_stem(word)))
+        )
 
     def _language_of(self, words: list[Word], default: str | None) -> str | None:
         if not self.languages:
@@ -125,11 +134,11 @@ class SpellChecker:
                 w
                 for w in words
                 if w.text.lower() not in accepted
+                and _stem(w.text).lower() not in accepted
                 and w.text not in self.personal
+                and _stem(w.text) not in self.personal
                 and not (w.looks_like_name and not w.starts_sentence)
                 and not self._known(w.text, dictionary)
-                # A name at the start of a sentence ("Oluwaseun said…") is still a
-                # name when the message or the user knows it.
             )
         return LineCheck(language, misspelt)
 

@@ -33,18 +33,27 @@ class PersonalWords:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._words: set[str] = set()
+        self._whole = True  # False: the file was larger than we read; never rewrite it
         self._load()
 
     def _load(self) -> None:
         try:
-            raw = read_regular(self.path, MAX_FILE_BYTES)
+            raw = read_regular(self.path, MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return
-        except (OSError, ValueError) as exc:  # a folder, a FIFO, a file too large
+        except (OSError, ValueError) as exc:  # a folder, a FIFO, a device
+            self._whole = False
             log.warning("Personal word list unreadable (%s): not used", exc)
             return
-        for line in raw.decode("utf-8", errors="replace").splitlines()[:MAX_WORDS]:
-            word = line.strip()
+        if len(raw) > MAX_FILE_BYTES:
+            # Too large: the words of its first complete lines are used, and the
+            # file is never rewritten from them (that would lose the rest).
+            self._whole = False
+            log.warning("Personal word list over %d bytes: read in part", MAX_FILE_BYTES)
+            raw = raw[:MAX_FILE_BYTES].rpartition(b"\n")[0]
+        # Lines end at "\n" only: another control character makes a line implausible.
+        for line in raw.decode("utf-8", errors="replace").split("\n")[:MAX_WORDS]:
+            word = line.strip(" \t\r")
             if plausible(word) and "\ufffd" not in word:
                 self._words.add(word)
 
@@ -56,6 +65,8 @@ class PersonalWords:
 
     def add(self, word: str) -> None:
         """Keep *word* for good; OSError if the file cannot be written (nothing changes)."""
+        if not self._whole:
+            raise OSError(f"{self.path} was not read whole: not rewritten")
         word = word.strip()
         if not plausible(word) or word in self._words or len(self._words) >= MAX_WORDS:
             return

@@ -21,10 +21,14 @@ from dataclasses import dataclass
 _RUN = re.compile(r"\S+")
 _LINK_OR_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)|@", re.IGNORECASE)
 # Letters joined by apostrophes or hyphens: "don't", "l'équipe", "peut-être".
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NOT_WORDS = re.compile(r"[\d_]")
 # What may close a sentence (and quotes or brackets after it).
 _SENTENCE_END = re.compile(r"[.!?…]['’\"»)\]]*$")
+# Abbreviations whose dot ends no sentence ("Dr. Kowalczyk", "M. Dupont").
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "prof", "mt", "vs", "cf", "m", "mme", "mlle", "mm", "me", "pr"]
+)
 _EDGE = "\"'’‘«»“”()[]{}<>,;:!?…*_~"
 MAX_WORD_CHARS = 60
 LAST_LATIN = 0x024F  # the end of Unicode's Latin Extended-B
@@ -61,6 +65,16 @@ def _checkable(word: str) -> bool:
     return not any(part[1:] != part[1:].lower() for part in re.split(r"['\-]", word) if part)
 
 
+def plain_words(text: str) -> list[str]:
+    """Every word of *text* but links, addresses and codes, capitals included."""
+    found = []
+    for run in _RUN.finditer(text):
+        raw = run.group()
+        if _LINK_OR_ADDRESS.search(raw) is None and _NOT_WORDS.search(raw) is None:
+            found += [m.group().replace("’", "'") for m in WORD.finditer(raw)]
+    return found
+
+
 def words_of(line: str) -> list[Word]:
     """The words of *line* worth checking, in order."""
     found: list[Word] = []
@@ -68,15 +82,19 @@ def words_of(line: str) -> list[Word]:
     for run in _RUN.finditer(line):
         raw = run.group()
         core = raw.strip(_EDGE)
-        closes_sentence = bool(_SENTENCE_END.search(raw))
+        bare = core.rstrip(".")
+        link = _LINK_OR_ADDRESS.search(raw) is not None
+        closes_sentence = bool(_SENTENCE_END.search(raw)) and (
+            link or not ("." in bare or bare.lower() in _TITLES)  # "e.g.", "Dr.", "M."
+        )
         skip = (
-            _LINK_OR_ADDRESS.search(raw) is not None
+            link
             or _NOT_WORDS.search(core) is not None
-            or "." in core.rstrip(".")  # "e.g", "report.pdf", "example.com"
+            or "." in bare  # "e.g", "report.pdf", "example.com"
         )
         if not skip:
             first_in_run = True
-            for match in _WORD.finditer(raw):
+            for match in WORD.finditer(raw):
                 text = match.group().replace("’", "'")
                 if _checkable(text):
                     found.append(

@@ -160,11 +160,6 @@ def test_only_the_first_word_of_a_run_can_start_a_sentence():
     assert [w.starts_sentence for w in words_of("Yes/No")] == [True, False]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="words.py: 'e.g.' is known as a dotted form yet its final '.' ends the sentence, "
-    "so a name after it is taken as a sentence start (and flagged when unknown)",
-)
 def test_an_abbreviation_like_e_g_does_not_end_the_sentence():
     words = words_of("Invite people, e.g. Kowalczyk")
     assert words[-1].text == "Kowalczyk"
