@@ -208,6 +208,7 @@ class ComposeWindow(QMainWindow):
             edit.textChanged.connect(self.autosave.note_change)
         self.body.textChanged.connect(self.autosave.note_change)
         self.attachments.sig_changed.connect(self.autosave.note_change)
+        self.spelling.sig_ignored.connect(self.autosave.note_change)
         self.sending.from_selector.currentIndexChanged.connect(self.autosave.note_change)
 
         self._show_settings_values()
@@ -315,6 +316,7 @@ class ComposeWindow(QMainWindow):
             references=self._references,
             attachments=tuple(str(p) for p in self.attachments.paths()),
             account=self.sending.account_id(),
+            ignored_words=" ".join(self.spelling.ignored),
         )
 
     def _draft_to_keep(self) -> Draft:
@@ -348,6 +350,7 @@ class ComposeWindow(QMainWindow):
         self._references = draft.references
         self.attachments.set_files(draft.attachments)
         self.sending.select_account(draft.account)
+        self.spelling.set_ignored(draft.ignored_words.split())
 
     def _offer_unreadable_draft(self, problem: DraftUnreadable) -> None:
         """Say that the saved message could not be read, and offer what is left of it."""

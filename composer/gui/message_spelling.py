@@ -24,8 +24,10 @@ from composer.gui.spell_highlighter import TYPING_PAUSE_MS, SpellHighlighter, mi
 from composer.gui.spelling_service import SpellingService
 from composer.i18n import filled
 from composer.spelling.checker import LineCheck, accepted_words
+from composer.spelling.personal_words import plausible
 from composer.spelling.words import Word
 
+MAX_IGNORED = 1000  # words kept with a draft; a longer list in a draft file is cut
 MAX_SUBJECT_CHARS = 2000  # a subject longer than this is checked in its beginning only
 
 
@@ -50,6 +52,7 @@ def _in_block(block: QTextBlock, result: LineCheck, word: Word) -> Misspelling:
 class MessageSpelling(QObject):
     sig_proofread_paragraph = Signal()  # the body's selection is the paragraph: proofread it
     sig_status = Signal(str)  # a sentence for the status bar
+    sig_ignored = Signal()  # "Ignore in this message": the draft keeps the word
 
     def __init__(
         self,
@@ -112,8 +115,19 @@ class MessageSpelling(QObject):
         self.highlighter.recheck()
         self._check_subject()
 
+    @property
+    def ignored(self) -> list[str]:
+        """The words ignored in this message, sorted (kept with its draft)."""
+        return sorted(self._ignored)
+
     def ignore(self, word: str) -> None:
         self._ignored.add(word.lower())
+        self._update_accepted()
+        self.sig_ignored.emit()
+
+    def set_ignored(self, words: list[str]) -> None:
+        """The ignored words of a reopened draft (read as untrusted: bounded, plausible)."""
+        self._ignored = {w.lower() for w in words[:MAX_IGNORED] if plausible(w)}
         self._update_accepted()
 
     def add_to_dictionary(self, word: str) -> None:

@@ -58,6 +58,8 @@ class Draft:
     # copied into a private folder first, so they outlive the opened message).
     attachments: tuple[str, ...] = ()
     account: str = ""  # Account.id of the sender; "" = the default account
+    # Words "Ignore in this message" allows in its spelling, space-separated.
+    ignored_words: str = ""
 
     def is_empty(self) -> bool:
         typed = any(getattr(self, name).strip() for name in FIELDS)

@@ -248,6 +248,13 @@ def test_ignore_in_this_message_only(qtbot, window):
     )
     qtbot.waitUntil(lambda: underlined(window) == [], timeout=WAIT_MS)
     assert underlined(other) == ["frobnicator"]
+    # Kept with the draft: the message reopened still ignores it.
+    draft = window.current_draft()
+    assert draft.ignored_words == "frobnicator"
+    reopened = another_window(qtbot, window)
+    reopened.fill(draft)
+    ready(qtbot, reopened)
+    assert underlined(reopened) == []
 
 
 def test_proofread_this_paragraph_runs_the_assistant_on_it(qtbot, window):
