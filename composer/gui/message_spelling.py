@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QInputMethodEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit
 
@@ -42,11 +42,19 @@ class Misspelling:
 
 
 def _in_block(block: QTextBlock, result: LineCheck, word: Word) -> Misspelling:
-    text = block.text()
-    start = block.position() + py_to_qt(text, word.start)
+    text, at = block.text(), block.position()
     return Misspelling(
-        word, result.language or "", start, start + len(word.text.encode("utf-16-le")) // 2
+        word, result.language or "", at + py_to_qt(text, word.start), at + py_to_qt(text, word.end)
     )
+
+
+def _at_text_cursor(rect: QRect, pos: QPoint) -> bool:
+    """Whether a menu asked at *pos* came from the keyboard (menu key, Shift+F10).
+
+    Qt puts a keyboard menu at the text cursor, in the editor's coordinates
+    (a frame's width off its viewport's): a click lands elsewhere.
+    """
+    return rect.adjusted(-4, -4, 4, 4).contains(pos)
 
 
 class MessageSpelling(QObject):
@@ -206,7 +214,7 @@ class MessageSpelling(QObject):
     def _body_menu(self, pos: QPoint) -> None:
         body = self._body
         # The keyboard's menu key asks at the text cursor; a click where the pointer is.
-        keyboard = body.cursorRect().adjusted(-4, -4, 4, 4).contains(pos)
+        keyboard = _at_text_cursor(body.cursorRect(), pos)
         cursor = body.textCursor() if keyboard else body.cursorForPosition(pos)
         found = self.misspelling_at(cursor.position())
         menu = self._body_menu_for(found, standard=True, at=pos)
@@ -241,7 +249,7 @@ class MessageSpelling(QObject):
         body = self._body
         if found is not None:
             position = found.start
-        elif at is not None and not body.cursorRect().adjusted(-4, -4, 4, 4).contains(at):
+        elif at is not None and not _at_text_cursor(body.cursorRect(), at):
             position = body.cursorForPosition(at).position()
         else:
             position = body.textCursor().position()
@@ -334,7 +342,7 @@ class MessageSpelling(QObject):
         subject = self._subject
         menu = subject.createStandardContextMenu()
         text = subject.text()
-        keyboard = subject.cursorRect().adjusted(-4, -4, 4, 4).contains(pos)
+        keyboard = _at_text_cursor(subject.cursorRect(), pos)
         at = subject.cursorPosition() if keyboard else subject.cursorPositionAt(pos)
         word = self.subject_misspelling_at(qt_to_py(text, at))
         language = self.subject_result.language or ""

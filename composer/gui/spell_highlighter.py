@@ -22,7 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
-from composer.assist.target import py_to_qt
+from composer.assist.target import py_to_qt, qt_to_py
 from composer.spelling.checker import LineCheck, SpellChecker
 from composer.spelling.regions import Region, region_of
 from composer.workers.jobs import Job
@@ -135,8 +135,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         offset = self._typing_at - block.position()
         if not 0 <= offset <= block.length() - 1:
             return None
-        text = block.text()
-        return len(text.encode("utf-16-le")[: offset * 2].decode("utf-16-le", "ignore"))
+        return qt_to_py(block.text(), offset)
 
     @Slot()
     def _typing_paused(self) -> None:

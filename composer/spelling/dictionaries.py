@@ -18,6 +18,8 @@ from composer.messages import UserMessage, user_message
 
 log = logging.getLogger(__name__)
 
+# Without a region to follow, the variant most people of the language expect.
+USUAL_REGION = {"en": "US", "fr": "FR", "de": "DE", "es": "ES", "it": "IT", "pt": "PT"}
 INSTALL_HINT = "sudo apt install libenchant-2-2 hunspell-en-us hunspell-fr"
 
 
@@ -69,8 +71,7 @@ def choose_tags(tags: list[str], region: str = "") -> list[DictionaryInfo]:
             country = tag.replace("-", "_").partition("_")[2].upper()
             if region and country == region:
                 return 0, tag
-            usual = {"en": "US", "fr": "FR", "de": "DE", "es": "ES", "it": "IT", "pt": "PT"}
-            return (1 if country == usual.get(language, "") else 2 if not country else 3), tag
+            return (1 if country == USUAL_REGION.get(language) else 2 if not country else 3), tag
 
         chosen.append(DictionaryInfo(language, min(variants, key=rank)))
     return chosen
