@@ -29,3 +29,19 @@ def test_every_shipped_resource_folder_is_a_package_of_its_own():
     for folder in folders:
         name = "composer.resources." + ".".join(folder.relative_to(root / "resources").parts)
         assert name in packages, name
+
+
+def test_every_python_package_of_the_app_is_listed():
+    # An unlisted package is missing from a regular (non-editable) install: the
+    # README's first command would start an app that fails at its first import.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    listed = re.search(r"^packages = \[(.*?)\]", text, re.M | re.S)
+    assert listed is not None
+    packages = set(re.findall(r'"([\w.]+)"', listed.group(1)))
+    for init in (root / "composer").rglob("__init__.py"):
+        name = ".".join(init.parent.relative_to(root).parts)
+        assert name in packages, name
