@@ -55,6 +55,11 @@ class GenerationStats:
     prompt_seconds: float = 0.0
     generation_seconds: float = 0.0
     stop_reason: str = ""  # "stop" | "length" | "cancelled"
+    # Writing steps (one llama_decode each) and the guessed tokens they checked
+    # and kept (prompt lookup, engine/lookup.py): tokens per step = generated / steps.
+    write_steps: int = 0
+    drafted_tokens: int = 0
+    kept_tokens: int = 0
 
     @property
     def generation_tokens_per_second(self) -> float:

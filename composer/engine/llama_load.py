@@ -20,7 +20,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from composer.engine.lookup import MAX_DRAFT
+
 _TEMPLATE_PREFIX = "tokenizer.chat_template"
+# A writing step's token and the guesses checked with it (engine/lookup.py).
+OUTPUTS_PER_STEP = MAX_DRAFT + 1
 _llama_class: Any = None
 
 
@@ -46,6 +50,10 @@ def _class() -> Any:
                 self.__dict__["_composer_tokenizer"] = value
                 if self.__dict__.get("_composer_fa_auto"):
                     self.context_params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
+                # Checking guessed tokens asks for the logits after each of
+                # them; with the graph's top-k sampler (token_loop.offload_top_k)
+                # llama.cpp allows only this many outputs of one sequence per batch.
+                self.context_params.n_outputs_max_per_seq = OUTPUTS_PER_STEP
 
             @property
             def metadata(self) -> dict[str, str]:

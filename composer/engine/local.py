@@ -32,6 +32,7 @@ from composer.engine.chat_template import TEST_CONVERSATION, ChatTemplate
 from composer.engine.device_env import apply_device_env
 from composer.engine.llama_load import new_llama
 from composer.engine.llama_log import cache_refused, llama_log_tap, load_error
+from composer.engine.lookup import StepCosts
 from composer.engine.row_top_k import row_count
 from composer.engine.token_loop import (
     DEVICE_TOP_K,
@@ -163,6 +164,10 @@ class LocalEngine:
         self._device_top_k: Any = None  # the graph's top-k sampler chain (_attach_graph_top_k)
         self._reading_speed: float | None = None  # prompt tokens/s, last request (first_batch)
         self._dry: DrySamplers | None = None  # the loaded model's prepared DRY samplers
+        self._step_costs = StepCosts()  # the loaded model's writing-step times (engine/lookup.py)
+        # Guessed tokens checked in batches (engine/lookup.py); benches compare
+        # without them (COMPOSER_LOOKUP=0 or this attribute).
+        self.lookup_decoding = os.environ.get("COMPOSER_LOOKUP", "1") != "0"
 
     # -- state -------------------------------------------------------------
     def availability(self) -> Availability:
@@ -283,6 +288,7 @@ class LocalEngine:
 
         self._llm = llm
         self._reading_speed = None
+        self._step_costs = StepCosts()
         self._dry = DrySamplers(llm._model.vocab)
         self._abort = AbortFlag(llm._ctx.ctx)
         self._formatter = self._make_formatter(template)
@@ -571,6 +577,7 @@ class LocalEngine:
                 cancel,
                 stats,
                 self._dry,
+                self._step_costs if self.lookup_decoding else None,
             )
         finally:
             stats.generation_seconds = time.perf_counter() - started

@@ -24,11 +24,14 @@ from __future__ import annotations
 import codecs
 import ctypes
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from composer.engine.base import Cancelled, EngineError, GenerationStats
+from composer.engine.lookup import MAX_DRAFT, DraftPolicy, PromptLookup, StepCosts
+from composer.engine.output_batch import OutputBatch
 from composer.messages import user_message
 
 
@@ -252,21 +255,35 @@ def write_tokens(
     cancel: threading.Event,
     stats: GenerationStats,
     dry: DrySamplers | None = None,
+    costs: StepCosts | None = None,
+    max_draft: int = MAX_DRAFT,
 ) -> Iterator[str]:
     """Sample and evaluate up to *max_tokens* tokens after an evaluated prompt.
 
     The prompt's *prompt_len* tokens must already be in the KV cache, with
     fresh logits for its last token (llm.n_tokens == prompt_len). Sets
-    stats.stop_reason ("stop", "length", "cancelled") and
-    stats.generated_tokens (tokens sampled, the final EOS included).
-    *dry*: the model's prepared DRY samplers (see DrySamplers).
+    stats.stop_reason ("stop", "length", "cancelled"),
+    stats.generated_tokens (tokens sampled, the final EOS included) and the
+    step counts. *dry*: the model's prepared DRY samplers (see DrySamplers).
+
+    With *costs* (the loaded model's measured step times), tokens guessed by
+    prompt lookup (engine/lookup.py) are checked several at a time: the
+    sampler chain judges the model's logits after each guessed token as it
+    would one token at a time (same candidates, same draws, same accepted
+    history), keeps the guesses it chooses itself and adds its own choice
+    after the first it does not. Every token written is the model's choice;
+    only the number of llama_decode calls changes. The logits of a batch are
+    llama.cpp's batch arithmetic (the one that reads prompts), which is not
+    bit for bit that of a one-token step: where two candidates are within
+    that noise, the choice can differ (docs/PERFORMANCE.md).
     """
     import llama_cpp
 
     ctx = llm._ctx.ctx
     vocab = llm._model.vocab
     n_vocab = llm.n_vocab()
-    sampler = build_sampler(vocab, n_vocab, llm.n_ctx(), settings, dry)
+    n_ctx = llm.n_ctx()
+    sampler = build_sampler(vocab, n_vocab, n_ctx, settings, dry)
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     scanner = StopScanner(stops)
     token_array = (llama_cpp.llama_token * 1)()
@@ -279,54 +296,100 @@ def write_tokens(
     to_piece = llama_cpp.llama_token_to_piece
     decode = llama_cpp.llama_decode
     batch_get_one = llama_cpp.llama_batch_get_one
-    generated = 0
+    clock = time.perf_counter
+    lookup = PromptLookup(input_ids[:prompt_len].tolist()) if costs is not None else None
+    policy = DraftPolicy(costs, max_draft) if costs is not None else None
+    guesses = OutputBatch(max_draft + 1) if costs is not None else None
+    memory = llama_cpp.llama_get_memory(ctx) if costs is not None else None
+    generated = steps = drafted = kept = 0
     try:
+        new = [sample(sampler, ctx, -1)]  # chosen, not yet shown nor evaluated
         while True:
-            if cancel.is_set():
-                stats.stop_reason = "cancelled"
-                raise Cancelled()
-            token = sample(sampler, ctx, -1)
-            generated += 1
-            stats.generated_tokens = generated
-            if is_eog(vocab, token):
-                stats.stop_reason = "stop"
-                break
-            n = to_piece(vocab, token, piece_buf, piece_size, 0, False)
-            if n < 0:  # a longer piece than the buffer: grow it once
-                piece_size = -n
-                piece_buf = ctypes.create_string_buffer(piece_size)
+            for token in new:
+                generated += 1
+                stats.generated_tokens = generated
+                if is_eog(vocab, token):
+                    stats.stop_reason = "stop"
+                    break
                 n = to_piece(vocab, token, piece_buf, piece_size, 0, False)
-            text, stopped = scanner.feed(decoder.decode(piece_buf.raw[:n]))
-            if text:
-                yield text
-            if stopped:
-                stats.stop_reason = "stop"
-                return
-            if generated >= max_tokens:
-                stats.stop_reason = "length"
+                if n < 0:  # a longer piece than the buffer: grow it once
+                    piece_size = -n
+                    piece_buf = ctypes.create_string_buffer(piece_size)
+                    n = to_piece(vocab, token, piece_buf, piece_size, 0, False)
+                text, stopped = scanner.feed(decoder.decode(piece_buf.raw[:n]))
+                if text:
+                    yield text
+                if stopped:
+                    stats.stop_reason = "stop"
+                    return
+                if generated >= max_tokens:
+                    stats.stop_reason = "length"
+                    break
+            if stats.stop_reason:
                 break
             if cancel.is_set():
                 stats.stop_reason = "cancelled"
                 raise Cancelled()
-            token_array[0] = token
-            rc = decode(ctx, batch_get_one(token_array, 1))
-            if rc != 0:
-                if cancel.is_set():
-                    stats.stop_reason = "cancelled"
-                    raise Cancelled()
-                raise EngineError(
-                    user_message(
-                        "Engine", "llama.cpp failed while writing (llama_decode returned %1)."
-                    ).arg(rc)
-                )
-            input_ids[n_past] = token
-            n_past += 1
-            llm.n_tokens = n_past
+            last = new[-1]
+            guess: list[int] = []
+            draft = None
+            if lookup is not None and policy is not None:
+                lookup.extend(new)
+                room = min(max_draft, max_tokens - generated - 1, n_ctx - n_past - 1)
+                draft = lookup.draft(room)
+                if draft is not None:
+                    guess = draft.tokens[: policy.length(draft.ngram, len(draft.tokens))]
+            started = clock()
+            if not guess:
+                token_array[0] = last
+                rc = decode(ctx, batch_get_one(token_array, 1))
+                if rc != 0:
+                    _decode_failed(rc, cancel, stats)
+                input_ids[n_past] = last
+                n_past += 1
+                llm.n_tokens = n_past
+                new = [sample(sampler, ctx, -1)]
+            else:
+                assert guesses is not None and policy is not None and draft is not None
+                rc = decode(ctx, guesses.of([last, *guess], n_past))
+                if rc != 0:
+                    _decode_failed(rc, cancel, stats)
+                input_ids[n_past : n_past + len(guess) + 1] = [last, *guess]
+                new = []
+                for i, guessed in enumerate([*guess, None]):
+                    token = sample(sampler, ctx, i)
+                    new.append(token)
+                    if token != guessed:
+                        break
+                right = len(new) - 1
+                n_past += 1 + right
+                if right < len(guess):  # forget the wrong guesses' keys and values
+                    llama_cpp.llama_memory_seq_rm(memory, -1, n_past, -1)
+                llm.n_tokens = n_past
+                policy.judged(draft.ngram, len(guess), right)
+                drafted += len(guess)
+                kept += right
+                stats.drafted_tokens, stats.kept_tokens = drafted, kept
+            if policy is not None:
+                policy.timed(len(guess) + 1, clock() - started)
+            steps += 1
+            stats.write_steps = steps
         rest = scanner.feed(decoder.decode(b"", final=True))[0] + scanner.flush()
         if rest:
             yield rest
     finally:
         llama_cpp.llama_sampler_free(sampler)
+        if guesses is not None:
+            guesses.free()
+
+
+def _decode_failed(rc: int, cancel: threading.Event, stats: GenerationStats) -> NoReturn:
+    if cancel.is_set():
+        stats.stop_reason = "cancelled"
+        raise Cancelled()
+    raise EngineError(
+        user_message("Engine", "llama.cpp failed while writing (llama_decode returned %1).").arg(rc)
+    )
 
 
 __all__ = [
