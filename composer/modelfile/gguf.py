@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 
 from composer.fileio import open_regular
 from composer.messages import UserFacingError, user_message
+from composer.modelfile.ggml_types import BLOCK_SIZES
 from composer.modelfile.printable import TITLE_CHARS, printable
 
 GGUF_MAGIC = b"GGUF"
@@ -55,13 +56,6 @@ _MAX_DIMS = 4  # GGML_MAX_DIMS
 MAX_ARRAY = 4_000_000
 _CHUNK = 1 << 20
 _U64 = struct.Struct("<Q")
-
-
-def _quant_sizes() -> dict[int, tuple[int, int]]:
-    """Ggml tensor type -> (elements per block, bytes per block), from the gguf package."""
-    from gguf.constants import GGML_QUANT_SIZES
-
-    return {int(kind): (int(block), int(size)) for kind, (block, size) in GGML_QUANT_SIZES.items()}
 
 
 class GGUFError(UserFacingError):
@@ -390,7 +384,7 @@ def read_gguf(path: str | Path, strict: bool = True) -> GGUFInfo:
 
         info.metadata_end = reader.offset
         data_end = 0
-        blocks = _quant_sizes()
+        blocks = BLOCK_SIZES
         for index in range(tensor_count):
             name = reader.string(f"the name of tensor {index}")
             shown = printable(name)  # the name as it may appear in a sentence

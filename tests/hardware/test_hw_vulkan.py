@@ -84,6 +84,17 @@ def test_all_layers_run_on_vulkan_and_write_real_tokens(
     assert len(counts) >= 2 and set(counts[1:]) == {40}
 
 
+def test_numpy_linalg_imported_first_does_not_stop_a_vulkan_load(
+    vulkan_build, tmp_path, starter_model_path
+) -> None:
+    """numpy.linalg before llama.cpp crashed every Vulkan load on an NVIDIA H200 (issue
+    27). The app no longer imports numpy before llama.cpp (its GGUF header reader uses
+    no numpy: tests/modelfile/test_ggml_types.py); a process that did still loads."""
+    result = run_child(["numpy-first", str(starter_model_path)], lavapipe_env(tmp_path))
+    assert result["fallback_reason"] is None and result["layer_devices"] == ["Vulkan0"]
+    assert result["generated_tokens"] > 0 and result["text"].strip()
+
+
 def test_failing_gpu_load_falls_back_to_the_cpu(vulkan_build, tmp_path, starter_model_path) -> None:
     # A Vulkan device whose largest buffer is capped below the size of the
     # model's weight buffers: ggml-vulkan refuses the allocation

@@ -3,6 +3,7 @@
     python vulkan_child.py probe
     python vulkan_child.py engine MODEL    LocalEngine.load with the plan for the first
                                            Vulkan device, then a short draft
+    python vulkan_child.py numpy-first MODEL   the same after importing numpy.linalg
 
 A child, because which llama_cpp is imported (and which Vulkan devices exist)
 is fixed for the life of a process. Prints one line: RESULT=<json>.
@@ -82,6 +83,12 @@ def engine_mode(model: str) -> dict:
 
 
 def main() -> int:
+    if sys.argv[1] == "numpy-first":
+        # As a process that imported numpy (and numpy.linalg's OpenBLAS) before
+        # llama.cpp: the order that crashed a Vulkan load on an NVIDIA GPU (issue 27).
+        import numpy.linalg  # noqa: F401
+
+        assert "llama_cpp" not in sys.modules
     result = probe_mode() if sys.argv[1] == "probe" else engine_mode(sys.argv[2])
     print("RESULT=" + json.dumps(result))
     return 0
