@@ -13,8 +13,9 @@ sampler with a fixed seed (both answers make the same draws), "0" greedy.
 Per task: wall time of the action (prompt and answer), writing time, tokens
 written, tokens per writing step, the share of guessed tokens kept, and
 whether the two answers are the same bytes (where they differ, the position
-and both tokens' text around it). Per action and overall: the ratio of
-writing times lookup / plain (median and total). Each --threads value runs in
+and both answers' text around it). Per action and overall: the writing time
+lookup ÷ plain over the answers that are the same, and the writing time per
+token over all of them (answers that part differ in length). Each --threads value runs in
 its own child process; --ngl 99 puts the model on the GPU (with
 COMPOSER_DEVICE_TOP_K=1 in the environment, the top-k in the GPU's graph,
 as the app does there).
@@ -71,17 +72,56 @@ def request_for(task: dict[str, str], temp: str):  # type: ignore[no-untyped-def
     return replace(request, sampling=sampling)
 
 
+class TableCosts:
+    """Step costs from bench/step_costs.py's table (another machine's), not this one's clock.
+
+    The answers are the real model's, written here; each step is charged what a
+    step of its size costs there (linear between the measured sizes), and the
+    policy decides with those costs. The writing time is then that machine's.
+    """
+
+    def __init__(self, table: dict[int, float]) -> None:
+        self.table = dict(sorted(table.items()))
+        self.one_token_s: float | None = None
+        self.extra_token_s: float | None = None
+        self.spent = 0.0
+
+    def cost(self, batch: int) -> float:
+        sizes = list(self.table)
+        if batch in self.table:
+            return self.table[batch]
+        low = max(s for s in sizes if s < batch)
+        high = min((s for s in sizes if s > batch), default=sizes[-1])
+        if high == low:
+            return self.table[low]
+        share = (batch - low) / (high - low)
+        return self.table[low] + share * (self.table[high] - self.table[low])
+
+    def timed(self, batch: int, seconds: float) -> None:
+        from composer.engine.lookup import StepCosts
+
+        charged = self.cost(batch)
+        self.spent += charged
+        StepCosts.timed(self, batch, charged)  # type: ignore[arg-type]
+
+
 def answer(engine, request, lookup: bool) -> dict:  # type: ignore[no-untyped-def]
     engine.lookup_decoding = lookup
     engine._llm.n_tokens = 0  # an empty KV cache: both read the whole prompt
+    table = engine._step_costs if isinstance(engine._step_costs, TableCosts) else None
+    if table is not None:
+        table.spent = 0.0
     started = time.perf_counter()
     text = "".join(engine.stream(request, threading.Event()))
     wall = time.perf_counter() - started
     stats = engine.last_stats
+    write_s = stats.generation_seconds
+    if table is not None:  # that machine's time for these steps
+        write_s = table.spent if lookup else stats.write_steps * table.cost(1)
     return {
         "text": text,
         "wall_s": wall,
-        "write_s": stats.generation_seconds,
+        "write_s": write_s,
         "tokens": stats.generated_tokens,
         "steps": max(1, stats.write_steps),
         "drafted": stats.drafted_tokens,
@@ -96,7 +136,16 @@ def first_difference(a: str, b: str) -> int:
     return min(len(a), len(b))
 
 
-def child(model: str, threads: int, ngl: int, temps: list[str], only: set[str], runs: int) -> dict:
+def child(
+    model: str,
+    threads: int,
+    ngl: int,
+    temps: list[str],
+    only: set[str],
+    runs: int,
+    stop_runs: int,
+    costs_file: str = "",
+) -> dict:
     from bench.engine_ratio import _patch_loader
     from composer.engine.local import LocalEngine
 
@@ -105,6 +154,9 @@ def child(model: str, threads: int, ngl: int, temps: list[str], only: set[str], 
         _patch_loader(ngl, -1, threads or (os.cpu_count() or 1))
     engine = LocalEngine()
     engine.load(model, verify=False, context_size=4096)
+    if costs_file:
+        measured = json.loads(Path(costs_file).read_text(encoding="utf-8"))["ms"]
+        engine._step_costs = TableCosts({int(k): v / 1000 for k, v in measured.items()})
     rows = []
     # A warm-up answer of each kind: first-use costs (shader compilation, caches) are no one's.
     warm = request_for(tasks({"proofread"})[0], "app")
@@ -148,30 +200,74 @@ def child(model: str, threads: int, ngl: int, temps: list[str], only: set[str], 
                     file=sys.stderr,
                     flush=True,
                 )
+    stops = stop_latencies(engine, stop_runs)
     engine.close()
-    return {"threads": threads, "ngl": ngl, "rows": rows}
+    return {"threads": threads, "ngl": ngl, "rows": rows, "stop_ms": stops}
+
+
+class _FullChecks:
+    """Step costs that make every step check the longest guess (the slowest steps)."""
+
+    def __init__(self) -> None:
+        self.one_token_s, self.extra_token_s = 0.010, 0.0
+
+    def timed(self, batch: int, seconds: float) -> None:
+        pass
+
+
+def stop_latencies(engine, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """Milliseconds from Stop to the stream's end while steps check 17 tokens at a time."""
+    from composer.engine.base import Cancelled
+
+    found = []
+    request = request_for(tasks({"proofread"})[-1], "app")  # the 300-word email
+    saved = engine._step_costs
+    engine._step_costs = _FullChecks()
+    try:
+        for i in range(runs):
+            engine._llm.n_tokens = 0
+            cancel = threading.Event()
+            stream = engine.stream(request, cancel)
+            set_at = 0.0
+            try:
+                for n, _ in enumerate(stream):
+                    if n == 20 + 7 * i:  # somewhere inside the answer
+                        timer = threading.Timer(0.002 * i, cancel.set)
+                        set_at = time.perf_counter() + 0.002 * i
+                        timer.start()
+            except Cancelled:
+                found.append((time.perf_counter() - set_at) * 1000)
+    finally:
+        engine._step_costs = saved
+    return found
 
 
 def table(result: dict) -> str:
+    """Ratios lookup ÷ plain. Where the two answers differ (a near-tie went the other
+    way, then the answers part), their lengths differ too: the time per written token
+    compares those; whole times are compared on the answers that are the same."""
     lines = [
         f"threads {result['threads']}, ngl {result['ngl']}",
-        "| sampler | action | tasks | writing: lookup ÷ plain (median) | (total) "
-        "| wall ÷ plain (total) | tokens per step | same bytes |",
-        "|---|---|---|---|---|---|---|---|",
+        "| sampler | action | tasks | same bytes | writing time, same answers (total) "
+        "| writing time per token, all (total) | tokens per step (median) |",
+        "|---|---|---|---|---|---|---|",
     ]
     rows = result["rows"]
     for temp in dict.fromkeys(r["temp"] for r in rows):
         mine = [r for r in rows if r["temp"] == temp]
         for action in [*dict.fromkeys(r["action"] for r in mine), "all"]:
             group = [r for r in mine if action in ("all", r["action"])]
-            ratios = [r["lookup_write_s"] / max(1e-9, r["plain_write_s"]) for r in group]
-            write = sum(r["lookup_write_s"] for r in group) / sum(r["plain_write_s"] for r in group)
-            wall = sum(r["lookup_wall_s"] for r in group) / sum(r["plain_wall_s"] for r in group)
+            same = [r for r in group if r["same"]]
+            lookup_s = sum(r["lookup_write_s"] for r in same)
+            plain_s = sum(r["plain_write_s"] for r in same)
+            same_ratio = f"{lookup_s / plain_s:.2f}" if same else "–"
+            per_token = (
+                sum(r["lookup_write_s"] for r in group) / sum(r["lookup_tokens"] for r in group)
+            ) / (sum(r["plain_write_s"] for r in group) / sum(r["plain_tokens"] for r in group))
             steps = statistics.median(r["tokens_per_step"] for r in group)
-            same = sum(1 for r in group if r["same"])
             lines.append(
-                f"| {temp} | {action} | {len(group)} | {statistics.median(ratios):.2f} "
-                f"| {write:.2f} | {wall:.2f} | {steps:.2f} | {same}/{len(group)} |"
+                f"| {temp} | {action} | {len(group)} | {len(same)}/{len(group)} | {same_ratio} "
+                f"| {per_token:.2f} | {steps:.2f} |"
             )
     return "\n".join(lines)
 
@@ -184,24 +280,33 @@ def main() -> int:
     ap.add_argument("--temps", default="app,0")
     ap.add_argument("--only", default="")
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--costs", default="", help="bench/step_costs.py's JSON: replay with them")
+    ap.add_argument("--stop-runs", type=int, default=0, help="Stop latency inside checked steps")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--child", help=argparse.SUPPRESS)
     a = ap.parse_args()
     only = set(filter(None, a.only.split(",")))
     temps = a.temps.split(",")
     if a.child is not None:
-        result = child(a.model, int(a.child), a.ngl, temps, only, a.runs)
+        result = child(a.model, int(a.child), a.ngl, temps, only, a.runs, a.stop_runs, a.costs)
         print(json.dumps(result))
         return 0
     results = []
     for threads in a.threads.split(","):
         command = [sys.executable, __file__, "--model", a.model, "--child", threads]
         command += ["--ngl", str(a.ngl), "--temps", a.temps, "--only", a.only]
-        command += ["--runs", str(a.runs)]
+        command += ["--runs", str(a.runs), "--stop-runs", str(a.stop_runs), "--costs", a.costs]
         out = subprocess.run(command, check=True, capture_output=True, text=True)
         sys.stderr.write(out.stderr[-4000:])
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(table(results[-1]), flush=True)
+        stops = results[-1]["stop_ms"]
+        if stops:
+            print(
+                f"Stop inside 17-token steps: median {statistics.median(stops):.1f} ms, "
+                f"longest {max(stops):.1f} ms ({len(stops)} runs)",
+                flush=True,
+            )
     if a.out:
         a.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -306,6 +306,9 @@ def write_tokens(
         new = [sample(sampler, ctx, -1)]  # chosen, not yet shown nor evaluated
         while True:
             for token in new:
+                if cancel.is_set():  # also between the tokens of one checked step
+                    stats.stop_reason = "cancelled"
+                    raise Cancelled()
                 generated += 1
                 stats.generated_tokens = generated
                 if is_eog(vocab, token):
