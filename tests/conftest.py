@@ -15,13 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A WARNING or worse from our own loggers fails the test unless it is marked
 # @pytest.mark.allow_log(...); tests/helpers/ is importable via pythonpath.
-# keychain, smtp_server, llama_server: the real Secret Service, SMTP server and
-# OpenAI-compatible server fixtures;
+# keychain, smtp_server, imap_server, llama_server: the real Secret Service, SMTP
+# server, IMAP server (Dovecot) and OpenAI-compatible server fixtures;
 # pytester: the log plugin's own test.
 pytest_plugins = [
     "helpers.logfail",
     "helpers.keychain",
     "helpers.smtp_server",
+    "helpers.imap_server",  # Dovecot, unprivileged, on free loopback ports
     "helpers.llama_server",  # llama-cpp-python's OpenAI-compatible server (server mode)
     "pytester",
 ]

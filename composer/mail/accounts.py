@@ -1,9 +1,14 @@
-"""The user's sending accounts: stored privately as accounts.json, passwords in the keychain.
+"""The user's mail accounts: stored privately as accounts.json, passwords in the keychain.
 
 The file holds no secret: each account's password lives in the OS keychain
 under "smtp-password:<account id>" (composer.secrets). Where no keychain can
 be used, PasswordCache keeps a password in this process's memory only, for
 this run. The first account is the default one.
+
+An account may also name its IMAP server (the user's own mailbox: Sent
+copies, drafts, replying from the inbox). It logs in with the same password:
+providers give one password for both, and a second secret would be one more
+thing to get wrong.
 """
 
 from __future__ import annotations
@@ -24,11 +29,19 @@ SECURITY_CHOICES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 FILE_NAME = "accounts.json"
 PASSWORD_PREFIX = "smtp-password:"
+# "none" only after the user accepted the warning, as for SMTP (Settings > Accounts).
+IMAP_SECURITY_CHOICES = ("tls", "starttls", "none")
+IMAP_DEFAULT_PORTS = {"tls": 993, "starttls": 143, "none": 143}
 
 
 def default_port(security: str) -> int:
     """The usual submission port for *security* (587 STARTTLS, 465 TLS, 25 none)."""
     return DEFAULT_PORTS.get(security, 587)
+
+
+def default_imap_port(security: str) -> int:
+    """The usual IMAP port for *security* (993 implicit TLS, 143 STARTTLS or none)."""
+    return IMAP_DEFAULT_PORTS.get(security, 993)
 
 
 def new_account_id() -> str:
@@ -45,6 +58,25 @@ class Account:
     security: str = "starttls"  # "starttls" | "tls" | "none"
     username: str = ""
     signature: str = ""
+    # The IMAP side; "" is no IMAP server. imap_port 0: the usual one for imap_security.
+    imap_host: str = ""
+    imap_port: int = 0
+    imap_security: str = "tls"  # "tls" | "starttls" | "none"
+    imap_user: str = ""  # "" is the SMTP user name
+    save_drafts_on_server: bool = False
+
+    @property
+    def has_imap(self) -> bool:
+        return bool(self.imap_host.strip())
+
+    @property
+    def imap_login(self) -> str:
+        """The IMAP user name: its own, else the SMTP one, else the address."""
+        return self.imap_user or self.username or self.address
+
+    @property
+    def imap_port_or_default(self) -> int:
+        return self.imap_port or default_imap_port(self.imap_security)
 
     @property
     def password_name(self) -> str:
@@ -72,6 +104,14 @@ def _account(raw: object) -> Account | None:
         if f.name == "port":
             if type(value) is not int or not 0 < value < 65536:
                 return None
+        elif f.name == "imap_port":
+            # The IMAP side is optional: a bad value falls back to its default
+            # and the account still sends (files from before IMAP have none).
+            if type(value) is not int or not 0 <= value < 65536:
+                continue
+        elif f.name == "save_drafts_on_server":
+            if type(value) is not bool:
+                continue
         elif not isinstance(value, str):
             if f.name in ("id", "address", "host"):
                 return None
@@ -80,6 +120,9 @@ def _account(raw: object) -> Account | None:
     account = Account(**values)  # type: ignore[arg-type]
     if account.security not in SECURITY_CHOICES or not account.id:
         return None
+    if account.imap_security not in IMAP_SECURITY_CHOICES:
+        # Never a weaker choice than the user's: unknown means the default, TLS.
+        account = replace(account, imap_security="tls")
     return account
 
 

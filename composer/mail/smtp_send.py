@@ -177,8 +177,14 @@ class _BoundedSMTPSSL(smtplib.SMTP_SSL, _BoundedSMTP):
 
 
 @contextmanager
-def _cancel_watch(cancel: threading.Event, client: list[smtplib.SMTP]) -> Iterator[None]:
-    """While the block runs, a set *cancel* shuts the client's socket down (a blocked read ends)."""
+def cancel_watch(
+    cancel: threading.Event, client: Sequence[object], name: str = "smtp-cancel"
+) -> Iterator[None]:
+    """While the block runs, a set *cancel* shuts the client's socket down (a blocked read ends).
+
+    *client*: empty until the connection object exists; its ``sock`` attribute
+    (smtplib's and imaplib's) may appear later, once the connection is open.
+    """
     done = threading.Event()
 
     def watch() -> None:
@@ -187,15 +193,15 @@ def _cancel_watch(cancel: threading.Event, client: list[smtplib.SMTP]) -> Iterat
                 return
         # Until the send ends: a connection still being opened gets its socket later.
         while not done.is_set():
-            sock = client[0].sock if client else None
-            if sock is not None:
+            sock = getattr(client[0], "sock", None) if client else None
+            if isinstance(sock, socket.socket):
                 try:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass  # already closed: the sending thread sees it anyway
             done.wait(_CANCEL_POLL_S)
 
-    watcher = threading.Thread(target=watch, name="smtp-cancel", daemon=True)
+    watcher = threading.Thread(target=watch, name=name, daemon=True)
     watcher.start()
     try:
         yield
@@ -424,7 +430,7 @@ def _session(
 def _guarded(session: _Session, action: Callable[[], None]) -> None:
     """Run *action* under the cancel watch; every failure becomes a SendError."""
     try:
-        with _cancel_watch(session.cancel, session.client):
+        with cancel_watch(session.cancel, session.client):
             action()
     except SendError:
         raise
@@ -445,18 +451,23 @@ def _guarded(session: _Session, action: Callable[[], None]) -> None:
         raise error from None
 
 
-def _timed_out(exc: BaseException) -> bool:
+def timed_out(exc: BaseException) -> bool:
     # smtplib (and _BoundedSMTP) report a read that timed out as a disconnection;
     # the exception's context says which.
     timeouts = (TimeoutError, socket.timeout)
     return isinstance(exc, timeouts) or isinstance(exc.__context__, timeouts)
 
 
+def certificate_for_another_name(exc: ssl.SSLCertVerificationError) -> bool:
+    """The certificate is trusted but names another host (else: not trusted at all)."""
+    # 62: host name mismatch, 64: IP address mismatch (OpenSSL's X509_V_ERR_*).
+    return exc.verify_code in (62, 64) or "mismatch" in str(exc.verify_message).lower()
+
+
 def _translate(exc: Exception, account: Account, timeout: float) -> SendError:
     host, port = account.host, account.port
     if isinstance(exc, ssl.SSLCertVerificationError):
-        # 62: host name mismatch, 64: IP address mismatch (OpenSSL's X509_V_ERR_*).
-        if exc.verify_code in (62, 64) or "mismatch" in str(exc.verify_message).lower():
+        if certificate_for_another_name(exc):
             return SendError(
                 "tls_hostname",
                 user_message(
@@ -513,7 +524,7 @@ def _translate(exc: Exception, account: Account, timeout: float) -> SendError:
                 host, _server_text(exc)
             ),
         )
-    if _timed_out(exc):
+    if timed_out(exc):
         return SendError(
             "timeout",
             user_message(
@@ -596,7 +607,7 @@ def _delivery_unknown(session: _Session, exc: Exception) -> UserMessage:
 def _why_unconfirmed(session: _Session, exc: Exception) -> UserMessage:
     if session.cancel.is_set():
         return user_message("Sending", "sending was cancelled while waiting for its answer")
-    if _timed_out(exc):
+    if timed_out(exc):
         return user_message("Sending", "no answer within %1 seconds").arg(f"{session.timeout:g}")
     if isinstance(exc, _UnclearReply):
         return user_message("Sending", "an answer that is neither yes nor no: %1").arg(

@@ -22,7 +22,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../composer/mail/accounts.py" line="+112"/>
+        <location filename="../../composer/mail/accounts.py" line="+155"/>
         <source>Your mail accounts could not be read (the file is damaged). Nothing was deleted: it is kept as %1. Add your accounts again in Settings &gt; Accounts.</source>
         <translation>Vos comptes de messagerie n’ont pas pu être lus (le fichier est endommagé). Rien n’a été supprimé : il est conservé sous %1. Ajoutez à nouveau vos comptes dans Paramètres &gt; Comptes.</translation>
     </message>
@@ -1197,7 +1197,7 @@
         <translation>Envoyer le message (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>&amp;To:</source>
         <translation>&amp;Pour&#xa0;:</translation>
     </message>
@@ -1257,12 +1257,12 @@
         <translation>Écrivez votre message ici, ou demandez un brouillon à l’assistant.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Restored the message you were writing.</source>
         <translation>Le message que vous écriviez a été restauré.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Saved message damaged</source>
         <translation>Message enregistré endommagé</translation>
     </message>
@@ -1767,12 +1767,12 @@
     <name>Engine</name>
     <message>
         <location filename="../../composer/assist/actions.py" line="+466"/>
-        <location filename="../../composer/engine/local.py" line="+411"/>
+        <location filename="../../composer/engine/local.py" line="+417"/>
         <source>No model is loaded yet.</source>
         <translation>Aucun modèle n’est encore chargé.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/base.py" line="+95"/>
+        <location filename="../../composer/engine/base.py" line="+100"/>
         <source>Stopped.</source>
         <translation>Arrêté.</translation>
     </message>
@@ -1847,12 +1847,12 @@
         <translation>Redémarrez Composer pour utiliser %1&#xa0;: les cartes graphiques sont choisies au chargement du premier modèle.</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/local.py" line="-354"/>
+        <location filename="../../composer/engine/local.py" line="-359"/>
         <source>llama.cpp could not load “%1”: %2. The file may be damaged or use a model type this version does not support.</source>
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2. Le fichier est peut-être abîmé ou utilise un type de modèle que cette version ne prend pas en charge.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+160"/>
         <source>Full-precision memory for long emails: llama.cpp cannot use the compact 8-bit cache here (%1)</source>
         <translation>Mémoire pleine précision pour les longs messages&#xa0;: llama.cpp ne peut pas utiliser ici le cache compact 8&#xa0;bits (%1)</translation>
     </message>
@@ -1867,7 +1867,7 @@
         <translation>llama.cpp n’a pas pu charger «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>“%1” was not loaded: its first check did not finish within %2 seconds. It did not crash: a slow disk or graphics driver can take this long; try again.</source>
         <translation>«&#xa0;%1&#xa0;» n’a pas été chargé&#xa0;: sa première vérification ne s’est pas terminée en %2&#xa0;secondes. Il n’a pas planté&#xa0;: un disque ou un pilote graphique lent peut prendre ce temps&#xa0;; réessayez.</translation>
     </message>
@@ -1887,7 +1887,7 @@
         <translation>llama.cpp a échoué en lisant la consigne&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../composer/engine/token_loop.py" line="+318"/>
+        <location filename="../../composer/engine/token_loop.py" line="+394"/>
         <source>llama.cpp failed while writing (llama_decode returned %1).</source>
         <translation>llama.cpp a échoué en écrivant (llama_decode a renvoyé %1).</translation>
     </message>
@@ -2284,6 +2284,146 @@
     </message>
 </context>
 <context>
+    <name>Imap</name>
+    <message>
+        <location filename="../../composer/mail/imap_client.py" line="+430"/>
+        <source>The connection to %1 is already closed. Try again.</source>
+        <translation>La connexion à %1 est déjà fermée. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 does not offer STARTTLS, so your password and mail would travel unencrypted. Choose TLS (port 993) in Settings &gt; Accounts, or ask your provider.</source>
+        <translation>%1 ne propose pas STARTTLS&#xa0;: votre mot de passe et votre courrier circuleraient sans chiffrement. Choisissez TLS (port 993) dans Paramètres &gt; Comptes, ou renseignez-vous auprès de votre fournisseur.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 does not accept a user name and password on this connection (often because it is not encrypted). Choose TLS or STARTTLS in Settings &gt; Accounts.</source>
+        <translation>%1 n’accepte pas de nom d’utilisateur ni de mot de passe sur cette connexion (souvent parce qu’elle n’est pas chiffrée). Choisissez TLS ou STARTTLS dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>No IMAP server is set for %1. Add it in Settings &gt; Accounts.</source>
+        <translation>Aucun serveur IMAP n’est indiqué pour %1. Ajoutez-le dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/imap_errors.py" line="+79"/>
+        <source>%1 cannot open your mailbox right now (%2). Your password is kept; try again later.</source>
+        <translation>%1 ne peut pas ouvrir votre boîte aux lettres pour le moment (%2). Votre mot de passe est conservé&#xa0;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your mailbox on %1 is full (%2). Delete or archive some mail there, then try again.</source>
+        <translation>Votre boîte aux lettres sur %1 est pleine (%2). Supprimez ou archivez des messages, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 refused the message as too large (%2).</source>
+        <translation>%1 a refusé le message, trop volumineux (%2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+125"/>
+        <source>The server %1 refused: %2</source>
+        <translation>Le serveur %1 a refusé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>The folder %1 does not exist on %2 (%3).</source>
+        <translation>Le dossier %1 n’existe pas sur %2 (%3).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 did not accept the user name or password for your mailbox (%2). Check them in Settings &gt; Accounts.</source>
+        <translation>%1 n’a pas accepté le nom d’utilisateur ou le mot de passe de votre boîte aux lettres (%2). Vérifiez-les dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The message went to %1, but the connection ended before the server confirmed the copy in %2. It may or may not be there: look in that folder before saving it again.</source>
+        <translation>Le message a été transmis à %1, mais la connexion s’est interrompue avant que le serveur confirme la copie dans %2. Elle s’y trouve peut-être&#xa0;: regardez dans ce dossier avant de l’enregistrer à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The certificate of the mail server was issued for another name than %1, so the connection could be intercepted. Check the IMAP server name in Settings &gt; Accounts.</source>
+        <translation>Le certificat du serveur de messagerie a été délivré pour un autre nom que %1&#xa0;: la connexion pourrait être interceptée. Vérifiez le nom du serveur IMAP dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The certificate of %1 is not trusted (%2), so the connection could be intercepted. Your password was not sent.</source>
+        <translation>Le certificat de %1 n’est pas reconnu comme fiable (%2)&#xa0;: la connexion pourrait être interceptée. Votre mot de passe n’a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A secure connection with %1 could not be set up (%2). Check the IMAP security choice and port in Settings &gt; Accounts.</source>
+        <translation>Impossible d’établir une connexion sécurisée avec %1 (%2). Vérifiez la sécurité et le port IMAP choisis dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server %1:%2 sent an answer far longer than any mail server&apos;s, so the connection was closed. Check the IMAP server and port in Settings &gt; Accounts.</source>
+        <translation>Le serveur %1:%2 a envoyé une réponse bien plus longue que celle de tout serveur de messagerie&#xa0;: la connexion a été fermée. Vérifiez le serveur et le port IMAP dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server %1:%2 did not answer within %3 seconds.</source>
+        <translation>Le serveur %1:%2 n’a pas répondu dans les %3 secondes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server name %1 was not found. Check the IMAP server in Settings &gt; Accounts, and your connection.</source>
+        <translation>Le nom de serveur %1 est introuvable. Vérifiez le serveur IMAP dans Paramètres &gt; Comptes, ainsi que votre connexion.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server %1:%2 closed the connection unexpectedly. Try again later; if it goes on, check the IMAP port and security choice in Settings &gt; Accounts.</source>
+        <translation>Le serveur %1:%2 a fermé la connexion de façon inattendue. Réessayez plus tard&#xa0;; si cela continue, vérifiez le port et la sécurité IMAP choisis dans Paramètres &gt; Comptes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot reach %1:%2 (%3). Check the IMAP server and port in Settings &gt; Accounts, and your connection.</source>
+        <translation>Impossible de joindre %1:%2 (%3). Vérifiez le serveur et le port IMAP dans Paramètres &gt; Comptes, ainsi que votre connexion.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../composer/mail/imap_mailbox.py" line="+269"/>
+        <source>The server %1 sent an answer that is not IMAP as mail servers speak it (%2).</source>
+        <translation>Le serveur %1 a envoyé une réponse qui n’est pas de l’IMAP tel que le parlent les serveurs de messagerie (%2).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelled: the connection to %1 was closed.</source>
+        <translation>Annulé&#xa0;: la connexion à %1 a été fermée.</translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/imap_folders.py" line="+109"/>
+        <source>No %1 folder was found on %2: none is marked as such, and none has a usual name (%3). Create one with your webmail or another mail program.</source>
+        <translation>Aucun dossier «&#xa0;%1&#xa0;» n’a été trouvé sur %2&#xa0;: aucun n’est marqué comme tel et aucun ne porte un nom habituel (%3). Créez-en un avec votre webmail ou un autre logiciel de messagerie.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <location filename="../../composer/mail/imap_mailbox.py" line="-180"/>
+        <source>The message is too large for the folder %1 on the server: %2, and it takes at most %3.</source>
+        <translation>Le message est trop volumineux pour le dossier %1 sur le serveur&#xa0;: %2, alors qu’il en accepte au plus %3.</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>The message is no longer in %1 on the server: it was moved or deleted since the list was made. Refresh the list.</source>
+        <translation>Le message n’est plus dans %1 sur le serveur&#xa0;: il a été déplacé ou supprimé depuis que la liste a été établie. Actualisez la liste.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The message is too large to open here: %1, and Composer opens at most %2. Open it with your webmail.</source>
+        <translation>Le message est trop volumineux pour être ouvert ici&#xa0;: %1, alors que Composer ouvre au plus %2. Ouvrez-le avec votre webmail.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../composer/i18n.py" line="+104"/>
@@ -2473,7 +2613,7 @@
 <context>
     <name>MessageSpelling</name>
     <message>
-        <location filename="../../composer/gui/message_spelling.py" line="+169"/>
+        <location filename="../../composer/gui/message_spelling.py" line="+191"/>
         <source>No misspelt words.</source>
         <translation>Aucune faute d’orthographe.</translation>
     </message>
@@ -2695,7 +2835,7 @@
         <translation>«&#xa0;%1&#xa0;» est inutilisable&#xa0;: %2. Le fichier est abîmé ou n’a pas été fait pour llama.cpp.</translation>
     </message>
     <message>
-        <location filename="../../composer/modelfile/gguf.py" line="+73"/>
+        <location filename="../../composer/modelfile/gguf.py" line="+67"/>
         <source>%1 is damaged: %2.</source>
         <translation>%1 est abîmé&#xa0;: %2.</translation>
     </message>
@@ -4062,7 +4202,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
     <name>Sending</name>
     <message>
         <location filename="../../composer/gui/send_controller.py" line="+128"/>
-        <location filename="../../composer/mail/smtp_send.py" line="+558"/>
+        <location filename="../../composer/mail/smtp_send.py" line="+569"/>
         <source>The message could not be sent: %1</source>
         <translation>Le message n’a pas pu être envoyé : %1</translation>
     </message>
@@ -4072,7 +4212,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>La pièce jointe %1 est illisible (elle a été déplacée ou supprimée, ou ce n’est pas un fichier). Retirez-la ou joignez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../composer/mail/smtp_send.py" line="-170"/>
+        <location filename="../../composer/mail/smtp_send.py" line="-175"/>
         <source>The message has no recipient. Add one in To, Cc or Bcc.</source>
         <translation>Le message n’a aucun destinataire. Ajoutez-en un dans À, Cc ou Cci.</translation>
     </message>
@@ -4082,7 +4222,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Envoi annulé. Rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>The server&apos;s certificate was issued for another name than %1, so the connection could be intercepted. Check the server name in Settings &gt; Accounts. Nothing was sent.</source>
         <translation>Le certificat du serveur a été délivré pour un autre nom que %1 : la connexion pourrait être interceptée. Vérifiez le nom du serveur dans Paramètres &gt; Comptes. Rien n’a été envoyé.</translation>
     </message>
@@ -4929,12 +5069,12 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>Spelling</name>
     <message>
-        <location filename="../../composer/spelling/dictionaries.py" line="+44"/>
+        <location filename="../../composer/spelling/dictionaries.py" line="+46"/>
         <source>Spelling needs the Enchant library and its dictionaries. Install them (on Debian or Ubuntu: %1) and start Composer again.</source>
         <translation>L’orthographe a besoin de la bibliothèque Enchant et de ses dictionnaires. Installez-les (sous Debian ou Ubuntu : %1) et relancez Composer.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>No spelling dictionary was found on this computer. Install some (on Debian or Ubuntu: %1) and start Composer again.</source>
         <translation>Aucun dictionnaire d’orthographe n’a été trouvé sur cet ordinateur. Installez-en (sous Debian ou Ubuntu : %1) et relancez Composer.</translation>
     </message>
@@ -4942,7 +5082,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SpellingService</name>
     <message>
-        <location filename="../../composer/gui/spelling_service.py" line="+67"/>
+        <location filename="../../composer/gui/spelling_service.py" line="+71"/>
         <source>The spelling dictionaries could not be opened.</source>
         <translation>Les dictionnaires d’orthographe n’ont pas pu être ouverts.</translation>
     </message>
@@ -4955,7 +5095,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
 <context>
     <name>SpellingSettings</name>
     <message>
-        <location filename="../../composer/gui/dialogs/spelling_settings.py" line="+36"/>
+        <location filename="../../composer/gui/dialogs/spelling_settings.py" line="+37"/>
         <source>Check &amp;spelling as I type</source>
         <translation>Vérifier l’&amp;orthographe pendant la saisie</translation>
     </message>
@@ -4975,7 +5115,7 @@ Composer le conserve uniquement dans le trousseau de votre système.</translatio
         <translation>Langues de l’orthographe</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Looking for the spelling dictionaries…</source>
         <translation>Recherche des dictionnaires d’orthographe…</translation>
     </message>

@@ -288,6 +288,24 @@ def _read_data(reader) -> bytes:
     return b"".join(lines)
 
 
+def serve_tcp(serve: Callable[[socket.socket], None], name: str) -> socketserver.ThreadingTCPServer:
+    """A loopback server calling *serve* for each connection, in a thread of its own.
+
+    Stop it with shutdown() and server_close().
+    """
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            serve(self.request)
+
+    server = socketserver.ThreadingTCPServer((HOST, 0), Handler)
+    server.daemon_threads = True
+    # A short poll: shutdown() waits for it at every test's end.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name=name, daemon=True)
+    thread.start()
+    return server
+
+
 @pytest.fixture
 def scripted_smtp() -> Iterator[Callable[..., ScriptedSmtp]]:
     """scripted_smtp({"AUTH": b"454 4.7.0 Try again later\r\n"}) -> a running ScriptedSmtp."""
@@ -295,19 +313,8 @@ def scripted_smtp() -> Iterator[Callable[..., ScriptedSmtp]]:
 
     def start(answers: dict[str, Answer] | None = None) -> ScriptedSmtp:
         script = ScriptedSmtp(0, {**DEFAULT_ANSWERS, **(answers or {})})
-
-        class Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                script.serve(self.request)
-
-        server = socketserver.ThreadingTCPServer((HOST, 0), Handler)
-        server.daemon_threads = True
+        server = serve_tcp(script.serve, "scripted-smtp")
         script.port = int(server.server_address[1])
-        # A short poll: shutdown() waits for it at every test's end.
-        serve = threading.Thread(
-            target=server.serve_forever, args=(0.05,), name="scripted-smtp", daemon=True
-        )
-        serve.start()
         servers.append(server)
         return script
 

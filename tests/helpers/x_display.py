@@ -32,7 +32,8 @@ def require_tools() -> None:
     pytest.skip(why)
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """terminate(), then kill() if it is still there after 5 seconds."""
     process.terminate()
     try:
         process.wait(timeout=5)
@@ -97,6 +98,6 @@ def x_display(width: int, height: int, home: Path) -> Iterator[dict[str, str]]:
                 time.sleep(0.1)
             yield env
         finally:
-            _stop(manager)
+            stop_process(manager)
     finally:
-        _stop(server)
+        stop_process(server)
